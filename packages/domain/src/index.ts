@@ -1,0 +1,17 @@
+export { explainGaps } from "./gaps";
+export { EVENT_LABELS, eventLabel, METRIC_LABELS } from "./labels";
+export {
+  computeLeagueTable,
+  computeLeagueTableDetailed,
+  type DetailedLeagueTable,
+  rank,
+  type ScoringOptions,
+  scoreMonths,
+} from "./league";
+export { type MetricSettings, metricSettings } from "./month-index";
+export { dataSchema, parseData } from "./schema/data-schema";
+export type { ParseResult, ValidationIssue } from "./schema/issues";
+export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";
+export { ScoringInputError, type TownshipMonthScore } from "./score";
+export { monthOf, monthRange, monthsOf, parseInstant, parsePeriod, previousPeriod } from "./time";
+export * from "./types";

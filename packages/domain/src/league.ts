@@ -1,0 +1,164 @@
+import { type IndexOptions, MonthIndex, metricSettings } from "./month-index";
+import type { Rational } from "./rational";
+import * as R from "./rational";
+import { gradeFor, type ManualScoreLookup, scoreTownshipMonth, type TownshipMonthScore } from "./score";
+import { parsePeriod, previousPeriod } from "./time";
+import type { Data, LeagueRow, LeagueTable, Scheme } from "./types";
+
+export type ScoringOptions = IndexOptions;
+
+function manualLookup(data: Data): ManualScoreLookup {
+  const map = new Map<string, { score: number; index: number }>();
+  (data.manualScores ?? []).forEach((m, index) => {
+    map.set(`${m.townshipId}|${m.period}|${m.indicator}`, { score: m.score, index });
+  });
+  return (townshipId, month, indicator) => map.get(`${townshipId}|${month}|${indicator}`);
+}
+
+/** Every township's score for each of the given months, from one index over the data. */
+export function scoreMonths(
+  scheme: Scheme,
+  data: Data,
+  months: readonly string[],
+  options: ScoringOptions = {},
+): Map<string, TownshipMonthScore[]> {
+  const index = new MonthIndex(data, months, metricSettings(scheme), options);
+  const manual = manualLookup(data);
+  const out = new Map<string, TownshipMonthScore[]>();
+  for (const t of data.townships) {
+    out.set(
+      t.id,
+      months.map((m) => scoreTownshipMonth(scheme, t, m, index.bucket(t.id, m), manual)),
+    );
+  }
+  return out;
+}
+
+type Standing = { townshipId: string; code: string; cents: bigint; vetoed: boolean };
+
+/**
+ * Orders and ranks (scoring.md §7): vetoed townships after all others, higher total first, equal totals
+ * within a group share a rank and the next rank skips (1, 2, 2, 4); equals are listed by code.
+ */
+export function rank<T extends Standing>(rows: readonly T[]): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => {
+    if (a.vetoed !== b.vetoed) return a.vetoed ? 1 : -1;
+    if (a.cents !== b.cents) return a.cents > b.cents ? -1 : 1;
+    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  });
+  const out: (T & { rank: number })[] = [];
+  sorted.forEach((row, i) => {
+    const prev = out[i - 1];
+    const tied = prev !== undefined && prev.vetoed === row.vetoed && prev.cents === row.cents;
+    out.push({ ...row, rank: tied ? prev.rank : i + 1 });
+  });
+  return out;
+}
+
+type PeriodResult = {
+  townshipId: string;
+  total: Rational;
+  bonus: Rational;
+  vetoed: boolean;
+  grade: string;
+  months: TownshipMonthScore[];
+};
+
+/** A period's results from its months (scoring.md §6: a quarter or year is the mean of its months). */
+function periodResults(
+  scheme: Scheme,
+  data: Data,
+  byTownship: Map<string, TownshipMonthScore[]>,
+  months: string[],
+) {
+  return data.townships.map((t): PeriodResult => {
+    const all = byTownship.get(t.id) ?? [];
+    const mine = all.filter((s) => months.includes(s.month));
+    if (mine.length === 1) {
+      const s = mine[0] as TownshipMonthScore;
+      return {
+        townshipId: t.id,
+        total: R.round2(s.total),
+        bonus: s.bonus,
+        vetoed: s.vetoed,
+        grade: s.grade,
+        months: mine,
+      };
+    }
+    const n = R.rat(mine.length);
+    const total = R.round2(R.div(R.sum(mine.map((s) => R.round2(s.total))), n));
+    const bonus = R.round2(R.div(R.sum(mine.map((s) => R.round2(s.bonus))), n));
+    const vetoed = mine.some((s) => s.vetoed);
+    return { townshipId: t.id, total, bonus, vetoed, grade: gradeFor(scheme, total, vetoed), months: mine };
+  });
+}
+
+export type DetailedLeagueTable = LeagueTable & {
+  /** Per township: the monthly results behind its row (notes, evidence, veto reasons). */
+  details: Map<string, TownshipMonthScore[]>;
+};
+
+/**
+ * The league table of a county for a month, quarter or year (scoring.md §5–§8), with the rank change
+ * against the preceding period of the same kind scored from the same data and scheme.
+ */
+export function computeLeagueTableDetailed(
+  scheme: Scheme,
+  data: Data,
+  period: string,
+  options: ScoringOptions = {},
+): DetailedLeagueTable {
+  const p = parsePeriod(period);
+  if (!p) throw new RangeError(`not a period (YYYY-MM, YYYY-Qn or YYYY): ${period}`);
+  const prev = parsePeriod(previousPeriod(period)) as NonNullable<ReturnType<typeof parsePeriod>>;
+  const scored = scoreMonths(scheme, data, [...prev.months, ...p.months], options);
+
+  const standings = (months: string[]) =>
+    rank(
+      periodResults(scheme, data, scored, months).map((r) => ({
+        ...r,
+        code: (data.townships.find((t) => t.id === r.townshipId) as { code: string }).code,
+        cents: R.roundToCents(r.total),
+      })),
+    );
+  const previousRanks = new Map(standings(prev.months).map((r) => [r.townshipId, r.rank]));
+  const townships = new Map(data.townships.map((t) => [t.id, t]));
+  const details = new Map<string, TownshipMonthScore[]>();
+
+  const rows: LeagueRow[] = standings(p.months).map((r) => {
+    const t = townships.get(r.townshipId) as { id: string; name: string; code: string };
+    details.set(t.id, r.months);
+    const month = p.kind === "month" ? r.months[0] : undefined;
+    return {
+      rank: r.rank,
+      townshipId: t.id,
+      name: t.name,
+      code: t.code,
+      total: R.centsNumber(r.total),
+      bonus: R.centsNumber(r.bonus),
+      grade: r.grade,
+      vetoed: r.vetoed,
+      rankChange: (previousRanks.get(t.id) ?? r.rank) - r.rank,
+      indicators: month ? month.indicators : [],
+    };
+  });
+  return {
+    countyId: data.county.id,
+    period,
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    rows,
+    details,
+  };
+}
+
+/** The league table exactly as the command line prints it (scoring.md §8). */
+export function computeLeagueTable(
+  scheme: Scheme,
+  data: Data,
+  period: string,
+  options: ScoringOptions = {},
+): LeagueTable {
+  const { details: _details, ...table } = computeLeagueTableDetailed(scheme, data, period, options);
+  return table;
+}

@@ -1,0 +1,253 @@
+import { DAY_MS, monthRange, monthSerial, parseInstant, serialOfMonth } from "./time";
+import type { Data, Metric, Scheme } from "./types";
+
+/** Scheme settings that shape the metrics, with the defaults of scoring.md §3. */
+export type MetricSettings = {
+  deadlineDays: { blue: number; yellow: number; red: number };
+  minAttempts: number;
+  petitionFirstHandleDays: number;
+};
+
+export function metricSettings(scheme: Scheme): MetricSettings {
+  return {
+    deadlineDays: scheme.deadlines ?? { blue: 7, yellow: 15, red: 30 },
+    minAttempts: scheme.minAttempts ?? 3,
+    petitionFirstHandleDays: scheme.petitionFirstHandleDays ?? 7,
+  };
+}
+
+/** A metric's fraction; `den === 0` means no data. */
+export type MetricCount = { num: number; den: number; ids: string[] };
+
+/** Everything the scoring of one township in one month reads, gathered in one pass over the data. */
+export type MonthBucket = {
+  disputesClosed: number;
+  resolved: number;
+  onTime: number;
+  local: number;
+  failedOrEscalated: number;
+  failedOrEscalatedWithAttempts: number;
+  petitionsReceived: number;
+  firstHandledOnTime: number;
+  petitionsClosed: number;
+  settled: number;
+  incidents: number;
+  keyPersonsDue: number;
+  keyPersonsVisited: number;
+  /** Given and derived events by kind: the sum of their counts. */
+  events: Map<string, number>;
+  /** Record ids behind each number, kept only when evidence is asked for. */
+  evidence: Evidence | null;
+};
+
+export type Evidence = {
+  disputesClosed: string[];
+  petitionsReceived: string[];
+  petitionsClosed: string[];
+  incidents: string[];
+  keyPersonsDue: string[];
+  keyPersonsUnvisited: string[];
+  events: Map<string, string[]>;
+};
+
+function emptyBucket(withEvidence: boolean): MonthBucket {
+  return {
+    disputesClosed: 0,
+    resolved: 0,
+    onTime: 0,
+    local: 0,
+    failedOrEscalated: 0,
+    failedOrEscalatedWithAttempts: 0,
+    petitionsReceived: 0,
+    firstHandledOnTime: 0,
+    petitionsClosed: 0,
+    settled: 0,
+    incidents: 0,
+    keyPersonsDue: 0,
+    keyPersonsVisited: 0,
+    events: new Map(),
+    evidence: withEvidence
+      ? {
+          disputesClosed: [],
+          petitionsReceived: [],
+          petitionsClosed: [],
+          incidents: [],
+          keyPersonsDue: [],
+          keyPersonsUnvisited: [],
+          events: new Map(),
+        }
+      : null,
+  };
+}
+
+export type IndexOptions = {
+  /** Keep the ids of the records behind every number (for a township's explanation). */
+  evidence?: boolean;
+  /**
+   * Only count an open dispute as overdue once its deadline has passed at this instant (epoch ms). The
+   * command line scores a finished data set and leaves it unset; a live preview passes "now".
+   */
+  asOf?: number;
+};
+
+/**
+ * Buckets for the given months of every township, built in one pass over each record list:
+ * scoring then never scans records again, which keeps a year of a 400-township county linear.
+ */
+export class MonthIndex {
+  private readonly buckets = new Map<string, MonthBucket[]>();
+  private readonly slot = new Map<number, number>();
+
+  constructor(
+    data: Data,
+    months: readonly string[],
+    readonly settings: MetricSettings,
+    options: IndexOptions = {},
+  ) {
+    const withEvidence = options.evidence === true;
+    const asOf = options.asOf ?? Number.POSITIVE_INFINITY;
+    months.forEach((m, i) => {
+      this.slot.set(serialOfMonth(m), i);
+    });
+    for (const t of data.townships) {
+      this.buckets.set(
+        t.id,
+        months.map(() => emptyBucket(withEvidence)),
+      );
+    }
+    const at = (townshipId: string, ms: number): MonthBucket | undefined => {
+      const i = this.slot.get(monthSerial(ms));
+      return i === undefined ? undefined : this.buckets.get(townshipId)?.[i];
+    };
+    const addEvent = (b: MonthBucket, kind: string, count: number, id: string) => {
+      b.events.set(kind, (b.events.get(kind) ?? 0) + count);
+      if (b.evidence) {
+        const list = b.evidence.events.get(kind);
+        if (list) list.push(id);
+        else b.evidence.events.set(kind, [id]);
+      }
+    };
+
+    const deadlineMs = {
+      blue: settings.deadlineDays.blue * DAY_MS,
+      yellow: settings.deadlineDays.yellow * DAY_MS,
+      red: settings.deadlineDays.red * DAY_MS,
+    };
+    for (const d of data.disputes ?? []) {
+      const reported = parseInstant(d.reportedAt);
+      const deadline = reported + deadlineMs[d.level];
+      const closed = d.closedAt === undefined ? Number.NaN : parseInstant(d.closedAt);
+      const onTime = !Number.isNaN(closed) && closed - reported <= deadlineMs[d.level];
+      if (!onTime && (!Number.isNaN(closed) || deadline <= asOf)) {
+        const b = at(d.townshipId, deadline);
+        if (b) addEvent(b, "dispute_overdue", 1, d.id);
+      }
+      if (Number.isNaN(closed)) continue;
+      const b = at(d.townshipId, closed);
+      if (!b) continue;
+      b.disputesClosed++;
+      if (d.outcome === "resolved") b.resolved++;
+      else {
+        b.failedOrEscalated++;
+        if (d.attempts >= settings.minAttempts) b.failedOrEscalatedWithAttempts++;
+      }
+      if (d.outcome !== "escalated") b.local++;
+      if (onTime) b.onTime++;
+      b.evidence?.disputesClosed.push(d.id);
+    }
+
+    const firstHandleMs = settings.petitionFirstHandleDays * DAY_MS;
+    for (const p of data.petitions ?? []) {
+      const received = parseInstant(p.receivedAt);
+      const b = at(p.townshipId, received);
+      if (b) {
+        b.petitionsReceived++;
+        if (p.firstHandledAt !== undefined && parseInstant(p.firstHandledAt) - received <= firstHandleMs)
+          b.firstHandledOnTime++;
+        b.evidence?.petitionsReceived.push(p.id);
+        if (p.skipLevel) addEvent(b, "skip_level_petition", 1, p.id);
+        if (p.collective) addEvent(b, "collective_petition", 1, p.id);
+      }
+      if (p.closedAt !== undefined) {
+        const c = at(p.townshipId, parseInstant(p.closedAt));
+        if (c) {
+          c.petitionsClosed++;
+          if (p.settled === true) c.settled++;
+          c.evidence?.petitionsClosed.push(p.id);
+        }
+      }
+    }
+
+    for (const inc of data.incidents ?? []) {
+      const b = at(inc.townshipId, parseInstant(inc.occurredAt));
+      if (!b) continue;
+      b.incidents++;
+      b.evidence?.incidents.push(inc.id);
+      if (inc.kind === "criminal" && inc.severity === "major") addEvent(b, "major_criminal_case", 1, inc.id);
+    }
+
+    for (const e of data.events ?? []) {
+      const b = at(e.townshipId, parseInstant(e.occurredAt));
+      if (b) addEvent(b, e.kind, e.count ?? 1, e.id);
+    }
+
+    this.indexKeyPersons(data, months);
+  }
+
+  private indexKeyPersons(data: Data, months: readonly string[]): void {
+    const keyPersons = data.keyPersons ?? [];
+    if (keyPersons.length === 0) return;
+    const visited = new Set<string>();
+    for (const v of data.visits ?? []) {
+      const slot = this.slot.get(monthSerial(parseInstant(v.at)));
+      if (slot !== undefined) visited.add(`${slot}|${v.keyPersonId}`);
+    }
+    const ranges = months.map(monthRange);
+    for (const k of keyPersons) {
+      const buckets = this.buckets.get(k.townshipId);
+      if (!buckets) continue;
+      const registered = parseInstant(k.registeredAt);
+      const deregistered =
+        k.deregisteredAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(k.deregisteredAt);
+      ranges.forEach((r, slot) => {
+        // Due: registered before the month starts and not deregistered before it ends (the whole month).
+        if (!(registered < r.start && deregistered >= r.end)) return;
+        const b = buckets[slot] as MonthBucket;
+        b.keyPersonsDue++;
+        b.evidence?.keyPersonsDue.push(k.id);
+        if (visited.has(`${slot}|${k.id}`)) b.keyPersonsVisited++;
+        else b.evidence?.keyPersonsUnvisited.push(k.id);
+      });
+    }
+  }
+
+  bucket(townshipId: string, month: string): MonthBucket {
+    const slot = this.slot.get(serialOfMonth(month));
+    const b = slot === undefined ? undefined : this.buckets.get(townshipId)?.[slot];
+    if (!b) throw new RangeError(`no bucket for ${townshipId} ${month}`);
+    return b;
+  }
+}
+
+/** A metric's numerator and denominator for one township-month (scoring.md §3). */
+export function metricCount(metric: Metric, b: MonthBucket, population: number): MetricCount {
+  const e = b.evidence;
+  switch (metric) {
+    case "dispute.resolution_rate":
+      return { num: b.resolved, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+    case "dispute.on_time_rate":
+      return { num: b.onTime, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+    case "dispute.local_rate":
+      return { num: b.local, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+    case "dispute.attempts_rate":
+      return { num: b.failedOrEscalatedWithAttempts, den: b.failedOrEscalated, ids: e?.disputesClosed ?? [] };
+    case "petition.first_handled_rate":
+      return { num: b.firstHandledOnTime, den: b.petitionsReceived, ids: e?.petitionsReceived ?? [] };
+    case "petition.settled_rate":
+      return { num: b.settled, den: b.petitionsClosed, ids: e?.petitionsClosed ?? [] };
+    case "incident.rate_per_10k":
+      return { num: b.incidents * 10_000, den: population, ids: e?.incidents ?? [] };
+    case "keyperson.visit_coverage":
+      return { num: b.keyPersonsVisited, den: b.keyPersonsDue, ids: e?.keyPersonsDue ?? [] };
+  }
+}

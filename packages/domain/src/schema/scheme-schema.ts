@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { METRICS, type Scheme } from "../types";
+import { fromZodIssues, issue, type ParseResult, type ValidationIssue } from "./issues";
+
+const nonNegative = z.number().min(0);
+const eventKind = z.string().min(1);
+const metric = z.enum(METRICS);
+
+export const eventRuleSchema = z.object({
+  event: eventKind,
+  points: nonNegative,
+  cap: nonNegative.optional(),
+});
+
+export const indicatorBaseSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("full") }),
+  z.object({ kind: z.literal("manual") }),
+  z.object({ kind: z.literal("ratio"), metric, target: nonNegative, floor: nonNegative }),
+  z.object({ kind: z.literal("ratio_inverse"), metric, target: nonNegative, ceiling: nonNegative }),
+  z.object({ kind: z.literal("completion"), metric }),
+  z.object({
+    kind: z.literal("routine"),
+    required: z.array(z.object({ event: eventKind, perMonth: z.number().positive() })).min(1),
+  }),
+]);
+
+export const indicatorSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  maxScore: z.number().positive(),
+  criteria: z.string().optional(),
+  base: indicatorBaseSchema,
+  whenNoData: z.enum(["full", "zero"]).optional(),
+  deductions: z.array(eventRuleSchema).optional(),
+  bonuses: z.array(eventRuleSchema).optional(),
+  zeroIf: z.array(eventKind).optional(),
+});
+
+export const schemeSchema = z.object({
+  id: z.string().min(1),
+  countyId: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  version: z.number().int().min(1),
+  name: z.string().min(1),
+  deadlines: z
+    .object({ blue: z.number().positive(), yellow: z.number().positive(), red: z.number().positive() })
+    .optional(),
+  minAttempts: z.number().int().min(0).optional(),
+  petitionFirstHandleDays: z.number().positive().optional(),
+  bonusCap: nonNegative,
+  gradeBands: z.array(z.object({ grade: z.string().min(1), min: nonNegative })).min(1),
+  indicators: z.array(indicatorSchema).min(1),
+  vetoes: z.array(z.object({ event: eventKind, cap: nonNegative.optional() })).optional(),
+});
+
+/** The rules that span fields: unique codes, target above floor, a band at 0 (scoring.md §4). */
+function schemeRuleIssues(s: Scheme): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const codes = new Set<string>();
+  s.indicators.forEach((ind, i) => {
+    if (codes.has(ind.code))
+      out.push(
+        issue(
+          s,
+          ["indicators", i, "code"],
+          `duplicate indicator code ${ind.code}`,
+          `指标编号 ${ind.code} 重复`,
+        ),
+      );
+    codes.add(ind.code);
+    const b = ind.base;
+    if (b.kind === "ratio" && b.target <= b.floor)
+      out.push(
+        issue(
+          s,
+          ["indicators", i, "base", "target"],
+          `target (${b.target}) must be above floor (${b.floor})`,
+          `满分线（${b.target}）必须高于零分线（${b.floor}）`,
+        ),
+      );
+    if (b.kind === "ratio_inverse" && b.ceiling <= b.target)
+      out.push(
+        issue(
+          s,
+          ["indicators", i, "base", "ceiling"],
+          `ceiling (${b.ceiling}) must be above target (${b.target})`,
+          `零分线（${b.ceiling}）必须高于满分线（${b.target}）`,
+        ),
+      );
+  });
+  const grades = new Set<string>();
+  s.gradeBands.forEach((band, i) => {
+    if (grades.has(band.grade))
+      out.push(
+        issue(s, ["gradeBands", i, "grade"], `duplicate grade ${band.grade}`, `等次 ${band.grade} 重复`),
+      );
+    grades.add(band.grade);
+  });
+  if (!s.gradeBands.some((b) => b.min === 0))
+    out.push(issue(s, ["gradeBands"], "one grade band must have min 0", "必须有一个等次的最低分为 0"));
+  return out;
+}
+
+/** Validates an assessment scheme (scoring.md §4). */
+export function parseScheme(input: unknown): ParseResult<Scheme> {
+  const parsed = schemeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(input, parsed.error.issues) };
+  const scheme = parsed.data as Scheme;
+  const issues = schemeRuleIssues(scheme);
+  return issues.length ? { ok: false, issues } : { ok: true, value: scheme };
+}

@@ -1,0 +1,163 @@
+/** The scoring contract's types (shared/spec/scoring.md §2, §4, §8). */
+
+export type DisputeLevel = "blue" | "yellow" | "red";
+export type DisputeOutcome = "resolved" | "failed" | "escalated";
+export type IncidentKind = "criminal" | "public_order";
+export type IncidentSeverity = "ordinary" | "major";
+export type KeyPersonCategory = "mental_health" | "community_correction" | "released_prisoner" | "drug_rehab";
+
+export type Township = { id: string; name: string; code: string; population: number };
+
+export type Dispute = {
+  id: string;
+  townshipId: string;
+  level: DisputeLevel;
+  reportedAt: string;
+  attempts: number;
+  closedAt?: string;
+  outcome?: DisputeOutcome;
+};
+
+export type Petition = {
+  id: string;
+  townshipId: string;
+  receivedAt: string;
+  skipLevel?: boolean;
+  collective?: boolean;
+  firstHandledAt?: string;
+  closedAt?: string;
+  settled?: boolean;
+};
+
+export type Incident = {
+  id: string;
+  townshipId: string;
+  occurredAt: string;
+  kind: IncidentKind;
+  severity: IncidentSeverity;
+};
+
+export type KeyPerson = {
+  id: string;
+  townshipId: string;
+  category: KeyPersonCategory;
+  registeredAt: string;
+  deregisteredAt?: string;
+};
+
+export type Visit = { id: string; townshipId: string; keyPersonId: string; at: string };
+
+export type EventRecord = {
+  id: string;
+  townshipId: string;
+  kind: string;
+  occurredAt: string;
+  count?: number;
+};
+
+export type ManualScore = { townshipId: string; period: string; indicator: string; score: number };
+
+export type Data = {
+  county: { id: string; name: string };
+  townships: Township[];
+  disputes?: Dispute[];
+  petitions?: Petition[];
+  incidents?: Incident[];
+  keyPersons?: KeyPerson[];
+  visits?: Visit[];
+  events?: EventRecord[];
+  manualScores?: ManualScore[];
+};
+
+export const METRICS = [
+  "dispute.resolution_rate",
+  "dispute.on_time_rate",
+  "dispute.local_rate",
+  "dispute.attempts_rate",
+  "petition.first_handled_rate",
+  "petition.settled_rate",
+  "incident.rate_per_10k",
+  "keyperson.visit_coverage",
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export type IndicatorBase =
+  | { kind: "full" }
+  | { kind: "manual" }
+  | { kind: "ratio"; metric: Metric; target: number; floor: number }
+  | { kind: "ratio_inverse"; metric: Metric; target: number; ceiling: number }
+  | { kind: "completion"; metric: Metric }
+  | { kind: "routine"; required: { event: string; perMonth: number }[] };
+
+export type EventRule = { event: string; points: number; cap?: number };
+
+export type Indicator = {
+  code: string;
+  name: string;
+  maxScore: number;
+  criteria?: string;
+  base: IndicatorBase;
+  whenNoData?: "full" | "zero";
+  deductions?: EventRule[];
+  bonuses?: EventRule[];
+  zeroIf?: string[];
+};
+
+export type Scheme = {
+  id: string;
+  countyId: string;
+  year: number;
+  version: number;
+  name: string;
+  deadlines?: { blue: number; yellow: number; red: number };
+  minAttempts?: number;
+  petitionFirstHandleDays?: number;
+  bonusCap: number;
+  gradeBands: { grade: string; min: number }[];
+  indicators: Indicator[];
+  vetoes?: { event: string; cap?: number }[];
+};
+
+/** One indicator's result for one township and month (§8), with its explanation. */
+export type IndicatorRow = {
+  code: string;
+  score: number;
+  bonus: number;
+  base: number;
+  deductions: number;
+  zeroed: boolean;
+  metric: number | null;
+  notes: string[];
+};
+
+/** The ids of the records behind an indicator's number, so a township can open them. */
+export type IndicatorEvidence = { code: string; recordIds: string[] };
+
+export type LeagueRow = {
+  rank: number;
+  townshipId: string;
+  name: string;
+  code: string;
+  total: number;
+  bonus: number;
+  grade: string;
+  vetoed: boolean;
+  rankChange: number;
+  indicators: IndicatorRow[];
+};
+
+export type LeagueTable = {
+  countyId: string;
+  period: string;
+  schemeId: string;
+  schemeVersion: number;
+  rows: LeagueRow[];
+};
+
+/** How far a row is from the next better rank and the next better grade (null when already there). */
+export type Gap = {
+  townshipId: string;
+  toNextRank: number | null;
+  nextGrade: string | null;
+  toNextGrade: number | null;
+};
