@@ -1,0 +1,35 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+export const countyEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "county", version: "1", service: SERVICE },
+      attributes: {
+        id: { type: "string", required: true },
+        name: { type: "string", required: true },
+        code: { type: "string", required: true },
+        joinCode: { type: "string" },
+        ...trackedAttributes,
+      },
+      indexes: {
+        byId: {
+          pk: { field: "pk", composite: ["id"], template: key("C#", a("id")), casing: "none" },
+          sk: { field: "sk", composite: ["id"], template: key("COUNTY#", a("id")), casing: "none" },
+        },
+        /** Platform admins list all counties (thousands at most, one small partition). */
+        all: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: [], casing: "none" },
+          sk: {
+            field: "gsi1sk",
+            composite: ["code", "id"],
+            template: key(a("code"), "#", a("id")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,48 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+/** Routine work done, commendations and bad events, by kind (the scheme names the kinds it scores). */
+export const eventEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "event", version: "1", service: SERVICE },
+      attributes: {
+        townshipId: { type: "string", required: true },
+        id: { type: "string", required: true },
+        kind: { type: "string", required: true },
+        occurredAt: { type: "string", required: true },
+        count: { type: "number", required: true },
+        note: { type: "string" },
+        ...softDeleteAttributes,
+        ...trackedAttributes,
+      },
+      indexes: {
+        byId: {
+          pk: {
+            field: "pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId")),
+            casing: "none",
+          },
+          sk: { field: "sk", composite: ["id"], template: key("EVT#", a("id")), casing: "none" },
+        },
+        byOccurred: {
+          index: "gsi1",
+          pk: {
+            field: "gsi1pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId"), "#EVT"),
+            casing: "none",
+          },
+          sk: {
+            field: "gsi1sk",
+            composite: ["occurredAt", "id"],
+            template: key(a("occurredAt"), "#", a("id")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,51 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
+export const INCIDENT_SEVERITIES = ["ordinary", "major"] as const;
+
+/** A criminal or public-order case (案件). */
+export const incidentEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "incident", version: "1", service: SERVICE },
+      attributes: {
+        townshipId: { type: "string", required: true },
+        id: { type: "string", required: true },
+        occurredAt: { type: "string", required: true },
+        kind: { type: INCIDENT_KINDS, required: true },
+        severity: { type: INCIDENT_SEVERITIES, required: true },
+        summary: { type: "string", required: true },
+        ...softDeleteAttributes,
+        ...trackedAttributes,
+      },
+      indexes: {
+        byId: {
+          pk: {
+            field: "pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId")),
+            casing: "none",
+          },
+          sk: { field: "sk", composite: ["id"], template: key("INC#", a("id")), casing: "none" },
+        },
+        byOccurred: {
+          index: "gsi1",
+          pk: {
+            field: "gsi1pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId"), "#INC"),
+            casing: "none",
+          },
+          sk: {
+            field: "gsi1sk",
+            composite: ["occurredAt", "id"],
+            template: key(a("occurredAt"), "#", a("id")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,51 @@
+import type { EntityConfiguration } from "electrodb";
+import { auditEntity } from "./audit";
+import { countyEntity } from "./county";
+import { disputeEntity } from "./dispute";
+import { eventEntity } from "./event";
+import { idempotencyEntity } from "./idempotency";
+import { incidentEntity } from "./incident";
+import { joinCodeEntity } from "./join-code";
+import { keyPersonEntity } from "./key-person";
+import { leagueTableEntity } from "./league-table";
+import { membershipEntity } from "./membership";
+import { petitionEntity } from "./petition";
+import { schemeEntity } from "./scheme";
+import { sessionEntity } from "./session";
+import { submissionEntity } from "./submission";
+import { townshipEntity } from "./township";
+import { userEntity } from "./user";
+import { visitEntity } from "./visit";
+
+/** Every entity of the single table, bound to one client and table name. */
+export function createEntities(config: EntityConfiguration) {
+  return {
+    county: countyEntity(config),
+    joinCode: joinCodeEntity(config),
+    township: townshipEntity(config),
+    user: userEntity(config),
+    session: sessionEntity(config),
+    membership: membershipEntity(config),
+    dispute: disputeEntity(config),
+    petition: petitionEntity(config),
+    incident: incidentEntity(config),
+    keyPerson: keyPersonEntity(config),
+    visit: visitEntity(config),
+    event: eventEntity(config),
+    scheme: schemeEntity(config),
+    submission: submissionEntity(config),
+    leagueTable: leagueTableEntity(config),
+    audit: auditEntity(config),
+    idempotency: idempotencyEntity(config),
+  };
+}
+
+export type Entities = ReturnType<typeof createEntities>;
+export type EntityName = keyof Entities;
+
+export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
+export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
+export { KEY_PERSON_CATEGORIES } from "./key-person";
+export { SUBMISSION_STATUSES } from "./submission";
+export { TOWNSHIP_STATUSES } from "./township";
+export { ROLES, type Role } from "./user";

@@ -1,0 +1,36 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+/** A published league table: an immutable snapshot; a correction is a new tableVersion with a reason. */
+export const leagueTableEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "leagueTable", version: "1", service: SERVICE },
+      attributes: {
+        countyId: { type: "string", required: true },
+        period: { type: "string", required: true },
+        tableVersion: { type: "number", required: true, padding: { length: 4, char: "0" } },
+        schemeId: { type: "string", required: true },
+        schemeVersion: { type: "number", required: true },
+        /** The domain's LeagueTable as computed. */
+        body: { type: "any", required: true },
+        /** The inputs it was scored from (or a digest of them). */
+        inputs: { type: "any" },
+        reason: { type: "string" },
+        ...trackedAttributes,
+      },
+      indexes: {
+        byPeriod: {
+          pk: { field: "pk", composite: ["countyId"], template: key("C#", a("countyId")), casing: "none" },
+          sk: {
+            field: "sk",
+            composite: ["period", "tableVersion"],
+            template: key("LT#", a("period"), "#", a("tableVersion")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

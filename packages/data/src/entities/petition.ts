@@ -1,0 +1,74 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+/** A petition (信访). */
+export const petitionEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "petition", version: "1", service: SERVICE },
+      attributes: {
+        townshipId: { type: "string", required: true },
+        id: { type: "string", required: true },
+        subject: { type: "string", required: true },
+        petitionerBrief: { type: "string", required: true },
+        receivedAt: { type: "string", required: true },
+        skipLevel: { type: "boolean", required: true },
+        collective: { type: "boolean", required: true },
+        firstHandledAt: { type: "string" },
+        closedAt: { type: "string" },
+        /** closedAt, or "OPEN" (sorts after every instant): keeps open ones findable on the same index. */
+        closedKey: {
+          type: "string",
+          watch: ["closedAt"],
+          set: (_: unknown, item: { closedAt?: string }) => item.closedAt ?? "OPEN",
+        },
+        settled: { type: "boolean" },
+        closingNote: { type: "string" },
+        ...softDeleteAttributes,
+        ...trackedAttributes,
+      },
+      indexes: {
+        byId: {
+          pk: {
+            field: "pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId")),
+            casing: "none",
+          },
+          sk: { field: "sk", composite: ["id"], template: key("PET#", a("id")), casing: "none" },
+        },
+        byReceived: {
+          index: "gsi1",
+          pk: {
+            field: "gsi1pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId"), "#PET"),
+            casing: "none",
+          },
+          sk: {
+            field: "gsi1sk",
+            composite: ["receivedAt", "id"],
+            template: key(a("receivedAt"), "#", a("id")),
+            casing: "none",
+          },
+        },
+        byClosed: {
+          index: "gsi2",
+          pk: {
+            field: "gsi2pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId"), "#PET#CLOSED"),
+            casing: "none",
+          },
+          sk: {
+            field: "gsi2sk",
+            composite: ["closedKey", "id"],
+            template: key(a("closedKey"), "#", a("id")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

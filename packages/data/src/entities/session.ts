@@ -1,0 +1,28 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE } from "./common";
+import { a, key } from "./key-template";
+
+/** A refresh-token session; the secret is stored hashed and rotated on every refresh. */
+export const sessionEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "session", version: "1", service: SERVICE },
+      attributes: {
+        userId: { type: "string", required: true },
+        id: { type: "string", required: true },
+        secretHash: { type: "string", required: true },
+        /** Epoch seconds; the table's TTL removes expired sessions. */
+        expiresAt: { type: "number", required: true },
+        createdAt: { type: "string", required: true },
+        rotatedAt: { type: "string" },
+        version: { type: "number", required: true },
+      },
+      indexes: {
+        byUser: {
+          pk: { field: "pk", composite: ["userId"], template: key("U#", a("userId")), casing: "none" },
+          sk: { field: "sk", composite: ["id"], template: key("SESSION#", a("id")), casing: "none" },
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,47 @@
+import { Entity, type EntityConfiguration } from "electrodb";
+import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { a, key } from "./key-template";
+
+/** A visit to a key person (走访). */
+export const visitEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "visit", version: "1", service: SERVICE },
+      attributes: {
+        townshipId: { type: "string", required: true },
+        id: { type: "string", required: true },
+        keyPersonId: { type: "string", required: true },
+        at: { type: "string", required: true },
+        note: { type: "string" },
+        ...softDeleteAttributes,
+        ...trackedAttributes,
+      },
+      indexes: {
+        byId: {
+          pk: {
+            field: "pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId")),
+            casing: "none",
+          },
+          sk: { field: "sk", composite: ["id"], template: key("VIS#", a("id")), casing: "none" },
+        },
+        byAt: {
+          index: "gsi1",
+          pk: {
+            field: "gsi1pk",
+            composite: ["townshipId"],
+            template: key("T#", a("townshipId"), "#VIS"),
+            casing: "none",
+          },
+          sk: {
+            field: "gsi1sk",
+            composite: ["at", "id"],
+            template: key(a("at"), "#", a("id")),
+            casing: "none",
+          },
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,24 @@
+/**
+ * Expected failures of the data layer, with stable codes the API maps to its own errors. Messages for
+ * people are Chinese; `message` stays English for logs.
+ */
+export type DataErrorCode = "CONFLICT" | "NOT_FOUND" | "DUPLICATE";
+
+export class DataError extends Error {
+  override readonly name = "DataError";
+  constructor(
+    readonly code: DataErrorCode,
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+  }
+}
+
+export const conflict = (what: string) =>
+  new DataError("CONFLICT", `${what} was changed by someone else`, "数据已被他人修改，请刷新后重试");
+
+export const notFound = (what: string) =>
+  new DataError("NOT_FOUND", `${what} not found`, "记录不存在或已被删除");
+
+export const duplicate = (what: string) => new DataError("DUPLICATE", `${what} already exists`, "记录已存在");

@@ -1,0 +1,18 @@
+export { createDocumentClient, createDynamoClient, type DynamoConnection } from "./client";
+export { createDb, type Db } from "./db";
+export * from "./entities";
+export { DataError, type DataErrorCode } from "./errors";
+export { checkItem, MalformedItemError } from "./item-schema";
+export { tableDefinition } from "./table";
+export {
+  checkItems,
+  createRecord,
+  getItem,
+  type ItemOf,
+  stampNew,
+  type TxItem,
+  tx,
+  updateRecord,
+  type WriteContext,
+  writeTransaction,
+} from "./write";

@@ -1,0 +1,308 @@
+import { randomUUID } from "node:crypto";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { EntityItem } from "electrodb";
+import type { Db } from "./db";
+import type { Entities, EntityName } from "./entities";
+import { conflict, DataError, duplicate, notFound } from "./errors";
+import { checkItem } from "./item-schema";
+
+export type ItemOf<N extends EntityName> = EntityItem<Entities[N]>;
+
+/** Who is writing, and the instant the write is stamped with (the caller's clock, for testability). */
+export type WriteContext = {
+  actor: { id: string; role: string };
+  now: Date;
+};
+
+/** One item of a DynamoDB transaction, in the document client's shape. */
+export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+type Params = {
+  TableName: string;
+  Item?: Record<string, unknown>;
+  Key?: Record<string, unknown>;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+
+// ElectroDB's per-entity generics do not survive indexing by a name union; these helpers only need the
+// params-building surface, which every entity has.
+type LooseEntity = {
+  create: (item: object) => { params: () => Params };
+  put: (item: object) => { params: () => Params };
+  delete: (key: object) => { params: () => Params };
+  get: (key: object) => { go: (o?: object) => Promise<{ data: unknown }> };
+  schema: { attributes: object };
+};
+const loose = (db: Db, name: EntityName) => db.entities[name] as unknown as LooseEntity;
+
+/** Secrets never go into the audit trail. */
+const REDACTED = new Set(["passwordHash", "secretHash"]);
+function redact(item: object | undefined): Record<string, unknown> | undefined {
+  if (!item) return undefined;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));
+}
+
+/** Builders of transaction items from entities, so callers never write key strings by hand. */
+export const tx = {
+  /** Insert; fails the transaction when the item exists. */
+  create<N extends EntityName>(db: Db, name: N, item: ItemOf<N>): TxItem {
+    return { Put: loose(db, name).create(item).params() } as TxItem;
+  },
+  /** Replace, only if the stored item still has `expectedVersion`. */
+  replace<N extends EntityName>(db: Db, name: N, item: ItemOf<N>, expectedVersion: number): TxItem {
+    const params = loose(db, name).put(item).params();
+    return {
+      Put: {
+        ...params,
+        ConditionExpression: "attribute_exists(#pk) AND #version = :expectedVersion",
+        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, "#pk": "pk", "#version": "version" },
+        ExpressionAttributeValues: {
+          ...params.ExpressionAttributeValues,
+          ":expectedVersion": expectedVersion,
+        },
+      },
+    } as TxItem;
+  },
+  /** Delete, only if the stored item still has `expectedVersion` (when given). */
+  remove<N extends EntityName>(db: Db, name: N, key: Partial<ItemOf<N>>, expectedVersion?: number): TxItem {
+    const params = loose(db, name).delete(key).params();
+    const Delete: Params = { TableName: params.TableName, Key: params.Key };
+    if (expectedVersion !== undefined) {
+      Delete.ConditionExpression = "#version = :expectedVersion";
+      Delete.ExpressionAttributeNames = { "#version": "version" };
+      Delete.ExpressionAttributeValues = { ":expectedVersion": expectedVersion };
+    }
+    return { Delete } as TxItem;
+  },
+  audit(
+    db: Db,
+    ctx: WriteContext,
+    entry: {
+      scope: string;
+      action: string;
+      entityType: string;
+      entityId: string;
+      before?: object;
+      after?: object;
+      reason?: string;
+    },
+  ): TxItem {
+    return tx.create(db, "audit", {
+      scope: entry.scope,
+      at: ctx.now.toISOString(),
+      id: randomUUID(),
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: redact(entry.before),
+      after: redact(entry.after),
+      reason: entry.reason,
+    });
+  },
+};
+
+/**
+ * Runs one transaction. A failed condition (or a concurrent transaction on the same item) becomes
+ * CONFLICT unless `onConditionFailed` says otherwise for that item's position.
+ */
+export async function writeTransaction(
+  db: Db,
+  items: TxItem[],
+  onConditionFailed?: (index: number) => DataError | undefined,
+): Promise<void> {
+  try {
+    await db.client.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      for (const [index, reason] of reasons.entries()) {
+        if (reason.Code === "ConditionalCheckFailed") throw onConditionFailed?.(index) ?? conflict("item");
+      }
+      if (reasons.some((r) => r.Code === "TransactionConflict")) throw conflict("item");
+    }
+    throw error;
+  }
+}
+
+/** Reads one item by its primary key (strongly consistent) and validates it. */
+export async function getItem<N extends EntityName>(
+  db: Db,
+  name: N,
+  key: Partial<ItemOf<N>>,
+): Promise<ItemOf<N> | undefined> {
+  const entity = loose(db, name);
+  const { data } = await entity.get(key).go({ consistent: true });
+  if (data === null || data === undefined) return undefined;
+  return checkItem<ItemOf<N>>(entity, data);
+}
+
+/** Validates items read by a query. */
+export function checkItems<N extends EntityName>(db: Db, name: N, items: unknown[]): ItemOf<N>[] {
+  const entity = loose(db, name);
+  return items.map((item) => checkItem<ItemOf<N>>(entity, item));
+}
+
+type Stamped = {
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/** Adds the version and who/when stamps to a new record. */
+export function stampNew<T extends object>(ctx: WriteContext, fields: T): T & Stamped {
+  const at = ctx.now.toISOString();
+  return {
+    ...fields,
+    version: 1,
+    createdAt: at,
+    createdBy: ctx.actor.id,
+    updatedAt: at,
+    updatedBy: ctx.actor.id,
+  };
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+export type CreateOptions<N extends EntityName> = {
+  entity: N;
+  /** The record without version and stamps. */
+  item: Omit<ItemOf<N>, keyof Stamped>;
+  /** The item's primary-key attributes (to re-read it when a request is retried). */
+  key: (item: ItemOf<N>) => Partial<ItemOf<N>>;
+  entityId: string;
+  /** The tenant's audit trail, "T#<id>" or "C#<id>". */
+  scope: string;
+  /** The client's request id; a retry with the same one returns the first result. */
+  requestId?: string;
+  action?: string;
+  /** More items for the same transaction (a membership with a user, a uniqueness guard…). */
+  extra?: TxItem[];
+};
+
+/**
+ * Creates a record, its audit entry and (with a request id) its idempotency item in one transaction.
+ * Returns the stored record, and whether it was created now or by an earlier try of the same request.
+ */
+export async function createRecord<N extends EntityName>(
+  db: Db,
+  ctx: WriteContext,
+  options: CreateOptions<N>,
+): Promise<{ item: ItemOf<N>; replayed: boolean }> {
+  const { requestId, scope } = options;
+  if (requestId) {
+    const earlier = await replay(db, scope, requestId, options.entity);
+    if (earlier) return { item: earlier, replayed: true };
+  }
+  const item = stampNew(ctx, options.item) as unknown as ItemOf<N>;
+  const items: TxItem[] = [
+    tx.create(db, options.entity, item),
+    tx.audit(db, ctx, {
+      scope,
+      action: options.action ?? `${options.entity}.create`,
+      entityType: options.entity,
+      entityId: options.entityId,
+      after: item,
+    }),
+  ];
+  if (requestId) {
+    items.push(
+      tx.create(db, "idempotency", {
+        scope,
+        requestId,
+        entityType: options.entity,
+        entityKey: options.key(item),
+        actorId: ctx.actor.id,
+        createdAt: ctx.now.toISOString(),
+        expiresAt: Math.floor(ctx.now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+      }),
+    );
+  }
+  items.push(...(options.extra ?? []));
+  const idempotencyIndex = requestId ? 2 : -1;
+  try {
+    await writeTransaction(db, items, (index) => {
+      if (index === 0) return duplicate(options.entity);
+      if (index === idempotencyIndex) return undefined; // resolved below: a parallel try won the race
+      return undefined;
+    });
+  } catch (error) {
+    if (requestId && error instanceof DataError && error.code === "CONFLICT") {
+      const earlier = await replay(db, scope, requestId, options.entity);
+      if (earlier) return { item: earlier, replayed: true };
+    }
+    throw error;
+  }
+  return { item, replayed: false };
+}
+
+async function replay<N extends EntityName>(
+  db: Db,
+  scope: string,
+  requestId: string,
+  entity: N,
+): Promise<ItemOf<N> | undefined> {
+  const record = await getItem(db, "idempotency", { scope, requestId });
+  if (!record) return undefined;
+  if (record.entityType !== entity) throw duplicate("request id");
+  return getItem(db, entity, record.entityKey as Partial<ItemOf<N>>);
+}
+
+export type UpdateOptions<N extends EntityName> = {
+  entity: N;
+  key: Partial<ItemOf<N>>;
+  entityId: string;
+  scope: string;
+  /** The version the client saw; anything else is a conflict. */
+  expectedVersion: number;
+  /** Computes the new record from the stored one (it may throw a domain error to refuse). */
+  change: (current: ItemOf<N>) => ItemOf<N>;
+  action: string;
+  reason?: string;
+  /** Treat soft-deleted records as missing (the default). */
+  includeDeleted?: boolean;
+  extra?: TxItem[];
+};
+
+/**
+ * Replaces a record if it still has the expected version, with its audit entry (before and after) in the
+ * same transaction. The losing side of a race gets CONFLICT; nothing is silently overwritten.
+ */
+export async function updateRecord<N extends EntityName>(
+  db: Db,
+  ctx: WriteContext,
+  options: UpdateOptions<N>,
+): Promise<ItemOf<N>> {
+  const current = await getItem(db, options.entity, options.key);
+  if (!current || (!options.includeDeleted && (current as { deletedAt?: string }).deletedAt)) {
+    throw notFound(options.entity);
+  }
+  const currentVersion = (current as { version: number }).version;
+  if (currentVersion !== options.expectedVersion) throw conflict(options.entity);
+  const next = {
+    ...options.change(current),
+    version: currentVersion + 1,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.actor.id,
+  } as ItemOf<N>;
+  await writeTransaction(db, [
+    tx.replace(db, options.entity, next, currentVersion),
+    tx.audit(db, ctx, {
+      scope: options.scope,
+      action: options.action,
+      entityType: options.entity,
+      entityId: options.entityId,
+      before: current,
+      after: next,
+      reason: options.reason,
+    }),
+    ...(options.extra ?? []),
+  ]);
+  return next;
+}
