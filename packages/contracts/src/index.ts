@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./fields";
+export { type FlatErrors, flattenIssues } from "./flatten";
+export { fieldError, inputError } from "./messages";
+export * from "./onboarding";
+export * from "./records";

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import {
+  bool,
+  expectedVersion,
+  id,
+  input,
+  instant,
+  int,
+  oneOf,
+  optionalText,
+  page,
+  requestId,
+  text,
+} from "./fields";
+import { fieldError } from "./messages";
+
+/**
+ * Record inputs. The API adds the tenant (`townshipId`) to each; the field shapes map onto the scoring
+ * data (scoring.md §2), instants are normalised to UTC.
+ */
+
+export const DISPUTE_LEVELS = ["blue", "yellow", "red"] as const;
+export const DISPUTE_OUTCOMES = ["resolved", "failed", "escalated"] as const;
+export const ATTEMPT_RESULTS = ["success", "partial", "failed"] as const;
+export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
+export const INCIDENT_SEVERITIES = ["ordinary", "major"] as const;
+export const KEY_PERSON_CATEGORIES = [
+  "mental_health",
+  "community_correction",
+  "released_prisoner",
+  "drug_rehab",
+] as const;
+
+const edit = { id: id("记录"), expectedVersion: expectedVersion() };
+export const recordRefInput = input({ id: id("记录") });
+export const removeRecordInput = input({ ...edit, reason: optionalText("删除原因") });
+
+const listRange = { from: instant("起始时间").optional(), to: instant("截止时间").optional(), ...page };
+
+// Disputes (矛盾纠纷)
+const disputeFields = {
+  level: oneOf("纠纷等级", DISPUTE_LEVELS),
+  category: text("纠纷类别", 50),
+  partiesBrief: text("当事人简况", 200),
+  summary: optionalText("纠纷概要", 2000),
+  reportedAt: instant("上报时间"),
+};
+export const createDisputeInput = input({ requestId: requestId(), ...disputeFields });
+export const updateDisputeInput = input({ ...edit, ...z.object(disputeFields).partial().shape });
+export const addAttemptInput = input({
+  ...edit,
+  at: instant("调解时间"),
+  level: oneOf("调解层级", DISPUTE_LEVELS),
+  mediator: text("调解人", 50),
+  result: oneOf("调解结果", ATTEMPT_RESULTS),
+  note: optionalText("调解情况", 1000),
+});
+export const closeDisputeInput = input({
+  ...edit,
+  closedAt: instant("办结时间"),
+  outcome: oneOf("办结结果", DISPUTE_OUTCOMES),
+  closingNote: optionalText("办结说明", 1000),
+});
+export const listDisputesInput = input({
+  level: oneOf("纠纷等级", DISPUTE_LEVELS).optional(),
+  status: oneOf("状态", ["open", "closed"] as const).optional(),
+  ...listRange,
+});
+
+// Petitions (信访)
+const petitionFields = {
+  subject: text("信访事项", 200),
+  petitionerBrief: text("信访人简况", 200),
+  receivedAt: instant("受理时间"),
+  skipLevel: bool("是否越级").default(false),
+  collective: bool("是否集体访").default(false),
+  firstHandledAt: instant("首办时间").optional(),
+};
+export const createPetitionInput = input({ requestId: requestId(), ...petitionFields });
+export const updatePetitionInput = input({
+  ...edit,
+  subject: petitionFields.subject.optional(),
+  petitionerBrief: petitionFields.petitionerBrief.optional(),
+  receivedAt: petitionFields.receivedAt.optional(),
+  skipLevel: bool("是否越级").optional(),
+  collective: bool("是否集体访").optional(),
+  firstHandledAt: petitionFields.firstHandledAt,
+});
+export const closePetitionInput = input({
+  ...edit,
+  closedAt: instant("办结时间"),
+  settled: bool("是否息诉息访"),
+  closingNote: optionalText("办结说明", 1000),
+});
+export const listPetitionsInput = input({
+  status: oneOf("状态", ["open", "closed"] as const).optional(),
+  ...listRange,
+});
+
+// Incidents (案件)
+const incidentFields = {
+  occurredAt: instant("发案时间"),
+  kind: oneOf("案件类别", INCIDENT_KINDS),
+  severity: oneOf("严重程度", INCIDENT_SEVERITIES),
+  summary: text("简要案情", 1000),
+};
+export const createIncidentInput = input({ requestId: requestId(), ...incidentFields });
+export const updateIncidentInput = input({ ...edit, ...z.object(incidentFields).partial().shape });
+export const listIncidentsInput = input({ kind: oneOf("案件类别", INCIDENT_KINDS).optional(), ...listRange });
+
+// Key persons (重点人员) and visits (走访)
+const keyPersonFields = {
+  alias: text("人员代称", 20),
+  category: oneOf("人员类别", KEY_PERSON_CATEGORIES),
+  registeredAt: instant("列管时间"),
+  note: optionalText("备注", 500),
+};
+export const createKeyPersonInput = input({ requestId: requestId(), ...keyPersonFields });
+export const updateKeyPersonInput = input({ ...edit, ...z.object(keyPersonFields).partial().shape });
+export const deregisterKeyPersonInput = input({ ...edit, deregisteredAt: instant("解除列管时间") });
+export const listKeyPersonsInput = input({
+  category: oneOf("人员类别", KEY_PERSON_CATEGORIES).optional(),
+  includeDeregistered: bool("含已解除列管").default(false),
+  ...page,
+});
+export const createVisitInput = input({
+  requestId: requestId(),
+  keyPersonId: id("重点人员"),
+  at: instant("走访时间"),
+  note: optionalText("走访情况", 1000),
+});
+export const listVisitsInput = input({ keyPersonId: id("重点人员").optional(), ...listRange });
+
+// Events (工作纪实、表彰与不良事件)
+const eventFields = {
+  kind: z
+    .string({ error: fieldError("事件类型") })
+    .regex(/^[a-z][a-z0-9_]{1,48}$/, { error: "「事件类型」应为小写英文代码，例如 monthly_meeting" }),
+  occurredAt: instant("发生时间"),
+  count: int("次数", 1, 10_000).default(1),
+  note: optionalText("说明", 1000),
+};
+export const createEventInput = input({ requestId: requestId(), ...eventFields });
+export const updateEventInput = input({
+  ...edit,
+  kind: eventFields.kind.optional(),
+  occurredAt: eventFields.occurredAt.optional(),
+  count: int("次数", 1, 10_000).optional(),
+  note: eventFields.note,
+});
+export const listEventsInput = input({ kind: eventFields.kind.optional(), ...listRange });
+
+export type CreateDisputeInput = z.infer<typeof createDisputeInput>;
