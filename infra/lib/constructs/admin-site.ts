@@ -1,0 +1,266 @@
+import { type CfnElement, Duration, Fn, Stack, Validations } from "aws-cdk-lib";
+import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  AllowedMethods,
+  CachedMethods,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+import type { StageConfig } from "../stage";
+import { spaFallbackCode } from "./spa-fallback";
+
+/** Everything under tRPC's `public.` namespace is anonymous (published rankings) and cached at the edge. */
+export const publicApiPathPattern = "/trpc/public.*";
+export const apiPathPattern = "/trpc/*";
+
+export interface AdminSiteProps {
+  readonly stage: StageConfig;
+  readonly httpApi: IHttpApi;
+  /** The admin app's build (`apps/admin/dist`); without it the bucket is created empty. */
+  readonly adminDistPath?: string;
+  /** A WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1) to attach, when one exists. */
+  readonly webAclArn?: string;
+}
+
+/**
+ * The admin app and the API behind one CloudFront origin: static files from a private bucket through
+ * origin access control, `/trpc/*` to the HTTP API. Sharing the origin means no CORS and no third-party
+ * cookies.
+ */
+export class AdminSite extends Construct {
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+  readonly logBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: AdminSiteProps) {
+    super(scope, id);
+    const { stage } = props;
+
+    this.logBucket = new Bucket(this, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes through bucket ACLs, which BucketOwnerEnforced would disable.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: stage.accessLogExpiration }],
+      removalPolicy: stage.removalPolicy,
+    });
+
+    this.bucket = new Bucket(this, "Assets", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: "s3/admin-assets/",
+      removalPolicy: stage.removalPolicy,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, "SecurityHeaders", {
+      comment: `Security headers for the admin app and API (${stage.name})`,
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        // The legacy XSS auditor is off in modern browsers and exploitable in old ones; CSP replaces it.
+        xssProtection: { protection: false, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+          ].join("; "),
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()", override: true },
+        ],
+      },
+    });
+
+    const spaFallback = new CloudFrontFunction(this, "SpaFallback", {
+      code: FunctionCode.fromInline(spaFallbackCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: "Serve index.html for the admin app's client-side routes",
+    });
+
+    const apiOrigin = new HttpOrigin(
+      Fn.join(".", [props.httpApi.apiId, "execute-api", Stack.of(this).region, Stack.of(this).urlSuffix]),
+      { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] },
+    );
+
+    // Published rankings change at most when a county publishes; a minute at the edge absorbs the
+    // crowd reading them. The origin's Cache-Control still wins within [0, 5 min].
+    const publicApiCache = new CachePolicy(this, "PublicApiCache", {
+      comment: "Anonymous tRPC queries (public rankings): short edge cache keyed on the query string",
+      defaultTtl: Duration.seconds(60),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    this.distribution = new Distribution(this, "Distribution", {
+      comment: `Ping'an Assessment admin app and API (${stage.name})`,
+      defaultRootObject: "index.html",
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Includes the Hong Kong, Singapore, Seoul and Tokyo edges that serve mainland China best.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: "cloudfront/",
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      // Order matters: CloudFront takes the first matching pattern, so the narrower one comes first.
+      additionalBehaviors: {
+        [publicApiPathPattern]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: publicApiCache,
+          // No origin request policy: neither cookies nor Authorization reach the origin, so a cached
+          // answer can never depend on who asked.
+          responseHeadersPolicy: securityHeaders,
+        },
+        [apiPathPattern]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // With caching disabled this managed policy forwards every viewer header, Authorization
+          // included, except Host (API Gateway routes on its own host name).
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: "AwsSolutions-CFR4",
+        reason:
+          "Until the product has its own domain the distribution serves the default *.cloudfront.net " +
+          "certificate, for which CloudFront fixes the viewer policy at TLSv1. With a custom domain and an ACM " +
+          "certificate the policy becomes TLSv1.2_2021 (see infra/README.md).",
+      },
+      {
+        id: "AwsSolutions-CFR1",
+        reason:
+          "No geo restriction: published rankings are public by design and county staff sign in with " +
+          "tokens; a country block would also lock out staff travelling abroad while adding no protection " +
+          "that authentication does not already give.",
+      },
+    );
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: "AwsSolutions-CFR2",
+        reason:
+          "A CloudFront web ACL must live in us-east-1, outside this stack's region; it is attached with " +
+          "-c webAclArn=... once created (required before production traffic, see infra/README.md). Until " +
+          "then the HTTP API's stage throttling bounds abusive traffic.",
+      });
+    }
+
+    if (props.adminDistPath) {
+      new BucketDeployment(this, "Deploy", {
+        sources: [Source.asset(props.adminDistPath)],
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ["/*"],
+        memoryLimit: 512,
+      });
+      acknowledgeBucketDeploymentFindings(this, this.bucket);
+    }
+  }
+}
+
+/**
+ * BucketDeployment runs a CDK-provided singleton Lambda during `cdk deploy` only (a CloudFormation custom
+ * resource); it is not reachable from the internet and its code is aws-cdk-lib's, not ours.
+ */
+function acknowledgeBucketDeploymentFindings(scope: Construct, bucket: Bucket): void {
+  const stack = Stack.of(scope);
+  const handler = stack.node.children.find((child) =>
+    child.node.id.startsWith("Custom::CDKBucketDeployment"),
+  );
+  if (!handler)
+    throw new Error("BucketDeployment's handler was not found; its acknowledgements need updating");
+  const bucketLogicalId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+  const reading = "to read the zipped admin build that `cdk deploy` uploaded to the bootstrap asset bucket";
+  const writing = "to replace the admin build in the site bucket (objects only, this one bucket)";
+  Validations.of(handler).acknowledge(
+    {
+      id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+      reason:
+        "CDK's deployment function writes its own CloudWatch logs; the managed policy grants exactly that.",
+    },
+    { id: "AwsSolutions-IAM5[Action::s3:GetBucket*]", reason: `Granted by BucketDeployment ${reading}.` },
+    { id: "AwsSolutions-IAM5[Action::s3:GetObject*]", reason: `Granted by BucketDeployment ${reading}.` },
+    {
+      id: "AwsSolutions-IAM5[Action::s3:List*]",
+      reason: `Granted by BucketDeployment ${reading} and ${writing}.`,
+    },
+    {
+      id: "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]",
+      reason: `Objects of the CDK bootstrap asset bucket only, ${reading}.`,
+    },
+    { id: "AwsSolutions-IAM5[Action::s3:Abort*]", reason: `Granted by BucketDeployment ${writing}.` },
+    { id: "AwsSolutions-IAM5[Action::s3:DeleteObject*]", reason: `Granted by BucketDeployment ${writing}.` },
+    {
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+      reason: `Objects of the site bucket, ${writing}.`,
+    },
+    {
+      id: "AwsSolutions-IAM5[Resource::*]",
+      reason:
+        "Only cloudfront:CreateInvalidation and cloudfront:GetInvalidation, so the new build is served at once; " +
+        "BucketDeployment does not scope them to the distribution.",
+    },
+    {
+      id: "AwsSolutions-L1",
+      reason: "The runtime of CDK's deployment function is chosen and updated by aws-cdk-lib, not by us.",
+    },
+  );
+}

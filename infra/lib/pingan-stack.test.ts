@@ -1,0 +1,348 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Match } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tableDefinition } from "../../packages/data/src/table";
+import { apiPathPattern, publicApiPathPattern } from "./constructs/admin-site";
+import { fakeAdminDist, type Synthesized, synthesize } from "./test-support";
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+let prod: Synthesized;
+let dev: Synthesized;
+
+beforeAll(() => {
+  prod = synthesize("prod", { adminDistPath: fakeAdminDist() });
+  dev = synthesize("dev", { adminDistPath: null });
+});
+
+function only(s: Synthesized, type: string): [string, Resource] {
+  const found = Object.entries(s.template.findResources(type)) as [string, Resource][];
+  expect(found, `exactly one ${type}`).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+function logicalId(s: Synthesized, value: unknown): string {
+  const resolved = s.resolve(value) as { Ref?: string; "Fn::GetAtt"?: [string, string] };
+  const id = resolved.Ref ?? resolved["Fn::GetAtt"]?.[0];
+  if (!id) throw new Error(`not a reference: ${JSON.stringify(resolved)}`);
+  return id;
+}
+
+/** Every statement of every IAM policy attached to the given role. */
+function statementsOfRole(s: Synthesized, roleLogicalId: string) {
+  const policies = Object.values(s.template.findResources("AWS::IAM::Policy")) as Resource[];
+  return policies
+    .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
+}
+
+const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+describe("the DynamoDB table", () => {
+  it("has exactly the keys and indexes of the data layer's tableDefinition", () => {
+    const [, table] = only(prod, "AWS::DynamoDB::Table");
+    const keySchema = (hash: string, range: string) => [
+      { AttributeName: hash, KeyType: "HASH" },
+      { AttributeName: range, KeyType: "RANGE" },
+    ];
+    expect(table.Properties.KeySchema).toEqual(
+      keySchema(tableDefinition.partitionKey, tableDefinition.sortKey),
+    );
+    const indexes = table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[];
+    expect(indexes.map(({ IndexName, KeySchema }) => ({ IndexName, KeySchema }))).toEqual(
+      tableDefinition.globalIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+      })),
+    );
+    const keyAttributes = [
+      tableDefinition.partitionKey,
+      tableDefinition.sortKey,
+      ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ];
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(keyAttributes.map((name) => ({ AttributeName: name, AttributeType: "S" }))),
+    );
+    expect(table.Properties.AttributeDefinitions).toHaveLength(keyAttributes.length);
+  });
+
+  it("is on-demand, encrypted, point-in-time recoverable and expires items by expiresAt", () => {
+    for (const s of [prod, dev]) {
+      s.template.hasResourceProperties("AWS::DynamoDB::Table", {
+        BillingMode: "PAY_PER_REQUEST",
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      });
+    }
+  });
+
+  it("is retained and deletion-protected in prod, destroyable in dev", () => {
+    const [, prodTable] = only(prod, "AWS::DynamoDB::Table");
+    expect(prodTable.DeletionPolicy).toBe("Retain");
+    expect(prodTable.Properties.DeletionProtectionEnabled).toBe(true);
+    const [, devTable] = only(dev, "AWS::DynamoDB::Table");
+    expect(devTable.DeletionPolicy).toBe("Delete");
+    expect(devTable.Properties.DeletionProtectionEnabled).toBe(false);
+  });
+});
+
+describe("the API function", () => {
+  it("runs Node 22 on arm64 with JSON logs into its own retained log group", () => {
+    const fnId = logicalId(prod, prod.stack.api.function.functionArn);
+    const fn = prod.template.toJSON().Resources[fnId] as Resource;
+    expect(fn.Properties).toMatchObject({
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      MemorySize: 1024,
+      Timeout: 10,
+      LoggingConfig: {
+        LogFormat: "JSON",
+        LogGroup: { Ref: logicalId(prod, prod.stack.api.logGroup.logGroupName) },
+      },
+    });
+    prod.template.hasResource("AWS::Logs::LogGroup", {
+      Properties: { RetentionInDays: 180 },
+      DeletionPolicy: "Retain",
+    });
+  });
+
+  it("gets the table name and the signing secret's ARN, never the secret itself", () => {
+    const fnId = logicalId(prod, prod.stack.api.function.functionArn);
+    const fn = prod.template.toJSON().Resources[fnId] as Resource;
+    expect((fn.Properties.Environment as { Variables: unknown }).Variables).toEqual({
+      NODE_OPTIONS: "--enable-source-maps",
+      STAGE: "prod",
+      TABLE_NAME: prod.resolve(prod.stack.table.tableName),
+      TOKEN_SECRET_ARN: prod.resolve(prod.stack.tokenSecret.secretArn),
+    });
+  });
+
+  it("is bundled by esbuild into an ES module with its source map", () => {
+    const fnId = logicalId(prod, prod.stack.api.function.functionArn);
+    const fn = prod.template.toJSON().Resources[fnId] as Resource;
+    const objectKey = (fn.Properties.Code as { S3Key: string }).S3Key;
+    const assetDir = join(prod.outdir, `asset.${objectKey.replace(/\.zip$/, "")}`);
+    expect(existsSync(join(assetDir, "index.mjs"))).toBe(true);
+    expect(existsSync(join(assetDir, "index.mjs.map"))).toBe(true);
+  });
+
+  it("can reach only this table, its indexes, the signing secret and its own log group", () => {
+    const roleId = logicalId(prod, prod.stack.api.role.roleArn);
+    const role = prod.template.toJSON().Resources[roleId] as Resource;
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+
+    const statements = statementsOfRole(prod, roleId);
+    const tableArn = prod.resolve(prod.stack.table.tableArn);
+    const allowed = new Set(
+      [
+        tableArn,
+        { "Fn::Join": ["", [tableArn, "/index/*"]] },
+        prod.resolve(prod.stack.tokenSecret.secretArn),
+        prod.resolve(prod.stack.api.logGroup.logGroupArn),
+      ].map((r) => JSON.stringify(r)),
+    );
+    const resources = statements.flatMap((s) => asList(s.Resource)).map((r) => JSON.stringify(r));
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) expect(allowed, resource).toContain(resource);
+
+    const secretStatements = statements.filter((s) =>
+      asList(s.Resource).some(
+        (r) => JSON.stringify(r) === JSON.stringify(prod.resolve(prod.stack.tokenSecret.secretArn)),
+      ),
+    );
+    expect(secretStatements.flatMap((s) => asList(s.Action)).sort()).toEqual([
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
+    ]);
+    const actions = statements.flatMap((s) => asList(s.Action)) as string[];
+    expect(actions).toContain("dynamodb:PutItem");
+    expect(actions.filter((a) => a.endsWith(":*") || a === "*")).toEqual([]);
+  });
+
+  it("sits behind an HTTP API whose stage is throttled", () => {
+    prod.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
+      AccessLogSettings: { DestinationArn: Match.anyValue() },
+    });
+    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
+
+describe("the monthly close", () => {
+  it("has no access to the signing secret", () => {
+    const statements = statementsOfRole(prod, logicalId(prod, prod.stack.monthlyClose.role.roleArn));
+    const secret = JSON.stringify(prod.resolve(prod.stack.tokenSecret.secretArn));
+    expect(statements.flatMap((s) => asList(s.Resource)).map((r) => JSON.stringify(r))).not.toContain(secret);
+  });
+
+  it("runs at 01:00 China time on the 1st of every month, with a daily deadline check", () => {
+    const target = prod.resolve(prod.stack.monthlyClose.function.functionArn);
+    const schedules = Object.values(prod.template.findResources("AWS::Scheduler::Schedule")) as Resource[];
+    const byTask = Object.fromEntries(
+      schedules.map((s) => {
+        const t = s.Properties.Target as { Arn: unknown; Input: string };
+        expect(t.Arn).toEqual(target);
+        const input = JSON.parse(t.Input) as { task: string; scheduledTime: string };
+        expect(input.scheduledTime).toBe("<aws.scheduler.scheduled-time>");
+        return [input.task, s.Properties];
+      }),
+    );
+    expect(byTask["monthly-close"]).toMatchObject({
+      ScheduleExpression: "cron(0 1 1 * ? *)",
+      ScheduleExpressionTimezone: "Asia/Shanghai",
+      State: "ENABLED",
+    });
+    expect(byTask["deadline-check"]).toMatchObject({
+      ScheduleExpression: "cron(0 1 * * ? *)",
+      ScheduleExpressionTimezone: "Asia/Shanghai",
+    });
+    expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close"]);
+  });
+
+  it("retries and keeps undeliverable runs in a dead-letter queue", () => {
+    prod.template.hasResourceProperties("AWS::Scheduler::Schedule", {
+      Target: {
+        RetryPolicy: { MaximumRetryAttempts: 3 },
+        DeadLetterConfig: { Arn: prod.resolve(prod.stack.schedules.deadLetterQueue.queueArn) },
+      },
+    });
+  });
+});
+
+describe("CloudFront", () => {
+  const cachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+  const allViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+  function distributionConfig(s: Synthesized) {
+    const [, distribution] = only(s, "AWS::CloudFront::Distribution");
+    return distribution.Properties.DistributionConfig as {
+      Origins: {
+        Id: string;
+        DomainName: unknown;
+        OriginAccessControlId?: unknown;
+        S3OriginConfig?: unknown;
+      }[];
+      DefaultCacheBehavior: Record<string, unknown>;
+      CacheBehaviors: Record<string, unknown>[];
+    };
+  }
+
+  it("serves the admin app from the private bucket through origin access control", () => {
+    const config = distributionConfig(prod);
+    const s3Origin = config.Origins.find((o) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(s3Origin?.DomainName).toEqual(prod.resolve(prod.stack.site.bucket.bucketRegionalDomainName));
+    expect(s3Origin?.OriginAccessControlId).toEqual({
+      "Fn::GetAtt": [expect.stringMatching(/OriginAccessControl/), "Id"],
+    });
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: "redirect-to-https",
+      FunctionAssociations: [{ EventType: "viewer-request" }],
+      ResponseHeadersPolicyId: expect.anything(),
+    });
+    prod.template.hasResourceProperties("AWS::S3::Bucket", {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it("routes /trpc/* to the HTTP API uncached with every method and the viewer's headers", () => {
+    const config = distributionConfig(prod);
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([publicApiPathPattern, apiPathPattern]);
+    expect(apiPathPattern).toBe("/trpc/*");
+    const api = config.CacheBehaviors[1] as Record<string, unknown>;
+    expect(api).toMatchObject({
+      AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+      CachePolicyId: cachingDisabled,
+      OriginRequestPolicyId: allViewerExceptHost,
+      ViewerProtocolPolicy: "https-only",
+    });
+    const apiOrigin = config.Origins.find((o) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(apiOrigin?.DomainName)).toContain(logicalId(prod, prod.stack.httpApi.apiId));
+    expect(apiOrigin?.S3OriginConfig).toBeUndefined();
+  });
+
+  it("caches the public rankings briefly, keyed on the query, without forwarding credentials", () => {
+    const config = distributionConfig(prod);
+    const publicApi = config.CacheBehaviors[0] as Record<string, unknown>;
+    expect(publicApi.TargetOriginId).toBe(
+      (config.CacheBehaviors[1] as Record<string, unknown>).TargetOriginId,
+    );
+    expect(publicApi.OriginRequestPolicyId).toBeUndefined();
+    const policyId = (publicApi.CachePolicyId as { Ref: string }).Ref;
+    const policy = prod.template.toJSON().Resources[policyId] as Resource;
+    expect(policy.Properties.CachePolicyConfig).toMatchObject({
+      DefaultTTL: 60,
+      MaxTTL: 300,
+      MinTTL: 0,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        QueryStringsConfig: { QueryStringBehavior: "all" },
+        HeadersConfig: { HeaderBehavior: "none" },
+        CookiesConfig: { CookieBehavior: "none" },
+      },
+    });
+  });
+
+  it("sends security headers with every response", () => {
+    prod.template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000 }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'"),
+          }),
+        },
+      },
+    });
+    const config = distributionConfig(prod);
+    const policies = [config.DefaultCacheBehavior, ...config.CacheBehaviors].map(
+      (b) => b.ResponseHeadersPolicyId,
+    );
+    expect(new Set(policies.map((p) => JSON.stringify(p))).size).toBe(1);
+  });
+
+  it("deploys the admin build only when it exists", () => {
+    prod.template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    dev.template.resourceCountIs("Custom::CDKBucketDeployment", 0);
+  });
+});
+
+describe("monitoring", () => {
+  it("alarms on API 5xx, function errors and throttles, table throttles and undelivered closes", () => {
+    const alarms = Object.values(prod.template.findResources("AWS::CloudWatch::Alarm")) as Resource[];
+    const watched = alarms.map((a) => {
+      const p = a.Properties as {
+        MetricName?: string;
+        Metrics?: { MetricStat?: { Metric: { MetricName: string } } }[];
+      };
+      return (
+        p.MetricName ?? (p.Metrics ?? []).flatMap((m) => m.MetricStat?.Metric.MetricName ?? []).join("+")
+      );
+    });
+    expect(watched.sort()).toEqual(
+      [
+        "5xx",
+        "ApproximateNumberOfMessagesVisible",
+        "Errors",
+        "Errors",
+        "ReadThrottleEvents+WriteThrottleEvents",
+        "Throttles",
+        "Throttles",
+      ].sort(),
+    );
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    prod.template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  });
+});

@@ -1,0 +1,139 @@
+import { CfnOutput, Duration, Stack, type StackProps, Tags, Validations } from "aws-cdk-lib";
+import { HttpApi, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
+import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import type { Construct } from "constructs";
+import { tableDefinition } from "../../packages/data/src/table";
+import { lambdaEntries } from "./bundling/esbuild-settings";
+import { AdminSite } from "./constructs/admin-site";
+import { AppFunction } from "./constructs/app-function";
+import { Monitoring } from "./constructs/monitoring";
+import { MonthlyCloseSchedules } from "./constructs/monthly-close-schedules";
+import type { StageConfig } from "./stage";
+
+export interface PinganStackProps extends StackProps {
+  readonly stage: StageConfig;
+  /** The admin app's build output; the site is deployed from it only when given. */
+  readonly adminDistPath?: string;
+  readonly alarmEmail?: string;
+  readonly webAclArn?: string;
+}
+
+/** One stack per stage: the table, the API, the admin site, the monthly close and their monitoring. */
+export class PinganStack extends Stack {
+  readonly table: Table;
+  readonly api: AppFunction;
+  readonly monthlyClose: AppFunction;
+  readonly tokenSecret: Secret;
+  readonly httpApi: HttpApi;
+  readonly site: AdminSite;
+  readonly schedules: MonthlyCloseSchedules;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: PinganStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    Tags.of(this).add("project", "pingan-assessment");
+    Tags.of(this).add("stage", stage.name);
+
+    // Keys and indexes come from the data layer's single definition; every key attribute is a string.
+    this.table = new Table(this, "Table", {
+      partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: stage.tableDeletionProtection,
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      removalPolicy: stage.removalPolicy,
+    });
+    for (const index of tableDefinition.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    this.tokenSecret = new Secret(this, "TokenSigningSecret", {
+      description: `Ping'an Assessment ${stage.name}: HMAC key that signs session tokens`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(this.tokenSecret).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "A symmetric token-signing key, not a credential to another system: rotating it on a timer would " +
+        "sign every user out. It is rotated by hand (new version, API verifies current and previous " +
+        "version for one token lifetime) as described in infra/README.md.",
+    });
+
+    this.api = new AppFunction(this, "Api", {
+      entry: lambdaEntries.api,
+      description: `Ping'an Assessment ${stage.name} API (tRPC on Hono)`,
+      stage,
+      table: this.table,
+      tableAccess: "read-write",
+      environment: { TOKEN_SECRET_ARN: this.tokenSecret.secretArn },
+    });
+    this.tokenSecret.grantRead(this.api.function);
+
+    const accessLogs = new LogGroup(this, "ApiAccessLogs", {
+      retention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.httpApi = new HttpApi(this, "HttpApi", {
+      description: `Ping'an Assessment ${stage.name} API`,
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration("Lambda", this.api.function),
+    });
+    Validations.of(this.httpApi).acknowledge({
+      id: "AwsSolutions-APIG4",
+      reason:
+        "Authentication and tenant scoping happen in the application: every tRPC procedure except the " +
+        "public.* namespace (published rankings, sign-in, joining with a county code) runs behind middleware " +
+        "that verifies the signed session token and narrows the context to the caller's county or township. " +
+        "A gateway authorizer cannot express the per-procedure rules and would duplicate the token check.",
+    });
+    new HttpStage(this, "HttpApiStage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: stage.apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+
+    this.monthlyClose = new AppFunction(this, "MonthlyClose", {
+      entry: lambdaEntries.monthlyClose,
+      description: `Ping'an Assessment ${stage.name} monthly close and deadline lock`,
+      stage,
+      table: this.table,
+      tableAccess: "read-write",
+      // Runs over every county; Lambda's maximum leaves room until the work is fanned out.
+      timeout: Duration.minutes(15),
+    });
+    this.schedules = new MonthlyCloseSchedules(this, "Schedules", { handler: this.monthlyClose.function });
+
+    this.site = new AdminSite(this, "Site", {
+      stage,
+      httpApi: this.httpApi,
+      ...(props.adminDistPath ? { adminDistPath: props.adminDistPath } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+    });
+
+    this.monitoring = new Monitoring(this, "Monitoring", {
+      stage,
+      httpApi: this.httpApi,
+      functions: { Api: this.api.function, MonthlyClose: this.monthlyClose.function },
+      table: this.table,
+      scheduleDeadLetters: this.schedules.deadLetterQueue,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, "SiteUrl", { value: `https://${this.site.distribution.distributionDomainName}` });
+    new CfnOutput(this, "TableName", { value: this.table.tableName });
+  }
+}
