@@ -6,37 +6,87 @@
 export const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Parses an ISO-8601 timestamp that carries an offset or `Z` into epoch milliseconds; returns NaN for
- * anything else (a missing offset included), so callers can name the field.
- */
-export function parseInstant(s: string): number {
-  const m = TIMESTAMP.exec(s);
-  if (!m) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] ? Number(m[6]) : 0;
-  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-9) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offset = 0;
-  const z = m[8] as string;
-  if (z !== "Z") {
-    const oh = Number(z.slice(1, 3));
-    const om = Number(z.slice(4, 6));
-    if (oh > 18 || om > 59) return Number.NaN;
-    offset = (oh * 60 + om) * 60_000 * (z[0] === "-" ? -1 : 1);
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Reads `count` ASCII digits at `at`; -1 if any is not a digit. */
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Parses an ISO-8601 timestamp that carries an offset or `Z` (`YYYY-MM-DDTHH:mm[:ss[.fff…]](Z|±HH:mm)`)
+ * into epoch milliseconds; returns NaN for anything else, a missing offset included, so callers can
+ * name the field. Hand-written rather than a regular expression: it runs for every record.
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (
+    n < 17 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58
+  )
+    return Number.NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = digits(s, i + 1, 2);
+    if (second < 0 || second > 59) return Number.NaN;
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      i++;
+      const from = i;
+      let scale = 100;
+      while (i < n) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        if (scale >= 1) millis += c * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i === from || i - from > 9) return Number.NaN;
+    }
+  }
+  let offset: number;
+  const z = s.charCodeAt(i);
+  if (z === 90 && i + 1 === n) offset = 0;
+  else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
+    const oh = digits(s, i + 1, 2);
+    const om = digits(s, i + 4, 2);
+    if (oh < 0 || oh > 18 || om < 0 || om > 59) return Number.NaN;
+    offset = (oh * 60 + om) * 60_000 * (z === 45 ? -1 : 1);
+  } else return Number.NaN;
+  return (
+    ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis - offset
+  );
 }
 
 export type PeriodKind = "month" | "quarter" | "year";
@@ -106,8 +156,18 @@ export function monthRange(month: string): { start: number; end: number } {
 
 /** The month (UTC+08:00) in which an instant falls, as a serial number year*12 + (month-1). */
 export function monthSerial(epochMs: number): number {
-  const d = new Date(epochMs + CST_OFFSET_MS);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  // H. Hinnant's civil_from_days, on the day in UTC+08:00: arithmetic only, no Date object per record.
+  const z = Math.floor((epochMs + CST_OFFSET_MS) / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
 }
 
 export function serialOfMonth(month: string): number {
