@@ -1,0 +1,50 @@
+import { createTRPCClient, httpBatchLink, type TRPCLink } from "@trpc/client";
+import { observable } from "@trpc/server/observable";
+import { tokenStore } from "../auth/token-store";
+import type { AppRouter } from "./app-router";
+import { refreshSession } from "./refresh-session";
+
+const NO_RETRY = new Set(["auth.signIn", "auth.refresh", "auth.signOut"]);
+
+/** Retries a call once after refreshing the access token when the API answers UNAUTHORIZED. */
+export const refreshOnUnauthorized: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    observable((observer) => {
+      let retried = false;
+      let sub = next(op).subscribe({
+        next: (v) => observer.next(v),
+        complete: () => observer.complete(),
+        error: (err) => {
+          const code = (err.data as { code?: string } | undefined)?.code;
+          if (code !== "UNAUTHORIZED" || retried || NO_RETRY.has(op.path) || !tokenStore.get()) {
+            observer.error(err);
+            return;
+          }
+          retried = true;
+          void refreshSession().then((ok) => {
+            if (!ok) {
+              observer.error(err);
+              return;
+            }
+            sub = next(op).subscribe(observer);
+          });
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+
+export function createApiClient(url = "/trpc") {
+  return createTRPCClient<AppRouter>({
+    links: [
+      refreshOnUnauthorized,
+      httpBatchLink({
+        url,
+        headers() {
+          const token = tokenStore.get()?.accessToken;
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      }),
+    ],
+  });
+}

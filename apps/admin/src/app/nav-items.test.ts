@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { canOpen, homeFor, NAV_ITEMS, navItemsFor } from "./nav-items";
+
+const ALL = new Set(NAV_ITEMS.map((i) => i.path));
+
+describe("navItemsFor", () => {
+  it("shows township staff only their township's pages, never the county's", () => {
+    const paths = navItemsFor("township_staff", ALL).map((i) => i.path);
+    expect(paths).toContain("/records/disputes");
+    expect(paths).not.toContain("/my/staff");
+    expect(paths.some((p) => ["/scheme", "/review", "/league", "/audit"].includes(p))).toBe(false);
+  });
+
+  it("gives the county admin the scheme, review and audit, and the reviewer no township approval", () => {
+    expect(navItemsFor("county_admin", ALL).map((i) => i.path)).toEqual(
+      expect.arrayContaining(["/scheme", "/review", "/league", "/audit", "/townships"]),
+    );
+    expect(navItemsFor("county_reviewer", ALL).map((i) => i.path)).not.toContain("/townships");
+  });
+
+  it("keeps pages whose API is not ready out of the menu and guards addresses by role", () => {
+    expect(navItemsFor("county_admin", new Set(["/scheme"])).map((i) => i.path)).toEqual(["/scheme"]);
+    expect(canOpen("township_staff", "/scheme")).toBe(false);
+    expect(canOpen("county_reviewer", "/scheme")).toBe(true);
+    expect(homeFor("township_admin", ALL)).toBe("/my/score");
+  });
+});

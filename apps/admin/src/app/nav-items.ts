@@ -1,0 +1,54 @@
+import type { Role } from "../auth/roles";
+import type { MessageKey } from "../i18n/dictionary";
+
+export type NavItem = {
+  path: string;
+  label: MessageKey;
+  roles: readonly Role[];
+  /** Menu group; items without one sit at the top level. */
+  group?: MessageKey;
+};
+
+const COUNTY: readonly Role[] = ["county_admin", "county_reviewer"];
+const TOWNSHIP: readonly Role[] = ["township_admin", "township_staff"];
+
+/** Every page a signed-in user may reach from the menu, and who may. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: "/counties", label: "nav.counties", roles: ["platform_admin"] },
+  { path: "/my/score", label: "nav.myScore", roles: TOWNSHIP },
+  { path: "/my/submission", label: "nav.submission", roles: ["township_admin"] },
+  { path: "/records/disputes", label: "nav.disputes", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/records/petitions", label: "nav.petitions", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/records/incidents", label: "nav.incidents", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/records/key-persons", label: "nav.keyPersons", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/records/events", label: "nav.events", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/my/profile", label: "nav.profile", roles: ["township_admin"] },
+  { path: "/my/staff", label: "nav.staff", roles: ["township_admin"] },
+  { path: "/review", label: "nav.review", roles: COUNTY },
+  { path: "/league", label: "nav.league", roles: COUNTY },
+  { path: "/supervision", label: "nav.supervision", roles: COUNTY },
+  { path: "/townships", label: "nav.townships", roles: ["county_admin"] },
+  { path: "/scheme", label: "nav.scheme", roles: COUNTY },
+  { path: "/trial", label: "nav.trial", roles: COUNTY },
+  { path: "/audit", label: "nav.audit", roles: ["county_admin"] },
+];
+
+/**
+ * Pages whose API procedures exist. A page not listed is reachable only by its address and left out of
+ * the menu, so nobody meets a page that cannot work yet.
+ */
+export const READY_PATHS = new Set<string>(["/scheme", "/trial"]);
+
+export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.roles.includes(role) && ready.has(i.path));
+}
+
+export function canOpen(role: Role, path: string): boolean {
+  const item = NAV_ITEMS.find((i) => path === i.path || path.startsWith(`${i.path}/`));
+  return item ? item.roles.includes(role) : true;
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): string {
+  return navItemsFor(role, ready)[0]?.path ?? "/welcome";
+}

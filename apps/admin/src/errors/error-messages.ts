@@ -1,0 +1,192 @@
+import type { Locale } from "../i18n/dictionary";
+
+/** What the user reads when a call fails: what went wrong and what to do. */
+export type UserMessage = { title: string; hint: string };
+
+type Text = { zh: string; en: string };
+type Entry = { title: Text; hint: Text };
+
+const BY_HTTP_CODE: Record<string, Entry> = {
+  UNAUTHORIZED: {
+    title: { zh: "登录已过期", en: "Your session has expired" },
+    hint: { zh: "请重新登录后再试。", en: "Please sign in again." },
+  },
+  FORBIDDEN: {
+    title: { zh: "没有权限", en: "Not allowed" },
+    hint: {
+      zh: "您的角色不能进行此操作，如有需要请联系县级管理员。",
+      en: "Your role cannot do this; ask the county admin.",
+    },
+  },
+  NOT_FOUND: {
+    title: { zh: "找不到该数据", en: "Not found" },
+    hint: {
+      zh: "数据可能已被删除或尚未创建，请刷新页面。",
+      en: "It may have been removed; reload the page.",
+    },
+  },
+  BAD_REQUEST: {
+    title: { zh: "填写的内容有误", en: "Some input is not valid" },
+    hint: { zh: "请按提示修改后再提交。", en: "Correct it as shown and submit again." },
+  },
+  CONFLICT: {
+    title: { zh: "数据已被他人修改", en: "Someone else changed this" },
+    hint: { zh: "请刷新页面，确认最新内容后再操作。", en: "Reload, check the latest version, then retry." },
+  },
+  PRECONDITION_FAILED: {
+    title: { zh: "当前状态不允许此操作", en: "Not possible in the current state" },
+    hint: { zh: "请刷新页面查看最新状态。", en: "Reload to see the current state." },
+  },
+  TOO_MANY_REQUESTS: {
+    title: { zh: "操作过于频繁", en: "Too many requests" },
+    hint: { zh: "请稍候一分钟再试。", en: "Wait a minute and retry." },
+  },
+  TIMEOUT: {
+    title: { zh: "服务器响应超时", en: "The server timed out" },
+    hint: { zh: "请稍后重试。", en: "Please retry shortly." },
+  },
+  INTERNAL_SERVER_ERROR: {
+    title: { zh: "服务器出错了", en: "Server error" },
+    hint: {
+      zh: "请稍后重试；如持续出现，请联系平台运维并告知发生时间。",
+      en: "Retry later; if it persists, tell the operator when it happened.",
+    },
+  },
+};
+
+/** The API's stable domain codes (style.md: `SCHEME.INVALID`, `SUBMISSION.LOCKED`…). */
+const BY_DOMAIN_CODE: Record<string, Entry> = {
+  "AUTH.INVALID_CREDENTIALS": {
+    title: { zh: "账号或密码不正确", en: "Wrong account or password" },
+    hint: { zh: "请检查后重新输入。", en: "Check and try again." },
+  },
+  "JOIN_CODE.INVALID": {
+    title: { zh: "加入码无效", en: "Invalid join code" },
+    hint: { zh: "请向县委政法委索取正确的加入码。", en: "Ask the county for the correct join code." },
+  },
+  "TOWNSHIP.PENDING": {
+    title: { zh: "乡镇尚待县级审批", en: "The township awaits approval" },
+    hint: { zh: "县级审批通过后即可使用全部功能。", en: "All features open once the county approves." },
+  },
+  "SCHEME.INVALID": {
+    title: { zh: "考核细则不符合规则", en: "The scheme breaks the rules" },
+    hint: { zh: "请按各字段旁的提示修改。", en: "Correct the fields as shown." },
+  },
+  "SUBMISSION.LOCKED": {
+    title: { zh: "本月已提交，不能修改", en: "This month is submitted and locked" },
+    hint: {
+      zh: "如需修改，请联系县级审核员退回。",
+      en: "Ask the county reviewer to return it if it needs changing.",
+    },
+  },
+  "SUBMISSION.SAME_REVIEWER": {
+    title: { zh: "需由另一名审核员确认", en: "A second reviewer must confirm" },
+    hint: { zh: "请交由另一名县级审核员复核。", en: "Ask another county reviewer to confirm." },
+  },
+  "LEAGUE.PUBLISHED": {
+    title: { zh: "该期排名已发布", en: "This table is already published" },
+    hint: { zh: "如需更正，请使用“更正发布”并填写原因。", en: "Use “correct” with a reason." },
+  },
+};
+
+const NETWORK: Entry = {
+  title: { zh: "网络连接失败", en: "Network error" },
+  hint: { zh: "请检查网络连接后重试。", en: "Check the connection and retry." },
+};
+
+const UNKNOWN: Entry = {
+  title: { zh: "操作未成功", en: "The action did not succeed" },
+  hint: { zh: "请稍后重试。", en: "Please retry." },
+};
+
+type ErrorData = {
+  code?: string;
+  httpStatus?: number;
+  appCode?: string;
+  domainCode?: string;
+  messageZh?: string;
+};
+
+function dataOf(err: unknown): ErrorData | undefined {
+  if (err && typeof err === "object" && "data" in err) {
+    const d = (err as { data?: unknown }).data;
+    if (d && typeof d === "object") return d as ErrorData;
+  }
+  return undefined;
+}
+
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const cause = (err as { cause?: unknown }).cause;
+  const text = `${err.message} ${cause instanceof Error ? cause.message : ""}`;
+  return /Failed to fetch|NetworkError|Load failed|fetch failed|Unable to transform response/i.test(text);
+}
+
+function pick(entry: Entry, locale: Locale): UserMessage {
+  return locale === "en"
+    ? { title: entry.title.en, hint: entry.hint.en }
+    : { title: entry.title.zh, hint: entry.hint.zh };
+}
+
+/** Turns any failure of a call into words for the user; never shows a raw error. */
+export function describeError(err: unknown, locale: Locale = "zh-CN"): UserMessage {
+  const data = dataOf(err);
+  const domain = data?.appCode ?? data?.domainCode;
+  const known = domain ? BY_DOMAIN_CODE[domain] : undefined;
+  if (known) {
+    const m = pick(known, locale);
+    return locale !== "en" && data?.messageZh ? { ...m, title: data.messageZh } : m;
+  }
+  const http = data?.code ? BY_HTTP_CODE[data.code] : undefined;
+  if (http) {
+    const m = pick(http, locale);
+    // The API may explain a domain rule in Chinese; that says more than the generic title.
+    return locale !== "en" && data?.messageZh ? { title: data.messageZh, hint: m.hint } : m;
+  }
+  if (!data && isNetworkError(err)) return pick(NETWORK, locale);
+  return pick(UNKNOWN, locale);
+}
+
+type IssueLike = {
+  path?: string | (string | number)[];
+  field?: string;
+  messageZh?: string;
+  message?: string;
+};
+
+function fieldKey(path: string | (string | number)[] | undefined, field?: string): string | undefined {
+  if (Array.isArray(path)) return path.join(".");
+  if (typeof path === "string") return path.replace(/\[(\d+)\]/g, ".$1");
+  return field;
+}
+
+/**
+ * Field errors the API put in `error.data` (flattened zod errors or our validation issues), keyed by
+ * dotted field path so a form can put each next to its field.
+ */
+export function fieldErrorsOf(err: unknown): Record<string, string[]> {
+  const data = dataOf(err) as
+    | (ErrorData & {
+        fieldErrors?: Record<string, string[] | undefined>;
+        zodError?: { fieldErrors?: Record<string, string[] | undefined> };
+        issues?: IssueLike[];
+      })
+    | undefined;
+  const out: Record<string, string[]> = {};
+  const flat = data?.fieldErrors ?? data?.zodError?.fieldErrors;
+  if (flat)
+    for (const [k, v] of Object.entries(flat)) if (v?.length) out[k] = v.map((m) => stripPathPrefix(m));
+  for (const i of data?.issues ?? []) {
+    const key = fieldKey(i.path, i.field);
+    const text = i.messageZh ?? i.message;
+    if (!key || !text) continue;
+    out[key] = [...(out[key] ?? []), stripPathPrefix(text)];
+  }
+  return out;
+}
+
+/** `indicators[2].code：必填` → `必填`: the field already shows where. */
+export function stripPathPrefix(message: string): string {
+  const i = message.indexOf("：");
+  return i > 0 && /^[\w.[\]()]+$/.test(message.slice(0, i)) ? message.slice(i + 1) : message;
+}

@@ -1,0 +1,77 @@
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { EVENT_LABELS } from "@pingan/domain";
+import { AutoComplete, Button, Form, InputNumber, Space } from "antd";
+import { useI18n } from "../../i18n/i18n-provider";
+import { SchemeField } from "./scheme-field";
+
+export const EVENT_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) => ({
+  value,
+  label: `${label}（${value}）`,
+}));
+
+type Props = {
+  /** Form name of the list, relative to the enclosing list if any. */
+  name: (string | number)[];
+  /** Dotted path of the list in the scheme, for the validator's issues. */
+  path: string;
+  /** Whether the rule has points (deductions, bonuses) or only a cap (vetoes). */
+  withPoints: boolean;
+  capLabel?: string;
+};
+
+/** Rows of "event, points each, cap": deductions, bonuses, vetoes. */
+export function EventRuleList({ name, path, withPoints, capLabel }: Props) {
+  const { t } = useI18n();
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <Space key={field.key} align="start" wrap style={{ display: "flex" }}>
+              <SchemeField
+                path={`${path}[${field.name}].event`}
+                name={[field.name, "event"]}
+                label={t("scheme.event")}
+              >
+                <AutoComplete
+                  options={EVENT_OPTIONS}
+                  style={{ width: 240 }}
+                  filterOption={(input, opt) =>
+                    (opt?.label ?? "").toLowerCase().includes(input.toLowerCase())
+                  }
+                />
+              </SchemeField>
+              {withPoints && (
+                <SchemeField
+                  path={`${path}[${field.name}].points`}
+                  name={[field.name, "points"]}
+                  label={t("scheme.pointsEach")}
+                >
+                  <InputNumber step={0.5} style={{ width: 100 }} />
+                </SchemeField>
+              )}
+              <SchemeField
+                path={`${path}[${field.name}].cap`}
+                name={[field.name, "cap"]}
+                label={capLabel ?? t("scheme.cap")}
+              >
+                <InputNumber step={1} style={{ width: 100 }} />
+              </SchemeField>
+              <Button
+                type="text"
+                danger
+                icon={<MinusCircleOutlined />}
+                aria-label={t("scheme.remove")}
+                onClick={() => remove(field.name)}
+                style={{ marginTop: 30 }}
+              />
+            </Space>
+          ))}
+          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
+            {t("scheme.add")}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,164 @@
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { METRIC_LABELS, METRICS } from "@pingan/domain";
+import { AutoComplete, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import type { MessageKey } from "../../i18n/dictionary";
+import { useI18n } from "../../i18n/i18n-provider";
+import { EVENT_OPTIONS, EventRuleList } from "./event-rule-list";
+import { SchemeField, SectionIssues } from "./scheme-field";
+
+export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;
+
+const METRIC_OPTIONS = METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }));
+
+/** One indicator's fields; `index` is its place in the scheme's indicator list. */
+export function IndicatorFields({ index }: { index: number }) {
+  const { t } = useI18n();
+  const p = `indicators[${index}]`;
+  return (
+    <>
+      <Row gutter={12}>
+        <Col xs={12} md={4}>
+          <SchemeField path={`${p}.code`} name={[index, "code"]} label={t("scheme.code")}>
+            <Input />
+          </SchemeField>
+        </Col>
+        <Col xs={24} md={14}>
+          <SchemeField path={`${p}.name`} name={[index, "name"]} label={t("scheme.indicatorName")}>
+            <Input />
+          </SchemeField>
+        </Col>
+        <Col xs={12} md={6}>
+          <SchemeField path={`${p}.maxScore`} name={[index, "maxScore"]} label={t("scheme.maxScore")}>
+            <InputNumber style={{ width: "100%" }} />
+          </SchemeField>
+        </Col>
+      </Row>
+      <SchemeField path={`${p}.criteria`} name={[index, "criteria"]} label={t("scheme.criteria")}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </SchemeField>
+      <SectionIssues path={`${p}.base`} />
+      <Row gutter={12}>
+        <Col xs={24} md={8}>
+          <SchemeField path={`${p}.base.kind`} name={[index, "base", "kind"]} label={t("scheme.ruleKind")}>
+            <Select
+              options={RULE_KINDS.map((k) => ({ value: k, label: t(`scheme.rule.${k}` as MessageKey) }))}
+              data-testid={`rule-kind-${index}`}
+            />
+          </SchemeField>
+        </Col>
+        <Form.Item noStyle shouldUpdate>
+          {({ getFieldValue }) => {
+            const kind = getFieldValue(["indicators", index, "base", "kind"]) as string | undefined;
+            return <BaseParams index={index} kind={kind} />;
+          }}
+        </Form.Item>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t("scheme.deductions")}
+      </Divider>
+      <EventRuleList name={[index, "deductions"]} path={`${p}.deductions`} withPoints />
+      <Divider titlePlacement="start" plain>
+        {t("scheme.bonuses")}
+      </Divider>
+      <EventRuleList name={[index, "bonuses"]} path={`${p}.bonuses`} withPoints />
+      <Divider titlePlacement="start" plain>
+        {t("scheme.zeroIf")}
+      </Divider>
+      <SchemeField path={`${p}.zeroIf`} name={[index, "zeroIf"]}>
+        <Select mode="tags" options={EVENT_OPTIONS} aria-label={t("scheme.zeroIf")} />
+      </SchemeField>
+    </>
+  );
+}
+
+function BaseParams({ index, kind }: { index: number; kind: string | undefined }) {
+  const { t } = useI18n();
+  const p = `indicators[${index}].base`;
+  const usesMetric = kind === "ratio" || kind === "ratio_inverse" || kind === "completion";
+  return (
+    <>
+      {usesMetric && (
+        <Col xs={24} md={8}>
+          <SchemeField path={`${p}.metric`} name={[index, "base", "metric"]} label={t("scheme.metric")}>
+            <Select options={METRIC_OPTIONS} />
+          </SchemeField>
+        </Col>
+      )}
+      {(kind === "ratio" || kind === "ratio_inverse") && (
+        <Col xs={12} md={4}>
+          <SchemeField path={`${p}.target`} name={[index, "base", "target"]} label={t("scheme.target")}>
+            <InputNumber style={{ width: "100%" }} step={0.01} data-testid={`target-${index}`} />
+          </SchemeField>
+        </Col>
+      )}
+      {kind === "ratio" && (
+        <Col xs={12} md={4}>
+          <SchemeField path={`${p}.floor`} name={[index, "base", "floor"]} label={t("scheme.floor")}>
+            <InputNumber style={{ width: "100%" }} step={0.01} data-testid={`floor-${index}`} />
+          </SchemeField>
+        </Col>
+      )}
+      {kind === "ratio_inverse" && (
+        <Col xs={12} md={4}>
+          <SchemeField path={`${p}.ceiling`} name={[index, "base", "ceiling"]} label={t("scheme.ceiling")}>
+            <InputNumber style={{ width: "100%" }} step={0.01} />
+          </SchemeField>
+        </Col>
+      )}
+      {usesMetric && (
+        <Col xs={24} md={kind === "completion" ? 8 : 8}>
+          <SchemeField
+            path={`indicators[${index}].whenNoData`}
+            name={[index, "whenNoData"]}
+            label={t("scheme.whenNoData")}
+          >
+            <Select
+              allowClear
+              options={[
+                { value: "full", label: t("scheme.whenNoData.full") },
+                { value: "zero", label: t("scheme.whenNoData.zero") },
+              ]}
+            />
+          </SchemeField>
+        </Col>
+      )}
+      {kind === "routine" && (
+        <Col xs={24} md={16}>
+          <Form.Item label={t("scheme.required")} style={{ marginBottom: 0 }}>
+            <SectionIssues path={`${p}.required`} />
+            <Form.List name={[index, "base", "required"]}>
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="start" wrap>
+                      <SchemeField path={`${p}.required[${f.name}].event`} name={[f.name, "event"]}>
+                        <AutoComplete
+                          options={EVENT_OPTIONS}
+                          style={{ width: 240 }}
+                          placeholder={t("scheme.event")}
+                        />
+                      </SchemeField>
+                      <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name, "perMonth"]}>
+                        <InputNumber placeholder={t("scheme.perMonth")} style={{ width: 110 }} />
+                      </SchemeField>
+                      <Button
+                        type="text"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        aria-label={t("scheme.remove")}
+                        onClick={() => remove(f.name)}
+                      />
+                    </Space>
+                  ))}
+                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
+                    {t("scheme.add")}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
+        </Col>
+      )}
+    </>
+  );
+}
