@@ -313,6 +313,13 @@ describe("CloudFront", () => {
     expect(new Set(policies.map((p) => JSON.stringify(p))).size).toBe(1);
   });
 
+  it("keeps its buckets when the stack is deleted, in every stage", () => {
+    for (const s of [prod, dev]) {
+      const buckets = Object.values(s.template.findResources("AWS::S3::Bucket")) as Resource[];
+      expect(buckets.map((b) => b.DeletionPolicy)).toEqual(["Retain", "Retain"]);
+    }
+  });
+
   it("deploys the admin build only when it exists", () => {
     prod.template.resourceCountIs("Custom::CDKBucketDeployment", 1);
     dev.template.resourceCountIs("Custom::CDKBucketDeployment", 0);

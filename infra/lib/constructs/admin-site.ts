@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Fn, Stack, Validations } from "aws-cdk-lib";
+import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
@@ -61,7 +61,9 @@ export class AdminSite extends Construct {
       // CloudFront standard logging writes through bucket ACLs, which BucketOwnerEnforced would disable.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: stage.accessLogExpiration }],
-      removalPolicy: stage.removalPolicy,
+      // Retained in every stage: CloudFormation cannot delete a bucket that still holds objects, and a
+      // stack stuck in DELETE_FAILED is worse than a leftover bucket.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.bucket = new Bucket(this, "Assets", {
@@ -70,7 +72,7 @@ export class AdminSite extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: "s3/admin-assets/",
-      removalPolicy: stage.removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const securityHeaders = new ResponseHeadersPolicy(this, "SecurityHeaders", {
