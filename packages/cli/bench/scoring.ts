@@ -37,10 +37,11 @@ writeFileSync(
 // Preloaded into both processes: reports the peak resident set size on exit.
 writeFileSync(
   join(OUT, "rss.mjs"),
-  `process.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));\n`,
+  `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("\\nMAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });\n`,
 );
 
-type Run = { ms: number; rssMb: number };
+/** Wall time of the whole process, its CPU time (steadier when the machine is busy) and peak RSS. */
+type Run = { ms: number; cpuMs: number; rssMb: number };
 function measure(args: string[]): Run {
   const start = performance.now();
   const r = spawnSync(process.execPath, ["--import", join(OUT, "rss.mjs"), ...args], {
@@ -49,8 +50,8 @@ function measure(args: string[]): Run {
   });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr.slice(0, 500)}`);
-  const rss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
-  return { ms, rssMb: rss / 1024 };
+  const m = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
+  return { ms, cpuMs: Number(m?.[2] ?? Number.NaN) / 1000, rssMb: Number(m?.[1] ?? Number.NaN) / 1024 };
 }
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,6 +78,8 @@ for (const townships of SIZES) {
   }
   const p = median(parse.map((r) => r.ms));
   const c = median(cli.map((r) => r.ms));
+  const pc = median(parse.map((r) => r.cpuMs));
+  const cc = median(cli.map((r) => r.cpuMs));
   rows.push([
     String(townships),
     String(records),
@@ -84,12 +87,27 @@ for (const townships of SIZES) {
     p.toFixed(0),
     c.toFixed(0),
     (c / p).toFixed(2),
+    pc.toFixed(0),
+    cc.toFixed(0),
+    (cc / pc).toFixed(2),
     Math.max(...parse.map((r) => r.rssMb)).toFixed(0),
     Math.max(...cli.map((r) => r.rssMb)).toFixed(0),
   ]);
 }
 
-const header = ["townships", "records", "file MB", "parse ms", "cli ms", "cli/parse", "parse MB", "cli MB"];
+const header = [
+  "townships",
+  "records",
+  "file MB",
+  "parse ms",
+  "cli ms",
+  "cli/parse",
+  "parse cpu",
+  "cli cpu",
+  "cpu ratio",
+  "parse MB",
+  "cli MB",
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
 console.log(`period ${PERIOD}, median of ${RUNS} runs, wall time of the whole process`);

@@ -5,7 +5,10 @@ import { gradeFor, type ManualScoreLookup, scoreTownshipMonth, type TownshipMont
 import { parsePeriod, previousPeriod } from "./time";
 import type { Data, LeagueRow, LeagueTable, Scheme } from "./types";
 
-export type ScoringOptions = IndexOptions;
+export type ScoringOptions = IndexOptions & {
+  /** Months whose indicator rows get Chinese notes; all of them when absent. */
+  explainMonths?: readonly string[];
+};
 
 function manualLookup(data: Data): ManualScoreLookup {
   const map = new Map<string, { score: number; index: number }>();
@@ -28,7 +31,16 @@ export function scoreMonths(
   for (const t of data.townships) {
     out.set(
       t.id,
-      months.map((m) => scoreTownshipMonth(scheme, t, m, index.bucket(t.id, m), manual)),
+      months.map((m) =>
+        scoreTownshipMonth(
+          scheme,
+          t,
+          m,
+          index.bucket(t.id, m),
+          manual,
+          options.explainMonths?.includes(m) ?? true,
+        ),
+      ),
     );
   }
   return out;
@@ -111,7 +123,11 @@ export function computeLeagueTableDetailed(
   const p = parsePeriod(period);
   if (!p) throw new RangeError(`not a period (YYYY-MM, YYYY-Qn or YYYY): ${period}`);
   const prev = parsePeriod(previousPeriod(period)) as NonNullable<ReturnType<typeof parsePeriod>>;
-  const scored = scoreMonths(scheme, data, [...prev.months, ...p.months], options);
+  // Only a month's own rows are shown; a quarter's months and the previous period only need totals.
+  const scored = scoreMonths(scheme, data, [...prev.months, ...p.months], {
+    explainMonths: p.kind === "month" ? p.months : [],
+    ...options,
+  });
 
   const standings = (months: string[]) =>
     rank(

@@ -1,5 +1,6 @@
-import { DAY_MS, monthRange, monthSerial, parseInstant, serialOfMonth } from "./time";
-import type { Data, Metric, Scheme } from "./types";
+import { instantColumn } from "./instants";
+import { DAY_MS, monthRange, monthSerial, serialOfMonth } from "./time";
+import type { Data, Dispute, EventRecord, Incident, Metric, Petition, Scheme, Visit } from "./types";
 
 /** Scheme settings that shape the metrics, with the defaults of scoring.md §3. */
 export type MetricSettings = {
@@ -133,10 +134,14 @@ export class MonthIndex {
       yellow: settings.deadlineDays.yellow * DAY_MS,
       red: settings.deadlineDays.red * DAY_MS,
     };
-    for (const d of data.disputes ?? []) {
-      const reported = parseInstant(d.reportedAt);
+    const disputes = data.disputes ?? [];
+    const reportedAt = instantColumn(disputes, "reportedAt");
+    const closedAt = instantColumn(disputes, "closedAt");
+    for (let i = 0; i < disputes.length; i++) {
+      const d = disputes[i] as Dispute;
+      const reported = reportedAt[i] as number;
       const deadline = reported + deadlineMs[d.level];
-      const closed = d.closedAt === undefined ? Number.NaN : parseInstant(d.closedAt);
+      const closed = closedAt[i] as number;
       const onTime = !Number.isNaN(closed) && closed - reported <= deadlineMs[d.level];
       if (!onTime && (!Number.isNaN(closed) || deadline <= asOf)) {
         const b = at(d.townshipId, deadline);
@@ -157,19 +162,24 @@ export class MonthIndex {
     }
 
     const firstHandleMs = settings.petitionFirstHandleDays * DAY_MS;
-    for (const p of data.petitions ?? []) {
-      const received = parseInstant(p.receivedAt);
+    const petitions = data.petitions ?? [];
+    const receivedAt = instantColumn(petitions, "receivedAt");
+    const firstHandledAt = instantColumn(petitions, "firstHandledAt");
+    const petitionClosedAt = instantColumn(petitions, "closedAt");
+    for (let i = 0; i < petitions.length; i++) {
+      const p = petitions[i] as Petition;
+      const received = receivedAt[i] as number;
       const b = at(p.townshipId, received);
       if (b) {
         b.petitionsReceived++;
-        if (p.firstHandledAt !== undefined && parseInstant(p.firstHandledAt) - received <= firstHandleMs)
-          b.firstHandledOnTime++;
+        // NaN (never first-handled) fails the comparison, as it should.
+        if ((firstHandledAt[i] as number) - received <= firstHandleMs) b.firstHandledOnTime++;
         b.evidence?.petitionsReceived.push(p.id);
         if (p.skipLevel) addEvent(b, "skip_level_petition", 1, p.id);
         if (p.collective) addEvent(b, "collective_petition", 1, p.id);
       }
       if (p.closedAt !== undefined) {
-        const c = at(p.townshipId, parseInstant(p.closedAt));
+        const c = at(p.townshipId, petitionClosedAt[i] as number);
         if (c) {
           c.petitionsClosed++;
           if (p.settled === true) c.settled++;
@@ -178,16 +188,22 @@ export class MonthIndex {
       }
     }
 
-    for (const inc of data.incidents ?? []) {
-      const b = at(inc.townshipId, parseInstant(inc.occurredAt));
+    const incidents = data.incidents ?? [];
+    const occurredAt = instantColumn(incidents, "occurredAt");
+    for (let i = 0; i < incidents.length; i++) {
+      const inc = incidents[i] as Incident;
+      const b = at(inc.townshipId, occurredAt[i] as number);
       if (!b) continue;
       b.incidents++;
       b.evidence?.incidents.push(inc.id);
       if (inc.kind === "criminal" && inc.severity === "major") addEvent(b, "major_criminal_case", 1, inc.id);
     }
 
-    for (const e of data.events ?? []) {
-      const b = at(e.townshipId, parseInstant(e.occurredAt));
+    const events = data.events ?? [];
+    const eventAt = instantColumn(events, "occurredAt");
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as EventRecord;
+      const b = at(e.townshipId, eventAt[i] as number);
       if (b) addEvent(b, e.kind, e.count ?? 1, e.id);
     }
 
@@ -197,28 +213,41 @@ export class MonthIndex {
   private indexKeyPersons(data: Data, months: readonly string[]): void {
     const keyPersons = data.keyPersons ?? [];
     if (keyPersons.length === 0) return;
-    const visited = new Set<string>();
-    for (const v of data.visits ?? []) {
-      const slot = this.slot.get(monthSerial(parseInstant(v.at)));
-      if (slot !== undefined) visited.add(`${slot}|${v.keyPersonId}`);
+    // Per key person, the month slots with a visit: a small array, no string key per visit.
+    const visitedSlots = new Map<string, boolean[]>();
+    const visits = data.visits ?? [];
+    const visitAt = instantColumn(visits, "at");
+    for (let i = 0; i < visits.length; i++) {
+      const slot = this.slot.get(monthSerial(visitAt[i] as number));
+      if (slot === undefined) continue;
+      const id = (visits[i] as Visit).keyPersonId;
+      let slots = visitedSlots.get(id);
+      if (!slots) {
+        slots = [];
+        visitedSlots.set(id, slots);
+      }
+      slots[slot] = true;
     }
     const ranges = months.map(monthRange);
-    for (const k of keyPersons) {
+    const registeredAt = instantColumn(keyPersons, "registeredAt");
+    const deregisteredAt = instantColumn(keyPersons, "deregisteredAt");
+    keyPersons.forEach((k, i) => {
       const buckets = this.buckets.get(k.townshipId);
-      if (!buckets) continue;
-      const registered = parseInstant(k.registeredAt);
-      const deregistered =
-        k.deregisteredAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(k.deregisteredAt);
+      if (!buckets) return;
+      const registered = registeredAt[i] as number;
+      const left = deregisteredAt[i] as number;
+      const deregistered = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
+      const visited = visitedSlots.get(k.id);
       ranges.forEach((r, slot) => {
         // Due: registered before the month starts and not deregistered before it ends (the whole month).
         if (!(registered < r.start && deregistered >= r.end)) return;
         const b = buckets[slot] as MonthBucket;
         b.keyPersonsDue++;
         b.evidence?.keyPersonsDue.push(k.id);
-        if (visited.has(`${slot}|${k.id}`)) b.keyPersonsVisited++;
+        if (visited?.[slot]) b.keyPersonsVisited++;
         else b.evidence?.keyPersonsUnvisited.push(k.id);
       });
-    }
+    });
   }
 
   bucket(townshipId: string, month: string): MonthBucket {

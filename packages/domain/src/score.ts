@@ -99,11 +99,27 @@ function noDataSentence(metric: Metric): string {
   }
 }
 
-type RuleResult = { total: Rational; notes: string[]; ids: string[] };
+/**
+ * The Chinese explanation of a row. Built only for the rows someone will read: the months behind a
+ * quarter's mean or a previous period's ranks need numbers, not sentences.
+ */
+class Notes {
+  readonly items: string[] = [];
+  constructor(private readonly on: boolean) {}
+  add(text: () => string): void {
+    if (this.on) this.items.push(text());
+  }
+}
 
-function applyRules(rules: readonly EventRule[] | undefined, b: MonthBucket, verb: "扣" | "加"): RuleResult {
+type RuleResult = { total: Rational; ids: string[] };
+
+function applyRules(
+  rules: readonly EventRule[] | undefined,
+  b: MonthBucket,
+  verb: "扣" | "加",
+  notes: Notes,
+): RuleResult {
   let total = R.ZERO;
-  const notes: string[] = [];
   const ids: string[] = [];
   for (const rule of rules ?? []) {
     const count = b.events.get(rule.event) ?? 0;
@@ -112,11 +128,11 @@ function applyRules(rules: readonly EventRule[] | undefined, b: MonthBucket, ver
     const capped = rule.cap === undefined ? raw : R.min(raw, R.fromNumber(rule.cap));
     total = R.add(total, capped);
     const capNote = R.cmp(capped, raw) < 0 ? `（累计 ${fmt(raw)} 分，封顶 ${fmt(capped)} 分）` : "";
-    notes.push(`${eventLabel(rule.event)} ${count} 起，${verb} ${fmt(capped)} 分${capNote}`);
+    notes.add(() => `${eventLabel(rule.event)} ${count} 起，${verb} ${fmt(capped)} 分${capNote}`);
     const evidence = b.evidence?.events.get(rule.event);
     if (evidence) ids.push(...evidence);
   }
-  return { total, notes, ids };
+  return { total, ids };
 }
 
 /** Scores one indicator for one township-month (scoring.md §5, steps 1–4). */
@@ -127,6 +143,7 @@ function scoreIndicator(
   population: number,
   manual: ReturnType<ManualScoreLookup>,
   where: { townshipId: string; month: string },
+  explain: boolean,
 ): { row: IndicatorRow; exactScore: Rational; exactBonus: Rational; ids: string[] } {
   const M = R.fromNumber(ind.maxScore);
   const zeroKinds = (ind.zeroIf ?? []).filter((k) => (b.events.get(k) ?? 0) > 0);
@@ -149,7 +166,7 @@ function scoreIndicator(
     };
   }
 
-  const notes: string[] = [];
+  const notes = new Notes(explain);
   const ids: string[] = [];
   let base: Rational;
   let metric: number | null = null;
@@ -157,12 +174,12 @@ function scoreIndicator(
   switch (basis.kind) {
     case "full":
       base = M;
-      notes.push(`扣分制，基础分 ${fmt(M)} 分`);
+      notes.add(() => `扣分制，基础分 ${fmt(M)} 分`);
       break;
     case "manual":
       if (manual === undefined) {
         base = R.ZERO;
-        notes.push("考核组尚未评分，暂计 0 分");
+        notes.add(() => "考核组尚未评分，暂计 0 分");
       } else {
         if (manual.score > ind.maxScore)
           throw new ScoringInputError(
@@ -173,19 +190,19 @@ function scoreIndicator(
             `${ind.code} 的人工评分 ${manual.score} 超出 0–${ind.maxScore} 分`,
           );
         base = R.fromNumber(manual.score);
-        notes.push(`考核组评分 ${fmt(base)} 分`);
+        notes.add(() => `考核组评分 ${fmt(base)} 分`);
       }
       break;
     case "routine": {
       const parts = basis.required.map((req) => {
         const done = b.events.get(req.event) ?? 0;
         const ratio = R.min(R.ONE, R.div(R.rat(done), R.fromNumber(req.perMonth)));
-        notes.push(`${eventLabel(req.event)}：应 ${req.perMonth} 次，实 ${done} 次`);
+        notes.add(() => `${eventLabel(req.event)}：应 ${req.perMonth} 次，实 ${done} 次`);
         ids.push(...(b.evidence?.events.get(req.event) ?? []));
         return ratio;
       });
       base = R.mul(M, R.div(R.sum(parts), R.rat(parts.length)));
-      notes.push(`完成度折算得 ${fmt(base)} 分`);
+      notes.add(() => `完成度折算得 ${fmt(base)} 分`);
       break;
     }
     default: {
@@ -194,52 +211,51 @@ function scoreIndicator(
       if (count.den === 0) {
         const full = (ind.whenNoData ?? "full") === "full";
         base = full ? M : R.ZERO;
-        notes.push(`${noDataSentence(basis.metric)}，按规则${full ? `得满分 ${fmt(M)} 分` : "不得分"}`);
+        notes.add(() => `${noDataSentence(basis.metric)}，按规则${full ? `得满分 ${fmt(M)} 分` : "不得分"}`);
         break;
       }
       const v = R.rat(count.num, count.den);
       metric = count.num / count.den;
-      const sentence = metricSentence(basis.metric, count, population, scheme);
+      const sentence = () => metricSentence(basis.metric, count, population, scheme);
       if (basis.kind === "completion") {
         base = R.mul(M, v);
-        notes.push(`${sentence}，得 ${fmt(base)} 分`);
+        notes.add(() => `${sentence()}，得 ${fmt(base)} 分`);
       } else if (basis.kind === "ratio") {
         const target = R.fromNumber(basis.target);
         const floor = R.fromNumber(basis.floor);
         if (R.cmp(v, target) >= 0) {
           base = M;
-          notes.push(`${sentence}，达到目标 ${fmtMetric(basis.metric, target)}，得满分 ${fmt(M)} 分`);
+          notes.add(() => `${sentence()}，达到目标 ${fmtMetric(basis.metric, target)}，得满分 ${fmt(M)} 分`);
         } else if (R.cmp(v, floor) <= 0) {
           base = R.ZERO;
-          notes.push(`${sentence}，不高于 ${fmtMetric(basis.metric, floor)}，本项基础分 0 分`);
+          notes.add(() => `${sentence()}，不高于 ${fmtMetric(basis.metric, floor)}，本项基础分 0 分`);
         } else {
           base = R.div(R.mul(M, R.sub(v, floor)), R.sub(target, floor));
-          notes.push(`${sentence}，低于目标 ${fmtMetric(basis.metric, target)}，得 ${fmt(base)} 分`);
+          notes.add(() => `${sentence()}，低于目标 ${fmtMetric(basis.metric, target)}，得 ${fmt(base)} 分`);
         }
       } else {
         const target = R.fromNumber(basis.target);
         const ceiling = R.fromNumber(basis.ceiling);
         if (R.cmp(v, target) <= 0) {
           base = M;
-          notes.push(`${sentence}，不高于 ${fmtMetric(basis.metric, target)}，得满分 ${fmt(M)} 分`);
+          notes.add(() => `${sentence()}，不高于 ${fmtMetric(basis.metric, target)}，得满分 ${fmt(M)} 分`);
         } else if (R.cmp(v, ceiling) >= 0) {
           base = R.ZERO;
-          notes.push(`${sentence}，达到 ${fmtMetric(basis.metric, ceiling)} 及以上，本项基础分 0 分`);
+          notes.add(() => `${sentence()}，达到 ${fmtMetric(basis.metric, ceiling)} 及以上，本项基础分 0 分`);
         } else {
           base = R.div(R.mul(M, R.sub(ceiling, v)), R.sub(ceiling, target));
-          notes.push(`${sentence}，高于 ${fmtMetric(basis.metric, target)}，得 ${fmt(base)} 分`);
+          notes.add(() => `${sentence()}，高于 ${fmtMetric(basis.metric, target)}，得 ${fmt(base)} 分`);
         }
       }
     }
   }
 
-  const deductions = applyRules(ind.deductions, b, "扣");
-  const bonuses = applyRules(ind.bonuses, b, "加");
-  notes.push(...deductions.notes, ...bonuses.notes);
+  const deductions = applyRules(ind.deductions, b, "扣", notes);
+  const bonuses = applyRules(ind.bonuses, b, "加", notes);
   ids.push(...deductions.ids, ...bonuses.ids);
   const raw = R.sub(base, deductions.total);
   const exactScore = R.max(R.ZERO, raw);
-  if (R.cmp(raw, R.ZERO) < 0) notes.push("扣分超过基础分，本项计 0 分");
+  if (R.cmp(raw, R.ZERO) < 0) notes.add(() => "扣分超过基础分，本项计 0 分");
   return {
     row: {
       code: ind.code,
@@ -249,7 +265,7 @@ function scoreIndicator(
       deductions: R.centsNumber(deductions.total),
       zeroed: false,
       metric,
-      notes,
+      notes: notes.items,
     },
     exactScore,
     exactBonus: bonuses.total,
@@ -272,6 +288,7 @@ export function scoreTownshipMonth(
   month: string,
   b: MonthBucket,
   manual: ManualScoreLookup,
+  explain = true,
 ): TownshipMonthScore {
   const rows: IndicatorRow[] = [];
   const evidence: IndicatorEvidence[] = [];
@@ -279,7 +296,15 @@ export function scoreTownshipMonth(
   let bonuses = R.ZERO;
   for (const ind of scheme.indicators) {
     const m = ind.base.kind === "manual" ? manual(township.id, month, ind.code) : undefined;
-    const r = scoreIndicator(ind, scheme, b, township.population, m, { townshipId: township.id, month });
+    const r = scoreIndicator(
+      ind,
+      scheme,
+      b,
+      township.population,
+      m,
+      { townshipId: township.id, month },
+      explain,
+    );
     rows.push(r.row);
     evidence.push({ code: ind.code, recordIds: [...new Set(r.ids)] });
     scores = R.add(scores, R.round2(r.exactScore));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantColumn, rememberColumn } from "../instants";
 import { parseInstant } from "../time";
 import type { Data } from "../types";
 import { issue, type ParseResult, type ValidationIssue } from "./issues";
@@ -187,6 +188,8 @@ function shapeIssues(input: unknown): ValidationIssue[] {
       out.push(issue(input, [list], "must be a non-empty list", "应为非空列表"));
       continue;
     }
+    const instantFields = Object.keys(shape).filter((k) => shape[k]?.kind === "instant");
+    const parsed = instantFields.map(() => new Float64Array(records.length));
     for (let i = 0; i < records.length && out.length < MAX_ISSUES; i++) {
       const r = records[i];
       if (r === null || typeof r !== "object" || Array.isArray(r)) {
@@ -194,10 +197,21 @@ function shapeIssues(input: unknown): ValidationIssue[] {
         continue;
       }
       for (const name in shape) {
-        const p = fieldProblem(shape[name] as Field, (r as Record<string, unknown>)[name]);
+        const f = shape[name] as Field;
+        const v = (r as Record<string, unknown>)[name];
+        if (f.kind === "instant") {
+          const ms = typeof v === "string" ? parseInstant(v) : Number.NaN;
+          (parsed[instantFields.indexOf(name)] as Float64Array)[i] = ms;
+          if (!Number.isNaN(ms) || (v === undefined && f.optional)) continue;
+        }
+        const p = fieldProblem(f, v);
         if (p) out.push(issue(input, [list, i, name], p[0], p[1]));
       }
     }
+    if (out.length === 0)
+      instantFields.forEach((field, k) => {
+        rememberColumn(records, field, parsed[k] as Float64Array);
+      });
   }
   return out;
 }
@@ -237,7 +251,10 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
       seen.add(r.id);
     });
   }
-  (data.disputes ?? []).forEach((d, i) => {
+  const disputes = data.disputes ?? [];
+  const reportedAt = instantColumn(disputes, "reportedAt");
+  const closedAt = instantColumn(disputes, "closedAt");
+  disputes.forEach((d, i) => {
     if ((d.closedAt === undefined) !== (d.outcome === undefined))
       out.push(
         issue(
@@ -247,7 +264,7 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
           "办结时间与办结结果须同时填写",
         ),
       );
-    if (d.closedAt !== undefined && parseInstant(d.closedAt) < parseInstant(d.reportedAt))
+    if ((closedAt[i] as number) < (reportedAt[i] as number))
       out.push(
         issue(data, ["disputes", i, "closedAt"], "closedAt is before reportedAt", "办结时间早于登记时间"),
       );
