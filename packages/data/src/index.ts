@@ -3,6 +3,17 @@ export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
+export {
+  listDisputes,
+  listEvents,
+  listIncidents,
+  listKeyPersons,
+  listPetitions,
+  listVisits,
+  type Page,
+  type RangeQuery,
+} from "./records";
+export { type LoadScoringOptions, loadScoringData } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {
   checkItems,

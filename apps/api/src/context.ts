@@ -1,0 +1,21 @@
+import type { Services } from "./services";
+
+/**
+ * The framework-free context: services plus the caller's bearer token, if any. Authentication happens
+ * in the procedure middleware (src/trpc.ts), so `createCaller` in tests goes through the same checks.
+ */
+export type Context = {
+  services: Services;
+  accessToken: string | null;
+};
+
+export function createContextInner(options: { services: Services; accessToken?: string | null }): Context {
+  return { services: options.services, accessToken: options.accessToken ?? null };
+}
+
+/** The thin HTTP wrapper: reads `Authorization: Bearer <token>`. */
+export function createContextFromRequest(services: Services, request: Request): Context {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return createContextInner({ services, accessToken: match?.[1] ?? null });
+}

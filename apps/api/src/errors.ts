@@ -1,0 +1,51 @@
+import { DataError } from "@pingan/data";
+import { TRPCError } from "@trpc/server";
+
+/**
+ * Expected failures, each with a stable code the admin app can branch on and a Chinese message for
+ * people. They are mapped to TRPCError (and so to an HTTP status) at the edge, in one place.
+ */
+const HTTP_CODES = {
+  "AUTH.REQUIRED": "UNAUTHORIZED",
+  "AUTH.INVALID": "UNAUTHORIZED",
+  "AUTH.EXPIRED": "UNAUTHORIZED",
+  "AUTH.LOCKED": "TOO_MANY_REQUESTS",
+  "ROLE.FORBIDDEN": "FORBIDDEN",
+  "TENANT.FORBIDDEN": "FORBIDDEN",
+  "TOWNSHIP.NOT_ACTIVE": "FORBIDDEN",
+  "JOIN_CODE.INVALID": "BAD_REQUEST",
+  "INPUT.INVALID": "BAD_REQUEST",
+  "RECORD.STATE": "PRECONDITION_FAILED",
+  "SCHEME.INVALID": "BAD_REQUEST",
+  "SUBMISSION.LOCKED": "PRECONDITION_FAILED",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  DUPLICATE: "CONFLICT",
+} as const satisfies Record<string, TRPCError["code"]>;
+
+export type AppErrorCode = keyof typeof HTTP_CODES;
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    /** Shown to people. */
+    readonly messageZh: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(messageZh);
+  }
+}
+
+export const forbidden = () => new AppError("TENANT.FORBIDDEN", "无权访问该单位的数据");
+export const roleForbidden = () => new AppError("ROLE.FORBIDDEN", "当前角色无权执行此操作");
+export const recordState = (messageZh: string) => new AppError("RECORD.STATE", messageZh);
+
+/** The TRPCError for an expected failure; anything else passes through untouched. */
+export function toTRPCError(cause: unknown): TRPCError | undefined {
+  let error: AppError | undefined;
+  if (cause instanceof AppError) error = cause;
+  else if (cause instanceof DataError) error = new AppError(cause.code, cause.messageZh);
+  if (!error) return undefined;
+  return new TRPCError({ code: HTTP_CODES[error.code], message: error.messageZh, cause: error });
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { provisionUser } from "../provisioning";
+import { anonymous, callerWith, createTestServices, TEST_PASSWORD, uniquePhone } from "../testing/harness";
+
+const services = await createTestServices("auth");
+
+async function newUser(email?: string) {
+  const phone = uniquePhone();
+  const user = await provisionUser(services, {
+    name: "测试",
+    phone,
+    email,
+    password: TEST_PASSWORD,
+    role: "county_reviewer",
+    countyId: "c-auth",
+  });
+  return { phone, user };
+}
+
+describe("accounts", () => {
+  it("signs in with a phone number or an e-mail address and answers me", async () => {
+    const { phone } = await newUser("Zhang@Example.com");
+    const byPhone = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const byEmail = await anonymous(services).auth.signIn({
+      login: "zhang@example.com",
+      password: TEST_PASSWORD,
+    });
+    expect(byEmail.user.id).toBe(byPhone.user.id);
+    const me = await callerWith(services, byPhone.accessToken).auth.me();
+    expect(me).toMatchObject({ phone, role: "county_reviewer" });
+    expect(me).not.toHaveProperty("passwordHash");
+  });
+
+  it("refuses a wrong password without saying whether the account exists", async () => {
+    const { phone } = await newUser();
+    await expect(
+      anonymous(services).auth.signIn({ login: phone, password: "wrong-password" }),
+    ).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "账号或密码错误",
+    });
+    await expect(
+      anonymous(services).auth.signIn({ login: "13000000000", password: "whatever1" }),
+    ).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "账号或密码错误",
+    });
+  });
+
+  it("locks the account after five failures in a row, even for the right password", async () => {
+    const { phone } = await newUser();
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: "wrong-password" }),
+      ).rejects.toThrow();
+    }
+    await expect(
+      anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    services.setNow("2026-11-20T03:00:00.000Z");
+    try {
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD }),
+      ).resolves.toBeTruthy();
+    } finally {
+      services.setNow("2026-11-20T02:00:00.000Z");
+    }
+  });
+
+  it("rotates refresh tokens: the old one stops working and ends the session", async () => {
+    const { phone } = await newUser();
+    const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const second = await anonymous(services).auth.refresh({ refreshToken: first.refreshToken });
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await expect(
+      anonymous(services).auth.refresh({ refreshToken: first.refreshToken }),
+    ).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    // Reuse of the old token revoked the session, so the new pair is dead too.
+    await expect(callerWith(services, second.accessToken).auth.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("rejects expired and forged access tokens", async () => {
+    const { phone } = await newUser();
+    const { accessToken } = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const forged = `${accessToken.slice(0, -2)}xx`;
+    await expect(callerWith(services, forged).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    services.setNow("2026-11-20T02:16:00.000Z");
+    try {
+      await expect(callerWith(services, accessToken).auth.me()).rejects.toMatchObject({
+        message: "登录已过期，请刷新或重新登录",
+      });
+    } finally {
+      services.setNow("2026-11-20T02:00:00.000Z");
+    }
+  });
+
+  it("signs out: the session's tokens stop working", async () => {
+    const { phone } = await newUser();
+    const tokens = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    await anonymous(services).auth.signOut({ refreshToken: tokens.refreshToken });
+    await expect(callerWith(services, tokens.accessToken).auth.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("changes the password, checks the current one, and ends other sessions", async () => {
+    const { phone } = await newUser();
+    const a = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const b = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    await expect(
+      callerWith(services, a.accessToken).auth.changePassword({
+        currentPassword: "nope-nope",
+        newPassword: "NewPassw0rd",
+      }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await callerWith(services, a.accessToken).auth.changePassword({
+      currentPassword: TEST_PASSWORD,
+      newPassword: "NewPassw0rd",
+    });
+    await expect(callerWith(services, b.accessToken).auth.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(callerWith(services, a.accessToken).auth.me()).resolves.toBeTruthy();
+    await expect(
+      anonymous(services).auth.signIn({ login: phone, password: "NewPassw0rd" }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("answers bad input with BAD_REQUEST and a Chinese message per field", async () => {
+    const error = await anonymous(services)
+      .auth.signIn({ login: "not-a-login", password: "" })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

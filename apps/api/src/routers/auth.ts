@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import { changePasswordInput, refreshInput, signInInput, signOutInput } from "@pingan/contracts";
+import { getItem, type ItemOf, updateRecord } from "@pingan/data";
+import { findUserByLogin, profileOf } from "../accounts";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
+import {
+  formatRefreshToken,
+  hashRefreshSecret,
+  issueAccessToken,
+  newRefreshSecret,
+  parseRefreshToken,
+  sameHash,
+} from "../auth/tokens";
+import { AppError } from "../errors";
+import type { Services } from "../services";
+import { authedProcedure, publicProcedure, router } from "../trpc";
+import { writeContext } from "../write-context";
+
+/** After this many failures in a row the account locks, for LOCK_MINUTES, doubling with each further failure. */
+export const MAX_FAILED_LOGINS = 5;
+const LOCK_MINUTES = 15;
+const MAX_LOCK_MINUTES = 24 * 60;
+
+const invalidLogin = () => new AppError("AUTH.INVALID", "账号或密码错误");
+const invalidRefresh = () => new AppError("AUTH.INVALID", "登录已失效，请重新登录");
+
+async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: string, secret: string) {
+  const nowSeconds = Math.floor(services.now().getTime() / 1000);
+  const accessToken = issueAccessToken(services.tokenSecret, {
+    sub: user.id,
+    sid: sessionId,
+    role: user.role,
+    exp: nowSeconds + services.accessTokenTtlSeconds,
+  });
+  return {
+    accessToken,
+    refreshToken: formatRefreshToken(user.id, sessionId, secret),
+    expiresIn: services.accessTokenTtlSeconds,
+    user: profileOf(user),
+  };
+}
+
+/**
+ * Lockout counters are authentication state, not business data: they are patched in place without a
+ * version bump or audit entry, so a failed sign-in never conflicts with an admin's edit of the account.
+ */
+async function recordFailure(services: Services, user: ItemOf<"user">): Promise<void> {
+  const failures = user.failedLogins + 1;
+  const set: { failedLogins: number; lockedUntil?: string } = { failedLogins: failures };
+  if (failures >= MAX_FAILED_LOGINS) {
+    const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** (failures - MAX_FAILED_LOGINS));
+    set.lockedUntil = new Date(services.now().getTime() + minutes * 60_000).toISOString();
+  }
+  await services.db.entities.user.patch({ id: user.id }).set(set).go();
+}
+
+export const authRouter = router({
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const found = await findUserByLogin(services.db, input.login);
+    // Re-read strongly: the login index is eventually consistent, the lockout counters must not be.
+    const user = found ? await getItem(services.db, "user", { id: found.id }) : undefined;
+    if (user?.status !== "active") {
+      await burnPasswordCheck(input.password, services.passwordCostLog2);
+      throw invalidLogin();
+    }
+    const now = services.now();
+    if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+      throw new AppError("AUTH.LOCKED", "密码错误次数过多，账号已临时锁定，请稍后再试", {
+        lockedUntil: user.lockedUntil,
+      });
+    }
+    if (!(await verifyPassword(input.password, user.passwordHash))) {
+      await recordFailure(services, user);
+      throw invalidLogin();
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await services.db.entities.user
+        .patch({ id: user.id })
+        .set({ failedLogins: 0 })
+        .remove(["lockedUntil"])
+        .go();
+    }
+    const sessionId = randomUUID();
+    const { secret, hash } = newRefreshSecret();
+    await services.db.entities.session
+      .create({
+        userId: user.id,
+        id: sessionId,
+        secretHash: hash,
+        expiresAt: Math.floor(now.getTime() / 1000) + services.refreshTokenTtlSeconds,
+        createdAt: now.toISOString(),
+        version: 1,
+      })
+      .go();
+    return issueTokens(services, user, sessionId, secret);
+  }),
+
+  /** Trades a refresh token for a new pair; the old refresh token stops working (rotation). */
+  refresh: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const parsed = parseRefreshToken(input.refreshToken);
+    if (!parsed) throw invalidRefresh();
+    const session = await getItem(services.db, "session", { userId: parsed.userId, id: parsed.sessionId });
+    const now = services.now();
+    if (!session || session.expiresAt <= now.getTime() / 1000) throw invalidRefresh();
+    if (!sameHash(session.secretHash, hashRefreshSecret(parsed.secret))) {
+      // An old token came back: it may have been stolen, so end the session for everyone holding it.
+      await services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+      throw invalidRefresh();
+    }
+    const user = await getItem(services.db, "user", { id: session.userId });
+    if (user?.status !== "active") throw invalidRefresh();
+    const { secret, hash } = newRefreshSecret();
+    try {
+      await services.db.entities.session
+        .patch({ userId: session.userId, id: session.id })
+        .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1 })
+        .where((attr, op) => op.eq(attr.version, session.version))
+        .go();
+    } catch {
+      // A parallel refresh with the same token won; this one must not also get a valid pair.
+      throw invalidRefresh();
+    }
+    return issueTokens(services, user, session.id, secret);
+  }),
+
+  signOut: publicProcedure.input(signOutInput).mutation(async ({ ctx, input }) => {
+    const parsed = parseRefreshToken(input.refreshToken);
+    if (parsed) {
+      const session = await getItem(ctx.services.db, "session", {
+        userId: parsed.userId,
+        id: parsed.sessionId,
+      });
+      if (session && sameHash(session.secretHash, hashRefreshSecret(parsed.secret))) {
+        await ctx.services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+      }
+    }
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.query(async ({ ctx }) => {
+    const user = await getItem(ctx.services.db, "user", { id: ctx.user.id });
+    if (!user) throw invalidLogin();
+    const township = user.townshipId
+      ? await getItem(ctx.services.db, "township", { id: user.townshipId })
+      : undefined;
+    const county = user.countyId
+      ? await getItem(ctx.services.db, "county", { id: user.countyId })
+      : undefined;
+    return {
+      ...profileOf(user),
+      township: township && {
+        id: township.id,
+        name: township.name,
+        status: township.status,
+        rejectReason: township.rejectReason,
+      },
+      county: county && { id: county.id, name: county.name },
+    };
+  }),
+
+  /** Changes the password and ends every other session of the account. */
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const user = await getItem(services.db, "user", { id: ctx.user.id });
+    if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw new AppError("AUTH.INVALID", "当前密码不正确");
+    }
+    const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
+    await updateRecord(services.db, writeContext(ctx), {
+      entity: "user",
+      key: { id: user.id },
+      entityId: user.id,
+      scope: user.townshipId ? `T#${user.townshipId}` : user.countyId ? `C#${user.countyId}` : "P#platform",
+      expectedVersion: user.version,
+      action: "user.changePassword",
+      change: (current) => ({ ...current, passwordHash, mustChangePassword: false }),
+    });
+    const { data: sessions } = await services.db.entities.session.query
+      .byUser({ userId: user.id })
+      .go({ pages: "all" });
+    const others = sessions.filter((s) => s.id !== ctx.user.sessionId);
+    if (others.length > 0)
+      await services.db.entities.session.delete(others.map((s) => ({ userId: s.userId, id: s.id }))).go();
+    return { ok: true as const };
+  }),
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import {
+  addAttemptInput,
+  closeDisputeInput,
+  createDisputeInput,
+  listDisputesInput,
+  recordRefInput,
+  removeRecordInput,
+  updateDisputeInput,
+} from "@pingan/contracts";
+import { listDisputes } from "@pingan/data";
+import { AppError, recordState } from "../errors";
+import {
+  createTownshipRecord,
+  definedOnly,
+  editTownshipRecord,
+  getTownshipRecord,
+  notBefore,
+  softDelete,
+} from "../township-records";
+import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
+
+const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：办结或调解时间不能早于上报时间");
+
+/** Disputes (矛盾纠纷): reported, mediated in attempts, closed with an outcome. */
+export const disputesRouter = router({
+  create: townshipProcedure.input(createDisputeInput).mutation(({ ctx, input }) => {
+    const { requestId, townshipId: _t, ...fields } = input;
+    return createTownshipRecord(ctx, "dispute", requestId, { ...fields, attempts: [] });
+  }),
+
+  update: townshipProcedure.input(updateDisputeInput).mutation(({ ctx, input }) => {
+    const { id, expectedVersion, townshipId: _t, ...changes } = input;
+    return editTownshipRecord(ctx, "dispute", id, expectedVersion, "dispute.update", (d) => {
+      const next = { ...d, ...definedOnly(changes) };
+      if (!notBefore(next.closedAt, next.reportedAt)) throw timeOrder();
+      if (next.attempts.some((a) => a.at < next.reportedAt)) throw timeOrder();
+      return next;
+    });
+  }),
+
+  /** Records one mediation attempt (who, when, at which level, with what result). */
+  addAttempt: townshipProcedure.input(addAttemptInput).mutation(({ ctx, input }) =>
+    editTownshipRecord(ctx, "dispute", input.id, input.expectedVersion, "dispute.addAttempt", (d) => {
+      if (d.closedAt) throw recordState("纠纷已办结，不能再添加调解记录");
+      if (input.at < d.reportedAt) throw timeOrder();
+      const attempt = {
+        id: randomUUID(),
+        at: input.at,
+        level: input.level,
+        mediator: input.mediator,
+        result: input.result,
+        note: input.note,
+        recordedBy: ctx.user.id,
+      };
+      return { ...d, attempts: [...d.attempts, attempt] };
+    }),
+  ),
+
+  close: townshipProcedure.input(closeDisputeInput).mutation(({ ctx, input }) =>
+    editTownshipRecord(ctx, "dispute", input.id, input.expectedVersion, "dispute.close", (d) => {
+      if (d.closedAt) throw recordState("纠纷已办结");
+      if (input.closedAt < d.reportedAt) throw timeOrder();
+      return { ...d, closedAt: input.closedAt, outcome: input.outcome, closingNote: input.closingNote };
+    }),
+  ),
+
+  /** Reopens a dispute closed by mistake. */
+  reopen: townshipProcedure.input(removeRecordInput).mutation(({ ctx, input }) =>
+    editTownshipRecord(
+      ctx,
+      "dispute",
+      input.id,
+      input.expectedVersion,
+      "dispute.reopen",
+      (d) => {
+        if (!d.closedAt) throw recordState("纠纷尚未办结");
+        return { ...d, closedAt: undefined, outcome: undefined, closingNote: undefined };
+      },
+      input.reason,
+    ),
+  ),
+
+  remove: townshipProcedure
+    .input(removeRecordInput)
+    .mutation(({ ctx, input }) => softDelete(ctx, "dispute", input.id, input.expectedVersion, input.reason)),
+
+  get: townshipReadProcedure
+    .input(recordRefInput)
+    .query(({ ctx, input }) => getTownshipRecord(ctx, "dispute", input.id)),
+
+  list: townshipReadProcedure
+    .input(listDisputesInput)
+    .query(({ ctx, input }) => listDisputes(ctx.services.db, ctx.township.id, input)),
+});

@@ -1,0 +1,28 @@
+import { createDb, createDocumentClient, type Db } from "@pingan/data";
+import { DEFAULT_COST_LOG2 } from "./auth/password";
+import type { Config } from "./config";
+
+/** What procedures work with; built once per process (per Lambda container) from the config. */
+export type Services = {
+  db: Db;
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** scrypt cost (log2 N) for new password hashes; tests lower it to stay fast. */
+  passwordCostLog2: number;
+  /** The clock; tests pin it. */
+  now: () => Date;
+};
+
+export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
+  const client = createDocumentClient({ endpoint: config.dynamoEndpoint, region: config.region });
+  return {
+    db: createDb({ client, tableName: config.tableName }),
+    tokenSecret: config.tokenSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    passwordCostLog2: DEFAULT_COST_LOG2,
+    now: () => new Date(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,168 @@
+import { flattenIssues, id } from "@pingan/contracts";
+import { getItem, type ItemOf, type Role } from "@pingan/data";
+import { initTRPC } from "@trpc/server";
+import { z } from "zod";
+import { verifyAccessToken } from "./auth/tokens";
+import type { Context } from "./context";
+import { AppError, forbidden, roleForbidden, toTRPCError } from "./errors";
+
+/**
+ * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
+ * township procedure cannot be written without `ctx.township`, nor a county one without `ctx.county`.
+ */
+
+type IssueLike = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+function validationIssues(cause: unknown): IssueLike[] | undefined {
+  if (typeof cause === "object" && cause !== null && "issues" in cause && Array.isArray(cause.issues)) {
+    return cause.issues as IssueLike[];
+  }
+  return undefined;
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const issues = error.code === "BAD_REQUEST" ? validationIssues(error.cause) : undefined;
+    const appCode = error.cause instanceof AppError ? error.cause.code : undefined;
+    if (issues) {
+      const flat = flattenIssues(issues);
+      const first = issues[0]?.message ?? "输入有误";
+      return {
+        ...shape,
+        message: first,
+        data: { ...shape.data, appCode: "INPUT.INVALID", ...flat, stack: undefined },
+      };
+    }
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Never leak internals; the log has them.
+      return { ...shape, message: "服务暂时不可用，请稍后重试", data: { ...shape.data, stack: undefined } };
+    }
+    return { ...shape, data: { ...shape.data, appCode, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** The edge: expected failures thrown anywhere below become TRPCErrors with their status. */
+const mapExpectedErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapExpectedErrors);
+
+export type SessionUser = {
+  id: string;
+  sessionId: string;
+  role: Role;
+  name: string;
+  countyId?: string;
+  townshipId?: string;
+};
+
+/** A signed-in user whose account and session are still valid (checked on every call). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.accessToken) throw new AppError("AUTH.REQUIRED", "请先登录");
+  const { services } = ctx;
+  const verified = verifyAccessToken(services.tokenSecret, ctx.accessToken, services.now().getTime());
+  if (!verified.ok) {
+    throw verified.reason === "expired"
+      ? new AppError("AUTH.EXPIRED", "登录已过期，请刷新或重新登录")
+      : new AppError("AUTH.INVALID", "登录凭证无效，请重新登录");
+  }
+  const { sub, sid } = verified.claims;
+  const [user, session] = await Promise.all([
+    getItem(services.db, "user", { id: sub }),
+    getItem(services.db, "session", { userId: sub, id: sid }),
+  ]);
+  const nowSeconds = services.now().getTime() / 1000;
+  if (user?.status !== "active" || !session || session.expiresAt <= nowSeconds) {
+    throw new AppError("AUTH.INVALID", "登录凭证无效，请重新登录");
+  }
+  const sessionUser: SessionUser = {
+    id: user.id,
+    sessionId: sid,
+    role: user.role,
+    name: user.name,
+    countyId: user.countyId,
+    townshipId: user.townshipId,
+  };
+  return next({ ctx: { user: sessionUser } });
+});
+
+/** Narrows `ctx.user.role` to the roles given; anyone else gets ROLE.FORBIDDEN. */
+export function requireRoles<R extends Role>(...roles: R[]) {
+  return t.middleware(({ ctx, next }) => {
+    const user = (ctx as { user?: SessionUser }).user;
+    if (!user || !(roles as Role[]).includes(user.role)) throw roleForbidden();
+    return next({ ctx: { user: { ...user, role: user.role as R } } });
+  });
+}
+
+export const platformProcedure = authedProcedure.use(requireRoles("platform_admin"));
+
+const COUNTY_ROLES = ["county_admin", "county_reviewer"] as const;
+const TOWNSHIP_ROLES = ["township_admin", "township_staff"] as const;
+
+/** A county user, with their county loaded. */
+export const countyProcedure = authedProcedure
+  .use(requireRoles(...COUNTY_ROLES))
+  .use(async ({ ctx, next }) => {
+    const county = ctx.user.countyId
+      ? await getItem(ctx.services.db, "county", { id: ctx.user.countyId })
+      : undefined;
+    if (!county) throw forbidden();
+    return next({ ctx: { county } });
+  });
+
+export const countyAdminProcedure = countyProcedure.use(requireRoles("county_admin"));
+
+/** A county user acting on one of the county's townships (any status), given as `townshipId`. */
+export const countyTownshipProcedure = countyProcedure
+  .input(z.object({ townshipId: id("乡镇") }))
+  .use(async ({ ctx, input, next }) => {
+    const township = await getItem(ctx.services.db, "township", { id: input.townshipId });
+    if (!township || township.countyId !== ctx.county.id) throw forbidden();
+    return next({ ctx: { township } });
+  });
+
+async function activeTownship(ctx: Context, townshipId: string): Promise<ItemOf<"township">> {
+  const township = await getItem(ctx.services.db, "township", { id: townshipId });
+  if (!township) throw forbidden();
+  if (township.status !== "active") throw new AppError("TOWNSHIP.NOT_ACTIVE", "乡镇尚未通过县级审核");
+  return township;
+}
+
+/**
+ * Reading a township's data: its own people, and the county users of the county it belongs to. The
+ * township comes from the input (`townshipId`) and is checked against the caller's tenant.
+ */
+export const townshipReadProcedure = authedProcedure
+  .input(z.object({ townshipId: id("乡镇") }))
+  .use(async ({ ctx, input, next }) => {
+    const { user } = ctx;
+    const isOwnTownship =
+      (TOWNSHIP_ROLES as readonly Role[]).includes(user.role) && user.townshipId === input.townshipId;
+    const isCountyUser = (COUNTY_ROLES as readonly Role[]).includes(user.role) && user.countyId !== undefined;
+    if (!isOwnTownship && !isCountyUser) throw forbidden();
+    const township = await activeTownship(ctx, input.townshipId);
+    if (!isOwnTownship && township.countyId !== user.countyId) throw forbidden();
+    return next({ ctx: { township } });
+  });
+
+/** Recording a township's work: only its own people. */
+export const townshipProcedure = authedProcedure
+  .use(requireRoles(...TOWNSHIP_ROLES))
+  .input(z.object({ townshipId: id("乡镇") }))
+  .use(async ({ ctx, input, next }) => {
+    if (ctx.user.townshipId !== input.townshipId) throw forbidden();
+    const township = await activeTownship(ctx, input.townshipId);
+    return next({ ctx: { township } });
+  });
+
+export const townshipAdminProcedure = townshipProcedure.use(requireRoles("township_admin"));

@@ -1,0 +1,114 @@
+import type { Db } from "./db";
+import { checkItems, type ItemOf } from "./write";
+
+/**
+ * Listing queries of township records. Every one is a Query on the township's own key (the main
+ * partition or a per-township index partition); none scans.
+ */
+export type Page<T> = { items: T[]; cursor: string | null };
+export type RangeQuery = { from?: string; to?: string; cursor?: string | null; limit?: number };
+
+type Ranged = {
+  between: (a: object, b: object) => Ranged;
+  gte: (a: object) => Ranged;
+  lt: (a: object) => Ranged;
+  where: (cb: (attr: Record<string, unknown>, op: FilterOps) => string) => Ranged;
+  go: (options: object) => Promise<{ data: unknown[]; cursor: string | null }>;
+};
+type FilterOps = {
+  notExists: (attr: unknown) => string;
+  exists: (attr: unknown) => string;
+  eq: (attr: unknown, value: unknown) => string;
+};
+
+function range(query: Ranged, attr: string, q: RangeQuery): Ranged {
+  // Sort keys are "<instant>#<id>", so [from, to) on the instant is a between on the key prefix.
+  if (q.from && q.to) return query.between({ [attr]: q.from }, { [attr]: q.to });
+  if (q.from) return query.gte({ [attr]: q.from });
+  if (q.to) return query.lt({ [attr]: q.to });
+  return query;
+}
+
+async function page<N extends "dispute" | "petition" | "incident" | "visit" | "event" | "keyPerson">(
+  db: Db,
+  name: N,
+  query: Ranged,
+  q: RangeQuery,
+  extra?: (attr: Record<string, unknown>, op: FilterOps) => string,
+): Promise<Page<ItemOf<N>>> {
+  const filtered = query.where((attr, op) =>
+    [op.notExists(attr.deletedAt), extra?.(attr, op)].filter((x) => x && x.length > 0).join(" AND "),
+  );
+  const { data, cursor } = await filtered.go({
+    cursor: q.cursor ?? null,
+    limit: q.limit ?? 20,
+    order: "desc",
+  });
+  return { items: checkItems(db, name, data), cursor };
+}
+
+const asRanged = (x: unknown) => x as Ranged;
+
+export function listDisputes(
+  db: Db,
+  townshipId: string,
+  q: RangeQuery & { level?: string; status?: "open" | "closed" },
+) {
+  const base = asRanged(db.entities.dispute.query.byReported({ townshipId }));
+  return page(db, "dispute", range(base, "reportedAt", q), q, (attr, op) =>
+    [
+      q.level ? op.eq(attr.level, q.level) : "",
+      q.status === "open"
+        ? op.notExists(attr.closedAt)
+        : q.status === "closed"
+          ? op.exists(attr.closedAt)
+          : "",
+    ]
+      .filter(Boolean)
+      .join(" AND "),
+  );
+}
+
+export function listPetitions(db: Db, townshipId: string, q: RangeQuery & { status?: "open" | "closed" }) {
+  const base = asRanged(db.entities.petition.query.byReceived({ townshipId }));
+  return page(db, "petition", range(base, "receivedAt", q), q, (attr, op) =>
+    q.status === "open" ? op.notExists(attr.closedAt) : q.status === "closed" ? op.exists(attr.closedAt) : "",
+  );
+}
+
+export function listIncidents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
+  const base = asRanged(db.entities.incident.query.byOccurred({ townshipId }));
+  return page(db, "incident", range(base, "occurredAt", q), q, (attr, op) =>
+    q.kind ? op.eq(attr.kind, q.kind) : "",
+  );
+}
+
+export function listEvents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
+  const base = asRanged(db.entities.event.query.byOccurred({ townshipId }));
+  return page(db, "event", range(base, "occurredAt", q), q, (attr, op) =>
+    q.kind ? op.eq(attr.kind, q.kind) : "",
+  );
+}
+
+export function listVisits(db: Db, townshipId: string, q: RangeQuery & { keyPersonId?: string }) {
+  const base = asRanged(db.entities.visit.query.byAt({ townshipId }));
+  return page(db, "visit", range(base, "at", q), q, (attr, op) =>
+    q.keyPersonId ? op.eq(attr.keyPersonId, q.keyPersonId) : "",
+  );
+}
+
+export function listKeyPersons(
+  db: Db,
+  townshipId: string,
+  q: { category?: string; includeDeregistered?: boolean; cursor?: string | null; limit?: number },
+) {
+  const base = asRanged(db.entities.keyPerson.query.byId({ townshipId }));
+  return page(db, "keyPerson", base, q, (attr, op) =>
+    [
+      q.category ? op.eq(attr.category, q.category) : "",
+      q.includeDeregistered ? "" : op.notExists(attr.deregisteredAt),
+    ]
+      .filter(Boolean)
+      .join(" AND "),
+  );
+}

@@ -1,0 +1,247 @@
+import type {
+  Data,
+  Dispute,
+  EventRecord,
+  Incident,
+  KeyPerson,
+  ManualScore,
+  Petition,
+  Visit,
+} from "@pingan/domain";
+import { monthRange, monthsOf, previousPeriod } from "@pingan/domain";
+import type { Db } from "./db";
+import { checkItems, getItem, type ItemOf } from "./write";
+
+export type LoadScoringOptions = {
+  /**
+   * How far before the window to look for disputes still open: an open dispute reported this many days
+   * before the window can become overdue inside it. Pass the scheme's longest deadline.
+   */
+  disputeLookbackDays?: number;
+  /** Queries in flight at once (Lambda has few sockets to spare). */
+  concurrency?: number;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Everything the scoring engine needs to rank a county for `period` and the period before it (for
+ * rankChange): the county's active townships and their records in the window. One query per township
+ * and record type on the township's own keys, with sort-key ranges by time; never a scan.
+ */
+export async function loadScoringData(
+  db: Db,
+  countyId: string,
+  period: string,
+  options: LoadScoringOptions = {},
+): Promise<Data> {
+  const county = await getItem(db, "county", { id: countyId });
+  if (!county) throw new Error(`county ${countyId} not found`);
+  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)].sort();
+  const first = months[0] as string;
+  const last = months[months.length - 1] as string;
+  const from = new Date(monthRange(first).start).toISOString();
+  const to = new Date(monthRange(last).end).toISOString();
+  const lookbackFrom = new Date(
+    monthRange(first).start - (options.disputeLookbackDays ?? 31) * DAY_MS,
+  ).toISOString();
+
+  const { data: townshipItems } = await db.entities.township.query
+    .byCounty({ countyId })
+    .go({ pages: "all" });
+  const townships = checkItems(db, "township", townshipItems).filter((t) => t.status === "active");
+
+  const data: Required<Data> = {
+    county: { id: county.id, name: county.name },
+    townships: townships.map((t) => ({ id: t.id, name: t.name, code: t.code, population: t.population })),
+    disputes: [],
+    petitions: [],
+    incidents: [],
+    keyPersons: [],
+    visits: [],
+    events: [],
+    manualScores: [],
+  };
+
+  const tasks: (() => Promise<void>)[] = [];
+  for (const t of townships) {
+    const townshipId = t.id;
+    tasks.push(async () => {
+      const [reported, closed] = await Promise.all([
+        all(
+          db.entities.dispute.query
+            .byReported({ townshipId })
+            .between({ reportedAt: lookbackFrom }, { reportedAt: to }),
+        ),
+        all(
+          db.entities.dispute.query.byClosed({ townshipId }).between({ closedKey: from }, { closedKey: to }),
+        ),
+      ]);
+      const byId = new Map<string, ItemOf<"dispute">>();
+      for (const d of checkItems(db, "dispute", [...reported, ...closed]))
+        if (!d.deletedAt) byId.set(d.id, d);
+      data.disputes.push(...[...byId.values()].map(toDispute));
+    });
+    tasks.push(async () => {
+      const [received, closed] = await Promise.all([
+        all(
+          db.entities.petition.query
+            .byReceived({ townshipId })
+            .between({ receivedAt: from }, { receivedAt: to }),
+        ),
+        all(
+          db.entities.petition.query.byClosed({ townshipId }).between({ closedKey: from }, { closedKey: to }),
+        ),
+      ]);
+      const byId = new Map<string, ItemOf<"petition">>();
+      for (const p of checkItems(db, "petition", [...received, ...closed]))
+        if (!p.deletedAt) byId.set(p.id, p);
+      data.petitions.push(...[...byId.values()].map(toPetition));
+    });
+    tasks.push(async () => {
+      const items = await all(
+        db.entities.incident.query
+          .byOccurred({ townshipId })
+          .between({ occurredAt: from }, { occurredAt: to }),
+      );
+      data.incidents.push(
+        ...checkItems(db, "incident", items)
+          .filter((i) => !i.deletedAt)
+          .map(toIncident),
+      );
+    });
+    tasks.push(async () => {
+      const items = await all(db.entities.keyPerson.query.byId({ townshipId }));
+      data.keyPersons.push(
+        ...checkItems(db, "keyPerson", items)
+          .filter(
+            (k) => !k.deletedAt && k.registeredAt < to && (!k.deregisteredAt || k.deregisteredAt >= from),
+          )
+          .map(toKeyPerson),
+      );
+    });
+    tasks.push(async () => {
+      const items = await all(db.entities.visit.query.byAt({ townshipId }).between({ at: from }, { at: to }));
+      data.visits.push(
+        ...checkItems(db, "visit", items)
+          .filter((v) => !v.deletedAt)
+          .map(toVisit),
+      );
+    });
+    tasks.push(async () => {
+      const items = await all(
+        db.entities.event.query.byOccurred({ townshipId }).between({ occurredAt: from }, { occurredAt: to }),
+      );
+      data.events.push(
+        ...checkItems(db, "event", items)
+          .filter((e) => !e.deletedAt)
+          .map(toEvent),
+      );
+    });
+    tasks.push(async () => {
+      const items = await all(
+        db.entities.submission.query.byMonth({ townshipId }).between({ month: first }, { month: last }),
+      );
+      data.manualScores.push(...checkItems(db, "submission", items).flatMap(confirmedManualScores));
+    });
+  }
+  await runLimited(tasks, options.concurrency ?? 16);
+
+  // Deterministic order, whatever order the queries answered in.
+  for (const list of [
+    data.disputes,
+    data.petitions,
+    data.incidents,
+    data.keyPersons,
+    data.visits,
+    data.events,
+  ]) {
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  data.townships.sort((a, b) => (a.code < b.code ? -1 : 1));
+  return data;
+}
+
+async function all(query: { go: (o: object) => Promise<{ data: unknown[] }> }): Promise<unknown[]> {
+  const { data } = await query.go({ pages: "all" });
+  return data;
+}
+
+async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+function toDispute(d: ItemOf<"dispute">): Dispute {
+  const out: Dispute = {
+    id: d.id,
+    townshipId: d.townshipId,
+    level: d.level,
+    reportedAt: d.reportedAt,
+    attempts: d.attempts.length,
+  };
+  if (d.closedAt && d.outcome) {
+    out.closedAt = d.closedAt;
+    out.outcome = d.outcome;
+  }
+  return out;
+}
+
+function toPetition(p: ItemOf<"petition">): Petition {
+  const out: Petition = { id: p.id, townshipId: p.townshipId, receivedAt: p.receivedAt };
+  if (p.skipLevel) out.skipLevel = true;
+  if (p.collective) out.collective = true;
+  if (p.firstHandledAt) out.firstHandledAt = p.firstHandledAt;
+  if (p.closedAt) {
+    out.closedAt = p.closedAt;
+    out.settled = p.settled ?? false;
+  }
+  return out;
+}
+
+const toIncident = (i: ItemOf<"incident">): Incident => ({
+  id: i.id,
+  townshipId: i.townshipId,
+  occurredAt: i.occurredAt,
+  kind: i.kind,
+  severity: i.severity,
+});
+
+function toKeyPerson(k: ItemOf<"keyPerson">): KeyPerson {
+  const out: KeyPerson = {
+    id: k.id,
+    townshipId: k.townshipId,
+    category: k.category,
+    registeredAt: k.registeredAt,
+  };
+  if (k.deregisteredAt) out.deregisteredAt = k.deregisteredAt;
+  return out;
+}
+
+const toVisit = (v: ItemOf<"visit">): Visit => ({
+  id: v.id,
+  townshipId: v.townshipId,
+  keyPersonId: v.keyPersonId,
+  at: v.at,
+});
+
+const toEvent = (e: ItemOf<"event">): EventRecord => ({
+  id: e.id,
+  townshipId: e.townshipId,
+  kind: e.kind,
+  occurredAt: e.occurredAt,
+  count: e.count,
+});
+
+/** Only manual scores a second reviewer confirmed count (双人复核). */
+function confirmedManualScores(s: ItemOf<"submission">): ManualScore[] {
+  return s.manualScores
+    .filter((m) => m.confirmedBy)
+    .map((m) => ({ townshipId: s.townshipId, period: s.month, indicator: m.indicator, score: m.value }));
+}
