@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
@@ -222,6 +222,11 @@ export class AdminSite extends Construct {
  * BucketDeployment runs a CDK-provided singleton Lambda during `cdk deploy` only (a CloudFormation custom
  * resource); it is not reachable from the internet and its code is aws-cdk-lib's, not ours.
  */
+/** How cdk-nag spells a value in a finding id: literal when known, `<AWS::Pseudo>` when it is a token. */
+function asNagText(value: string, pseudoParameter: string): string {
+  return Token.isUnresolved(value) ? `<AWS::${pseudoParameter}>` : value;
+}
+
 function acknowledgeBucketDeploymentFindings(scope: Construct, bucket: Bucket): void {
   const stack = Stack.of(scope);
   const handler = stack.node.children.find((child) =>
@@ -245,7 +250,7 @@ function acknowledgeBucketDeploymentFindings(scope: Construct, bucket: Bucket): 
       reason: `Granted by BucketDeployment ${reading} and ${writing}.`,
     },
     {
-      id: "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]",
+      id: `AwsSolutions-IAM5[Resource::arn:${asNagText(stack.partition, "Partition")}:s3:::cdk-hnb659fds-assets-${asNagText(stack.account, "AccountId")}-${asNagText(stack.region, "Region")}/*]`,
       reason: `Objects of the CDK bootstrap asset bucket only, ${reading}.`,
     },
     { id: "AwsSolutions-IAM5[Action::s3:Abort*]", reason: `Granted by BucketDeployment ${writing}.` },
