@@ -118,7 +118,7 @@ describe("accounts", () => {
         currentPassword: "nope-nope",
         newPassword: "NewPassw0rd",
       }),
-    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "当前密码不正确" });
     await callerWith(services, a.accessToken).auth.changePassword({
       currentPassword: TEST_PASSWORD,
       newPassword: "NewPassw0rd",

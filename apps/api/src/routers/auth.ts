@@ -165,7 +165,7 @@ export const authRouter = router({
     const { services } = ctx;
     const user = await getItem(services.db, "user", { id: ctx.user.id });
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new AppError("AUTH.INVALID", "当前密码不正确");
+      throw new AppError("AUTH.WRONG_PASSWORD", "当前密码不正确");
     }
     const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
     await updateRecord(services.db, writeContext(ctx), {

@@ -1,0 +1,133 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { AppError } from "./errors";
+import { appRouter } from "./root";
+import {
+  anonymous,
+  callerWith,
+  createTestServices,
+  type RoleName,
+  seedTwoTenants,
+  uniquePhone,
+} from "./testing/harness";
+import { type Access, procedureMatrix } from "./testing/procedure-matrix";
+
+const services = await createTestServices("tenancy");
+const { tenants, tokens, platformToken } = await seedTwoTenants(services);
+
+type Caller = ReturnType<typeof anonymous>;
+type Who = RoleName | "anonymous";
+const WHO: Who[] = [
+  "anonymous",
+  "platform_admin",
+  "county_admin",
+  "county_reviewer",
+  "township_admin",
+  "township_staff",
+];
+type Target = "own" | "sibling" | "other";
+/** own: the caller's township (county A); sibling: another township of county A; other: county B's. */
+const TARGETS: Record<Target, string> = {
+  own: tenants.A.townshipId,
+  sibling: tenants.A.siblingTownshipId,
+  other: tenants.B.townshipId,
+};
+
+function callerFor(who: Who): Caller {
+  if (who === "anonymous") return anonymous(services);
+  if (who === "platform_admin") return callerWith(services, platformToken);
+  return callerWith(services, tokens.A[who]);
+}
+
+const county = (w: Who) => w === "county_admin" || w === "county_reviewer";
+const township = (w: Who) => w === "township_admin" || w === "township_staff";
+
+/** Who may pass the gate of a procedure, for a target township of county A (own, sibling) or B (other). */
+function allowed(access: Access, who: Who, target: Target): boolean {
+  switch (access) {
+    case "public":
+      return true;
+    case "authed":
+      return who !== "anonymous";
+    case "platform":
+      return who === "platform_admin";
+    case "county":
+      return county(who);
+    case "countyAdmin":
+      return who === "county_admin";
+    case "countyAdminTownship":
+      return who === "county_admin" && target !== "other";
+    case "townshipRead":
+      return (township(who) && target === "own") || (county(who) && target !== "other");
+    case "townshipWrite":
+      return township(who) && target === "own";
+    case "townshipAdmin":
+      return who === "township_admin" && target === "own";
+  }
+}
+
+// Our tokens are valid, so AUTH.INVALID is never the gate here (sign-in answers it for a wrong password).
+const GATE_CODES = new Set(["AUTH.REQUIRED", "ROLE.FORBIDDEN", "TENANT.FORBIDDEN"]);
+function deniedByGate(error: unknown): boolean {
+  return error instanceof TRPCError && error.cause instanceof AppError && GATE_CODES.has(error.cause.code);
+}
+
+async function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+const usesTownship = (access: Access) => access === "countyAdminTownship" || access.startsWith("township");
+
+describe("tenant isolation", () => {
+  it("has a matrix entry for every procedure of the router, and none for a procedure that is gone", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(procedureMatrix).sort()).toEqual(procedures);
+  });
+
+  for (const path of Object.keys(appRouter._def.procedures)) {
+    it(`lets exactly the right roles and tenants through ${path}`, async () => {
+      const entry = procedureMatrix[path];
+      expect(entry, `add ${path} to src/testing/procedure-matrix.ts`).toBeDefined();
+      if (!entry) return;
+      const targets: Target[] = usesTownship(entry.access) ? ["own", "sibling", "other"] : ["own"];
+      const cells = WHO.flatMap((who) => targets.map((target) => ({ who, target })));
+      const wrong: string[] = [];
+      await Promise.all(
+        cells.map(async ({ who, target }) => {
+          const input = entry.input?.(TARGETS[target], uniquePhone);
+          const outcome = await call(callerFor(who), path, input).then(
+            () => "ok",
+            (error: unknown) => (deniedByGate(error) ? "denied" : "passed"),
+          );
+          const expected = allowed(entry.access, who, target);
+          const passed = outcome !== "denied";
+          if (passed !== expected)
+            wrong.push(`${who} → ${target}: ${outcome}, expected ${expected ? "through" : "denied"}`);
+        }),
+      );
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it("keeps a township's records out of another township's lists, even for the same county", async () => {
+    const staffA = callerWith(services, tokens.A.township_staff);
+    const created = await staffA.disputes.create({
+      townshipId: tenants.A.townshipId,
+      requestId: "req-isolation-1",
+      level: "yellow",
+      category: "婚姻家庭",
+      partiesBrief: "夫妻",
+      reportedAt: "2026-11-01T10:00:00+08:00",
+    });
+    const reviewerA = callerWith(services, tokens.A.county_reviewer);
+    const own = await reviewerA.disputes.list({ townshipId: tenants.A.townshipId });
+    const sibling = await reviewerA.disputes.list({ townshipId: tenants.A.siblingTownshipId });
+    expect(own.items.map((d) => d.id)).toContain(created.id);
+    expect(sibling.items.map((d) => d.id)).not.toContain(created.id);
+    // The id alone does not reach it from another township: keys always carry the caller's township.
+    await expect(
+      reviewerA.disputes.get({ townshipId: tenants.A.siblingTownshipId, id: created.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

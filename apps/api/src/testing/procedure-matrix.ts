@@ -1,0 +1,194 @@
+/**
+ * How each procedure is reached, and a valid-looking input for a target township. The tenant-isolation
+ * test and the fuzz test both read this table; a procedure missing here fails them.
+ */
+export type Access =
+  | "public"
+  | "authed"
+  | "platform"
+  | "county"
+  | "countyAdmin"
+  | "countyAdminTownship"
+  | "townshipRead"
+  | "townshipWrite"
+  | "townshipAdmin";
+
+export type MatrixEntry = {
+  access: Access;
+  /** A valid input aimed at `townshipId` (ignored by procedures without a township in their input). */
+  input?: (townshipId: string, unique: () => string) => unknown;
+};
+
+const missing = "00000000-0000-4000-8000-000000000000";
+const at = "2026-11-10T09:00:00+08:00";
+const edit = (townshipId: string) => ({ townshipId, id: missing, expectedVersion: 1 });
+
+export const procedureMatrix: Record<string, MatrixEntry> = {
+  "auth.signIn": { access: "public", input: () => ({ login: "13000000000", password: "not-the-password" }) },
+  "auth.refresh": { access: "public", input: () => ({ refreshToken: "a.b.c" }) },
+  "auth.signOut": { access: "public", input: () => ({ refreshToken: "a.b.c" }) },
+  "auth.me": { access: "authed" },
+  "auth.changePassword": {
+    access: "authed",
+    input: () => ({ currentPassword: "not-the-password", newPassword: "NewPassw0rd" }),
+  },
+
+  "counties.create": {
+    access: "platform",
+    input: (_t, unique) => ({
+      name: "测试县",
+      code: "999999",
+      admin: { name: "县管理员", phone: unique(), password: "Passw0rd!" },
+    }),
+  },
+  "counties.list": { access: "platform" },
+  "counties.mine": { access: "county" },
+  "counties.listUsers": { access: "countyAdmin" },
+  "counties.addUser": {
+    access: "countyAdmin",
+    input: (_t, unique) => ({
+      name: "复核员",
+      phone: unique(),
+      role: "county_reviewer",
+      initialPassword: "Passw0rd!",
+    }),
+  },
+
+  "onboarding.joinCode": { access: "countyAdmin" },
+  "onboarding.rotateJoinCode": { access: "countyAdmin" },
+  "onboarding.registerTownship": {
+    access: "public",
+    input: (_t, unique) => ({
+      joinCode: "ABCDEFGH",
+      township: { name: "新镇", code: "110101099", population: 1000, villages: 1, grids: 1 },
+      admin: { name: "新管理员", phone: unique(), password: "Passw0rd!" },
+    }),
+  },
+  "onboarding.listTownships": { access: "county" },
+  "onboarding.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "onboarding.approveTownship": {
+    access: "countyAdminTownship",
+    input: (townshipId) => ({ townshipId, expectedVersion: 999 }),
+  },
+  "onboarding.rejectTownship": {
+    access: "countyAdminTownship",
+    input: (townshipId) => ({ townshipId, expectedVersion: 999, reason: "材料不全" }),
+  },
+  "onboarding.updateTownshipProfile": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({
+      townshipId,
+      expectedVersion: 999,
+      name: "改名镇",
+      code: "110101001",
+      population: 20000,
+      villages: 10,
+      grids: 30,
+    }),
+  },
+
+  "staff.list": { access: "townshipAdmin", input: (townshipId) => ({ townshipId }) },
+  "staff.invite": {
+    access: "townshipAdmin",
+    input: (townshipId, unique) => ({
+      townshipId,
+      name: "网格员",
+      phone: unique(),
+      initialPassword: "Passw0rd!",
+    }),
+  },
+  "staff.remove": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, userId: missing }) },
+
+  "disputes.create": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      level: "blue",
+      category: "邻里纠纷",
+      partiesBrief: "张某与李某",
+      reportedAt: at,
+    }),
+  },
+  "disputes.update": { access: "townshipWrite", input: (t) => ({ ...edit(t), category: "土地纠纷" }) },
+  "disputes.addAttempt": {
+    access: "townshipWrite",
+    input: (t) => ({ ...edit(t), at, level: "blue", mediator: "调解员甲", result: "partial" }),
+  },
+  "disputes.close": {
+    access: "townshipWrite",
+    input: (t) => ({ ...edit(t), closedAt: at, outcome: "resolved" }),
+  },
+  "disputes.reopen": { access: "townshipWrite", input: edit },
+  "disputes.remove": { access: "townshipWrite", input: edit },
+  "disputes.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "disputes.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "petitions.create": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      subject: "征地补偿",
+      petitionerBrief: "王某",
+      receivedAt: at,
+    }),
+  },
+  "petitions.update": { access: "townshipWrite", input: (t) => ({ ...edit(t), subject: "拆迁" }) },
+  "petitions.close": { access: "townshipWrite", input: (t) => ({ ...edit(t), closedAt: at, settled: true }) },
+  "petitions.remove": { access: "townshipWrite", input: edit },
+  "petitions.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "petitions.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "incidents.create": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      occurredAt: at,
+      kind: "public_order",
+      severity: "ordinary",
+      summary: "酒后滋事",
+    }),
+  },
+  "incidents.update": { access: "townshipWrite", input: (t) => ({ ...edit(t), summary: "盗窃" }) },
+  "incidents.remove": { access: "townshipWrite", input: edit },
+  "incidents.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "incidents.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "keyPersons.create": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      alias: "赵某",
+      category: "mental_health",
+      registeredAt: "2026-01-10T09:00:00+08:00",
+    }),
+  },
+  "keyPersons.update": { access: "townshipWrite", input: (t) => ({ ...edit(t), alias: "钱某" }) },
+  "keyPersons.deregister": { access: "townshipWrite", input: (t) => ({ ...edit(t), deregisteredAt: at }) },
+  "keyPersons.remove": { access: "townshipWrite", input: edit },
+  "keyPersons.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "keyPersons.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "keyPersons.addVisit": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({ townshipId, requestId: `req-${unique()}`, keyPersonId: missing, at }),
+  },
+  "keyPersons.removeVisit": { access: "townshipWrite", input: edit },
+  "keyPersons.listVisits": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "events.create": {
+    access: "townshipWrite",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      kind: "monthly_meeting",
+      occurredAt: at,
+    }),
+  },
+  "events.update": { access: "townshipWrite", input: (t) => ({ ...edit(t), count: 2 }) },
+  "events.remove": { access: "townshipWrite", input: edit },
+  "events.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "events.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+};
