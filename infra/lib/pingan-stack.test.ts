@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../packages/data/src/table";
@@ -129,6 +131,21 @@ describe("the API function", () => {
     expect(existsSync(join(assetDir, "index.mjs.map"))).toBe(true);
   });
 
+  it("deploys bundles that Node loads as ES modules exporting a handler", () => {
+    for (const fn of [prod.stack.api.function, prod.stack.monthlyClose.function]) {
+      const resource = prod.template.toJSON().Resources[logicalId(prod, fn.functionArn)] as Resource;
+      const objectKey = (resource.Properties.Code as { S3Key: string }).S3Key;
+      const bundle = join(prod.outdir, `asset.${objectKey.replace(/\.zip$/, "")}`, "index.mjs");
+      const probe = `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.stdout.write(typeof m.handler);`;
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], {
+        encoding: "utf8",
+        env: { ...process.env, TOKEN_SECRET: "test-only", TABLE_NAME: "test", AWS_REGION: "ap-east-1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      expect(out).toBe("function");
+    }
+  });
+
   it("can reach only this table, its indexes, the signing secret and its own log group", () => {
     const roleId = logicalId(prod, prod.stack.api.role.roleArn);
     const role = prod.template.toJSON().Resources[roleId] as Resource;
@@ -167,7 +184,12 @@ describe("the API function", () => {
       StageName: "$default",
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
-      AccessLogSettings: { DestinationArn: Match.anyValue() },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.serializedJson(
+          Match.objectLike({ requestId: "$context.requestId", status: "$context.status" }),
+        ),
+      },
     });
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
