@@ -15,7 +15,7 @@ function Themed() {
   const { locale } = useI18n();
   const [router] = useState(createRouter);
   return (
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c" } }}>
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#1d4ed8" } }}>
       <AntApp>
         <ErrorPresenter />
         <RouterProvider router={router} />

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { EVENT_LABELS } from "@pingan/domain";
-import { AutoComplete, Button, Form, InputNumber, Space } from "antd";
+import { Button, Form, InputNumber, Select, Space } from "antd";
 import { useI18n } from "../../i18n/i18n-provider";
 import { SchemeField } from "./scheme-field";
 
@@ -8,6 +8,28 @@ export const EVENT_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) =
   value,
   label: `${label}（${value}）`,
 }));
+
+/** Picks an event kind by its Chinese name; a kind the list does not know (from an import) stays shown. */
+export function EventSelect({
+  value,
+  onChange,
+  width = 260,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  width?: number;
+}) {
+  const options = value && !EVENT_LABELS[value] ? [...EVENT_OPTIONS, { value, label: value }] : EVENT_OPTIONS;
+  return (
+    <Select
+      showSearch={{ optionFilterProp: "label" }}
+      value={value}
+      onChange={onChange}
+      options={options}
+      style={{ width }}
+    />
+  );
+}
 
 type Props = {
   /** Form name of the list, relative to the enclosing list if any. */
@@ -33,13 +55,7 @@ export function EventRuleList({ name, path, withPoints, capLabel }: Props) {
                 name={[field.name, "event"]}
                 label={t("scheme.event")}
               >
-                <AutoComplete
-                  options={EVENT_OPTIONS}
-                  style={{ width: 240 }}
-                  filterOption={(input, opt) =>
-                    (opt?.label ?? "").toLowerCase().includes(input.toLowerCase())
-                  }
-                />
+                <EventSelect />
               </SchemeField>
               {withPoints && (
                 <SchemeField

@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { METRIC_LABELS, METRICS } from "@pingan/domain";
-import { AutoComplete, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS, EventRuleList } from "./event-rule-list";
+import { EVENT_OPTIONS, EventRuleList, EventSelect } from "./event-rule-list";
 import { SchemeField, SectionIssues } from "./scheme-field";
 
 export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;
@@ -132,11 +132,7 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
                   {fields.map((f) => (
                     <Space key={f.key} align="start" wrap>
                       <SchemeField path={`${p}.required[${f.name}].event`} name={[f.name, "event"]}>
-                        <AutoComplete
-                          options={EVENT_OPTIONS}
-                          style={{ width: 240 }}
-                          placeholder={t("scheme.event")}
-                        />
+                        <EventSelect />
                       </SchemeField>
                       <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name, "perMonth"]}>
                         <InputNumber placeholder={t("scheme.perMonth")} style={{ width: 110 }} />

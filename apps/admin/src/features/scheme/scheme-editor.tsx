@@ -5,7 +5,8 @@ import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EventRuleList } from "./event-rule-list";
 import { IndicatorFields } from "./indicator-fields";
-import { countUnder, indexIssues } from "./issue-index";
+import { countUnder, indexIssues, issueText } from "./issue-index";
+import { issuePlace } from "./issue-place";
 import { normalizeDraft } from "./normalize-draft";
 import { IssuesContext, SchemeField, SectionIssues } from "./scheme-field";
 
@@ -18,14 +19,18 @@ type Props = {
 export function SchemeEditor({ initial, onChange }: Props) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm();
-  const [result, setResult] = useState<ParseResult<Scheme>>(() => parseScheme(normalizeDraft(initial)));
+  const [checked, setChecked] = useState(() => {
+    const draft = normalizeDraft(initial);
+    return { draft, result: parseScheme(draft) };
+  });
+  const result: ParseResult<Scheme> = checked.result;
   const index = useMemo(() => indexIssues(result.ok ? [] : result.issues), [result]);
   const issues = result.ok ? [] : result.issues;
 
   const revalidate = () => {
     const draft = normalizeDraft(form.getFieldsValue(true));
     const next = parseScheme(draft);
-    setResult(next);
+    setChecked({ draft, result: next });
     onChange?.(draft, next);
   };
 
@@ -43,11 +48,9 @@ export function SchemeEditor({ initial, onChange }: Props) {
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {issues.slice(0, 8).map((i) => (
                 <li key={`${i.path}|${i.message}`}>
-                  {locale === "en"
-                    ? `${i.path}: ${i.message}`
-                    : i.messageZh.includes("：")
-                      ? i.messageZh
-                      : `${i.path}：${i.messageZh}`}
+                  {issuePlace(i.path, checked.draft, locale)}
+                  {locale === "en" ? ": " : "："}
+                  {issueText(i, locale)}
                 </li>
               ))}
             </ul>
