@@ -9,12 +9,7 @@ describe("cdk-nag AWS Solutions checks", () => {
     vi.unstubAllEnvs();
   });
 
-  it("pass for prod with the admin build, the stage with the most resources", () => {
-    // synthesize() runs app.synth(), which throws on any unacknowledged finding. Dev without the admin
-    // build goes through the same path in pingan-stack.test.ts.
-    expect(() => synthesize("prod", { adminDistPath: fakeAdminDist() })).not.toThrow();
-  });
-
+  // That both stages pass as configured is asserted in pingan-stack.test.ts, on the synths it shares.
   it("pass when the CLI knows the account and region (finding ids then carry literals)", () => {
     vi.stubEnv("CDK_DEFAULT_ACCOUNT", "123456789012");
     vi.stubEnv("CDK_DEFAULT_REGION", "ap-east-1");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Match } from "aws-cdk-lib/assertions";
@@ -40,6 +40,16 @@ function statementsOfRole(s: Synthesized, roleLogicalId: string) {
 }
 
 const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+describe("synthesis", () => {
+  it("passes cdk-nag's AWS Solutions checks in both stages, with and without the admin build", () => {
+    // app.synth() in beforeAll throws on any unacknowledged finding; the report records none.
+    for (const s of [prod, dev]) {
+      const report = JSON.parse(readFileSync(join(s.outdir, "validation-report.json"), "utf8"));
+      expect(report.pluginReports).toEqual([]);
+    }
+  });
+});
 
 describe("the DynamoDB table", () => {
   it("has exactly the keys and indexes of the data layer's tableDefinition", () => {
@@ -342,6 +352,41 @@ describe("CloudFront", () => {
     }
   });
 
+  it("lets only this distribution read the site bucket", () => {
+    const bucketArn = prod.resolve(prod.stack.site.bucket.bucketArn);
+    prod.template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      Bucket: prod.resolve(prod.stack.site.bucket.bucketName),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+          {
+            Action: "s3:GetObject",
+            Effect: "Allow",
+            Principal: { Service: "cloudfront.amazonaws.com" },
+            Resource: { "Fn::Join": ["", [bucketArn, "/*"]] },
+            Condition: {
+              StringEquals: {
+                "AWS:SourceArn": {
+                  "Fn::Join": [
+                    "",
+                    [
+                      "arn:",
+                      { Ref: "AWS::Partition" },
+                      ":cloudfront::",
+                      { Ref: "AWS::AccountId" },
+                      ":distribution/",
+                      prod.resolve(prod.stack.site.distribution.distributionId),
+                    ],
+                  ],
+                },
+              },
+            },
+          },
+        ]),
+      },
+    });
+  });
+
   it("deploys the admin build only when it exists", () => {
     prod.template.resourceCountIs("Custom::CDKBucketDeployment", 1);
     dev.template.resourceCountIs("Custom::CDKBucketDeployment", 0);
@@ -364,6 +409,8 @@ describe("monitoring", () => {
       [
         "5xx",
         "ApproximateNumberOfMessagesVisible",
+        "Duration",
+        "Duration",
         "Errors",
         "Errors",
         "ReadThrottleEvents+WriteThrottleEvents",
@@ -372,6 +419,15 @@ describe("monitoring", () => {
       ].sort(),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    // The monthly close warns at 12 of its 15 minutes.
+    prod.template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      MetricName: "Duration",
+      Statistic: "Maximum",
+      Threshold: 720_000,
+      Dimensions: [
+        { Name: "FunctionName", Value: prod.resolve(prod.stack.monthlyClose.function.functionName) },
+      ],
+    });
     prod.template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
   });
 });

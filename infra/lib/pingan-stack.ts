@@ -146,7 +146,10 @@ export class PinganStack extends Stack {
     this.monitoring = new Monitoring(this, "Monitoring", {
       stage,
       httpApi: this.httpApi,
-      functions: { Api: this.api.function, MonthlyClose: this.monthlyClose.function },
+      functions: {
+        Api: { fn: this.api.function, timeout: this.api.timeout },
+        MonthlyClose: { fn: this.monthlyClose.function, timeout: this.monthlyClose.timeout },
+      },
       table: this.table,
       scheduleDeadLetters: this.schedules.deadLetterQueue,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),

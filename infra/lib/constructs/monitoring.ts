@@ -23,7 +23,8 @@ import type { StageConfig } from "../stage";
 export interface MonitoringProps {
   readonly stage: StageConfig;
   readonly httpApi: HttpApi;
-  readonly functions: Readonly<Record<string, IFunction>>;
+  /** Each function with its configured timeout, to warn before runs start being cut off. */
+  readonly functions: Readonly<Record<string, { readonly fn: IFunction; readonly timeout: Duration }>>;
   readonly table: Table;
   readonly scheduleDeadLetters: IQueue;
   /** Where alarm notifications go; without it the topic exists and can be subscribed to later. */
@@ -68,11 +69,18 @@ export class Monitoring extends Construct {
     alarm("Api5xx", "The HTTP API answers with 5xx errors", api5xx, stage.api5xxAlarmThreshold);
 
     const functionWidgets: GraphWidget[] = [];
-    for (const [name, fn] of Object.entries(props.functions)) {
+    for (const [name, { fn, timeout }] of Object.entries(props.functions)) {
       const errors = fn.metricErrors({ period, statistic: "Sum" });
       const throttles = fn.metricThrottles({ period, statistic: "Sum" });
       alarm(`${name}Errors`, `The ${name} function fails`, errors);
       alarm(`${name}Throttles`, `The ${name} function is throttled`, throttles);
+      // A run that needs 80% of its timeout will soon be cut off (the monthly close grows with every county).
+      alarm(
+        `${name}NearTimeout`,
+        `A ${name} invocation used 80% of its ${timeout.toHumanString()} timeout`,
+        fn.metricDuration({ period, statistic: "Maximum" }),
+        Math.round(timeout.toMilliseconds() * 0.8),
+      );
       functionWidgets.push(
         new GraphWidget({
           title: `${name}: invocations, errors, throttles`,
