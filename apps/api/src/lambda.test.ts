@@ -1,0 +1,105 @@
+import type { LambdaEvent } from "hono/aws-lambda";
+import { describe, expect, inject, it } from "vitest";
+import { provisionCounty, provisionTownship, provisionUser } from "./provisioning";
+import { createTestServices, TEST_PASSWORD, uniquePhone } from "./testing/harness";
+
+const services = await createTestServices("lambda");
+// The real handler builds its services from the environment, as on Lambda.
+process.env.TABLE_NAME = services.db.tableName;
+process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+process.env.TOKEN_SECRET = "lambda-test-secret";
+const { handler } = await import("./lambda");
+
+const county = await provisionCounty(services, { name: "示例县", code: "120101" });
+const township = await provisionTownship(services, county.id, {
+  name: "示例镇",
+  code: "120101001",
+  population: 30000,
+  villages: 12,
+  grids: 40,
+});
+const phone = uniquePhone();
+await provisionUser(services, {
+  name: "专干",
+  phone,
+  password: TEST_PASSWORD,
+  role: "township_staff",
+  countyId: county.id,
+  townshipId: township.id,
+});
+
+/** A sample API Gateway HTTP API (payload format 2.0) event. */
+function httpApiEvent(
+  method: string,
+  path: string,
+  options: { query?: string; body?: unknown; token?: string } = {},
+) {
+  const event = {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: options.query ?? "",
+    headers: {
+      "content-type": "application/json",
+      host: "api.example.com",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api-id",
+      domainName: "api.example.com",
+      domainPrefix: "api",
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.1", userAgent: "vitest" },
+      requestId: "request-id",
+      routeKey: "$default",
+      stage: "$default",
+      time: "20/Nov/2026:02:00:00 +0000",
+      timeEpoch: 1_795_140_000_000,
+    },
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    isBase64Encoded: false,
+  } satisfies LambdaEvent;
+  return event;
+}
+
+describe("Lambda handler", () => {
+  it("answers the health check", async () => {
+    const result = await handler(httpApiEvent("GET", "/health"));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ ok: true });
+  });
+
+  it("signs in and reads a township's disputes through API Gateway events", async () => {
+    const signIn = await handler(
+      httpApiEvent("POST", "/trpc/auth.signIn", { body: { login: phone, password: TEST_PASSWORD } }),
+    );
+    expect(signIn.statusCode).toBe(200);
+    const token = JSON.parse(signIn.body).result.data.accessToken as string;
+    const input = encodeURIComponent(JSON.stringify({ townshipId: township.id }));
+    const list = await handler(
+      httpApiEvent("GET", "/trpc/disputes.list", { query: `input=${input}`, token }),
+    );
+    expect(list.statusCode).toBe(200);
+    expect(JSON.parse(list.body).result.data).toEqual({ items: [], cursor: null });
+  });
+
+  it("answers bad input with 400 and Chinese messages per field, not a 500", async () => {
+    const result = await handler(
+      httpApiEvent("POST", "/trpc/onboarding.registerTownship", {
+        body: { joinCode: "x", township: { code: "1" }, admin: {} },
+      }),
+    );
+    expect(result.statusCode).toBe(400);
+    const { error } = JSON.parse(result.body);
+    expect(error.data.appCode).toBe("INPUT.INVALID");
+    expect(error.data.fieldErrors["township.code"]).toEqual(["「乡镇区划代码」应为 9 位数字"]);
+    expect(error.data.fieldErrors["admin.phone"]).toEqual(["「手机号」为必填项"]);
+  });
+
+  it("answers a call without a token with 401", async () => {
+    const input = encodeURIComponent(JSON.stringify({ townshipId: township.id }));
+    const result = await handler(httpApiEvent("GET", "/trpc/disputes.list", { query: `input=${input}` }));
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body).error.data.appCode).toBe("AUTH.REQUIRED");
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { anonymous, callerWith, createTestServices, seedTwoTenants, uniquePhone } from "../testing/harness";
+
+const services = await createTestServices("onboarding");
+const { tenants, tokens } = await seedTwoTenants(services);
+const countyAdmin = callerWith(services, tokens.A.county_admin);
+
+async function signIn(login: string, password: string) {
+  return callerWith(services, (await anonymous(services).auth.signIn({ login, password })).accessToken);
+}
+
+describe("onboarding", () => {
+  it("walks a township from join code to approval to staff who can record and be removed", async () => {
+    const { joinCode } = await countyAdmin.onboarding.rotateJoinCode();
+    const adminPhone = uniquePhone();
+    const registered = await anonymous(services).onboarding.registerTownship({
+      joinCode: joinCode.toLowerCase(),
+      township: { name: "新民镇", code: "110101010", population: 23000, villages: 11, grids: 35 },
+      admin: { name: "新民镇管理员", phone: adminPhone, password: "Passw0rd!new" },
+    });
+    expect(registered.status).toBe("pending");
+
+    const townshipAdmin = await signIn(adminPhone, "Passw0rd!new");
+    expect((await townshipAdmin.auth.me()).township).toMatchObject({ status: "pending" });
+    // Pending townships cannot record yet.
+    await expect(townshipAdmin.staff.list({ townshipId: registered.townshipId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const pending = await countyAdmin.onboarding.listTownships({ status: "pending" });
+    const row = pending.find((t) => t.id === registered.townshipId);
+    expect(row).toBeDefined();
+    await countyAdmin.onboarding.approveTownship({
+      townshipId: registered.townshipId,
+      expectedVersion: row?.version ?? 0,
+    });
+
+    const staffPhone = uniquePhone();
+    const invited = await townshipAdmin.staff.invite({
+      townshipId: registered.townshipId,
+      name: "网格员乙",
+      phone: staffPhone,
+      initialPassword: "Initial-Pass1",
+    });
+    const staff = await signIn(staffPhone, "Initial-Pass1");
+    expect((await staff.auth.me()).mustChangePassword).toBe(true);
+    await staff.events.create({
+      townshipId: registered.townshipId,
+      requestId: "req-onboarding-event",
+      kind: "monthly_meeting",
+      occurredAt: "2026-11-05T09:00:00+08:00",
+    });
+
+    await townshipAdmin.staff.remove({ townshipId: registered.townshipId, userId: invited.userId });
+    await expect(staff.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      anonymous(services).auth.signIn({ login: staffPhone, password: "Initial-Pass1" }),
+    ).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("stops accepting the old join code once it is rotated", async () => {
+    const { joinCode: old } = await countyAdmin.onboarding.rotateJoinCode();
+    await countyAdmin.onboarding.rotateJoinCode();
+    await expect(
+      anonymous(services).onboarding.registerTownship({
+        joinCode: old,
+        township: { name: "旧码镇", code: "110101011", population: 1000, villages: 1, grids: 1 },
+        admin: { name: "管理员", phone: uniquePhone(), password: "Passw0rd!old" },
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("加入码无效") });
+  });
+
+  it("rejects a township with a reason the township admin can read", async () => {
+    const { joinCode } = await countyAdmin.onboarding.rotateJoinCode();
+    const phone = uniquePhone();
+    const registered = await anonymous(services).onboarding.registerTownship({
+      joinCode,
+      township: { name: "待驳回镇", code: "110101012", population: 1000, villages: 1, grids: 1 },
+      admin: { name: "管理员", phone, password: "Passw0rd!rej" },
+    });
+    await countyAdmin.onboarding.rejectTownship({
+      townshipId: registered.townshipId,
+      expectedVersion: 1,
+      reason: "区划代码有误",
+    });
+    const me = await (await signIn(phone, "Passw0rd!rej")).auth.me();
+    expect(me.township).toMatchObject({ status: "rejected", rejectReason: "区划代码有误" });
+  });
+
+  it("refuses a county admin deciding on another county's township", async () => {
+    await expect(
+      countyAdmin.onboarding.approveTownship({ townshipId: tenants.B.townshipId, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
