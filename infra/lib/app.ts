@@ -37,6 +37,13 @@ export function configureApp(app: App, options: ConfigureOptions = {}): PinganSt
       : (options.adminDistPath ?? undefined);
   const alarmEmail = app.node.tryGetContext("alarmEmail") as string | undefined;
   const webAclArn = app.node.tryGetContext("webAclArn") as string | undefined;
+  const domainName = app.node.tryGetContext("domainName") as string | undefined;
+  const certificateArn = app.node.tryGetContext("certificateArn") as string | undefined;
+  if (Boolean(domainName) !== Boolean(certificateArn)) {
+    throw new Error(
+      "A custom domain needs both -c domainName=... and -c certificateArn=... (ACM, us-east-1)",
+    );
+  }
 
   const stack = new PinganStack(app, `PinganAssessment-${stage.name}`, {
     stage,
@@ -46,6 +53,7 @@ export function configureApp(app: App, options: ConfigureOptions = {}): PinganSt
     ...(adminDistPath ? { adminDistPath } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(webAclArn ? { webAclArn } : {}),
+    ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

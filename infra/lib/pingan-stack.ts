@@ -8,7 +8,7 @@ import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { tableDefinition } from "../../packages/data/src/table";
 import { lambdaEntries } from "./bundling/esbuild-settings";
-import { AdminSite } from "./constructs/admin-site";
+import { AdminSite, type CustomDomain } from "./constructs/admin-site";
 import { AppFunction } from "./constructs/app-function";
 import { Monitoring } from "./constructs/monitoring";
 import { MonthlyCloseSchedules } from "./constructs/monthly-close-schedules";
@@ -20,6 +20,7 @@ export interface PinganStackProps extends StackProps {
   readonly adminDistPath?: string;
   readonly alarmEmail?: string;
   readonly webAclArn?: string;
+  readonly customDomain?: CustomDomain;
 }
 
 /** One stack per stage: the table, the API, the admin site, the monthly close and their monitoring. */
@@ -141,6 +142,7 @@ export class PinganStack extends Stack {
       httpApi: this.httpApi,
       ...(props.adminDistPath ? { adminDistPath: props.adminDistPath } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      ...(props.customDomain ? { customDomain: props.customDomain } : {}),
     });
 
     this.monitoring = new Monitoring(this, "Monitoring", {

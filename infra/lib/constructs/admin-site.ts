@@ -1,5 +1,6 @@
 import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
+import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import {
   AllowedMethods,
   CachedMethods,
@@ -18,6 +19,7 @@ import {
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
@@ -38,6 +40,13 @@ export interface AdminSiteProps {
   readonly adminDistPath?: string;
   /** A WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1) to attach, when one exists. */
   readonly webAclArn?: string;
+  /** The product's own host name, with an ACM certificate for it in us-east-1 (CloudFront's region). */
+  readonly customDomain?: CustomDomain;
+}
+
+export interface CustomDomain {
+  readonly domainName: string;
+  readonly certificateArn: string;
 }
 
 /**
@@ -147,6 +156,17 @@ export class AdminSite extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: "cloudfront/",
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      ...(props.customDomain
+        ? {
+            domainNames: [props.customDomain.domainName],
+            certificate: Certificate.fromCertificateArn(
+              this,
+              "Certificate",
+              props.customDomain.certificateArn,
+            ),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -179,22 +199,22 @@ export class AdminSite extends Construct {
       },
     });
 
-    Validations.of(this.distribution).acknowledge(
-      {
+    Validations.of(this.distribution).acknowledge({
+      id: "AwsSolutions-CFR1",
+      reason:
+        "No geo restriction: published rankings are public by design and county staff sign in with " +
+        "tokens; a country block would also lock out staff travelling abroad while adding no protection " +
+        "that authentication does not already give.",
+    });
+    if (!props.customDomain) {
+      Validations.of(this.distribution).acknowledge({
         id: "AwsSolutions-CFR4",
         reason:
           "Until the product has its own domain the distribution serves the default *.cloudfront.net " +
-          "certificate, for which CloudFront fixes the viewer policy at TLSv1. With a custom domain and an ACM " +
-          "certificate the policy becomes TLSv1.2_2021 (see infra/README.md).",
-      },
-      {
-        id: "AwsSolutions-CFR1",
-        reason:
-          "No geo restriction: published rankings are public by design and county staff sign in with " +
-          "tokens; a country block would also lock out staff travelling abroad while adding no protection " +
-          "that authentication does not already give.",
-      },
-    );
+          "certificate, for which CloudFront fixes the viewer policy at TLSv1. With -c domainName and " +
+          "-c certificateArn the policy becomes TLSv1.2_2021 and this acknowledgement goes away.",
+      });
+    }
     if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: "AwsSolutions-CFR2",
