@@ -17,6 +17,7 @@ function insider(access: Access) {
       return callerWith(services, platformToken);
     case "authed":
     case "county":
+    case "countyTownship":
       return callerWith(services, tokens.A.county_reviewer);
     case "countyAdmin":
     case "countyAdminTownship":
@@ -30,7 +31,7 @@ function insider(access: Access) {
 }
 
 const mutations = Object.entries(appRouter._def.procedures)
-  .filter(([, procedure]) => (procedure as { _def: { type: string } })._def.type === "mutation")
+  .filter(([, procedure]) => (procedure as unknown as { _def: { type: string } })._def.type === "mutation")
   .map(([path]) => path);
 
 /** Anything at all, or a valid input with one field replaced by anything or dropped. */

@@ -1,12 +1,18 @@
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { countiesRouter } from "./routers/counties";
 import { disputesRouter } from "./routers/disputes";
 import { eventsRouter } from "./routers/events";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
+import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
 import { petitionsRouter } from "./routers/petitions";
+import { publicRouter } from "./routers/public";
+import { schemesRouter } from "./routers/schemes";
 import { staffRouter } from "./routers/staff";
+import { submissionsRouter } from "./routers/submissions";
+import { supervisionRouter } from "./routers/supervision";
 import { createCallerFactory, router } from "./trpc";
 
 /** Every area's router, one file each under ./routers; add a new area here. */
@@ -20,6 +26,12 @@ export const appRouter = router({
   incidents: incidentsRouter,
   keyPersons: keyPersonsRouter,
   events: eventsRouter,
+  schemes: schemesRouter,
+  submissions: submissionsRouter,
+  league: leagueRouter,
+  public: publicRouter,
+  supervision: supervisionRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,6 +57,8 @@ function allowed(access: Access, who: Who, target: Target): boolean {
       return who === "county_admin";
     case "countyAdminTownship":
       return who === "county_admin" && target !== "other";
+    case "countyTownship":
+      return county(who) && target !== "other";
     case "townshipRead":
       return (township(who) && target === "own") || (county(who) && target !== "other");
     case "townshipWrite":
@@ -77,7 +79,8 @@ async function call(caller: Caller, path: string, input: unknown): Promise<unkno
   return (fn as (input: unknown) => Promise<unknown>)(input);
 }
 
-const usesTownship = (access: Access) => access === "countyAdminTownship" || access.startsWith("township");
+const usesTownship = (access: Access) =>
+  access === "countyAdminTownship" || access === "countyTownship" || access.startsWith("township");
 
 describe("tenant isolation", () => {
   it("has a matrix entry for every procedure of the router, and none for a procedure that is gone", () => {

@@ -29,7 +29,7 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: first,
-        data: { ...shape.data, appCode: "INPUT.INVALID", ...flat, stack: undefined },
+        data: { ...shape.data, appCode: appCode ?? "INPUT.INVALID", ...flat, stack: undefined },
       };
     }
     if (error.code === "INTERNAL_SERVER_ERROR") {

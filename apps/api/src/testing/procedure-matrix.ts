@@ -9,6 +9,8 @@ export type Access =
   | "county"
   | "countyAdmin"
   | "countyAdminTownship"
+  /** Any county user, acting on one of the county's townships (reviewing a submission). */
+  | "countyTownship"
   | "townshipRead"
   | "townshipWrite"
   | "townshipAdmin";
@@ -191,4 +193,82 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "events.remove": { access: "townshipWrite", input: edit },
   "events.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
   "events.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "schemes.list": { access: "county" },
+  "schemes.get": { access: "county", input: () => ({ year: 2026 }) },
+  "schemes.model": { access: "county" },
+  "schemes.save": {
+    access: "countyAdmin",
+    input: () => ({ year: 2026, expectedVersion: 999, scheme: { name: "细则" } }),
+  },
+  "schemes.startFromModel": { access: "countyAdmin", input: () => ({ year: 2026, expectedVersion: 999 }) },
+  "schemes.export": { access: "county", input: () => ({ year: 2026 }) },
+  "schemes.import": {
+    access: "countyAdmin",
+    input: () => ({ year: 2026, expectedVersion: 999, json: "{}" }),
+  },
+
+  "submissions.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, month: "2026-10" }) },
+  "submissions.preview": {
+    access: "townshipRead",
+    input: (townshipId) => ({ townshipId, month: "2026-10" }),
+  },
+  "submissions.trend": { access: "townshipRead", input: (townshipId) => ({ townshipId, year: 2026 }) },
+  "submissions.submit": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
+  },
+  "submissions.list": { access: "county", input: () => ({ month: "2026-10" }) },
+  "submissions.returnToTownship": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999, reason: "材料不全" }),
+  },
+  "submissions.approve": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
+  },
+  "submissions.enterManualScore": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      expectedVersion: 999,
+      indicator: "I10",
+      score: 4,
+      reason: "现场检查",
+    }),
+  },
+  "submissions.enterAdjustment": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      expectedVersion: 999,
+      indicator: "I01",
+      event: "commended_city",
+      count: 1,
+      reason: "市级表彰",
+    }),
+  },
+  "submissions.confirmEntry": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999, entryId: missing }),
+  },
+  "submissions.setDeadlineDay": { access: "countyAdmin", input: () => ({ day: 5, expectedVersion: 999 }) },
+
+  "league.compute": { access: "county", input: () => ({ period: "2026-10" }) },
+  "league.publish": { access: "countyAdmin", input: () => ({ period: "2026-10" }) },
+  "league.published": { access: "county" },
+  "league.get": { access: "county", input: () => ({ period: "2026-10" }) },
+  "league.rankHistory": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "public.periods": { access: "public", input: () => ({ countyId: missing }) },
+  "public.leagueTable": { access: "public", input: () => ({ countyId: missing, period: "2026-10" }) },
+
+  "supervision.disputes": { access: "county", input: () => ({}) },
+  "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },
+
+  "audit.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "audit.county": { access: "county", input: () => ({}) },
 };

@@ -11,6 +11,8 @@ export const countyEntity = (config: EntityConfiguration) =>
         name: { type: "string", required: true },
         code: { type: "string", required: true },
         joinCode: { type: "string" },
+        /** Townships submit month m by the end of this day (CST) of the month after m; default 5. */
+        submissionDeadlineDay: { type: "number" },
         ...trackedAttributes,
       },
       indexes: {

@@ -1,5 +1,6 @@
 import type { EntityConfiguration } from "electrodb";
 import { auditEntity } from "./audit";
+import { closeRunEntity } from "./close-run";
 import { countyEntity } from "./county";
 import { disputeEntity } from "./dispute";
 import { eventEntity } from "./event";
@@ -7,6 +8,7 @@ import { idempotencyEntity } from "./idempotency";
 import { incidentEntity } from "./incident";
 import { joinCodeEntity } from "./join-code";
 import { keyPersonEntity } from "./key-person";
+import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { membershipEntity } from "./membership";
 import { petitionEntity } from "./petition";
@@ -35,6 +37,8 @@ export function createEntities(config: EntityConfiguration) {
     scheme: schemeEntity(config),
     submission: submissionEntity(config),
     leagueTable: leagueTableEntity(config),
+    leagueRank: leagueRankEntity(config),
+    closeRun: closeRunEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
   };

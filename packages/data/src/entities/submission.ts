@@ -9,7 +9,9 @@ const reviewedEntry = {
   properties: {
     id: { type: "string", required: true },
     indicator: { type: "string", required: true },
-    /** For a manual score, the score; for an adjustment, the points added (negative to deduct). */
+    /** For an adjustment: the event kind of one of the indicator's bonus or deduction rules it counts as. */
+    event: { type: "string" },
+    /** For a manual score, the score; for an adjustment, how many events of `event` it counts (scored by the scheme's rule). */
     value: { type: "number", required: true },
     reason: { type: "string", required: true },
     enteredBy: { type: "string", required: true },
@@ -35,6 +37,8 @@ export const submissionEntity = (config: EntityConfiguration) =>
         submittedBy: { type: "string" },
         reviewedAt: { type: "string" },
         reviewedBy: { type: "string" },
+        /** Set when the county's deadline passed before the township submitted (by the monthly close). */
+        lockedAt: { type: "string" },
         manualScores: { type: "list", required: true, items: reviewedEntry },
         adjustments: { type: "list", required: true, items: reviewedEntry },
         ...trackedAttributes,

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { checkItems, type Db, type ItemOf, loadScoringData } from "@pingan/data";
+import {
+  computeLeagueTableDetailed,
+  type Data,
+  type DetailedLeagueTable,
+  type EventRecord,
+  monthRange,
+  monthsOf,
+  previousPeriod,
+  type Scheme,
+} from "@pingan/domain";
+import { requireScheme, type StoredScheme } from "./scheme-store";
+
+/**
+ * Everything the API scores goes through here and then through the domain engine: the county's data
+ * for a period (and the one before it, for rank change) is loaded with queries on each township's own
+ * keys, confirmed reviewer adjustments are added as the events they stand for, and the engine ranks.
+ */
+
+export type CountyScore = {
+  stored: StoredScheme;
+  data: Data;
+  table: DetailedLeagueTable;
+  /** sha256 of the canonical inputs (scheme, data, period, asOf): equal digests score equally. */
+  digest: string;
+  asOf: number | undefined;
+};
+
+export const yearOf = (period: string) => Number(period.slice(0, 4));
+
+/** Loads a county's scoring data for `period`, with confirmed adjustments as events. */
+export async function loadCountyData(
+  db: Db,
+  countyId: string,
+  period: string,
+  scheme: Scheme,
+): Promise<Data> {
+  const d = scheme.deadlines ?? { blue: 7, yellow: 15, red: 30 };
+  const data = await loadScoringData(db, countyId, period, {
+    disputeLookbackDays: Math.max(d.blue, d.yellow, d.red) + 1,
+  });
+  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
+  const townshipIds = new Set(data.townships.map((t) => t.id));
+  const lists = await Promise.all(
+    months.map(async (month) => {
+      const { data: items } = await db.entities.submission.query
+        .byCountyMonth({ countyId, month })
+        .go({ pages: "all" });
+      return checkItems(db, "submission", items);
+    }),
+  );
+  const events: EventRecord[] = [...(data.events ?? [])];
+  for (const s of lists.flat()) {
+    if (s.countyId !== countyId || !townshipIds.has(s.townshipId)) continue;
+    events.push(...adjustmentEvents(s));
+  }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const key = (m: { townshipId: string; period: string; indicator: string }) =>
+    `${m.townshipId}|${m.period}|${m.indicator}`;
+  return {
+    ...data,
+    events: events.sort(byId),
+    // Queries answer in any order; the digest needs one.
+    manualScores: [...(data.manualScores ?? [])].sort((a, b) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
+    ),
+  };
+}
+
+/**
+ * A confirmed adjustment counts `value` events of its kind in its month, so the scheme's own bonus or
+ * deduction rule (with its cap) scores it and the row's notes explain it.
+ */
+function adjustmentEvents(s: ItemOf<"submission">): EventRecord[] {
+  return s.adjustments
+    .filter((a) => a.confirmedBy && a.event)
+    .map((a) => ({
+      id: `adj-${a.id}`,
+      townshipId: s.townshipId,
+      kind: a.event as string,
+      occurredAt: new Date(monthRange(s.month).start).toISOString(),
+      count: a.value,
+    }));
+}
+
+export function inputsDigest(scheme: Scheme, data: Data, period: string, asOf: number | undefined): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ scheme, data, period, asOf: asOf ?? null }))
+    .digest("hex");
+}
+
+/** Scores a county for a period with the year's newest scheme (or the version given). */
+export async function scoreCounty(
+  db: Db,
+  countyId: string,
+  period: string,
+  options: { asOf?: number; evidence?: boolean; schemeVersion?: number; explainMonths?: string[] } = {},
+): Promise<CountyScore> {
+  const stored = await requireScheme(db, countyId, yearOf(period), options.schemeVersion);
+  const data = await loadCountyData(db, countyId, period, stored.scheme);
+  const table = computeLeagueTableDetailed(stored.scheme, data, period, {
+    asOf: options.asOf,
+    evidence: options.evidence ?? false,
+    ...(options.explainMonths ? { explainMonths: options.explainMonths } : {}),
+  });
+  return {
+    stored,
+    data,
+    table,
+    digest: inputsDigest(stored.scheme, data, period, options.asOf),
+    asOf: options.asOf,
+  };
+}

@@ -1,0 +1,134 @@
+import { checkItems, createRecord, DataError, type ItemOf, updateRecord } from "@pingan/data";
+import { scoreCounty } from "../county-scoring";
+import type { Services } from "../services";
+import { previousMonth, submissionDeadline } from "../submission-deadline";
+import { changeSubmission } from "../submission-store";
+
+/**
+ * The monthly close for the month before `now`, over every county: a preview ranking from current
+ * records, the townships that have not submitted, and — once the county's deadline has passed — a lock
+ * on each of those months. Running it again changes nothing that is already recorded or locked.
+ */
+
+export type CountyClose = {
+  countyId: string;
+  month: string;
+  notSubmitted: string[];
+  lockedNow: string[];
+  recorded: "created" | "updated" | "unchanged";
+};
+
+const SYSTEM = { id: "system:monthly-close", role: "system" };
+
+export async function closeMonth(services: Services, now: Date): Promise<CountyClose[]> {
+  const { db } = services;
+  const month = previousMonth(now);
+  const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
+  const out: CountyClose[] = [];
+  for (const county of checkItems(db, "county", data))
+    out.push(await closeCounty(services, county, month, now));
+  return out;
+}
+
+async function closeCounty(
+  services: Services,
+  county: ItemOf<"county">,
+  month: string,
+  now: Date,
+): Promise<CountyClose> {
+  const { db } = services;
+  const wctx = { actor: SYSTEM, now };
+  const [{ data: townshipItems }, { data: subItems }] = await Promise.all([
+    db.entities.township.query.byCounty({ countyId: county.id }).go({ pages: "all" }),
+    db.entities.submission.query.byCountyMonth({ countyId: county.id, month }).go({ pages: "all" }),
+  ]);
+  const townships = checkItems(db, "township", townshipItems).filter(
+    (t) => t.status === "active" && t.countyId === county.id,
+  );
+  const subs = new Map(checkItems(db, "submission", subItems).map((s) => [s.townshipId, s]));
+  const notSubmitted = townships.filter((t) => {
+    const s = subs.get(t.id);
+    return !s || s.status === "draft" || s.status === "returned";
+  });
+
+  const lockedNow: string[] = [];
+  if (now >= submissionDeadline(month, county.submissionDeadlineDay ?? undefined)) {
+    for (const t of notSubmitted) {
+      const s = subs.get(t.id);
+      // A returned month stays open for its correction; a locked one is already done.
+      if (s?.lockedAt || s?.status === "returned") continue;
+      try {
+        await changeSubmission(db, wctx, {
+          township: t,
+          month,
+          expectedVersion: s?.version ?? 0,
+          action: "submission.lock",
+          reason: "超过报送截止时间未提交",
+          countyTrail: true,
+          change: (current) => ({ ...current, lockedAt: now.toISOString() }),
+        });
+        lockedNow.push(t.id);
+      } catch (error) {
+        // The township submitted at this very moment: nothing to lock; the next run sees it.
+        if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+      }
+    }
+  }
+
+  const previous = await db.entities.closeRun.get({ countyId: county.id, month }).go({ consistent: true });
+  const prior = previous.data ? checkItems(db, "closeRun", [previous.data])[0] : undefined;
+  const notSubmittedIds = notSubmitted.map((t) => t.id).sort();
+  const locked = [...new Set([...(prior?.locked ?? []), ...lockedNow])].sort();
+  if (prior && same(prior.notSubmitted, notSubmittedIds) && same(prior.locked, locked)) {
+    return { countyId: county.id, month, notSubmitted: notSubmittedIds, lockedNow, recorded: "unchanged" };
+  }
+  const preview = await previewRows(services, county.id, month, now);
+  const fields = {
+    countyId: county.id,
+    month,
+    ...(preview ?? {}),
+    notSubmitted: notSubmittedIds,
+    locked,
+  };
+  if (!prior) {
+    await createRecord(db, wctx, {
+      entity: "closeRun",
+      item: fields,
+      key: (x) => ({ countyId: x.countyId, month: x.month }),
+      entityId: `${county.id}/${month}`,
+      scope: `C#${county.id}`,
+      action: "month.close",
+    });
+    return { countyId: county.id, month, notSubmitted: notSubmittedIds, lockedNow, recorded: "created" };
+  }
+  await updateRecord(db, wctx, {
+    entity: "closeRun",
+    key: { countyId: county.id, month },
+    entityId: `${county.id}/${month}`,
+    scope: `C#${county.id}`,
+    expectedVersion: prior.version,
+    action: "month.close",
+    change: (c) => ({ ...c, ...fields }),
+  });
+  return { countyId: county.id, month, notSubmitted: notSubmittedIds, lockedNow, recorded: "updated" };
+}
+
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The county's preview ranking of the month (no indicators), or nothing when it has no scheme for the year. */
+async function previewRows(services: Services, countyId: string, month: string, now: Date) {
+  try {
+    const { table, stored } = await scoreCounty(services.db, countyId, month, {
+      asOf: now.getTime(),
+      explainMonths: [],
+    });
+    return {
+      schemeVersion: stored.scheme.version,
+      preview: table.rows.map(({ indicators: _i, ...row }) => row),
+    };
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "NOT_FOUND") return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { input as fields, int, optionalText, period } from "@pingan/contracts";
+import { explainGaps } from "@pingan/domain";
+import { scoreCounty } from "../county-scoring";
+import { AppError } from "../errors";
+import {
+  latestPublished,
+  listPublished,
+  publishedVersion,
+  publishedView,
+  publishLeagueTable,
+  rankHistory,
+} from "../league-store";
+import { countyAdminProcedure, countyProcedure, router, townshipReadProcedure } from "../trpc";
+import { writeContext } from "../write-context";
+
+const notPublished = () => new AppError("NOT_FOUND", "该期排名尚未发布");
+
+/** League tables (排名): computed live for the county, published as immutable versions. */
+export const leagueRouter = router({
+  /** The county's table for a month, quarter or year from current records, with each row's gaps. */
+  compute: countyProcedure.input(fields({ period: period() })).query(async ({ ctx, input }) => {
+    const { table, stored, digest } = await scoreCounty(ctx.services.db, ctx.county.id, input.period, {
+      asOf: ctx.services.now().getTime(),
+    });
+    const { details: _details, ...body } = table;
+    return { table: body, gaps: explainGaps(body, stored.scheme), digest };
+  }),
+
+  /** Publishes a finished period; publishing it again is a correction and needs a reason. */
+  publish: countyAdminProcedure
+    .input(fields({ period: period(), reason: optionalText("更正理由") }))
+    .mutation(async ({ ctx, input }) =>
+      publishedView(
+        await publishLeagueTable(ctx.services.db, writeContext(ctx), {
+          countyId: ctx.county.id,
+          period: input.period,
+          reason: input.reason || undefined,
+        }),
+      ),
+    ),
+
+  /** Every published version of the county's tables. */
+  published: countyProcedure.query(({ ctx }) => listPublished(ctx.services.db, ctx.county.id)),
+
+  /** One published table: the newest version of a period, or the version asked for. */
+  get: countyProcedure
+    .input(fields({ period: period(), version: int("版本号", 1, 9999).optional() }))
+    .query(async ({ ctx, input }) => {
+      const { db } = ctx.services;
+      const item =
+        input.version === undefined
+          ? await latestPublished(db, ctx.county.id, input.period)
+          : await publishedVersion(db, ctx.county.id, input.period, input.version);
+      if (!item) throw notPublished();
+      return publishedView(item);
+    }),
+
+  /** A township's published ranks over time. */
+  rankHistory: townshipReadProcedure.query(({ ctx }) => rankHistory(ctx.services.db, ctx.township.id)),
+});

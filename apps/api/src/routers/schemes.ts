@@ -1,0 +1,131 @@
+import { fieldError, input as fields, int, optionalText } from "@pingan/contracts";
+import { z } from "zod";
+import { AppError } from "../errors";
+import modelScheme from "../model-scheme.json" with { type: "json" };
+import { listSchemes, requireScheme, type StoredScheme, saveScheme } from "../scheme-store";
+import { countyAdminProcedure, countyProcedure, router } from "../trpc";
+import { writeContext } from "../write-context";
+
+const year = () => int("年度", 2000, 2099);
+const schemeBody = z.record(z.string(), z.unknown(), { error: fieldError("考核细则") });
+
+const saveInput = fields({
+  year: year(),
+  /** The newest version the editor started from; 0 for the year's first. */
+  expectedVersion: int("版本号", 0, 9999),
+  scheme: schemeBody,
+  note: optionalText("修改说明"),
+});
+
+const view = ({ item, scheme }: StoredScheme) => ({
+  year: item.year,
+  version: item.schemeVersion,
+  name: item.name,
+  note: item.note ?? null,
+  createdAt: item.createdAt,
+  createdBy: item.createdBy,
+  scheme,
+});
+
+/** A copy of the model scheme without the identity the server assigns. */
+function modelBody(): Record<string, unknown> {
+  const { id: _id, countyId: _c, year: _y, version: _v, ...body } = structuredClone(modelScheme);
+  return body;
+}
+
+/** Schemes (考核细则): the county admin writes and versions them; county reviewers read them. */
+export const schemesRouter = router({
+  /** Every saved version, newest first, without bodies. */
+  list: countyProcedure.query(async ({ ctx }) =>
+    (await listSchemes(ctx.services.db, ctx.county.id)).map((s) => ({
+      year: s.year,
+      version: s.schemeVersion,
+      name: s.name,
+      note: s.note ?? null,
+      createdAt: s.createdAt,
+      createdBy: s.createdBy,
+    })),
+  ),
+
+  /** The newest version of a year, or the version asked for. */
+  get: countyProcedure
+    .input(fields({ year: year(), version: int("版本号", 1, 9999).optional() }))
+    .query(async ({ ctx, input }) =>
+      view(await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version)),
+    ),
+
+  /** The model scheme a new county can start from. */
+  model: countyProcedure.query(() => modelBody()),
+
+  save: countyAdminProcedure.input(saveInput).mutation(async ({ ctx, input }) =>
+    view(
+      await saveScheme(ctx.services.db, writeContext(ctx), {
+        countyId: ctx.county.id,
+        year: input.year,
+        expectedVersion: input.expectedVersion,
+        body: input.scheme,
+        note: input.note,
+      }),
+    ),
+  ),
+
+  /** Saves the model scheme as the year's next version. */
+  startFromModel: countyAdminProcedure
+    .input(fields({ year: year(), expectedVersion: int("版本号", 0, 9999) }))
+    .mutation(async ({ ctx, input }) =>
+      view(
+        await saveScheme(ctx.services.db, writeContext(ctx), {
+          countyId: ctx.county.id,
+          year: input.year,
+          expectedVersion: input.expectedVersion,
+          body: modelBody(),
+          note: "由示范考核细则创建",
+        }),
+      ),
+    ),
+
+  /** The scheme as a JSON document, to keep or to edit elsewhere. */
+  export: countyProcedure
+    .input(fields({ year: year(), version: int("版本号", 1, 9999).optional() }))
+    .query(async ({ ctx, input }) => {
+      const { scheme } = await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version);
+      return {
+        fileName: `考核细则-${scheme.year}-v${scheme.version}.json`,
+        json: JSON.stringify(scheme, null, 2),
+      };
+    }),
+
+  /** Saves a JSON document as the year's next version (the identity fields in it are replaced). */
+  import: countyAdminProcedure
+    .input(
+      fields({
+        year: year(),
+        expectedVersion: int("版本号", 0, 9999),
+        json: z
+          .string({ error: fieldError("细则文件") })
+          .min(2)
+          .max(400_000),
+        note: optionalText("修改说明"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(input.json);
+      } catch {
+        throw new AppError("INPUT.INVALID", "「细则文件」不是有效的 JSON");
+      }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw new AppError("INPUT.INVALID", "「细则文件」应为一个考核细则对象");
+      }
+      return view(
+        await saveScheme(ctx.services.db, writeContext(ctx), {
+          countyId: ctx.county.id,
+          year: input.year,
+          expectedVersion: input.expectedVersion,
+          body: body as Record<string, unknown>,
+          note: input.note ?? "导入",
+        }),
+      );
+    }),
+});

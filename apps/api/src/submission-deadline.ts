@@ -1,0 +1,29 @@
+import { monthOf, monthRange, parsePeriod } from "@pingan/domain";
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_DEADLINE_DAY = 5;
+
+/**
+ * A township submits month m by the end of day `deadlineDay` (China Standard Time) of the month after m;
+ * from that instant on, a submission never made is late and locked.
+ */
+export function submissionDeadline(month: string, deadlineDay = DEFAULT_DEADLINE_DAY): Date {
+  return new Date(monthRange(month).end + deadlineDay * DAY_MS);
+}
+
+/** The month (CST) an instant falls in. */
+export const monthAt = (now: Date): string => monthOf(now.toISOString());
+
+/** The month before the one `now` falls in: the month a close on the first days of a month closes. */
+export function previousMonth(now: Date): string {
+  const start = monthRange(monthAt(now)).start;
+  return monthOf(new Date(start - 1).toISOString());
+}
+
+/** Whether every month of a period has ended by `now` (only finished periods are published). */
+export function periodEnded(period: string, now: Date): boolean {
+  const p = parsePeriod(period);
+  if (!p) return false;
+  const last = p.months[p.months.length - 1] as string;
+  return monthRange(last).end <= now.getTime();
+}
