@@ -388,8 +388,25 @@ describe("CloudFront", () => {
   });
 
   it("deploys the admin build only when it exists", () => {
-    prod.template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    prod.template.resourceCountIs("Custom::CDKBucketDeployment", 2);
     dev.template.resourceCountIs("Custom::CDKBucketDeployment", 0);
+  });
+
+  it("uploads hashed assets as immutable and the entry files as always revalidated, then invalidates", () => {
+    prod.template.hasResourceProperties("Custom::CDKBucketDeployment", {
+      Include: ["assets/*"],
+      Exclude: ["*"],
+      Prune: false,
+      SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" },
+      DistributionId: Match.absent(),
+    });
+    prod.template.hasResourceProperties("Custom::CDKBucketDeployment", {
+      Exclude: ["assets/*"],
+      Prune: false,
+      SystemMetadata: { "cache-control": "no-cache" },
+      DistributionId: prod.resolve(prod.stack.site.distribution.distributionId),
+      DistributionPaths: ["/*"],
+    });
   });
 });
 

@@ -24,7 +24,7 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage";
 import { spaFallbackCode } from "./spa-fallback";
@@ -226,13 +226,31 @@ export class AdminSite extends Construct {
     }
 
     if (props.adminDistPath) {
-      new BucketDeployment(this, "Deploy", {
-        sources: [Source.asset(props.adminDistPath)],
+      const build = Source.asset(props.adminDistPath);
+      // Two passes over the same build. Vite's content-hashed files under assets/ never change, so
+      // browsers and the edge keep them for a year; everything else (index.html, files from public/) is
+      // revalidated on every load, so a deploy reaches users at once. Old hashed files are kept
+      // (prune: false): a tab opened before the deploy still lazy-loads the chunks its index.html names.
+      const assets = new BucketDeployment(this, "DeployAssets", {
+        sources: [build],
         destinationBucket: this.bucket,
+        include: ["assets/*"],
+        exclude: ["*"],
+        prune: false,
+        cacheControl: [CacheControl.fromString("public, max-age=31536000, immutable")],
+        memoryLimit: 512,
+      });
+      const entry = new BucketDeployment(this, "DeployEntry", {
+        sources: [build],
+        destinationBucket: this.bucket,
+        exclude: ["assets/*"],
+        prune: false,
+        cacheControl: [CacheControl.noCache()],
         distribution: this.distribution,
         distributionPaths: ["/*"],
         memoryLimit: 512,
       });
+      entry.node.addDependency(assets);
       acknowledgeBucketDeploymentFindings(this, this.bucket);
     }
   }
