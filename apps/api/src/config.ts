@@ -14,6 +14,9 @@ export type Config = {
   port: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
+  localDataDir: string;
+  localDynamoPort?: number;
 };
 
 /** Only for a developer's machine: refused when running on Lambda. */
@@ -28,6 +31,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     port: Number(env.PORT ?? 3000),
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 15 * 60),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
+    localDataDir: env.DATA_DIR ?? ".data",
+    localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };
 }
 

@@ -47,6 +47,8 @@ function httpApiEvent(
     requestContext: {
       accountId: "123456789012",
       apiId: "api-id",
+      authentication: null,
+      authorizer: {},
       domainName: "api.example.com",
       domainPrefix: "api",
       http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.1", userAgent: "vitest" },

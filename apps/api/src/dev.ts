@@ -1,0 +1,59 @@
+import { resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { createDynamoClient } from "@pingan/data";
+import { ensureTable, startDynamoLocal } from "@pingan/data/local";
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./dev/demo-seed";
+import { createServices } from "./services";
+
+/**
+ * `npm run dev`: DynamoDB Local with its files under .data/, the table, the demo county on first start,
+ * and the API on @hono/node-server. Ctrl-C stops everything it started.
+ */
+async function main() {
+  const config = await loadConfig();
+  const dataDir = resolve(config.localDataDir, "dynamodb");
+  console.log(`启动 DynamoDB Local（数据目录 ${dataDir}）…`);
+  const local = await startDynamoLocal({ dataDir, port: config.localDynamoPort });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\n正在停止…");
+    server?.close();
+    await local.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  let server: ReturnType<typeof serve> | undefined;
+  try {
+    const raw = createDynamoClient({ endpoint: local.endpoint });
+    if (await ensureTable(raw, config.tableName)) console.log(`已创建数据表 ${config.tableName}`);
+    raw.destroy();
+
+    const services = createServices({ ...config, dynamoEndpoint: local.endpoint });
+    const started = Date.now();
+    console.log("检查演示数据（首次启动时写入「示范县」一年的纪实记录，约需半分钟）…");
+    if (await seedDemo(services)) console.log(`已写入演示数据「示范县」（${Date.now() - started} ms）`);
+
+    server = serve({ fetch: createApp({ services }).fetch, port: config.port }, (info) => {
+      console.log(`\n平安考评 API： http://localhost:${info.port}/trpc  （健康检查 /health）`);
+      console.log(`DynamoDB Local： ${local.endpoint}  表 ${config.tableName}\n`);
+      console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+      for (const login of DEMO_LOGINS)
+        console.log(`  ${login.label.padEnd(16, "　")} ${login.phone}  ${login.name}`);
+      console.log("\n按 Ctrl-C 停止。");
+    });
+    server.on("error", (error) => {
+      console.error(`API 无法监听端口 ${config.port}：${error.message}（可用 PORT=… 指定其他端口）`);
+      void stop(1);
+    });
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+  }
+}
+
+void main();
