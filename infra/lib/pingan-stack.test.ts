@@ -238,12 +238,15 @@ describe("the monthly close", () => {
     expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close"]);
   });
 
-  it("retries and keeps undeliverable runs in a dead-letter queue", () => {
+  it("retries delivery and runs, and keeps a run that still fails in the dead-letter queue", () => {
+    const queueArn = prod.resolve(prod.stack.schedules.deadLetterQueue.queueArn);
     prod.template.hasResourceProperties("AWS::Scheduler::Schedule", {
-      Target: {
-        RetryPolicy: { MaximumRetryAttempts: 3 },
-        DeadLetterConfig: { Arn: prod.resolve(prod.stack.schedules.deadLetterQueue.queueArn) },
-      },
+      Target: { RetryPolicy: { MaximumRetryAttempts: 3 }, DeadLetterConfig: { Arn: queueArn } },
+    });
+    prod.template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: prod.resolve(prod.stack.monthlyClose.function.functionName),
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: queueArn } },
     });
   });
 });

@@ -113,7 +113,11 @@ export class Monitoring extends Construct {
       period,
       statistic: "Maximum",
     });
-    alarm("MonthlyCloseUndelivered", "A monthly-close run could not be delivered after retries", deadLetters);
+    alarm(
+      "MonthlyCloseFailed",
+      "A monthly-close run failed after retries (see its dead-letter queue)",
+      deadLetters,
+    );
 
     this.dashboard = new Dashboard(this, "Dashboard", {
       dashboardName: `pingan-assessment-${stage.name}`,
@@ -147,7 +151,7 @@ export class Monitoring extends Construct {
             ],
           }),
           new GraphWidget({ title: "DynamoDB: throttles", left: [tableThrottles] }),
-          new GraphWidget({ title: "Monthly close: undelivered runs", left: [deadLetters] }),
+          new GraphWidget({ title: "Monthly close: failed runs waiting in the DLQ", left: [deadLetters] }),
         ],
       ],
     });

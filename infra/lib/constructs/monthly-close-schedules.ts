@@ -1,6 +1,7 @@
 import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import {
   ContextAttribute,
   Schedule,
@@ -31,8 +32,8 @@ export interface MonthlyCloseSchedulesProps {
 }
 
 /**
- * EventBridge Scheduler schedules for the monthly close. The job is idempotent, so the target retries;
- * an invocation that still fails lands in a dead-letter queue that is alarmed on.
+ * EventBridge Scheduler schedules for the monthly close. The job is idempotent, so both the delivery and
+ * the run are retried; a run that still fails lands in a dead-letter queue that is alarmed on.
  */
 export class MonthlyCloseSchedules extends Construct {
   readonly deadLetterQueue: Queue;
@@ -50,8 +51,18 @@ export class MonthlyCloseSchedules extends Construct {
     Validations.of(this.deadLetterQueue).acknowledge({
       id: "AwsSolutions-SQS3",
       reason:
-        "This queue is itself the dead-letter queue of the monthly-close schedules; a queue behind it would " +
-        "hold nothing. Its depth is alarmed on (Monitoring/MonthlyCloseUndelivered).",
+        "This queue is itself the dead-letter queue of the monthly-close schedules and the function's " +
+        "on-failure destination; a queue behind it would hold nothing. Its depth is alarmed on " +
+        "(Monitoring/MonthlyCloseFailed).",
+    });
+
+    // Scheduler invokes the function asynchronously: its retries cover delivery, Lambda's cover a run
+    // that throws. Either way a run that finally fails ends in the same queue, with its event, so it can
+    // be looked at and re-run by hand.
+    props.handler.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
     });
 
     // One role for both schedules, assumable by EventBridge Scheduler on behalf of this account only.
