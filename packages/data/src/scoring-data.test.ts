@@ -6,7 +6,10 @@ import { createTestDb } from "./testing/test-db";
 import { createRecord, stampNew, tx, type WriteContext, writeTransaction } from "./write";
 
 const db = await createTestDb("scoring");
-const ctx: WriteContext = { actor: { id: "seed", role: "platform_admin" }, now: new Date("2026-11-20T00:00:00Z") };
+const ctx: WriteContext = {
+  actor: { id: "seed", role: "platform_admin" },
+  now: new Date("2026-11-20T00:00:00Z"),
+};
 const countyId = "c-score";
 
 async function township(id: string, code: string, status: "active" | "pending" = "active") {
@@ -14,7 +17,16 @@ async function township(id: string, code: string, status: "active" | "pending" =
     tx.create(
       db,
       "township",
-      stampNew(ctx, { id, countyId, name: `${id}镇`, code, population: 10000, villages: 5, grids: 10, status }),
+      stampNew(ctx, {
+        id,
+        countyId,
+        name: `${id}镇`,
+        code,
+        population: 10000,
+        villages: 5,
+        grids: 10,
+        status,
+      }),
     ),
   ]);
 }
@@ -35,15 +47,28 @@ async function record<N extends "dispute" | "petition" | "incident" | "keyPerson
   return id;
 }
 
-await writeTransaction(db, [tx.create(db, "county", stampNew(ctx, { id: countyId, name: "测试县", code: "130101" }))]);
+await writeTransaction(db, [
+  tx.create(db, "county", stampNew(ctx, { id: countyId, name: "测试县", code: "130101" })),
+]);
 await township("ta", "130101001");
 await township("tb", "130101002");
 await township("tp", "130101003", "pending");
 
 const dispute = (townshipId: string, reportedAt: string, extra: Record<string, unknown> = {}) =>
-  record("dispute", { townshipId, level: "blue", category: "c", partiesBrief: "p", reportedAt, attempts: [], ...extra });
+  record("dispute", {
+    townshipId,
+    level: "blue",
+    category: "c",
+    partiesBrief: "p",
+    reportedAt,
+    attempts: [],
+    ...extra,
+  });
 
-const closedInWindow = await dispute("ta", "2026-07-01T00:00:00.000Z", { closedAt: "2026-11-03T00:00:00.000Z", outcome: "resolved" });
+const closedInWindow = await dispute("ta", "2026-07-01T00:00:00.000Z", {
+  closedAt: "2026-11-03T00:00:00.000Z",
+  outcome: "resolved",
+});
 const oldOpen = await dispute("ta", "2026-07-02T00:00:00.000Z");
 const openInLookback = await dispute("ta", "2026-09-15T00:00:00.000Z");
 const reportedInWindow = await dispute("tb", "2026-10-20T00:00:00.000Z");
@@ -76,8 +101,31 @@ const person = await record("keyPerson", {
   category: "mental_health",
   registeredAt: "2025-01-01T00:00:00.000Z",
 });
-const visit = await record("visit", { townshipId: "tb", keyPersonId: person, at: "2026-11-02T00:00:00.000Z" });
-const event = await record("event", { townshipId: "ta", kind: "monthly_meeting", occurredAt: "2026-10-31T16:00:00.000Z", count: 1 });
+const visit = await record("visit", {
+  townshipId: "tb",
+  keyPersonId: person,
+  at: "2026-11-02T00:00:00.000Z",
+});
+// A visit recorded after the person left the register still names a known person.
+const lateVisit = await record("visit", {
+  townshipId: "tb",
+  keyPersonId: gonePerson,
+  at: "2026-10-02T00:00:00.000Z",
+});
+const deletedPerson = await record("keyPerson", {
+  townshipId: "tb",
+  alias: "丙某",
+  category: "mental_health",
+  registeredAt: "2025-01-01T00:00:00.000Z",
+  deletedAt: "2026-10-01T00:00:00.000Z",
+});
+await record("visit", { townshipId: "tb", keyPersonId: deletedPerson, at: "2026-10-03T00:00:00.000Z" });
+const event = await record("event", {
+  townshipId: "ta",
+  kind: "monthly_meeting",
+  occurredAt: "2026-10-31T16:00:00.000Z",
+  count: 1,
+});
 const petition = await record("petition", {
   townshipId: "ta",
   subject: "s",
@@ -93,15 +141,17 @@ describe("loadScoringData", () => {
   it("gathers the active townships' records of the period and the one before, and nothing else", async () => {
     const data = await loadScoringData(db, countyId, "2026-11");
     expect(data.townships.map((t) => t.id)).toEqual(["ta", "tb"]);
-    expect(data.disputes?.map((d) => d.id).sort()).toEqual([closedInWindow, openInLookback, reportedInWindow].sort());
+    expect(data.disputes?.map((d) => d.id).sort()).toEqual(
+      [closedInWindow, openInLookback, reportedInWindow].sort(),
+    );
     expect(data.disputes?.map((d) => d.id)).not.toContain(oldOpen);
     expect(data.disputes?.map((d) => d.id)).not.toContain(deleted);
     expect(data.disputes?.map((d) => d.id)).not.toContain(inPending);
     expect(data.incidents?.map((i) => i.id)).toEqual([incident]);
     expect(data.incidents?.map((i) => i.id)).not.toContain(oldIncident);
-    expect(data.keyPersons?.map((k) => k.id)).toEqual([person]);
-    expect(data.keyPersons?.map((k) => k.id)).not.toContain(gonePerson);
-    expect(data.visits?.map((v) => v.id)).toEqual([visit]);
+    expect(data.keyPersons?.map((k) => k.id).sort()).toEqual([gonePerson, person].sort());
+    expect(data.keyPersons?.map((k) => k.id)).not.toContain(deletedPerson);
+    expect(data.visits?.map((v) => v.id).sort()).toEqual([visit, lateVisit].sort());
     expect(data.events?.map((e) => e.id)).toEqual([event]);
     expect(data.petitions).toEqual([
       {

@@ -114,9 +114,8 @@ export async function loadScoringData(
       const items = await all(db.entities.keyPerson.query.byId({ townshipId }));
       data.keyPersons.push(
         ...checkItems(db, "keyPerson", items)
-          .filter(
-            (k) => !k.deletedAt && k.registeredAt < to && (!k.deregisteredAt || k.deregisteredAt >= from),
-          )
+          // The whole register (the engine decides who is due); visits may name people deregistered since.
+          .filter((k) => !k.deletedAt && k.registeredAt < to)
           .map(toKeyPerson),
       );
     });
@@ -146,6 +145,10 @@ export async function loadScoringData(
     });
   }
   await runLimited(tasks, options.concurrency ?? 16);
+
+  // A visit to a person no longer on the register (deleted by mistake) cannot be scored.
+  const registered = new Set(data.keyPersons.map((k) => k.id));
+  data.visits = data.visits.filter((v) => registered.has(v.keyPersonId));
 
   // Deterministic order, whatever order the queries answered in.
   for (const list of [
