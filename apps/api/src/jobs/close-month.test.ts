@@ -1,0 +1,76 @@
+import { checkItems } from "@pingan/data";
+import { describe, expect, it } from "vitest";
+import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { closeMonth } from "./close-month";
+
+const services = await createTestServices("close");
+services.setNow("2026-10-02T02:00:00Z");
+services.accessTokenTtlSeconds = 365 * 24 * 3600;
+services.refreshTokenTtlSeconds = 365 * 24 * 3600;
+const { tenants, tokens } = await seedTwoTenants(services);
+const { db } = services;
+await callerWith(services, tokens.A.county_admin).schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+const townshipAdmin = callerWith(services, tokens.A.township_admin);
+
+async function trail(scope: string) {
+  const { data } = await db.entities.audit.query.byScope({ scope }).go({ pages: "all" });
+  return checkItems(db, "audit", data);
+}
+
+describe("monthly close", () => {
+  it("records previews and late townships, locks them after the deadline, and changes nothing when run again", async () => {
+    await townshipAdmin.submissions.submit({
+      townshipId: tenants.A.townshipId,
+      month: "2026-09",
+      expectedVersion: 0,
+    });
+
+    // On the 1st: previews and who has not submitted; nothing locked before the deadline.
+    const first = await closeMonth(services, new Date("2026-10-02T03:00:00Z"));
+    const a = first.find((c) => c.countyId === tenants.A.countyId);
+    expect(a).toMatchObject({
+      month: "2026-09",
+      notSubmitted: [tenants.A.siblingTownshipId],
+      lockedNow: [],
+      recorded: "created",
+    });
+    const run = await db.entities.closeRun.get({ countyId: tenants.A.countyId, month: "2026-09" }).go();
+    expect((run.data?.preview as unknown[]).length).toBe(2);
+    // County B has no scheme: still recorded, without a preview.
+    expect(first.find((c) => c.countyId === tenants.B.countyId)?.notSubmitted).toHaveLength(2);
+
+    // After the deadline: the late month is locked, once.
+    const after = new Date("2026-10-06T17:00:00Z");
+    const second = await closeMonth(services, after);
+    expect(second.find((c) => c.countyId === tenants.A.countyId)).toMatchObject({
+      lockedNow: [tenants.A.siblingTownshipId],
+      recorded: "updated",
+    });
+    const trailsBefore = [
+      ...(await trail(`C#${tenants.A.countyId}`)),
+      ...(await trail(`T#${tenants.A.siblingTownshipId}`)),
+    ].length;
+    const third = await closeMonth(services, after);
+    expect(third.every((c) => c.lockedNow.length === 0 && c.recorded === "unchanged")).toBe(true);
+    const trailsAfter = [
+      ...(await trail(`C#${tenants.A.countyId}`)),
+      ...(await trail(`T#${tenants.A.siblingTownshipId}`)),
+    ].length;
+    expect(trailsAfter).toBe(trailsBefore);
+
+    const sibling = await db.entities.submission
+      .get({ townshipId: tenants.A.siblingTownshipId, month: "2026-09" })
+      .go();
+    expect(sibling.data).toMatchObject({ status: "draft", lockedAt: after.toISOString() });
+  });
+
+  it("runs from the Lambda entry with the scheduled time as its clock", async () => {
+    process.env.TABLE_NAME = db.tableName;
+    const { inject } = await import("vitest");
+    process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+    process.env.TOKEN_SECRET = "close-test-secret";
+    const { handler } = await import("./monthly-close");
+    const summary = await handler({ task: "deadline-check", scheduledTime: "2026-11-07T17:00:00Z" });
+    expect(summary).toMatchObject({ task: "deadline-check", counties: 2, notSubmitted: 4, lockedNow: 4 });
+  });
+});

@@ -1,0 +1,155 @@
+import { checkItems, stampNew, tx, writeTransaction } from "@pingan/data";
+import { computeLeagueTable } from "@pingan/domain";
+import { describe, expect, it } from "vitest";
+import { inputsDigest } from "../county-scoring";
+import { decodeInputs, latestPublished } from "../league-store";
+import { requireScheme } from "../scheme-store";
+import { anonymous, callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+
+const services = await createTestServices("league");
+services.setNow("2026-10-02T02:00:00Z");
+services.accessTokenTtlSeconds = 365 * 24 * 3600;
+services.refreshTokenTtlSeconds = 365 * 24 * 3600;
+const { tenants, tokens } = await seedTwoTenants(services);
+const { db } = services;
+const countyId = tenants.A.countyId;
+const admin = callerWith(services, tokens.A.county_admin);
+const reviewer = callerWith(services, tokens.A.county_reviewer);
+const staff = callerWith(services, tokens.A.township_staff);
+const publicApi = anonymous(services);
+await admin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+await staff.events.create({
+  townshipId: tenants.A.townshipId,
+  requestId: "league-meeting-9",
+  kind: "monthly_meeting",
+  occurredAt: "2026-09-10T09:00:00+08:00",
+});
+
+async function auditActions(scope: string) {
+  const { data } = await db.entities.audit.query.byScope({ scope }).go({ pages: "all" });
+  return checkItems(db, "audit", data).map((a) => a.action);
+}
+
+describe("league tables", () => {
+  it("publishes a finished month as a snapshot anyone can read, and reproduces it from what it stored", async () => {
+    services.setNow("2026-10-03T02:00:00Z");
+    await expect(publicApi.public.leagueTable({ countyId, period: "2026-09" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(admin.league.publish({ period: "2026-10" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    const live = await reviewer.league.compute({ period: "2026-09" });
+    const published = await admin.league.publish({ period: "2026-09" });
+    expect(published).toMatchObject({ version: 1, schemeVersion: 1, digest: live.digest });
+    expect(published.table).toEqual(live.table);
+
+    const read = await publicApi.public.leagueTable({ countyId, period: "2026-09" });
+    expect(read.table).toEqual(live.table);
+    expect((await publicApi.public.periods({ countyId })).published.map((p) => p.period)).toEqual([
+      "2026-09",
+    ]);
+
+    const item = await latestPublished(db, countyId, "2026-09");
+    const { inputs, data } = decodeInputs(item as NonNullable<typeof item>);
+    const { scheme } = await requireScheme(db, countyId, 2026, inputs.schemeVersion);
+    expect(data).toBeDefined();
+    if (!data) return;
+    expect(inputsDigest(scheme, data, "2026-09", inputs.asOf ?? undefined)).toBe(inputs.digest);
+    expect(computeLeagueTable(scheme, data, "2026-09", { asOf: inputs.asOf ?? undefined })).toEqual(
+      read.table,
+    );
+
+    const history = await staff.league.rankHistory({ townshipId: tenants.A.townshipId });
+    expect(history).toEqual([
+      expect.objectContaining({ period: "2026-09", version: 1, rank: 1, townships: 2 }),
+    ]);
+  });
+
+  it("publishes a correction as a new version with its reason and keeps the old one readable", async () => {
+    services.setNow("2026-10-04T02:00:00Z");
+    await expect(admin.league.publish({ period: "2026-09" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("更正理由"),
+    });
+    await staff.events.create({
+      townshipId: tenants.A.townshipId,
+      requestId: "league-late-report",
+      kind: "late_report",
+      occurredAt: "2026-09-20T09:00:00+08:00",
+      count: 2,
+    });
+    const corrected = await admin.league.publish({ period: "2026-09", reason: "补录迟报扣分" });
+    expect(corrected).toMatchObject({ version: 2, reason: "补录迟报扣分" });
+    const v1 = await publicApi.public.leagueTable({ countyId, period: "2026-09", version: 1 });
+    const latest = await publicApi.public.leagueTable({ countyId, period: "2026-09" });
+    expect(latest.version).toBe(2);
+    const totalOf = (t: typeof v1, id: string) => t.table.rows.find((r) => r.townshipId === id)?.total ?? 0;
+    expect(totalOf(v1, tenants.A.townshipId) - totalOf(latest, tenants.A.townshipId)).toBeCloseTo(2, 2);
+    expect(await auditActions(`C#${countyId}`)).toEqual(
+      expect.arrayContaining(["leagueTable.publish", "leagueTable.correct"]),
+    );
+    // Rank history shows each period once, at its newest version.
+    const history = await staff.league.rankHistory({ townshipId: tenants.A.townshipId });
+    expect(history.map((h) => [h.period, h.version])).toEqual([["2026-09", 2]]);
+  });
+
+  it("leaves nothing behind when a publish fails halfway through its transaction", async () => {
+    services.setNow("2026-11-02T02:00:00Z");
+    // Someone already holds one township's row of version 1: that item's condition fails mid-transaction.
+    const wctx = { actor: { id: "x", role: "system" }, now: services.now() };
+    await writeTransaction(db, [
+      tx.create(
+        db,
+        "leagueRank",
+        stampNew(wctx, {
+          townshipId: tenants.A.siblingTownshipId,
+          countyId,
+          period: "2026-10",
+          tableVersion: 1,
+          rank: 9,
+          total: 1,
+          grade: "x",
+          vetoed: false,
+          rankChange: 0,
+          townships: 1,
+        }),
+      ),
+    ]);
+    const auditBefore = await auditActions(`C#${countyId}`);
+    await expect(admin.league.publish({ period: "2026-10" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await latestPublished(db, countyId, "2026-10")).toBeUndefined();
+    const { data } = await db.entities.leagueRank.query
+      .byPeriod({ townshipId: tenants.A.townshipId, period: "2026-10" })
+      .go({ pages: "all" });
+    expect(data).toEqual([]);
+    expect(await auditActions(`C#${countyId}`)).toEqual(auditBefore);
+    await expect(publicApi.public.leagueTable({ countyId, period: "2026-10" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("publishes exactly one first version when two admins publish at once", async () => {
+    services.setNow("2026-10-05T02:00:00Z");
+    const results = await Promise.allSettled([
+      admin.league.publish({ period: "2026-Q3" }),
+      admin.league.publish({ period: "2026-Q3" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await publicApi.public.leagueTable({ countyId, period: "2026-Q3" })).version).toBe(1);
+  });
+
+  it("shows the public only published tables of the county asked for", async () => {
+    await expect(
+      publicApi.public.leagueTable({ countyId: tenants.B.countyId, period: "2026-09" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await publicApi.public.periods({ countyId: tenants.B.countyId })).published).toEqual([]);
+    await expect(
+      callerWith(services, tokens.B.county_admin).league.get({ period: "2026-09" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

@@ -1,0 +1,244 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { provisionUser } from "../provisioning";
+import {
+  anonymous,
+  callerWith,
+  createTestServices,
+  seedTwoTenants,
+  TEST_PASSWORD,
+  uniquePhone,
+} from "../testing/harness";
+
+const services = await createTestServices("submissions");
+services.setNow("2026-10-20T02:00:00Z");
+services.accessTokenTtlSeconds = 365 * 24 * 3600;
+services.refreshTokenTtlSeconds = 365 * 24 * 3600;
+const { tenants, tokens } = await seedTwoTenants(services);
+const countyAdmin = callerWith(services, tokens.A.county_admin);
+const reviewer = callerWith(services, tokens.A.county_reviewer);
+const townshipAdmin = callerWith(services, tokens.A.township_admin);
+const staff = callerWith(services, tokens.A.township_staff);
+const townshipId = tenants.A.townshipId;
+
+const reviewerPhones = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
+for (const [i, phone] of reviewerPhones.entries()) {
+  await provisionUser(services, {
+    name: `复核员${i}`,
+    phone,
+    password: TEST_PASSWORD,
+    role: "county_reviewer",
+    countyId: tenants.A.countyId,
+  });
+}
+const reviewers = await Promise.all(
+  reviewerPhones.map(async (login) =>
+    callerWith(
+      services,
+      (await anonymous(services).auth.signIn({ login, password: TEST_PASSWORD })).accessToken,
+    ),
+  ),
+);
+await countyAdmin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+
+const appCode = (error: unknown) =>
+  error instanceof TRPCError && error.cause instanceof AppError ? error.cause.code : undefined;
+
+async function submitted(month: string) {
+  services.setNow(`${month}-28T02:00:00Z`);
+  return townshipAdmin.submissions.submit({ townshipId, month, expectedVersion: 0 });
+}
+
+describe("monthly submissions", () => {
+  it("lets exactly one of several reviewers editing the same version win, and loses nothing on retry", async () => {
+    const s = await submitted("2026-06");
+    const tries = reviewers.map((r, i) =>
+      r.submissions.enterAdjustment({
+        townshipId,
+        month: "2026-06",
+        expectedVersion: s.version,
+        indicator: "I01",
+        event: "commended_city",
+        count: 1,
+        reason: `表彰${i}`,
+      }),
+    );
+    const results = await Promise.allSettled(tries);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const losers = results.flatMap((r, i) => (r.status === "rejected" ? [i] : []));
+    for (const i of losers) {
+      expect((results[i] as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    }
+    // Each loser refreshes and tries again.
+    for (const i of losers) {
+      const current = await reviewer.submissions.get({ townshipId, month: "2026-06" });
+      await reviewers[i]?.submissions.enterAdjustment({
+        townshipId,
+        month: "2026-06",
+        expectedVersion: current.version,
+        indicator: "I01",
+        event: "commended_city",
+        count: 1,
+        reason: `表彰${i}`,
+      });
+    }
+    const final = await reviewer.submissions.get({ townshipId, month: "2026-06" });
+    expect(final.adjustments.map((a) => a.reason).sort()).toEqual(["表彰0", "表彰1", "表彰2", "表彰3"]);
+    expect(final.version).toBe(s.version + reviewers.length);
+  });
+
+  it("counts a manual score and an adjustment only after a second, different reviewer confirms them", async () => {
+    const s = await submitted("2026-07");
+    const withScore = await reviewers[0]?.submissions.enterManualScore({
+      townshipId,
+      month: "2026-07",
+      expectedVersion: s.version,
+      indicator: "I10",
+      score: 6,
+      reason: "台账抽查",
+    });
+    const withBoth = await reviewers[0]?.submissions.enterAdjustment({
+      townshipId,
+      month: "2026-07",
+      expectedVersion: withScore?.version ?? 0,
+      indicator: "I01",
+      event: "commended_province",
+      count: 1,
+      reason: "省级表彰",
+    });
+    const before = await townshipAdmin.submissions.preview({ townshipId, month: "2026-07" });
+    expect(before.indicators.find((i) => i.code === "I10")?.score).toBe(0);
+    expect(before.indicators.find((i) => i.code === "I01")?.bonus).toBe(0);
+
+    const self = await reviewers[0]?.submissions
+      .confirmEntry({
+        townshipId,
+        month: "2026-07",
+        expectedVersion: withBoth?.version ?? 0,
+        entryId: withBoth?.manualScores[0]?.id ?? "",
+      })
+      .catch((e: unknown) => e);
+    expect(appCode(self)).toBe("REVIEW.SAME_REVIEWER");
+
+    let version = withBoth?.version ?? 0;
+    for (const entry of [...(withBoth?.manualScores ?? []), ...(withBoth?.adjustments ?? [])]) {
+      version = (
+        await reviewers[1]?.submissions.confirmEntry({
+          townshipId,
+          month: "2026-07",
+          expectedVersion: version,
+          entryId: entry.id,
+        })
+      )?.version as number;
+    }
+    const after = await townshipAdmin.submissions.preview({ townshipId, month: "2026-07" });
+    expect(after.indicators.find((i) => i.code === "I10")?.score).toBe(6);
+    expect(after.indicators.find((i) => i.code === "I01")?.bonus).toBe(2);
+    expect(after.indicators.find((i) => i.code === "I01")?.notes.join("")).toContain("省级表彰 1 起");
+  });
+
+  it("refuses to approve while an entry awaits its second reviewer, then approves", async () => {
+    const s = await submitted("2026-05");
+    const entered = await reviewer.submissions.enterManualScore({
+      townshipId,
+      month: "2026-05",
+      expectedVersion: s.version,
+      indicator: "I10",
+      score: 5,
+      reason: "复核",
+    });
+    await expect(
+      reviewer.submissions.approve({ townshipId, month: "2026-05", expectedVersion: entered.version }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("复核") });
+    const confirmed = await countyAdmin.submissions.confirmEntry({
+      townshipId,
+      month: "2026-05",
+      expectedVersion: entered.version,
+      entryId: entered.manualScores[0]?.id ?? "",
+    });
+    const approved = await reviewer.submissions.approve({
+      townshipId,
+      month: "2026-05",
+      expectedVersion: confirmed.version,
+    });
+    expect(approved.status).toBe("approved");
+  });
+
+  it("refuses manual scores outside the indicator's range, naming the field in Chinese", async () => {
+    const s = await submitted("2026-04");
+    await expect(
+      reviewer.submissions.enterManualScore({
+        townshipId,
+        month: "2026-04",
+        expectedVersion: s.version,
+        indicator: "I10",
+        score: 99,
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("「分数」") });
+    await expect(
+      reviewer.submissions.enterManualScore({
+        townshipId,
+        month: "2026-04",
+        expectedVersion: s.version,
+        indicator: "I02",
+        score: 1,
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("不是人工评分指标") });
+  });
+
+  it("locks a month never submitted once the deadline has passed, but lets a returned month be resubmitted", async () => {
+    services.setNow("2026-09-06T00:00:00Z"); // 2026-09-06 08:00 CST: the 5th has ended
+    const late = await townshipAdmin.submissions
+      .submit({ townshipId, month: "2026-08", expectedVersion: 0 })
+      .catch((e: unknown) => e);
+    expect(late).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(appCode(late)).toBe("SUBMISSION.LOCKED");
+    expect((await townshipAdmin.submissions.get({ townshipId, month: "2026-08" })).locked).toBe(true);
+
+    const s = await submitted("2026-03");
+    services.setNow("2026-04-10T02:00:00Z");
+    const returned = await reviewer.submissions.returnToTownship({
+      townshipId,
+      month: "2026-03",
+      expectedVersion: s.version,
+      reason: "纠纷台账缺调解记录",
+    });
+    expect((await townshipAdmin.submissions.get({ townshipId, month: "2026-03" })).returnReason).toBe(
+      "纠纷台账缺调解记录",
+    );
+    const again = await townshipAdmin.submissions.submit({
+      townshipId,
+      month: "2026-03",
+      expectedVersion: returned.version,
+    });
+    expect(again.status).toBe("submitted");
+  });
+
+  it("previews the month live with rank, points to the next rank and the records behind each indicator", async () => {
+    services.setNow("2026-09-20T02:00:00Z");
+    const meeting = await staff.events.create({
+      townshipId,
+      requestId: "preview-meeting",
+      kind: "monthly_meeting",
+      occurredAt: "2026-09-03T09:00:00+08:00",
+    });
+    const preview = await staff.submissions.preview({ townshipId, month: "2026-09" });
+    expect(preview).toMatchObject({ townships: 2, rank: 1, schemeVersion: 1 });
+    expect(preview.indicators.find((i) => i.code === "I01")?.recordIds).toEqual([meeting.id]);
+    const sibling = await reviewer.submissions.preview({
+      townshipId: tenants.A.siblingTownshipId,
+      month: "2026-09",
+    });
+    expect(sibling.rank).toBe(2);
+    expect(sibling.toNextRank).toBeCloseTo(preview.total - sibling.total, 2);
+
+    const trend = await staff.submissions.trend({ townshipId, year: 2026 });
+    expect(trend.map((m) => m.month)).toEqual(
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map((m) => `2026-${m}`),
+    );
+    expect(trend.find((m) => m.month === "2026-09")).toMatchObject({ rank: 1, total: preview.total });
+  });
+});
