@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import modelScheme from "../../../../packages/data/seed/scheme-2026.json" with { type: "json" };
 import { createApp } from "../app";
-import modelScheme from "../model-scheme.json" with { type: "json" };
 import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
 
 const services = await createTestServices("schemes");

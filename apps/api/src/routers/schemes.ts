@@ -1,7 +1,7 @@
 import { fieldError, input as fields, int, optionalText } from "@pingan/contracts";
 import { z } from "zod";
+import modelScheme from "../../../../packages/data/seed/scheme-2026.json" with { type: "json" };
 import { AppError } from "../errors";
-import modelScheme from "../model-scheme.json" with { type: "json" };
 import { listSchemes, requireScheme, type StoredScheme, saveScheme } from "../scheme-store";
 import { countyAdminProcedure, countyProcedure, router } from "../trpc";
 import { writeContext } from "../write-context";
