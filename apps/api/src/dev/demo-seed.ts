@@ -187,8 +187,8 @@ async function putRecords(services: Services, wctx: WriteContext, data: Data, pa
       }),
     );
 
-  // DynamoDB Local writes through SQLite: a few batches in flight is as fast as it gets.
-  const options = { concurrency: 4 };
+  // DynamoDB Local on disk writes through SQLite at roughly 80 items/s whatever the concurrency.
+  const options = { concurrency: 8 };
   await db.entities.dispute.put(disputes).go(options);
   await db.entities.petition.put(petitions).go(options);
   await db.entities.incident.put(incidents).go(options);
