@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instantColumn, rememberColumn } from "../instants";
 import { parseInstant } from "../time";
 import type { Data } from "../types";

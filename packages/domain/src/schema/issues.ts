@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** A validation problem that names the record (its id, where it has one) and the field, in English and Chinese. */
 export type ValidationIssue = {

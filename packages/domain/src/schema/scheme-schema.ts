@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { METRICS, type Scheme } from "../types";
 import { fromZodIssues, issue, type ParseResult, type ValidationIssue } from "./issues";
 
