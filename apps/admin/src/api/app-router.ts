@@ -1,4 +1,2 @@
-import type { ExpectedRouter } from "./expected-router";
-
-/** The API's router type. TODO(api): `export type { AppRouter } from "@pingan/api"` once it exists. */
-export type AppRouter = ExpectedRouter;
+/** The API's router type: the admin app's calls are checked against the procedures as they are. */
+export type { AppRouter } from "@pingan/api";

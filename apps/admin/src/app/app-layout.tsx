@@ -1,8 +1,11 @@
-import { LogoutOutlined, TranslationOutlined } from "@ant-design/icons";
-import { Button, Layout, Menu, type MenuProps, Space, Spin, Typography } from "antd";
-import { Suspense, useMemo } from "react";
+import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/icons";
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from "antd";
+import { Suspense, useMemo, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { useTRPCClient } from "../api/trpc";
+import { AccountGate, useAccount } from "../auth/account-gate";
 import { useSession } from "../auth/session-provider";
+import { signOutEverywhere } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
 import { canOpen, navItemsFor } from "./nav-items";
 
@@ -22,9 +25,14 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const role = session?.user.role;
+  const account = useAccount();
+  const client = useTRPCClient();
+  const locked = account.waiting || account.mustChangePassword;
+  const screens = Grid.useBreakpoint();
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const items = useMemo<MenuProps["items"]>(() => {
-    if (!role) return [];
+    if (!role || locked) return [];
     const out: NonNullable<MenuProps["items"]> = [];
     const groups = new Map<
       string,
@@ -45,7 +53,7 @@ export function AppLayout() {
       g.children.push(entry);
     }
     return out;
-  }, [role, t]);
+  }, [role, t, locked]);
 
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (!canOpen(session.user.role, location.pathname))
@@ -56,58 +64,94 @@ export function AppLayout() {
       </Layout>
     );
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[location.pathname]}
+      defaultOpenKeys={["nav.records"]}
+      items={items}
+      onClick={(e) => {
+        setMenuOpen(false);
+        navigate(e.key);
+      }}
+    />
+  );
+  const wide = screens.lg !== false;
+
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light" className="no-print">
-        <div style={{ padding: "16px 20px", fontWeight: 600, fontSize: 18 }}>{t("app.title")}</div>
-        <Menu
-          mode="inline"
-          selectedKeys={[location.pathname]}
-          defaultOpenKeys={["nav.records"]}
-          items={items}
-          onClick={(e) => navigate(e.key)}
-        />
-      </Layout.Sider>
+      {wide && (
+        <Layout.Sider width={200} theme="light" className="no-print">
+          <div style={{ padding: "16px 20px", fontWeight: 600, fontSize: 18 }}>{t("app.title")}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      {!wide && (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={240}
+          title={t("app.title")}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <Layout.Header
           className="no-print"
           style={{
             background: "#fff",
-            padding: "0 16px",
+            padding: wide ? "0 16px" : "0 8px",
             display: "flex",
-            justifyContent: "flex-end",
             alignItems: "center",
             gap: 8,
             borderBottom: "1px solid #f0f0f0",
           }}
         >
-          <Space wrap size="small">
-            <Typography.Text data-testid="current-user">
-              {session.user.name}（{t(`role.${session.user.role}`)}）
+          {!wide && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={locale === "en" ? "Menu" : "菜单"}
+              onClick={() => setMenuOpen(true)}
+            />
+          )}
+          {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
+          <Space size="small" style={{ marginLeft: "auto" }}>
+            <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: wide ? 320 : 110 }}>
+              {session.user.name}
+              {wide && `（${t(`role.${session.user.role}`)}）`}
             </Typography.Text>
             <Button
               size="small"
               icon={<TranslationOutlined />}
               onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
+              aria-label={t("app.switchLanguage")}
             >
-              {t("app.switchLanguage")}
+              {wide || locale === "en" ? t("app.switchLanguage") : "EN"}
             </Button>
             <Button
               size="small"
               icon={<LogoutOutlined />}
+              aria-label={t("app.signOut")}
               onClick={() => {
+                void signOutEverywhere(client, session);
                 signOut();
                 navigate("/sign-in");
               }}
             >
-              {t("app.signOut")}
+              {wide ? t("app.signOut") : null}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
-          <Suspense fallback={<PageFallback />}>
-            <Outlet />
-          </Suspense>
+        <Layout.Content style={{ padding: wide ? 16 : 12, minWidth: 0 }}>
+          <AccountGate>
+            <Suspense fallback={<PageFallback />}>
+              <Outlet />
+            </Suspense>
+          </AccountGate>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -37,7 +37,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
  * Pages whose API procedures exist. A page not listed is reachable only by its address and left out of
  * the menu, so nobody meets a page that cannot work yet.
  */
-export const READY_PATHS = new Set<string>(["/scheme", "/trial"]);
+export const READY_PATHS = new Set<string>([
+  "/scheme",
+  "/trial",
+  "/townships",
+  "/my/profile",
+  "/my/staff",
+  "/records/disputes",
+  "/records/petitions",
+  "/records/incidents",
+  "/records/key-persons",
+  "/records/events",
+]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {
   return NAV_ITEMS.filter((i) => i.roles.includes(role) && ready.has(i.path));

@@ -17,6 +17,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<Route
 
 export const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
+  { path: "/register", ...page(() => import("../features/township/register-page")) },
   { path: "/print/league", ...page(() => import("../features/export/print-page")) },
   {
     path: "/",
@@ -27,6 +28,14 @@ export const routes: RouteObject[] = [
       { path: "welcome", ...page(() => import("./welcome-page")) },
       { path: "scheme", ...page(() => import("../features/scheme/scheme-page")) },
       { path: "trial", ...page(() => import("../features/league/trial-page")) },
+      { path: "townships", ...page(() => import("../features/county/townships-page")) },
+      { path: "my/profile", ...page(() => import("../features/township/profile-page")) },
+      { path: "my/staff", ...page(() => import("../features/township/staff-page")) },
+      { path: "records/disputes", ...page(() => import("../features/records/disputes-page")) },
+      { path: "records/petitions", ...page(() => import("../features/records/petitions-page")) },
+      { path: "records/incidents", ...page(() => import("../features/records/incidents-page")) },
+      { path: "records/key-persons", ...page(() => import("../features/records/key-persons-page")) },
+      { path: "records/events", ...page(() => import("../features/records/events-page")) },
       { path: "*", Component: NotFoundPage },
     ],
   },

@@ -56,9 +56,63 @@ const BY_HTTP_CODE: Record<string, Entry> = {
 
 /** The API's stable domain codes (style.md: `SCHEME.INVALID`, `SUBMISSION.LOCKED`…). */
 const BY_DOMAIN_CODE: Record<string, Entry> = {
-  "AUTH.INVALID_CREDENTIALS": {
-    title: { zh: "账号或密码不正确", en: "Wrong account or password" },
-    hint: { zh: "请检查后重新输入。", en: "Check and try again." },
+  "AUTH.INVALID": {
+    title: { zh: "账号或密码错误", en: "Wrong account or password" },
+    hint: {
+      zh: "请检查后重新输入；忘记密码请联系本单位管理员重置。",
+      en: "Check and retry; ask your admin to reset it.",
+    },
+  },
+  "AUTH.REQUIRED": {
+    title: { zh: "请先登录", en: "Please sign in" },
+    hint: { zh: "登录后再进行此操作。", en: "Sign in, then retry." },
+  },
+  "AUTH.EXPIRED": {
+    title: { zh: "登录已过期", en: "Your session has expired" },
+    hint: { zh: "请重新登录后再试。", en: "Please sign in again." },
+  },
+  "AUTH.LOCKED": {
+    title: { zh: "账号已临时锁定", en: "The account is locked for now" },
+    hint: {
+      zh: "密码错误次数过多，请 15 分钟后再试。",
+      en: "Too many wrong passwords; retry in 15 minutes.",
+    },
+  },
+  "AUTH.WRONG_PASSWORD": {
+    title: { zh: "当前密码不正确", en: "The current password is wrong" },
+    hint: { zh: "请重新输入当前密码。", en: "Enter the current password again." },
+  },
+  "ROLE.FORBIDDEN": {
+    title: { zh: "当前角色无权执行此操作", en: "Your role cannot do this" },
+    hint: { zh: "如有需要，请联系县级管理员。", en: "Ask the county admin if you need to." },
+  },
+  "TENANT.FORBIDDEN": {
+    title: { zh: "无权访问该单位的数据", en: "Not your unit's data" },
+    hint: { zh: "请确认登录的账号是否正确。", en: "Check that you signed in with the right account." },
+  },
+  "TOWNSHIP.NOT_ACTIVE": {
+    title: { zh: "乡镇尚未通过县级审核", en: "The township is not approved yet" },
+    hint: { zh: "县级审核通过后即可使用全部功能。", en: "All features open once the county approves." },
+  },
+  "INPUT.INVALID": {
+    title: { zh: "填写的内容有误", en: "Some input is not valid" },
+    hint: { zh: "请按各栏旁的提示修改后再提交。", en: "Correct the fields as shown and resubmit." },
+  },
+  "RECORD.STATE": {
+    title: { zh: "当前状态不允许此操作", en: "Not possible in the current state" },
+    hint: { zh: "请刷新页面查看最新状态。", en: "Reload to see the current state." },
+  },
+  CONFLICT: {
+    title: { zh: "数据已被他人修改", en: "Someone else changed this" },
+    hint: { zh: "请刷新页面，确认最新内容后再操作。", en: "Reload, check the latest version, then retry." },
+  },
+  DUPLICATE: {
+    title: { zh: "记录已存在", en: "Already exists" },
+    hint: { zh: "请检查是否重复登记。", en: "Check whether it was entered before." },
+  },
+  NOT_FOUND: {
+    title: { zh: "找不到该数据", en: "Not found" },
+    hint: { zh: "数据可能已被删除，请刷新页面。", en: "It may have been removed; reload the page." },
   },
   "JOIN_CODE.INVALID": {
     title: { zh: "加入码无效", en: "Invalid join code" },
@@ -135,7 +189,10 @@ export function describeError(err: unknown, locale: Locale = "zh-CN"): UserMessa
   const known = domain ? BY_DOMAIN_CODE[domain] : undefined;
   if (known) {
     const m = pick(known, locale);
-    return locale !== "en" && data?.messageZh ? { ...m, title: data.messageZh } : m;
+    // An expected failure's message is written for people, in Chinese, by the API: it is the most precise.
+    const zh =
+      data?.messageZh ?? (err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : "");
+    return locale !== "en" && zh ? { ...m, title: zh } : m;
   }
   const http = data?.code ? BY_HTTP_CODE[data.code] : undefined;
   if (http) {

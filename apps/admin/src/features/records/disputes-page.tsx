@@ -1,0 +1,184 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  AutoComplete,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  List,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { useTRPC } from "../../api/trpc";
+import { applyFieldErrors } from "../../errors/form-errors";
+import { type Dispute, DisputeDetail } from "./dispute-detail";
+import { FormDrawer } from "./form-drawer";
+import { nowInstant, showInstant } from "./instant";
+import { InstantPicker } from "./instant-picker";
+import {
+  DISPUTE_CATEGORIES,
+  LEVEL_COLORS,
+  LEVEL_HINTS,
+  LEVEL_LABELS,
+  OUTCOME_LABELS,
+  options,
+} from "./record-labels";
+import { RecordPageShell } from "./record-page-shell";
+import { useTownshipId } from "./use-township-id";
+
+type CreateValues = {
+  level: Dispute["level"];
+  category: string;
+  partiesBrief: string;
+  summary?: string;
+  reportedAt: string;
+};
+
+/** 矛盾纠纷: the township's disputes with level colours, filters, entry, attempts and closing. */
+export default function DisputesPage() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const townshipId = useTownshipId();
+  const screens = Grid.useBreakpoint();
+  const [level, setLevel] = useState<Dispute["level"] | undefined>();
+  const [status, setStatus] = useState<"all" | "open" | "closed">("all");
+  const [adding, setAdding] = useState(false);
+  const [selected, setSelected] = useState<Dispute | null>(null);
+  const [form] = Form.useForm<CreateValues>();
+
+  const list = useInfiniteQuery(
+    trpc.disputes.list.infiniteQueryOptions(
+      { townshipId, level, status: status === "all" ? undefined : status, limit: 20 },
+      { getNextPageParam: (p) => p.cursor ?? undefined },
+    ),
+  );
+  const create = useMutation(
+    trpc.disputes.create.mutationOptions({
+      onSuccess: () => {
+        setAdding(false);
+        void qc.invalidateQueries(trpc.disputes.pathFilter());
+      },
+      onError: (e) => applyFieldErrors(form, e),
+    }),
+  );
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <RecordPageShell<Dispute>
+      title="矛盾纠纷"
+      addLabel="登记纠纷"
+      onAdd={() => setAdding(true)}
+      filters={
+        <>
+          <Select
+            allowClear
+            placeholder="纠纷等级"
+            style={{ width: 120 }}
+            value={level}
+            onChange={setLevel}
+            options={options(LEVEL_LABELS)}
+            aria-label="纠纷等级"
+          />
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { value: "all", label: "全部" },
+              { value: "open", label: "办理中" },
+              { value: "closed", label: "已办结" },
+            ]}
+          />
+        </>
+      }
+      items={items}
+      loading={list.isPending}
+      hasMore={list.hasNextPage}
+      loadingMore={list.isFetchingNextPage}
+      onMore={() => void list.fetchNextPage()}
+      rowKey={(d) => d.id}
+      renderItem={(d) => (
+        <List.Item
+          onClick={() => setSelected(d)}
+          style={{ cursor: "pointer", borderLeft: `4px solid ${LEVEL_BORDER[d.level]}` }}
+          data-testid="dispute-item"
+        >
+          <List.Item.Meta
+            title={
+              <Space wrap size={4}>
+                <Tag color={LEVEL_COLORS[d.level]}>{LEVEL_LABELS[d.level]}</Tag>
+                <span>{d.category}</span>
+                {d.closedAt && d.outcome ? (
+                  <Tag color={d.outcome === "resolved" ? "green" : "orange"}>{OUTCOME_LABELS[d.outcome]}</Tag>
+                ) : (
+                  <Tag color="processing">办理中</Tag>
+                )}
+              </Space>
+            }
+            description={
+              <>
+                <div>{d.partiesBrief}</div>
+                <Typography.Text type="secondary">
+                  {showInstant(d.reportedAt)} · 调解 {d.attempts.length} 次
+                </Typography.Text>
+              </>
+            }
+          />
+        </List.Item>
+      )}
+    >
+      <FormDrawer<CreateValues>
+        title="登记矛盾纠纷"
+        open={adding}
+        onClose={() => setAdding(false)}
+        form={form}
+        submitting={create.isPending}
+        initialValues={{ level: "blue", reportedAt: nowInstant() }}
+        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
+      >
+        <Form.Item name="level" label="纠纷等级" rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={(["blue", "yellow", "red"] as const).map((l) => ({
+              value: l,
+              label: LEVEL_LABELS[l],
+              title: LEVEL_HINTS[l],
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="category" label="纠纷类别" rules={[{ required: true, message: "请填写纠纷类别" }]}>
+          <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="partiesBrief"
+          label="当事人简况"
+          rules={[{ required: true, message: "请填写当事人简况" }]}
+        >
+          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+        </Form.Item>
+        <Form.Item name="summary" label="纠纷概要">
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="reportedAt" label="上报时间" rules={[{ required: true, message: "请选择上报时间" }]}>
+          <InstantPicker />
+        </Form.Item>
+      </FormDrawer>
+      <Drawer
+        title="纠纷详情"
+        open={selected !== null}
+        onClose={() => setSelected(null)}
+        size={screens.sm ? 560 : "100%"}
+        destroyOnHidden
+      >
+        {selected && <DisputeDetail dispute={selected} townshipId={townshipId} onChanged={setSelected} />}
+      </Drawer>
+    </RecordPageShell>
+  );
+}
+
+const LEVEL_BORDER = { blue: "#1677ff", yellow: "#faad14", red: "#f5222d" } as const;

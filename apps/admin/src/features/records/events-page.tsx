@@ -1,0 +1,116 @@
+import { eventLabel } from "@pingan/domain";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Form, Input, InputNumber, List, Select, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import type { RouterOutputs } from "../../api/router-types";
+import { useTRPC } from "../../api/trpc";
+import { applyFieldErrors } from "../../errors/form-errors";
+import { EVENT_OPTIONS } from "../scheme/event-rule-list";
+import { FormDrawer } from "./form-drawer";
+import { nowInstant, showInstant } from "./instant";
+import { InstantPicker } from "./instant-picker";
+import { RecordPageShell } from "./record-page-shell";
+import { useTownshipId } from "./use-township-id";
+
+type EventItem = RouterOutputs["events"]["list"]["items"][number];
+type CreateValues = { kind: string; occurredAt: string; count: number; note?: string };
+
+/** Derived by the engine from other records, so not entered by hand. */
+const DERIVED = new Set([
+  "dispute_overdue",
+  "skip_level_petition",
+  "collective_petition",
+  "major_criminal_case",
+]);
+const KIND_OPTIONS = EVENT_OPTIONS.filter((o) => !DERIVED.has(o.value));
+
+/** 工作事项: routine work done, commendations and bad events, as the scheme counts them. */
+export default function EventsPage() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const townshipId = useTownshipId();
+  const [kind, setKind] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<CreateValues>();
+  const list = useInfiniteQuery(
+    trpc.events.list.infiniteQueryOptions(
+      { townshipId, kind, limit: 20 },
+      { getNextPageParam: (p) => p.cursor ?? undefined },
+    ),
+  );
+  const create = useMutation(
+    trpc.events.create.mutationOptions({
+      onSuccess: () => {
+        setAdding(false);
+        void qc.invalidateQueries(trpc.events.pathFilter());
+      },
+      onError: (e) => applyFieldErrors(form, e),
+    }),
+  );
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <RecordPageShell<EventItem>
+      title="工作事项"
+      addLabel="登记事项"
+      onAdd={() => setAdding(true)}
+      filters={
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder="事项类型"
+          style={{ width: 220 }}
+          value={kind}
+          onChange={setKind}
+          options={KIND_OPTIONS}
+        />
+      }
+      items={items}
+      loading={list.isPending}
+      hasMore={list.hasNextPage}
+      loadingMore={list.isFetchingNextPage}
+      onMore={() => void list.fetchNextPage()}
+      rowKey={(e) => e.id}
+      renderItem={(e) => (
+        <List.Item>
+          <List.Item.Meta
+            title={
+              <Space wrap size={4}>
+                <Tag color="geekblue">{eventLabel(e.kind)}</Tag>
+                {(e.count ?? 1) > 1 && <span>× {e.count}</span>}
+              </Space>
+            }
+            description={
+              <>
+                {e.note && <div>{e.note}</div>}
+                <Typography.Text type="secondary">{showInstant(e.occurredAt)}</Typography.Text>
+              </>
+            }
+          />
+        </List.Item>
+      )}
+    >
+      <FormDrawer<CreateValues>
+        title="登记工作事项"
+        open={adding}
+        onClose={() => setAdding(false)}
+        form={form}
+        submitting={create.isPending}
+        initialValues={{ occurredAt: nowInstant(), count: 1 }}
+        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
+      >
+        <Form.Item name="kind" label="事项类型" rules={[{ required: true, message: "请选择事项类型" }]}>
+          <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="count" label="次数">
+          <InputNumber min={1} max={10000} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: "请选择发生时间" }]}>
+          <InstantPicker />
+        </Form.Item>
+        <Form.Item name="note" label="说明">
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </FormDrawer>
+    </RecordPageShell>
+  );
+}

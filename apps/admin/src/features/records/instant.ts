@@ -1,0 +1,47 @@
+import type { Dayjs } from "dayjs";
+import dayjs from "dayjs";
+
+/** The assessment counts in China Standard Time (scoring.md §1), wherever the device is. */
+const CST_OFFSET_MS = 8 * 3600_000;
+
+const FORMAT = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** Shows an instant as CST wall time. */
+export function showInstant(iso: string | undefined | null): string {
+  if (!iso) return "—";
+  const parts = Object.fromEntries(FORMAT.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The picker works in device-local time, so an instant is handed to it as a local date carrying the CST
+ * wall clock, and read back the same way: the user always picks CST, as the assessment counts it.
+ */
+export function fromInstant(iso: string | undefined | null): Dayjs | undefined {
+  if (!iso) return undefined;
+  const cst = new Date(Date.parse(iso) + CST_OFFSET_MS);
+  return dayjs(
+    new Date(
+      cst.getUTCFullYear(),
+      cst.getUTCMonth(),
+      cst.getUTCDate(),
+      cst.getUTCHours(),
+      cst.getUTCMinutes(),
+    ),
+  );
+}
+
+/** A picked CST wall time as ISO-8601 with its offset, which the API requires. */
+export function toInstant(d: Dayjs | null | undefined): string | undefined {
+  return d ? `${d.format("YYYY-MM-DDTHH:mm:ss")}+08:00` : undefined;
+}
+
+export const nowInstant = (): string => new Date().toISOString();

@@ -1,0 +1,37 @@
+/** Chinese names of the record fields' values, as township staff say them. */
+export const LEVEL_LABELS = { blue: "蓝色", yellow: "黄色", red: "红色" } as const;
+export const LEVEL_COLORS = { blue: "blue", yellow: "gold", red: "red" } as const;
+export const LEVEL_HINTS = {
+  blue: "一般纠纷，网格员调处",
+  yellow: "较大纠纷，村（社区）调处",
+  red: "重大纠纷，专业力量调处",
+} as const;
+export const OUTCOME_LABELS = {
+  resolved: "化解成功",
+  failed: "化解不成（转诉讼）",
+  escalated: "上交上级",
+} as const;
+export const ATTEMPT_RESULT_LABELS = { success: "调解成功", partial: "部分达成", failed: "未达成" } as const;
+export const ATTEMPT_RESULT_COLORS = { success: "green", partial: "blue", failed: "gray" } as const;
+export const INCIDENT_KIND_LABELS = { criminal: "刑事案件", public_order: "治安案件" } as const;
+export const SEVERITY_LABELS = { ordinary: "一般", major: "重大" } as const;
+export const KEY_PERSON_CATEGORY_LABELS = {
+  mental_health: "严重精神障碍患者",
+  community_correction: "社区矫正对象",
+  released_prisoner: "刑满释放人员",
+  drug_rehab: "社区戒毒康复人员",
+} as const;
+export const DISPUTE_CATEGORIES = [
+  "婚姻家庭",
+  "邻里纠纷",
+  "土地山林",
+  "劳动争议",
+  "物业纠纷",
+  "征地拆迁",
+  "合同债务",
+  "其他",
+];
+
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}

@@ -1,0 +1,66 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useI18n } from "../../i18n/i18n-provider";
+
+type Props<T> = {
+  title: string;
+  addLabel?: string;
+  onAdd?: () => void;
+  filters?: ReactNode;
+  items: T[];
+  loading: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
+  renderItem: (item: T) => ReactNode;
+  rowKey: (item: T) => string;
+  children?: ReactNode;
+};
+
+/** A records page: title, add button, filters and a list that reads well at 390 px and on a desktop. */
+export function RecordPageShell<T>(p: Props<T>) {
+  const { locale } = useI18n();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {p.title}
+        </Typography.Title>
+        {p.onAdd && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={p.onAdd}>
+            {p.addLabel}
+          </Button>
+        )}
+      </Flex>
+      {p.filters && (
+        <Flex wrap gap={8}>
+          {p.filters}
+        </Flex>
+      )}
+      {p.loading ? (
+        <Spin />
+      ) : p.items.length === 0 ? (
+        <Empty description={locale === "en" ? "No records" : "暂无记录"} />
+      ) : (
+        <List
+          bordered
+          style={{ background: "#fff" }}
+          dataSource={p.items}
+          rowKey={p.rowKey}
+          renderItem={p.renderItem}
+          loadMore={
+            p.hasMore ? (
+              <div style={{ textAlign: "center", margin: 12 }}>
+                <Button onClick={p.onMore} loading={p.loadingMore}>
+                  {locale === "en" ? "Load more" : "加载更多"}
+                </Button>
+              </div>
+            ) : null
+          }
+        />
+      )}
+      {p.children}
+    </Space>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
+import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
+import { signIn } from "./support/sign-in";
+import { type Served, serveAdmin } from "./support/static-server";
+
+let browser: Browser;
+let served: Served;
+let county: County;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+async function pageFor(viewport: "desktop" | "phone" = "desktop"): Promise<Page> {
+  const ctx = await newContext(browser, served.url, viewport);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  errors.push(...collectPageErrors(page));
+  page.on("pageerror", (e) => errors.push(e.message));
+  return page;
+}
+
+beforeAll(async () => {
+  const api = await startApi("journey");
+  county = await seedCounty(api.services);
+  [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const township = { name: "城关镇", code: "510722100", population: "32000", villages: "18", grids: "65" };
+const townshipAdmin = { name: "赵专干", phone: uniquePhone(), password: "Chengguan#2026" };
+const staff = { name: "钱网格", phone: uniquePhone(), initial: "Initial#2026", own: "Qianwangge#2026" };
+
+describe("the whole journey, from registration to records", () => {
+  let countyPage: Page;
+  let joinCode = "";
+
+  it("the county admin signs in and generates the join code", async () => {
+    countyPage = await pageFor();
+    await signIn(countyPage, county.adminPhone, TEST_PASSWORD);
+    await countyPage.waitForURL("**/townships");
+    await countyPage.getByRole("button", { name: "生成加入码" }).click();
+    await countyPage.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await expect
+      .poll(async () => (await countyPage.getByTestId("join-code").textContent())?.trim())
+      .toMatch(/^[A-Z0-9]{8}$/);
+    joinCode = ((await countyPage.getByTestId("join-code").textContent()) ?? "").trim();
+    await snap(countyPage, "county-townships");
+  });
+
+  it("a township registers with the code and waits, pending", async () => {
+    const page = await pageFor("phone");
+    await page.goto("/register");
+    await page.getByLabel("加入码").fill(joinCode.toLowerCase());
+    await page.getByLabel("乡镇名称").fill(township.name);
+    await page.getByLabel("乡镇区划代码（9 位）").fill("51072210");
+    await page.getByLabel("常住人口").fill(township.population);
+    await page.getByLabel("村（社区）数").fill(township.villages);
+    await page.getByLabel("网格数").fill(township.grids);
+    await page.getByLabel("姓名").fill(townshipAdmin.name);
+    await page.getByLabel("手机号（登录账号）").fill(townshipAdmin.phone);
+    await page.getByLabel("密码").fill(townshipAdmin.password);
+    await page.getByRole("button", { name: "提交注册" }).click();
+    // The API rejects the 8-digit code; its message stands next to the field.
+    const codeError = page.locator(".ant-form-item-has-error").filter({ hasText: "乡镇区划代码" });
+    await expect.poll(() => codeError.textContent()).toContain("应为 9 位数字");
+    await snap(page, "register-error");
+    await page.getByLabel("乡镇区划代码（9 位）").fill(township.code);
+    await page.getByRole("button", { name: "提交注册" }).click();
+    await page.getByTestId("register-pending").waitFor();
+    await snap(page, "register-pending");
+
+    await signIn(page, townshipAdmin.phone, townshipAdmin.password);
+    await page.getByTestId("township-pending").waitFor();
+    expect(await page.getByTestId("township-pending").textContent()).toContain("城关镇正在等待县级审核");
+    await snap(page, "township-pending");
+  });
+
+  it("the county approves the township", async () => {
+    await countyPage.reload();
+    const row = countyPage.locator("tr", { hasText: township.name });
+    await row.getByRole("button", { name: "审核通过" }).click();
+    await countyPage.locator(".ant-segmented-item", { hasText: "已启用" }).click();
+    await expect
+      .poll(() => countyPage.locator("tr", { hasText: township.name }).textContent())
+      .toContain("已启用");
+  });
+
+  it("the township admin invites a staff member, who sets a password and records a dispute on a phone", async () => {
+    const admin = await pageFor();
+    await signIn(admin, townshipAdmin.phone, townshipAdmin.password);
+    await admin.goto("/my/staff");
+    await admin.getByRole("button", { name: "添加工作人员" }).click();
+    await admin.getByLabel("姓名").fill(staff.name);
+    await admin.getByLabel("手机号（登录账号）").fill(staff.phone);
+    await admin.getByLabel("初始密码").fill(staff.initial);
+    await admin.getByRole("button", { name: /保\s?存/ }).click();
+    await expect.poll(() => admin.locator("tr", { hasText: staff.name }).count()).toBe(1);
+    await snap(admin, "township-staff");
+
+    const phone = await pageFor("phone");
+    await signIn(phone, staff.phone, staff.initial);
+    await phone.getByLabel("当前密码").fill(staff.initial);
+    await phone.getByLabel("新密码（至少 8 位）").fill(staff.own);
+    await phone.getByLabel("再次输入新密码").fill(staff.own);
+    await phone.getByRole("button", { name: "修改密码" }).click();
+    await phone.goto("/records/disputes");
+    await phone.getByRole("button", { name: "登记纠纷" }).click();
+    await phone.locator("label.ant-radio-button-wrapper", { hasText: "黄色" }).click();
+    await phone.getByLabel("纠纷类别").fill("邻里纠纷");
+    await phone.getByLabel("当事人简况").fill("张某与李某因宅基地界址发生争执");
+    await phone.getByRole("button", { name: /保\s?存/ }).click();
+    const item = phone.getByTestId("dispute-item").first();
+    await expect.poll(() => item.textContent()).toContain("邻里纠纷");
+    expect(await item.textContent()).toContain("黄色");
+    await snap(phone, "records-disputes-phone");
+    expect(errors).toEqual([]);
+  });
+});

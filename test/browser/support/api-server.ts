@@ -1,0 +1,41 @@
+import { getRequestListener } from "@hono/node-server";
+import { createApp } from "../../../apps/api/src/app";
+import { provisionCounty, provisionUser } from "../../../apps/api/src/provisioning";
+import type { Services } from "../../../apps/api/src/services";
+import { createTestServices, TEST_PASSWORD, uniquePhone } from "../../../apps/api/src/testing/harness";
+import type { ApiHandler } from "./static-server";
+
+export { TEST_PASSWORD, uniquePhone };
+
+/** The real API (Hono app, tRPC routers) on this test file's own table of the run's DynamoDB Local. */
+export async function startApi(label: string): Promise<{ services: Services; handler: ApiHandler }> {
+  const services = await createTestServices(label);
+  // Real time: the browser stamps records with the real clock, and tokens must not expire mid-test.
+  services.now = () => new Date();
+  const handler = getRequestListener(createApp({ services }).fetch);
+  return { services, handler };
+}
+
+export type County = { id: string; name: string; adminPhone: string; reviewerPhone: string };
+
+/** A county with an admin and a reviewer, as the platform operator would create it. */
+export async function seedCounty(services: Services, name = "示范县", code = "510722"): Promise<County> {
+  const county = await provisionCounty(services, { name, code });
+  const adminPhone = uniquePhone();
+  const reviewerPhone = uniquePhone();
+  await provisionUser(services, {
+    name: "王主任",
+    phone: adminPhone,
+    password: TEST_PASSWORD,
+    role: "county_admin",
+    countyId: county.id,
+  });
+  await provisionUser(services, {
+    name: "李审核",
+    phone: reviewerPhone,
+    password: TEST_PASSWORD,
+    role: "county_reviewer",
+    countyId: county.id,
+  });
+  return { id: county.id, name, adminPhone, reviewerPhone };
+}
