@@ -69,6 +69,54 @@ describe("accounts", () => {
     }
   });
 
+  it("checks at most five of many parallel wrong guesses before locking", async () => {
+    const { phone } = await newUser();
+    const guesses = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        anonymous(services).auth.signIn({ login: phone, password: `guess-${i}-pw` }),
+      ),
+    );
+    const reasons = guesses.map((g) =>
+      g.status === "rejected" ? (g.reason as { code: string }).code : "ok",
+    );
+    expect(reasons.filter((r) => r === "UNAUTHORIZED").length).toBeLessThanOrEqual(5);
+    expect(reasons.filter((r) => r === "TOO_MANY_REQUESTS").length).toBeGreaterThanOrEqual(7);
+    await expect(
+      anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+  });
+
+  it("after a lock expires lets one attempt through, and locks longer if it fails too", async () => {
+    const { phone } = await newUser();
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: "wrong-password" }),
+      ).rejects.toThrow();
+    }
+    services.setNow("2026-11-20T02:20:00.000Z"); // the 15-minute lock is over
+    try {
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: "still-wrong" }),
+      ).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+      services.setNow("2026-11-20T02:40:00.000Z"); // 20 minutes later: still inside the doubled, 30-minute lock
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD }),
+      ).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+      });
+      services.setNow("2026-11-20T02:51:00.000Z");
+      await expect(
+        anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD }),
+      ).resolves.toBeTruthy();
+    } finally {
+      services.setNow("2026-11-20T02:00:00.000Z");
+    }
+  });
+
   it("rotates refresh tokens: the old one stops working and ends the session", async () => {
     const { phone } = await newUser();
     const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });

@@ -43,15 +43,54 @@ async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: 
 /**
  * Lockout counters are authentication state, not business data: they are patched in place without a
  * version bump or audit entry, so a failed sign-in never conflicts with an admin's edit of the account.
+ *
+ * An attempt is counted atomically BEFORE the password is checked, so parallel guesses cannot all read
+ * "0 failures": at most MAX_FAILED_LOGINS of them are ever checked. After a lock expires, exactly one
+ * attempt (the one that clears the expired lock) is checked; if it fails too, the next lock is twice as long.
  */
-async function recordFailure(services: Services, user: ItemOf<"user">): Promise<void> {
-  const failures = user.failedLogins + 1;
-  const set: { failedLogins: number; lockedUntil?: string } = { failedLogins: failures };
-  if (failures >= MAX_FAILED_LOGINS) {
-    const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** (failures - MAX_FAILED_LOGINS));
-    set.lockedUntil = new Date(services.now().getTime() + minutes * 60_000).toISOString();
+const locked = (lockedUntil?: string) =>
+  new AppError(
+    "AUTH.LOCKED",
+    "密码错误次数过多，账号已临时锁定，请稍后再试",
+    lockedUntil ? { lockedUntil } : undefined,
+  );
+
+function lockUntil(services: Services, failures: number): string {
+  const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** Math.max(0, failures - MAX_FAILED_LOGINS));
+  return new Date(services.now().getTime() + minutes * 60_000).toISOString();
+}
+
+/** Counts this attempt; resolves whether its password may be checked at all. */
+async function admitAttempt(services: Services, user: ItemOf<"user">): Promise<number> {
+  const users = services.db.entities.user;
+  const now = services.now().toISOString();
+  if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
+  let holdsRetrySlot = false;
+  if (user.lockedUntil) {
+    try {
+      await users
+        .patch({ id: user.id })
+        .remove(["lockedUntil"])
+        .where((attr, op) => op.eq(attr.lockedUntil, user.lockedUntil))
+        .go();
+      holdsRetrySlot = true;
+    } catch {
+      throw locked(); // a parallel attempt took the one retry after the lock
+    }
   }
-  await services.db.entities.user.patch({ id: user.id }).set(set).go();
+  const { data } = await users.patch({ id: user.id }).add({ failedLogins: 1 }).go({ response: "all_new" });
+  const attempts = Number(data.failedLogins ?? 0);
+  if (attempts > MAX_FAILED_LOGINS && !holdsRetrySlot) {
+    const until = lockUntil(services, attempts);
+    await users
+      .patch({ id: user.id })
+      .set({ lockedUntil: until })
+      .where((attr, op) => op.notExists(attr.lockedUntil))
+      .go()
+      .catch(() => undefined);
+    throw locked();
+  }
+  return attempts;
 }
 
 export const authRouter = router({
@@ -65,22 +104,21 @@ export const authRouter = router({
       throw invalidLogin();
     }
     const now = services.now();
-    if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-      throw new AppError("AUTH.LOCKED", "密码错误次数过多，账号已临时锁定，请稍后再试", {
-        lockedUntil: user.lockedUntil,
-      });
-    }
+    const attempts = await admitAttempt(services, user);
     if (!(await verifyPassword(input.password, user.passwordHash))) {
-      await recordFailure(services, user);
+      if (attempts >= MAX_FAILED_LOGINS) {
+        await services.db.entities.user
+          .patch({ id: user.id })
+          .set({ lockedUntil: lockUntil(services, attempts) })
+          .go();
+      }
       throw invalidLogin();
     }
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await services.db.entities.user
-        .patch({ id: user.id })
-        .set({ failedLogins: 0 })
-        .remove(["lockedUntil"])
-        .go();
-    }
+    await services.db.entities.user
+      .patch({ id: user.id })
+      .set({ failedLogins: 0 })
+      .remove(["lockedUntil"])
+      .go();
     const sessionId = randomUUID();
     const { secret, hash } = newRefreshSecret();
     await services.db.entities.session
