@@ -24,6 +24,7 @@ const HTTP_CODES = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   DUPLICATE: "CONFLICT",
+  BAD_CURSOR: "BAD_REQUEST",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type AppErrorCode = keyof typeof HTTP_CODES;

@@ -2,33 +2,12 @@ import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "./root";
-import { anonymous, callerWith, createTestServices, seedTwoTenants, uniquePhone } from "./testing/harness";
-import { type Access, procedureMatrix } from "./testing/procedure-matrix";
+import { createTestServices, insiderFor, procedureOf, seedTwoTenants, uniquePhone } from "./testing/harness";
+import { procedureMatrix } from "./testing/procedure-matrix";
 
 const services = await createTestServices("fuzz");
-const { tenants, tokens, platformToken } = await seedTwoTenants(services);
-
-/** A caller that passes the procedure's gate, so the fuzz reaches validation and the handler. */
-function insider(access: Access) {
-  switch (access) {
-    case "public":
-      return anonymous(services);
-    case "platform":
-      return callerWith(services, platformToken);
-    case "authed":
-    case "county":
-    case "countyTownship":
-      return callerWith(services, tokens.A.county_reviewer);
-    case "countyAdmin":
-    case "countyAdminTownship":
-      return callerWith(services, tokens.A.county_admin);
-    case "townshipAdmin":
-      return callerWith(services, tokens.A.township_admin);
-    case "townshipRead":
-    case "townshipWrite":
-      return callerWith(services, tokens.A.township_staff);
-  }
-}
+const seeded = await seedTwoTenants(services);
+const { tenants } = seeded;
 
 const mutations = Object.entries(appRouter._def.procedures)
   .filter(([, procedure]) => (procedure as unknown as { _def: { type: string } })._def.type === "mutation")
@@ -55,12 +34,7 @@ describe.concurrent("mutation fuzz", () => {
     const entry = procedureMatrix[path];
     expect(entry).toBeDefined();
     if (!entry) return;
-    const caller = insider(entry.access);
-    const fn = path
-      .split(".")
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-      input: unknown,
-    ) => Promise<unknown>;
+    const fn = procedureOf(insiderFor(services, seeded, entry.access), path);
     const valid = entry.input?.(tenants.A.townshipId, uniquePhone);
     await fc.assert(
       fc.asyncProperty(inputs(valid), async (input) => {

@@ -2,7 +2,7 @@
  * Expected failures of the data layer, with stable codes the API maps to its own errors. Messages for
  * people are Chinese; `message` stays English for logs.
  */
-export type DataErrorCode = "CONFLICT" | "NOT_FOUND" | "DUPLICATE";
+export type DataErrorCode = "CONFLICT" | "NOT_FOUND" | "DUPLICATE" | "BAD_CURSOR";
 
 export class DataError extends Error {
   override readonly name = "DataError";
@@ -22,3 +22,10 @@ export const notFound = (what: string) =>
   new DataError("NOT_FOUND", `${what} not found`, "记录不存在或已被删除");
 
 export const duplicate = (what: string) => new DataError("DUPLICATE", `${what} already exists`, "记录已存在");
+
+export const badCursor = () =>
+  new DataError(
+    "BAD_CURSOR",
+    "the page cursor is not one this query gave out",
+    "分页游标无效，请从第一页重新查询",
+  );

@@ -1,4 +1,5 @@
 import type { Db } from "./db";
+import { badCursor } from "./errors";
 import { checkItems, type ItemOf } from "./write";
 
 /**
@@ -29,9 +30,38 @@ function range(query: Ranged, attr: string, q: RangeQuery): Ranged {
   return query;
 }
 
+/**
+ * A cursor is the last key of the previous page (ElectroDB: base64url JSON). Only one whose keys are all
+ * in the township's own partitions is passed on, so a forged cursor can neither reach another tenant nor
+ * turn into an internal error.
+ */
+function checkedCursor(cursor: string | null | undefined, townshipId: string): string | null {
+  if (!cursor) return null;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  if (typeof key !== "object" || key === null || Array.isArray(key)) throw badCursor();
+  const entries = Object.entries(key);
+  const own = `T#${townshipId}`;
+  const ok =
+    entries.length > 0 &&
+    entries.every(
+      ([field, value]) =>
+        typeof value === "string" &&
+        /^(pk|sk|gsi[12]pk|gsi[12]sk)$/.test(field) &&
+        (!field.endsWith("pk") || value === own || value.startsWith(`${own}#`)),
+    );
+  if (!ok) throw badCursor();
+  return cursor;
+}
+
 async function page<N extends "dispute" | "petition" | "incident" | "visit" | "event" | "keyPerson">(
   db: Db,
   name: N,
+  townshipId: string,
   query: Ranged,
   q: RangeQuery,
   extra?: (attr: Record<string, unknown>, op: FilterOps) => string,
@@ -39,12 +69,18 @@ async function page<N extends "dispute" | "petition" | "incident" | "visit" | "e
   const filtered = query.where((attr, op) =>
     [op.notExists(attr.deletedAt), extra?.(attr, op)].filter((x) => x && x.length > 0).join(" AND "),
   );
-  const { data, cursor } = await filtered.go({
-    cursor: q.cursor ?? null,
-    limit: q.limit ?? 20,
-    order: "desc",
-  });
-  return { items: checkItems(db, name, data), cursor };
+  const cursor = checkedCursor(q.cursor, townshipId);
+  let result: { data: unknown[]; cursor: string | null };
+  try {
+    result = await filtered.go({ cursor, limit: q.limit ?? 20, order: "desc" });
+  } catch (error) {
+    // DynamoDB refuses a start key that does not fit the query (e.g. another index's key).
+    if (cursor && error instanceof Error && /cursor|start(ing)? key|ExclusiveStartKey/i.test(error.message)) {
+      throw badCursor();
+    }
+    throw error;
+  }
+  return { items: checkItems(db, name, result.data), cursor: result.cursor };
 }
 
 const asRanged = (x: unknown) => x as Ranged;
@@ -55,7 +91,7 @@ export function listDisputes(
   q: RangeQuery & { level?: string; status?: "open" | "closed" },
 ) {
   const base = asRanged(db.entities.dispute.query.byReported({ townshipId }));
-  return page(db, "dispute", range(base, "reportedAt", q), q, (attr, op) =>
+  return page(db, "dispute", townshipId, range(base, "reportedAt", q), q, (attr, op) =>
     [
       q.level ? op.eq(attr.level, q.level) : "",
       q.status === "open"
@@ -71,28 +107,28 @@ export function listDisputes(
 
 export function listPetitions(db: Db, townshipId: string, q: RangeQuery & { status?: "open" | "closed" }) {
   const base = asRanged(db.entities.petition.query.byReceived({ townshipId }));
-  return page(db, "petition", range(base, "receivedAt", q), q, (attr, op) =>
+  return page(db, "petition", townshipId, range(base, "receivedAt", q), q, (attr, op) =>
     q.status === "open" ? op.notExists(attr.closedAt) : q.status === "closed" ? op.exists(attr.closedAt) : "",
   );
 }
 
 export function listIncidents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
   const base = asRanged(db.entities.incident.query.byOccurred({ townshipId }));
-  return page(db, "incident", range(base, "occurredAt", q), q, (attr, op) =>
+  return page(db, "incident", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
     q.kind ? op.eq(attr.kind, q.kind) : "",
   );
 }
 
 export function listEvents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
   const base = asRanged(db.entities.event.query.byOccurred({ townshipId }));
-  return page(db, "event", range(base, "occurredAt", q), q, (attr, op) =>
+  return page(db, "event", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
     q.kind ? op.eq(attr.kind, q.kind) : "",
   );
 }
 
 export function listVisits(db: Db, townshipId: string, q: RangeQuery & { keyPersonId?: string }) {
   const base = asRanged(db.entities.visit.query.byAt({ townshipId }));
-  return page(db, "visit", range(base, "at", q), q, (attr, op) =>
+  return page(db, "visit", townshipId, range(base, "at", q), q, (attr, op) =>
     q.keyPersonId ? op.eq(attr.keyPersonId, q.keyPersonId) : "",
   );
 }
@@ -103,7 +139,7 @@ export function listKeyPersons(
   q: { category?: string; includeDeregistered?: boolean; cursor?: string | null; limit?: number },
 ) {
   const base = asRanged(db.entities.keyPerson.query.byId({ townshipId }));
-  return page(db, "keyPerson", base, q, (attr, op) =>
+  return page(db, "keyPerson", townshipId, base, q, (attr, op) =>
     [
       q.category ? op.eq(attr.category, q.category) : "",
       q.includeDeregistered ? "" : op.notExists(attr.deregisteredAt),

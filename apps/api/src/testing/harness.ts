@@ -3,6 +3,7 @@ import { createContextInner } from "../context";
 import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
 import { createCaller } from "../root";
 import type { Services } from "../services";
+import type { Access } from "./procedure-matrix";
 
 export const TEST_PASSWORD = "Passw0rd!test";
 
@@ -109,4 +110,42 @@ export async function seedTwoTenants(services: Services) {
   });
   const platformToken = await signIn(platformPhone);
   return { tenants, tokens, platformToken };
+}
+
+/** A caller of county A that passes a procedure's gate, so tests reach validation and the handler. */
+export function insiderFor(
+  services: Services,
+  seeded: Awaited<ReturnType<typeof seedTwoTenants>>,
+  access: Access,
+) {
+  const { tokens, platformToken } = seeded;
+  switch (access) {
+    case "public":
+      return anonymous(services);
+    case "platform":
+      return callerWith(services, platformToken);
+    case "authed":
+    case "county":
+    case "countyTownship":
+      return callerWith(services, tokens.A.county_reviewer);
+    case "countyAdmin":
+    case "countyAdminTownship":
+      return callerWith(services, tokens.A.county_admin);
+    case "townshipAdmin":
+      return callerWith(services, tokens.A.township_admin);
+    case "townshipRead":
+    case "townshipWrite":
+      return callerWith(services, tokens.A.township_staff);
+    default: {
+      const unhandled: never = access;
+      throw new Error(`no insider for access class ${String(unhandled)}`);
+    }
+  }
+}
+
+/** The function behind a procedure path ("disputes.list") on a caller. */
+export function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
 }
