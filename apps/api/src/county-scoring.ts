@@ -29,13 +29,30 @@ export type CountyScore = {
 
 export const yearOf = (period: string) => Number(period.slice(0, 4));
 
-/** Loads a county's scoring data for `period`, with confirmed adjustments as events. */
-export async function loadCountyData(
+const inFlight = new Map<string, Promise<Data>>();
+
+/**
+ * Loads a county's scoring data for `period`, with confirmed adjustments as events. Every township of
+ * a county previews the same county-month, so identical loads already in flight are shared (never
+ * reused once finished: a load that starts after a write sees it). The result must not be mutated.
+ */
+export function loadCountyData(
   db: Db,
   countyId: string,
   period: string,
   scheme: Scheme,
+  options: { fresh?: boolean } = {},
 ): Promise<Data> {
+  if (options.fresh) return loadCountyDataNow(db, countyId, period, scheme);
+  const key = JSON.stringify([db.tableName, countyId, period, scheme.deadlines ?? null]);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const load = loadCountyDataNow(db, countyId, period, scheme).finally(() => inFlight.delete(key));
+  inFlight.set(key, load);
+  return load;
+}
+
+async function loadCountyDataNow(db: Db, countyId: string, period: string, scheme: Scheme): Promise<Data> {
   const d = scheme.deadlines ?? { blue: 7, yellow: 15, red: 30 };
   const data = await loadScoringData(db, countyId, period, {
     disputeLookbackDays: Math.max(d.blue, d.yellow, d.red) + 1,
@@ -95,10 +112,17 @@ export async function scoreCounty(
   db: Db,
   countyId: string,
   period: string,
-  options: { asOf?: number; evidence?: boolean; schemeVersion?: number; explainMonths?: string[] } = {},
+  options: {
+    asOf?: number;
+    evidence?: boolean;
+    schemeVersion?: number;
+    explainMonths?: string[];
+    /** Read the records now rather than share a load already in flight (publishing needs this). */
+    fresh?: boolean;
+  } = {},
 ): Promise<CountyScore> {
   const stored = await requireScheme(db, countyId, yearOf(period), options.schemeVersion);
-  const data = await loadCountyData(db, countyId, period, stored.scheme);
+  const data = await loadCountyData(db, countyId, period, stored.scheme, { fresh: options.fresh });
   const table = computeLeagueTableDetailed(stored.scheme, data, period, {
     asOf: options.asOf,
     evidence: options.evidence ?? false,

@@ -3,6 +3,7 @@ import {
   checkItems,
   DataError,
   type Db,
+  getItem,
   type ItemOf,
   stampNew,
   type TxItem,
@@ -21,18 +22,17 @@ import { periodEnded } from "./submission-deadline";
  * its rank history) and the audit entry. A correction is the next version with a reason.
  */
 
-/** DynamoDB allows 100 items per transaction: the table, its audit entry and one row per township. */
-const MAX_TOWNSHIPS = 98;
+/** DynamoDB allows 100 items per transaction: the table, its inputs, its audit entry and a row per township. */
+const MAX_TOWNSHIPS = 97;
 /** Inputs larger than this (compressed) keep only their digest, so the item stays under 400 KB. */
 const MAX_INPUTS_BYTES = 200_000;
 
+/** What the table item says about its inputs; the data itself is in the leagueInputs item. */
 export type PublishedInputs = {
   digest: string;
   asOf: number | null;
   schemeId: string;
   schemeVersion: number;
-  /** base64 gzip of the scoring data's JSON, to reproduce the table; absent if it was too large. */
-  dataGzip?: string;
 };
 
 export async function latestPublished(
@@ -85,12 +85,20 @@ export async function listPublished(db: Db, countyId: string) {
     }));
 }
 
-export function decodeInputs(item: ItemOf<"leagueTable">): { inputs: PublishedInputs; data?: Data } {
-  const inputs = item.inputs as PublishedInputs;
-  const data = inputs.dataGzip
-    ? (JSON.parse(gunzipSync(Buffer.from(inputs.dataGzip, "base64")).toString("utf8")) as Data)
+/** The stored inputs of a published version: enough, with its scheme version, to score it again. */
+export async function publishedInputs(
+  db: Db,
+  table: ItemOf<"leagueTable">,
+): Promise<{ inputs: PublishedInputs; data?: Data }> {
+  const item = await getItem(db, "leagueInputs", {
+    countyId: table.countyId,
+    period: table.period,
+    tableVersion: table.tableVersion,
+  });
+  const data = item?.dataGzip
+    ? (JSON.parse(gunzipSync(Buffer.from(item.dataGzip, "base64")).toString("utf8")) as Data)
     : undefined;
-  return { inputs, data };
+  return { inputs: table.inputs as PublishedInputs, data };
 }
 
 export const publishedView = (item: ItemOf<"leagueTable">) => {
@@ -127,7 +135,7 @@ export async function publishLeagueTable(
     throw new AppError("INPUT.INVALID", "「更正理由」为必填项：该期排名已发布，再次发布即为更正");
   }
   const asOf = wctx.now.getTime();
-  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, { asOf });
+  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, { asOf, fresh: true });
   if (table.rows.length > MAX_TOWNSHIPS)
     throw new Error(`too many townships to publish in one transaction: ${table.rows.length}`);
   const { details: _details, ...body } = table;
@@ -137,7 +145,6 @@ export async function publishLeagueTable(
     asOf,
     schemeId: stored.scheme.id,
     schemeVersion: stored.scheme.version,
-    ...(gz.length <= MAX_INPUTS_BYTES ? { dataGzip: gz } : {}),
   };
   const tableVersion = (latest?.tableVersion ?? 0) + 1;
   const item = stampNew(wctx, {
@@ -152,6 +159,17 @@ export async function publishLeagueTable(
   }) as ItemOf<"leagueTable">;
   const items: TxItem[] = [
     tx.create(db, "leagueTable", item),
+    tx.create(
+      db,
+      "leagueInputs",
+      stampNew(wctx, {
+        countyId,
+        period,
+        tableVersion,
+        digest,
+        ...(gz.length <= MAX_INPUTS_BYTES ? { dataGzip: gz } : {}),
+      }) as ItemOf<"leagueInputs">,
+    ),
     ...body.rows.map((row) =>
       tx.create(
         db,

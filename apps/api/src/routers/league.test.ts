@@ -1,8 +1,8 @@
-import { checkItems, stampNew, tx, writeTransaction } from "@pingan/data";
+import { checkItems, getItem, stampNew, tx, writeTransaction } from "@pingan/data";
 import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { inputsDigest } from "../county-scoring";
-import { decodeInputs, latestPublished } from "../league-store";
+import { latestPublished, publishedInputs } from "../league-store";
 import { requireScheme } from "../scheme-store";
 import { anonymous, callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
 
@@ -51,7 +51,7 @@ describe("league tables", () => {
     ]);
 
     const item = await latestPublished(db, countyId, "2026-09");
-    const { inputs, data } = decodeInputs(item as NonNullable<typeof item>);
+    const { inputs, data } = await publishedInputs(db, item as NonNullable<typeof item>);
     const { scheme } = await requireScheme(db, countyId, 2026, inputs.schemeVersion);
     expect(data).toBeDefined();
     if (!data) return;
@@ -119,6 +119,9 @@ describe("league tables", () => {
     const auditBefore = await auditActions(`C#${countyId}`);
     await expect(admin.league.publish({ period: "2026-10" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await latestPublished(db, countyId, "2026-10")).toBeUndefined();
+    expect(
+      await getItem(db, "leagueInputs", { countyId, period: "2026-10", tableVersion: 1 }),
+    ).toBeUndefined();
     const { data } = await db.entities.leagueRank.query
       .byPeriod({ townshipId: tenants.A.townshipId, period: "2026-10" })
       .go({ pages: "all" });

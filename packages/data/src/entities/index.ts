@@ -8,6 +8,7 @@ import { idempotencyEntity } from "./idempotency";
 import { incidentEntity } from "./incident";
 import { joinCodeEntity } from "./join-code";
 import { keyPersonEntity } from "./key-person";
+import { leagueInputsEntity } from "./league-inputs";
 import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { membershipEntity } from "./membership";
@@ -38,6 +39,7 @@ export function createEntities(config: EntityConfiguration) {
     submission: submissionEntity(config),
     leagueTable: leagueTableEntity(config),
     leagueRank: leagueRankEntity(config),
+    leagueInputs: leagueInputsEntity(config),
     closeRun: closeRunEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),

@@ -1,0 +1,281 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { createDynamoClient } from "@pingan/data";
+import { ensureTable, findFreePort, startDynamoLocal } from "@pingan/data/local";
+import autocannon from "autocannon";
+import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../src/dev/demo-seed";
+import { createServices } from "../src/services";
+
+/**
+ * `npm run bench:api`: the local server on DynamoDB Local, driven by autocannon. Reads a published
+ * league table (and, in the same run, the raw DynamoDB query that read needs), a township's dashboard
+ * (the live preview), and creates records with 50 concurrent clients, then counts what was stored.
+ */
+
+const READ_CONNECTIONS = 10;
+const READ_SECONDS = 10;
+const CREATE_CONNECTIONS = 50;
+const CREATES = 2_000;
+const PERIOD = "2026-10";
+const TABLE = "bench";
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+const local = await startDynamoLocal();
+let server: ChildProcess | undefined;
+const stopAll = async () => {
+  server?.kill("SIGTERM");
+  await local.stop();
+};
+process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
+
+try {
+  const raw = createDynamoClient({ endpoint: local.endpoint });
+  await ensureTable(raw, TABLE);
+  raw.destroy();
+  const services = createServices({
+    tableName: TABLE,
+    dynamoEndpoint: local.endpoint,
+    tokenSecret: "bench-secret",
+    port: 0,
+    accessTokenTtlSeconds: 3600,
+    refreshTokenTtlSeconds: 3600,
+  } as Parameters<typeof createServices>[0]);
+  const seedStart = Date.now();
+  await seedDemo(services);
+  log(`seeded 「示范县」 (12 townships, a year of records) in ${Date.now() - seedStart} ms`);
+
+  const port = await findFreePort();
+  server = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        TABLE_NAME: TABLE,
+        DYNAMODB_ENDPOINT: local.endpoint,
+        TOKEN_SECRET: "bench-secret",
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health`);
+
+  const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)?.phone as string;
+  const countyToken = await signIn(base, login("county_admin"));
+  const staffToken = await signIn(base, login("township_staff"));
+  const me = await trpc<{ township: { id: string } }>(base, "GET", "auth.me", undefined, staffToken);
+  const townshipId = me.township.id;
+  await trpc(base, "POST", "league.publish", { period: PERIOD }, countyToken);
+  log(`published ${PERIOD}; township ${townshipId}`);
+
+  // 1. The public league-table read, and the raw DynamoDB query it needs, at the same concurrency.
+  const leaguePath = `/trpc/public.leagueTable?input=${encodeURIComponent(JSON.stringify({ countyId: DEMO_COUNTY_ID, period: PERIOD }))}`;
+  await run({ url: base + leaguePath, connections: READ_CONNECTIONS, duration: 2 }); // warm-up
+  const league = await run({ url: base + leaguePath, connections: READ_CONNECTIONS, duration: READ_SECONDS });
+  const rawRead = await rawQueryLoad(services.db.client, READ_CONNECTIONS, READ_SECONDS * 1000);
+  // One client at a time: the API's own overhead, without three processes queueing for two cores.
+  const leagueSerial = await run({ url: base + leaguePath, connections: 1, duration: 5 });
+  const rawSerial = await rawQueryLoad(services.db.client, 1, 5000);
+  const bytes = (await (await fetch(base + leaguePath)).arrayBuffer()).byteLength;
+
+  // 2. A township's dashboard: the live preview of its month.
+  const previewPath = `/trpc/submissions.preview?input=${encodeURIComponent(JSON.stringify({ townshipId, month: "2026-11" }))}`;
+  const dashboard = await run({
+    url: base + previewPath,
+    connections: READ_CONNECTIONS,
+    duration: READ_SECONDS,
+    headers: { authorization: `Bearer ${staffToken}` },
+  });
+
+  // 3. Creating records: 50 clients, each request with its own client request id.
+  let serial = 0;
+  const runId = Date.now().toString(36);
+  const creates = await run({
+    url: `${base}/trpc/events.create`,
+    connections: CREATE_CONNECTIONS,
+    amount: CREATES,
+    method: "POST",
+    headers: { authorization: `Bearer ${staffToken}`, "content-type": "application/json" },
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req: Record<string, unknown>) => {
+          serial += 1;
+          return {
+            ...req,
+            body: JSON.stringify({
+              townshipId,
+              requestId: `bench-${runId}-${serial}`,
+              kind: "bench_drill",
+              occurredAt: "2026-11-20T09:00:00+08:00",
+            }),
+          };
+        },
+      },
+    ],
+  });
+  const { data: stored } = await services.db.entities.event.query
+    .byOccurred({ townshipId })
+    .where((attr, op) => op.eq(attr.kind, "bench_drill"))
+    .go({ pages: "all" });
+
+  const ms = (x: number) => Math.round(x * 100) / 100;
+  const report = {
+    leagueTableRead: summary(league),
+    rawDynamoQuery: {
+      p50: ms(rawRead.p50),
+      p99: ms(rawRead.p99),
+      mean: ms(rawRead.mean),
+      rps: Math.round(rawRead.rps),
+    },
+    leagueToRawRatio: {
+      p50: ms(league.latency.p50 / rawRead.p50),
+      mean: ms(league.latency.mean / rawRead.mean),
+      goal: 1.5,
+    },
+    oneClient: {
+      leagueTableRead: summary(leagueSerial),
+      rawDynamoQuery: { p50: ms(rawSerial.p50), p99: ms(rawSerial.p99), mean: ms(rawSerial.mean) },
+      ratio: {
+        p50: ms(leagueSerial.latency.p50 / rawSerial.p50),
+        mean: ms(leagueSerial.latency.mean / rawSerial.mean),
+      },
+    },
+    leagueTableResponseBytes: bytes,
+    townshipDashboard: summary(dashboard),
+    createRecords: {
+      ...summary(creates),
+      requested: CREATES,
+      answered2xx: creates["2xx"],
+      stored: stored.length,
+      equal: stored.length === CREATES,
+    },
+  };
+  console.log(JSON.stringify(report, null, 2));
+  mkdirSync(`${root}/bench-out`, { recursive: true });
+  writeFileSync(`${root}/bench-out/api.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(
+    `\nleague read p50 ${report.leagueTableRead.p50} ms p99 ${report.leagueTableRead.p99} ms ${report.leagueTableRead.rps} req/s | ` +
+      `raw query p50 ${report.rawDynamoQuery.p50} ms | ratio ${report.leagueToRawRatio.p50} (goal ≤ 1.5); ` +
+      `one client: ${report.oneClient.leagueTableRead.p50} vs ${report.oneClient.rawDynamoQuery.p50} ms, ratio ${report.oneClient.ratio.p50}\n` +
+      `dashboard p50 ${report.townshipDashboard.p50} ms p99 ${report.townshipDashboard.p99} ms ${report.townshipDashboard.rps} req/s\n` +
+      `creates p50 ${report.createRecords.p50} ms p99 ${report.createRecords.p99} ms ${report.createRecords.rps} req/s | ` +
+      `stored ${stored.length} of ${CREATES} requested`,
+  );
+  await stopAll();
+  process.exit(report.createRecords.equal ? 0 : 1);
+} catch (error) {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+}
+
+function log(message: string) {
+  console.error(`[bench:api] ${message}`);
+}
+
+type Result = autocannon.Result & { "2xx": number };
+
+function run(options: autocannon.Options): Promise<Result> {
+  return autocannon(options) as Promise<Result>;
+}
+
+function summary(r: Result) {
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.mean,
+    rps: Math.round(r.requests.average),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+/** The league-table read's only DynamoDB request, sent directly: the newest version of the period. */
+async function rawQueryLoad(
+  client: ReturnType<typeof createServices>["db"]["client"],
+  connections: number,
+  durationMs: number,
+) {
+  const command = () =>
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: "#pk = :pk and begins_with(#sk, :sk)",
+      ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk" },
+      ExpressionAttributeValues: { ":pk": `C#${DEMO_COUNTY_ID}`, ":sk": `LT#${PERIOD}#` },
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+  const warmUntil = Date.now() + 1000;
+  while (Date.now() < warmUntil) await client.send(command());
+  const latencies: number[] = [];
+  const end = Date.now() + durationMs;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const start = performance.now();
+        const { Items } = await client.send(command());
+        if (!Items?.length) throw new Error("the published table is missing");
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+    rps: latencies.length / (durationMs / 1000),
+  };
+}
+
+async function waitFor(url: string) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`the API did not start: ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function trpc<T>(
+  base: string,
+  method: "GET" | "POST",
+  path: string,
+  input: unknown,
+  token?: string,
+): Promise<T> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const url =
+    method === "GET"
+      ? `${base}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`
+      : `${base}/trpc/${path}`;
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: method === "POST" ? JSON.stringify(input) : undefined,
+  });
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!response.ok || !body.result)
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+async function signIn(base: string, login: string): Promise<string> {
+  return (
+    await trpc<{ accessToken: string }>(base, "POST", "auth.signIn", { login, password: DEMO_PASSWORD })
+  ).accessToken;
+}
