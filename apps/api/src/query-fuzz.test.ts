@@ -53,7 +53,7 @@ describe.concurrent("queries", () => {
             }
           },
         ),
-        { numRuns: 15 },
+        { numRuns: 8 },
       );
     },
   );
