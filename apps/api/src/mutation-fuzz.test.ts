@@ -47,7 +47,7 @@ describe.concurrent("mutation fuzz", () => {
           );
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 });

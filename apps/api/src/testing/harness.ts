@@ -56,60 +56,47 @@ export type RoleName =
  * callers per role and tenant.
  */
 export async function seedTwoTenants(services: Services) {
-  const tenants: Record<"A" | "B", Tenant> = { A: undefined as never, B: undefined as never };
-  const tokens: Record<"A" | "B", Record<Exclude<RoleName, "platform_admin">, string>> = {
-    A: {} as never,
-    B: {} as never,
-  };
   const signIn = async (phone: string) =>
     (await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD })).accessToken;
-  for (const key of ["A", "B"] as const) {
-    const county = await provisionCounty(services, {
-      name: `${key}县`,
-      code: key === "A" ? "110101" : "110102",
-    });
-    const township = await provisionTownship(services, county.id, {
-      name: `${key}镇`,
-      code: key === "A" ? "110101001" : "110102001",
-      population: 20000,
-      villages: 10,
-      grids: 30,
-    });
-    const sibling = await provisionTownship(services, county.id, {
-      name: `${key}乡`,
-      code: key === "A" ? "110101002" : "110102002",
-      population: 15000,
-      villages: 8,
-      grids: 20,
-    });
-    tenants[key] = { countyId: county.id, townshipId: township.id, siblingTownshipId: sibling.id };
-    const people: [Exclude<RoleName, "platform_admin">, { countyId: string; townshipId?: string }][] = [
-      ["county_admin", { countyId: county.id }],
-      ["county_reviewer", { countyId: county.id }],
-      ["township_admin", { countyId: county.id, townshipId: township.id }],
-      ["township_staff", { countyId: county.id, townshipId: township.id }],
-    ];
-    for (const [role, where] of people) {
-      const phone = uniquePhone();
-      await provisionUser(services, {
-        name: `${key}-${role}`,
-        phone,
-        password: TEST_PASSWORD,
-        role,
-        ...where,
+  const person = async (name: string, role: RoleName, where: { countyId?: string; townshipId?: string }) => {
+    const phone = uniquePhone();
+    await provisionUser(services, { name, phone, password: TEST_PASSWORD, role, ...where });
+    return signIn(phone);
+  };
+  const county = async (key: "A" | "B") => {
+    const code = key === "A" ? "110101" : "110102";
+    const c = await provisionCounty(services, { name: `${key}县`, code });
+    const township = (name: string, suffix: string, population: number) =>
+      provisionTownship(services, c.id, {
+        name,
+        code: `${code}${suffix}`,
+        population,
+        villages: 10,
+        grids: 30,
       });
-      tokens[key][role] = await signIn(phone);
-    }
-  }
-  const platformPhone = uniquePhone();
-  await provisionUser(services, {
-    name: "平台管理员",
-    phone: platformPhone,
-    password: TEST_PASSWORD,
-    role: "platform_admin",
-  });
-  const platformToken = await signIn(platformPhone);
-  return { tenants, tokens, platformToken };
+    const [t, sibling] = await Promise.all([
+      township(`${key}镇`, "001", 20000),
+      township(`${key}乡`, "002", 15000),
+    ]);
+    const [county_admin, county_reviewer, township_admin, township_staff] = await Promise.all([
+      person(`${key}-county_admin`, "county_admin", { countyId: c.id }),
+      person(`${key}-county_reviewer`, "county_reviewer", { countyId: c.id }),
+      person(`${key}-township_admin`, "township_admin", { countyId: c.id, townshipId: t.id }),
+      person(`${key}-township_staff`, "township_staff", { countyId: c.id, townshipId: t.id }),
+    ]);
+    const tenant: Tenant = { countyId: c.id, townshipId: t.id, siblingTownshipId: sibling.id };
+    return { tenant, tokens: { county_admin, county_reviewer, township_admin, township_staff } };
+  };
+  const [a, b, platformToken] = await Promise.all([
+    county("A"),
+    county("B"),
+    person("平台管理员", "platform_admin", {}),
+  ]);
+  return {
+    tenants: { A: a.tenant, B: b.tenant },
+    tokens: { A: a.tokens, B: b.tokens },
+    platformToken,
+  };
 }
 
 /** A caller of county A that passes a procedure's gate, so tests reach validation and the handler. */
