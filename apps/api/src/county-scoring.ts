@@ -9,7 +9,9 @@ import {
   monthsOf,
   previousPeriod,
   type Scheme,
+  ScoringInputError,
 } from "@pingan/domain";
+import { AppError } from "./errors";
 import { requireScheme, type StoredScheme } from "./scheme-store";
 
 /**
@@ -101,6 +103,22 @@ function adjustmentEvents(s: ItemOf<"submission">): EventRecord[] {
     }));
 }
 
+/**
+ * Runs the engine on stored data. Stored data passed the API's checks when written, so the one thing
+ * the engine can still refuse is a confirmed manual score above a maximum lowered by a later scheme
+ * version: that is for a reviewer to settle, not a server error.
+ */
+export function scoringStored<T>(score: () => T): T {
+  try {
+    return score();
+  } catch (error) {
+    if (error instanceof ScoringInputError) {
+      throw new AppError("RECORD.STATE", `${error.messageZh}（请审核人员按现行考核细则重新录入并复核）`);
+    }
+    throw error;
+  }
+}
+
 export function inputsDigest(scheme: Scheme, data: Data, period: string, asOf: number | undefined): string {
   return createHash("sha256")
     .update(JSON.stringify({ scheme, data, period, asOf: asOf ?? null }))
@@ -123,11 +141,13 @@ export async function scoreCounty(
 ): Promise<CountyScore> {
   const stored = await requireScheme(db, countyId, yearOf(period), options.schemeVersion);
   const data = await loadCountyData(db, countyId, period, stored.scheme, { fresh: options.fresh });
-  const table = computeLeagueTableDetailed(stored.scheme, data, period, {
-    asOf: options.asOf,
-    evidence: options.evidence ?? false,
-    ...(options.explainMonths ? { explainMonths: options.explainMonths } : {}),
-  });
+  const table = scoringStored(() =>
+    computeLeagueTableDetailed(stored.scheme, data, period, {
+      asOf: options.asOf,
+      evidence: options.evidence ?? false,
+      ...(options.explainMonths ? { explainMonths: options.explainMonths } : {}),
+    }),
+  );
   return {
     stored,
     data,

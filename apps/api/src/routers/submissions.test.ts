@@ -241,4 +241,34 @@ describe("monthly submissions", () => {
     );
     expect(trend.find((m) => m.month === "2026-09")).toMatchObject({ rank: 1, total: preview.total });
   });
+
+  it("answers a confirmed score above a maximum a later scheme lowered with a state error, not a 500", async () => {
+    services.setNow("2025-12-28T02:00:00Z");
+    const first = await countyAdmin.schemes.startFromModel({ year: 2025, expectedVersion: 0 });
+    const s = await townshipAdmin.submissions.submit({ townshipId, month: "2025-12", expectedVersion: 0 });
+    const entered = await reviewer.submissions.enterManualScore({
+      townshipId,
+      month: "2025-12",
+      expectedVersion: s.version,
+      indicator: "I10",
+      score: 7,
+      reason: "年终检查",
+    });
+    await countyAdmin.submissions.confirmEntry({
+      townshipId,
+      month: "2025-12",
+      expectedVersion: entered.version,
+      entryId: entered.manualScores[0]?.id ?? "",
+    });
+    const lowered = first.scheme.indicators.map((i) => (i.code === "I10" ? { ...i, maxScore: 5 } : i));
+    await countyAdmin.schemes.save({
+      year: 2025,
+      expectedVersion: 1,
+      scheme: { ...first.scheme, indicators: lowered },
+    });
+    await expect(townshipAdmin.submissions.preview({ townshipId, month: "2025-12" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("重新录入"),
+    });
+  });
 });

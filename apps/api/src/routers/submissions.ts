@@ -3,7 +3,7 @@ import { input as fields, id, int, month, text } from "@pingan/contracts";
 import { checkItems, getItem, type ItemOf, updateRecord } from "@pingan/data";
 import { computeLeagueTable, explainGaps, type Scheme } from "@pingan/domain";
 import { z } from "zod";
-import { loadCountyData, scoreCounty } from "../county-scoring";
+import { loadCountyData, scoreCounty, scoringStored } from "../county-scoring";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../scheme-store";
 import { monthAt, submissionDeadline } from "../submission-deadline";
@@ -126,7 +126,9 @@ export const submissionsRouter = router({
         (_, i) => `${input.year}-${String(i + 1).padStart(2, "0")}`,
       ).filter((m) => m <= current);
       return months.map((m) => {
-        const table = computeLeagueTable(scheme, data, m, { asOf: now.getTime(), explainMonths: [] });
+        const table = scoringStored(() =>
+          computeLeagueTable(scheme, data, m, { asOf: now.getTime(), explainMonths: [] }),
+        );
         const row = table.rows.find((r) => r.townshipId === ctx.township.id);
         return {
           month: m,
