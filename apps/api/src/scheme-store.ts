@@ -107,6 +107,9 @@ export async function requireScheme(
   return found;
 }
 
+/** A scheme is one item, and DynamoDB items stop at 400 KB. */
+const MAX_SCHEME_BYTES = 300_000;
+
 const schemeConflict = () =>
   new DataError("CONFLICT", "scheme version taken", "考核细则已被他人修改，请刷新后在最新版本上修改");
 
@@ -131,6 +134,9 @@ export async function saveScheme(
     throw schemeConflict();
   }
   const scheme = validateScheme(input.body, input.countyId, input.year, version);
+  if (Buffer.byteLength(JSON.stringify(scheme)) > MAX_SCHEME_BYTES) {
+    throw new AppError("INPUT.INVALID", "「考核细则」内容过大（超过 300 KB），请精简指标说明");
+  }
   const item = stampNew(wctx, {
     countyId: input.countyId,
     year: input.year,

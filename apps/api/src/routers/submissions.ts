@@ -54,6 +54,14 @@ const mustBeUnderReview = (s: Submission) => {
   if (s.status !== "submitted") throw recordState("只有已提交、待审核的月度填报才能审核");
 };
 
+/** A submission is one item (400 KB at most); no real month needs more reviewer entries than this. */
+const MAX_ENTRIES = 200;
+const roomForEntry = (s: Submission) => {
+  if (s.manualScores.length + s.adjustments.length >= MAX_ENTRIES) {
+    throw recordState(`该月人工评分和调整已达 ${MAX_ENTRIES} 条上限`);
+  }
+};
+
 /** County reviewers' procedures act on one of the county's townships (`townshipId`). */
 const reviewProcedure = countyTownshipProcedure;
 
@@ -287,6 +295,7 @@ export const submissionsRouter = router({
         countyTrail: true,
         change: (s) => {
           mustBeUnderReview(s);
+          roomForEntry(s);
           const kept = s.manualScores.filter((e) => e.indicator !== indicator.code || e.confirmedBy);
           return { ...s, manualScores: [...kept, entry] };
         },
@@ -338,6 +347,7 @@ export const submissionsRouter = router({
         countyTrail: true,
         change: (s) => {
           mustBeUnderReview(s);
+          roomForEntry(s);
           return { ...s, adjustments: [...s.adjustments, entry] };
         },
       });
