@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   checkItems,
+  DataError,
   type Db,
   type ItemOf,
   type Role,
@@ -72,9 +73,18 @@ export async function newAccountItems(
     phone: account.phone,
     status: "active" as const,
   }) as ItemOf<"membership">;
+  const claim = (login: string, messageZh: string) =>
+    tx.create(
+      db,
+      "loginClaim",
+      { login, userId, createdAt: ctx.now.toISOString() },
+      () => new DataError("DUPLICATE", `${login} is taken`, messageZh),
+    );
   return {
     user,
     items: [
+      claim(`phone:${account.phone}`, "该手机号已被注册"),
+      ...(email ? [claim(`email:${email}`, "该电子邮箱已被注册")] : []),
       tx.create(db, "user", user),
       tx.create(db, "membership", membership),
       tx.audit(db, ctx, { scope, action: "user.create", entityType: "user", entityId: userId, after: user }),

@@ -45,11 +45,16 @@ function redact(item: object | undefined): Record<string, unknown> | undefined {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));
 }
 
+/** The error an item's failed condition stands for, when it is not a conflict (see tx.create). */
+const failureOf = new WeakMap<TxItem, () => DataError>();
+
 /** Builders of transaction items from entities, so callers never write key strings by hand. */
 export const tx = {
-  /** Insert; fails the transaction when the item exists. */
-  create<N extends EntityName>(db: Db, name: N, item: ItemOf<N>): TxItem {
-    return { Put: loose(db, name).create(item).params() } as TxItem;
+  /** Insert; fails the transaction when the item exists (with `onExists`' error, CONFLICT by default). */
+  create<N extends EntityName>(db: Db, name: N, item: ItemOf<N>, onExists?: () => DataError): TxItem {
+    const txItem = { Put: loose(db, name).create(item).params() } as TxItem;
+    if (onExists) failureOf.set(txItem, onExists);
+    return txItem;
   },
   /** Replace, only if the stored item still has `expectedVersion`. */
   replace<N extends EntityName>(db: Db, name: N, item: ItemOf<N>, expectedVersion: number): TxItem {
@@ -121,7 +126,10 @@ export async function writeTransaction(
     if (error instanceof TransactionCanceledException) {
       const reasons = error.CancellationReasons ?? [];
       for (const [index, reason] of reasons.entries()) {
-        if (reason.Code === "ConditionalCheckFailed") throw onConditionFailed?.(index) ?? conflict("item");
+        if (reason.Code === "ConditionalCheckFailed") {
+          const item = items[index];
+          throw onConditionFailed?.(index) ?? (item && failureOf.get(item)?.()) ?? conflict("item");
+        }
       }
       if (reasons.some((r) => r.Code === "TransactionConflict")) throw conflict("item");
     }

@@ -95,3 +95,23 @@ describe("onboarding", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("account uniqueness", () => {
+  it("lets only one of two registrations racing for the same phone number win", async () => {
+    const { joinCode } = await countyAdmin.onboarding.rotateJoinCode();
+    const phone = uniquePhone();
+    const register = (code: string) =>
+      anonymous(services).onboarding.registerTownship({
+        joinCode,
+        township: { name: `竞争镇${code}`, code: `1101010${code}`, population: 1000, villages: 1, grids: 1 },
+        admin: { name: "管理员", phone, password: "Passw0rd!race" },
+      });
+    const outcomes = await Promise.allSettled([register("31"), register("32"), register("33")]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const lost of outcomes.filter((o) => o.status === "rejected")) {
+      // The claim's condition fails, or DynamoDB cancels the racing transaction: a conflict either way.
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    }
+    await expect(register("34")).rejects.toMatchObject({ code: "CONFLICT", message: "该手机号已被注册" });
+  });
+});

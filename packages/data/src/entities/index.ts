@@ -11,6 +11,7 @@ import { keyPersonEntity } from "./key-person";
 import { leagueInputsEntity } from "./league-inputs";
 import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
+import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
@@ -28,6 +29,7 @@ export function createEntities(config: EntityConfiguration) {
     township: townshipEntity(config),
     user: userEntity(config),
     session: sessionEntity(config),
+    loginClaim: loginClaimEntity(config),
     membership: membershipEntity(config),
     dispute: disputeEntity(config),
     petition: petitionEntity(config),
