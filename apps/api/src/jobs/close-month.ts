@@ -19,14 +19,23 @@ export type CountyClose = {
 };
 
 const SYSTEM = { id: "system:monthly-close", role: "system" };
+const COUNTY_CONCURRENCY = 4;
 
 export async function closeMonth(services: Services, now: Date): Promise<CountyClose[]> {
   const { db } = services;
   const month = previousMonth(now);
   const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
-  const out: CountyClose[] = [];
-  for (const county of checkItems(db, "county", data))
-    out.push(await closeCounty(services, county, month, now));
+  const counties = checkItems(db, "county", data);
+  // A few counties at a time: each is dozens of queries, and Lambda has few sockets to spare.
+  const out: CountyClose[] = new Array(counties.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < counties.length) {
+      const i = next++;
+      out[i] = await closeCounty(services, counties[i] as ItemOf<"county">, month, now);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(COUNTY_CONCURRENCY, counties.length) }, worker));
   return out;
 }
 
