@@ -1,6 +1,7 @@
 import { checkItems, getItem, stampNew, tx, writeTransaction } from "@pingan/data";
 import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../app";
 import { inputsDigest } from "../county-scoring";
 import { latestPublished, publishedInputs } from "../league-store";
 import { requireScheme } from "../scheme-store";
@@ -140,6 +141,19 @@ describe("league tables", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await publicApi.public.leagueTable({ countyId, period: "2026-Q3" })).version).toBe(1);
+  });
+
+  it("serves a published table over HTTP to a visitor without a token", async () => {
+    const input = encodeURIComponent(JSON.stringify({ countyId, period: "2026-09" }));
+    const response = await createApp({ services }).request(`/trpc/public.leagueTable?input=${input}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      result: { data: { version: number; table: { rows: unknown[] } } };
+    };
+    expect(body.result.data).toMatchObject({ version: 2 });
+    expect(body.result.data.table.rows).toHaveLength(2);
+    const live = await createApp({ services }).request(`/trpc/league.compute?input=${input}`);
+    expect(live.status).toBe(401);
   });
 
   it("shows the public only published tables of the county asked for", async () => {
