@@ -151,10 +151,28 @@ describe("monthly submissions", () => {
     await expect(
       reviewer.submissions.approve({ townshipId, month: "2026-05", expectedVersion: entered.version }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("复核") });
-    const confirmed = await countyAdmin.submissions.confirmEntry({
+    // A second entry the other reviewer disagrees with is discarded, with a reason.
+    const extra = await reviewer.submissions.enterAdjustment({
       townshipId,
       month: "2026-05",
       expectedVersion: entered.version,
+      indicator: "I01",
+      event: "commended_city",
+      count: 1,
+      reason: "市级表彰",
+    });
+    const discarded = await countyAdmin.submissions.discardEntry({
+      townshipId,
+      month: "2026-05",
+      expectedVersion: extra.version,
+      entryId: extra.adjustments[0]?.id ?? "",
+      reason: "表彰文件不在本月",
+    });
+    expect(discarded.adjustments).toEqual([]);
+    const confirmed = await countyAdmin.submissions.confirmEntry({
+      townshipId,
+      month: "2026-05",
+      expectedVersion: discarded.version,
       entryId: entered.manualScores[0]?.id ?? "",
     });
     const approved = await reviewer.submissions.approve({

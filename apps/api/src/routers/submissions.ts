@@ -391,6 +391,36 @@ export const submissionsRouter = router({
       return view(saved, deadlineFor(ctx.county, input.month), now);
     }),
 
+  /**
+   * Discards an entry still awaiting its second reviewer (the second reviewer disagrees, or it was a
+   * mistake), with a reason; a confirmed entry stays, and a new confirmed score supersedes it.
+   */
+  discardEntry: reviewProcedure
+    .input(fields({ ...versioned, entryId: id("复核条目"), reason: reason() }))
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.services.now();
+      const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+        township: ctx.township,
+        month: input.month,
+        expectedVersion: input.expectedVersion,
+        action: "submission.discardEntry",
+        reason: input.reason,
+        countyTrail: true,
+        change: (s) => {
+          mustBeUnderReview(s);
+          const entry = [...s.manualScores, ...s.adjustments].find((e) => e.id === input.entryId);
+          if (!entry) throw new AppError("NOT_FOUND", "待复核条目不存在");
+          if (entry.confirmedBy) throw recordState("该条目已经复核生效，不能撤销；如需更正请重新录入并复核");
+          return {
+            ...s,
+            manualScores: s.manualScores.filter((e) => e.id !== entry.id),
+            adjustments: s.adjustments.filter((e) => e.id !== entry.id),
+          };
+        },
+      });
+      return view(saved, deadlineFor(ctx.county, input.month), now);
+    }),
+
   /** The county admin sets the day of the following month by which townships submit (default 5). */
   setDeadlineDay: countyAdminProcedure
     .input(fields({ day: int("截止日", 1, 28), expectedVersion: int("版本号", 1, Number.MAX_SAFE_INTEGER) }))

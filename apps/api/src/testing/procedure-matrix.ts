@@ -254,6 +254,16 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     access: "countyTownship",
     input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999, entryId: missing }),
   },
+  "submissions.discardEntry": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      expectedVersion: 999,
+      entryId: missing,
+      reason: "录入有误",
+    }),
+  },
   "submissions.setDeadlineDay": { access: "countyAdmin", input: () => ({ day: 5, expectedVersion: 999 }) },
 
   "league.compute": { access: "county", input: () => ({ period: "2026-10" }) },
