@@ -7,6 +7,7 @@ import {
 } from "@pingan/contracts";
 import {
   checkItems,
+  type Db,
   getItem,
   type ItemOf,
   stampNew,
@@ -49,6 +50,14 @@ const townshipView = (t: ItemOf<"township">) => ({
   version: t.version,
   createdAt: t.createdAt,
 });
+
+/** A division code belongs to one township (a rejected registration frees it). */
+async function assertCodeFree(db: Db, code: string): Promise<void> {
+  const { data } = await db.entities.township.query.byCode({ code }).go({ limit: 5 });
+  if (checkItems(db, "township", data).some((t) => t.status !== "rejected")) {
+    throw new AppError("DUPLICATE", "该乡镇区划代码已注册");
+  }
+}
 
 const countyAdminTownshipProcedure = countyTownshipProcedure.use(requireRoles("county_admin"));
 
@@ -97,12 +106,7 @@ export const onboardingRouter = router({
     if (!join || !county || county.joinCode !== join.code) {
       throw new AppError("JOIN_CODE.INVALID", "加入码无效或已更换，请向县委政法委索取最新加入码");
     }
-    const { data: sameCode } = await db.entities.township.query
-      .byCode({ code: input.township.code })
-      .go({ limit: 5 });
-    if (checkItems(db, "township", sameCode).some((t) => t.status !== "rejected")) {
-      throw new AppError("DUPLICATE", "该乡镇区划代码已注册");
-    }
+    await assertCodeFree(db, input.township.code);
     const townshipId = randomUUID();
     const userId = randomUUID();
     const wctx = selfWriteContext(ctx.services, userId, "township_admin");
@@ -189,6 +193,7 @@ export const onboardingRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { expectedVersion, ...profile } = input;
       const { townshipId: _ignored, ...fields } = profile;
+      if (fields.code !== ctx.township.code) await assertCodeFree(ctx.services.db, fields.code);
       const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
         entity: "township",
         key: { id: ctx.township.id },
