@@ -3,6 +3,7 @@ export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
+export { modelScheme2026 } from "./model-scheme";
 export {
   listDisputes,
   listEvents,

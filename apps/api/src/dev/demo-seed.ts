@@ -1,6 +1,13 @@
-import { getItem, type ItemOf, stampNew, tx, type WriteContext, writeTransaction } from "@pingan/data";
+import {
+  getItem,
+  type ItemOf,
+  modelScheme2026 as scheme2026,
+  stampNew,
+  tx,
+  type WriteContext,
+  writeTransaction,
+} from "@pingan/data";
 import { type Data, generateCounty, parseInstant } from "@pingan/domain";
-import scheme2026 from "../../../../packages/data/seed/scheme-2026.json" with { type: "json" };
 import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
 import type { Services } from "../services";
 
