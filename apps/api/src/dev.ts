@@ -35,15 +35,14 @@ async function main() {
 
     const services = createServices({ ...config, dynamoEndpoint: local.endpoint });
     const started = Date.now();
-    console.log("检查演示数据（首次启动时写入「示范县」一年的纪实记录，约需半分钟）…");
+    console.log("检查演示数据（首次启动时写入「示范县」一年的纪实记录，约需二三十秒）…");
     if (await seedDemo(services)) console.log(`已写入演示数据「示范县」（${Date.now() - started} ms）`);
 
     server = serve({ fetch: createApp({ services }).fetch, port: config.port }, (info) => {
       console.log(`\n平安考评 API： http://localhost:${info.port}/trpc  （健康检查 /health）`);
       console.log(`DynamoDB Local： ${local.endpoint}  表 ${config.tableName}\n`);
       console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-      for (const login of DEMO_LOGINS)
-        console.log(`  ${login.label.padEnd(16, "　")} ${login.phone}  ${login.name}`);
+      for (const login of DEMO_LOGINS) console.log(`  ${login.phone}  ${login.name}（${login.label}）`);
       console.log("\n按 Ctrl-C 停止。");
     });
     server.on("error", (error) => {
