@@ -20,6 +20,9 @@ import {
 } from "../township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
+/** Attempts live on the dispute item; the cap keeps it far below DynamoDB's 400 KB item limit. */
+const MAX_ATTEMPTS = 60;
+
 const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：办结或调解时间不能早于上报时间");
 
 /** Disputes (矛盾纠纷): reported, mediated in attempts, closed with an outcome. */
@@ -43,6 +46,7 @@ export const disputesRouter = router({
   addAttempt: townshipProcedure.input(addAttemptInput).mutation(({ ctx, input }) =>
     editTownshipRecord(ctx, "dispute", input.id, input.expectedVersion, "dispute.addAttempt", (d) => {
       if (d.closedAt) throw recordState("纠纷已办结，不能再添加调解记录");
+      if (d.attempts.length >= MAX_ATTEMPTS) throw recordState(`每起纠纷最多记录 ${MAX_ATTEMPTS} 次调解`);
       if (input.at < d.reportedAt) throw timeOrder();
       const attempt = {
         id: randomUUID(),
