@@ -20,8 +20,9 @@ import {
 } from "../township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
-/** Attempts live on the dispute item; the cap keeps it far below DynamoDB's 400 KB item limit. */
-const MAX_ATTEMPTS = 60;
+/** Attempts live on the dispute item, and its audit entry holds it twice (before, after): the cap keeps both
+ * far below DynamoDB's 400 KB item limit even with the longest notes. */
+const MAX_ATTEMPTS = 30;
 
 const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：办结或调解时间不能早于上报时间");
 
