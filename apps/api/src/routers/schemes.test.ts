@@ -1,6 +1,6 @@
+import { modelScheme2026 as modelScheme } from "@pingan/data";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import modelScheme from "../../../../packages/data/seed/scheme-2026.json" with { type: "json" };
 import { createApp } from "../app";
 import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
 
