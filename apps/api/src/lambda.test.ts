@@ -105,3 +105,18 @@ describe("Lambda handler", () => {
     expect(JSON.parse(result.body).error.data.appCode).toBe("AUTH.REQUIRED");
   });
 });
+
+describe("input that is not an object at all", () => {
+  it("is a 400 in Chinese, also for the tenant part of the input", async () => {
+    const phoneLogin = await handler(
+      httpApiEvent("POST", "/trpc/auth.signIn", { body: { login: phone, password: TEST_PASSWORD } }),
+    );
+    const token = JSON.parse(phoneLogin.body).result.data.accessToken as string;
+    const input = encodeURIComponent(JSON.stringify("not-an-object"));
+    const result = await handler(
+      httpApiEvent("GET", "/trpc/disputes.list", { query: `input=${input}`, token }),
+    );
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body).error.message).toBe("提交的数据格式不正确");
+  });
+});

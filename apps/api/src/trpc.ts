@@ -1,7 +1,6 @@
-import { flattenIssues, id } from "@pingan/contracts";
+import { flattenIssues, id, input as objectInput } from "@pingan/contracts";
 import { getItem, type ItemOf, type Role } from "@pingan/data";
 import { initTRPC } from "@trpc/server";
-import { z } from "zod";
 import { verifyAccessToken } from "./auth/tokens";
 import type { Context } from "./context";
 import { AppError, forbidden, roleForbidden, toTRPCError } from "./errors";
@@ -124,7 +123,7 @@ export const countyAdminProcedure = countyProcedure.use(requireRoles("county_adm
 
 /** A county user acting on one of the county's townships (any status), given as `townshipId`. */
 export const countyTownshipProcedure = countyProcedure
-  .input(z.object({ townshipId: id("乡镇") }))
+  .input(objectInput({ townshipId: id("乡镇") }))
   .use(async ({ ctx, input, next }) => {
     const township = await getItem(ctx.services.db, "township", { id: input.townshipId });
     if (!township || township.countyId !== ctx.county.id) throw forbidden();
@@ -143,7 +142,7 @@ async function activeTownship(ctx: Context, townshipId: string): Promise<ItemOf<
  * township comes from the input (`townshipId`) and is checked against the caller's tenant.
  */
 export const townshipReadProcedure = authedProcedure
-  .input(z.object({ townshipId: id("乡镇") }))
+  .input(objectInput({ townshipId: id("乡镇") }))
   .use(async ({ ctx, input, next }) => {
     const { user } = ctx;
     const isOwnTownship =
@@ -158,7 +157,7 @@ export const townshipReadProcedure = authedProcedure
 /** Recording a township's work: only its own people. */
 export const townshipProcedure = authedProcedure
   .use(requireRoles(...TOWNSHIP_ROLES))
-  .input(z.object({ townshipId: id("乡镇") }))
+  .input(objectInput({ townshipId: id("乡镇") }))
   .use(async ({ ctx, input, next }) => {
     if (ctx.user.townshipId !== input.townshipId) throw forbidden();
     const township = await activeTownship(ctx, input.townshipId);

@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from "node:crypto";
 import {
   decideTownshipInput,
+  input as objectInput,
+  oneOf,
   registerTownshipInput,
   rejectTownshipInput,
   updateTownshipProfileInput,
@@ -16,7 +18,6 @@ import {
   updateRecord,
   writeTransaction,
 } from "@pingan/data";
-import { z } from "zod";
 import { newAccountItems } from "../accounts";
 import { AppError, recordState } from "../errors";
 import {
@@ -139,7 +140,7 @@ export const onboardingRouter = router({
 
   /** The county's townships, optionally of one status. */
   listTownships: countyProcedure
-    .input(z.object({ status: z.enum(TOWNSHIP_STATUSES).optional() }).optional())
+    .input(objectInput({ status: oneOf("状态", TOWNSHIP_STATUSES).optional() }).optional())
     .query(async ({ ctx, input }) => {
       const { db } = ctx.services;
       const { data } = await db.entities.township.query
