@@ -7,5 +7,7 @@ export default defineProject({
     globalSetup: ["./browser/support/build-admin.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Pages answer through a real API; polling assertions wait as long as a person would.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

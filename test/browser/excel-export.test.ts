@@ -63,7 +63,10 @@ describe("league table, Excel export and print in the browser", () => {
     ]);
     expect(download.suggestedFilename()).toBe("示范县-2026-10-排名.xlsx");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile((await download.path()) as string));
+    const bytes = await readFile((await download.path()) as string);
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     const ws = wb.getWorksheet("排名");
     expect(ws?.getCell("A1").value).toBe("示范县2026年10月平安建设考评排名（未发布）");
     expect(String(ws?.getCell("A2").value)).toContain("细则：demo-county-2026 第1版");

@@ -20,8 +20,17 @@ async function pageFor(viewport: "desktop" | "phone" = "desktop"): Promise<Page>
   return page;
 }
 
+/** The real month in CST (the browser records work now), and the 2nd of the next month for the server. */
+const cst = new Date(Date.now() + 8 * 3600_000);
+const MONTH = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
+const SERVER_START = new Date(
+  Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 2) - 6 * 3600_000,
+).toISOString();
+
 beforeAll(async () => {
-  const api = await startApi("journey");
+  // The server lives on the 2nd of next month: this month is finished (publishable) and not yet past
+  // the submission deadline (the 5th).
+  const api = await startApi("journey", { clockStart: SERVER_START });
   county = await seedCounty(api.services);
   [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
 });
@@ -42,7 +51,7 @@ describe("the whole journey, from registration to records", () => {
   it("the county admin signs in and generates the join code", async () => {
     countyPage = await pageFor();
     await signIn(countyPage, county.adminPhone, TEST_PASSWORD);
-    await countyPage.waitForURL("**/townships");
+    await countyPage.goto("/townships");
     await countyPage.getByRole("button", { name: "生成加入码" }).click();
     await countyPage.getByRole("button", { name: /确\s?定|OK/ }).click();
     await expect
@@ -50,6 +59,15 @@ describe("the whole journey, from registration to records", () => {
       .toMatch(/^[A-Z0-9]{8}$/);
     joinCode = ((await countyPage.getByTestId("join-code").textContent()) ?? "").trim();
     await snap(countyPage, "county-townships");
+
+    await countyPage.goto("/scheme");
+    await countyPage.getByRole("button", { name: /恢复为示范细则/ }).click();
+    await countyPage.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await countyPage.locator(".ant-input-number input").nth(0).waitFor();
+    await countyPage.locator('[data-path="year"] input').fill(MONTH.slice(0, 4));
+    await expect.poll(() => countyPage.getByTestId("scheme-status").textContent()).toBe("细则校验通过");
+    await countyPage.getByRole("button", { name: /保存细则/ }).click();
+    await expect.poll(() => countyPage.getByText(/已保存第1版/).count()).toBeGreaterThan(0);
   });
 
   it("a township registers with the code and waits, pending", async () => {
@@ -81,7 +99,7 @@ describe("the whole journey, from registration to records", () => {
   });
 
   it("the county approves the township", async () => {
-    await countyPage.reload();
+    await countyPage.goto("/townships");
     const row = countyPage.locator("tr", { hasText: township.name });
     await row.getByRole("button", { name: "审核通过" }).click();
     await countyPage.locator(".ant-segmented-item", { hasText: "已启用" }).click();
@@ -118,6 +136,100 @@ describe("the whole journey, from registration to records", () => {
     await expect.poll(() => item.textContent()).toContain("邻里纠纷");
     expect(await item.textContent()).toContain("黄色");
     await snap(phone, "records-disputes-phone");
+    await phone.getByTestId("dispute-item").first().click();
+    await phone.getByRole("button", { name: /^办\s?结$/ }).click();
+    await phone.getByRole("button", { name: "确认办结" }).click();
+    await expect
+      .poll(() => phone.locator(".ant-drawer-open .ant-drawer-body").textContent())
+      .toContain("已办结");
+
+    await admin.goto("/my/score");
+    await admin.getByText("逐项得分与失分原因").waitFor();
+    await admin.getByTestId("trend-chart").locator("canvas").waitFor();
+    await snap(admin, "township-my-score");
+    await admin.getByRole("button", { name: "提交本月填报" }).click();
+    await admin.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await expect.poll(() => admin.getByTestId("submission-status").textContent()).toBe("待审核");
+  });
+
+  async function openReview(page: Page) {
+    await page.goto("/review");
+    const picker = page.locator(".ant-picker input").first();
+    await picker.click();
+    await picker.fill(MONTH);
+    await picker.press("Enter");
+    await page.locator("tr", { hasText: township.name }).click();
+    await page.locator(".ant-drawer-open").getByTestId("review-total").waitFor();
+  }
+
+  it("a reviewer scores the manual indicator, a second county user confirms it, and the month is approved", async () => {
+    const reviewer = await pageFor();
+    await signIn(reviewer, county.reviewerPhone, TEST_PASSWORD);
+    await openReview(reviewer);
+    await reviewer.getByRole("button", { name: "人工评分" }).click();
+    const modal = reviewer.getByRole("dialog").filter({ hasText: "评分理由" });
+    await modal.locator(".ant-select").click();
+    await reviewer.locator(".ant-select-item-option", { hasText: "I10 平安创建与技防建设" }).click();
+    await modal.getByLabel("分数").fill("6");
+    await modal.getByLabel("评分理由").fill("视频监控运行正常，平安村创建达标");
+    await modal.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await reviewer.getByText("待他人复核").waitFor();
+    await snap(reviewer, "county-review");
+
+    await openReview(countyPage);
+    await countyPage.getByRole("button", { name: "复核确认" }).click();
+    await countyPage.getByText("已复核", { exact: true }).waitFor();
+
+    await openReview(reviewer);
+    await reviewer.getByRole("button", { name: "审核通过" }).click();
+    await reviewer.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await expect
+      .poll(() => reviewer.locator("tr", { hasText: township.name }).textContent())
+      .toContain("已审核");
+  });
+
+  it("the county publishes the month, and the public page shows the API's numbers on a phone", async () => {
+    await countyPage.goto("/league");
+    const picker = countyPage.locator(".ant-picker input").first();
+    await picker.click();
+    await picker.fill(MONTH);
+    await picker.press("Enter");
+    await countyPage.locator(".ant-table-row", { hasText: township.name }).waitFor();
+    await countyPage.getByRole("button", { name: "发布排名" }).click();
+    await countyPage.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await countyPage.getByText("已发布 第1版").waitFor();
+    await countyPage.getByTestId("comparison-chart").locator("canvas").waitFor();
+    await snap(countyPage, "county-league");
+
+    const input = encodeURIComponent(JSON.stringify({ countyId: county.id, period: MONTH }));
+    const res = await fetch(`${served.url}/trpc/public.leagueTable?input=${input}`);
+    const api = (
+      (await res.json()) as {
+        result: {
+          data: {
+            version: number;
+            table: { rows: { rank: number; name: string; total: number; grade: string }[] };
+          };
+        };
+      }
+    ).result.data;
+    expect(api.version).toBe(1);
+    expect(api.table.rows.map((r) => r.name)).toEqual([township.name]);
+
+    const pub = await pageFor("phone");
+    await pub.goto(`/public/${county.id}`);
+    const rows = pub.locator(".ant-table-tbody tr.ant-table-row");
+    await expect.poll(() => rows.count()).toBe(api.table.rows.length);
+    for (const [i, r] of api.table.rows.entries()) {
+      const cells = await rows.nth(i).locator("td").allTextContents();
+      expect(cells[0]).toBe(String(r.rank));
+      expect(cells[2]).toBe(r.name);
+      expect(cells[3]).toBe(r.total.toFixed(2));
+      expect(cells[4]).toContain(r.grade);
+    }
+    const width = await pub.evaluate("document.documentElement.scrollWidth");
+    expect(width).toBeLessThanOrEqual(390);
+    await snap(pub, "public-phone");
     expect(errors).toEqual([]);
   });
 });

@@ -8,10 +8,15 @@ import type { ApiHandler } from "./static-server";
 export { TEST_PASSWORD, uniquePhone };
 
 /** The real API (Hono app, tRPC routers) on this test file's own table of the run's DynamoDB Local. */
-export async function startApi(label: string): Promise<{ services: Services; handler: ApiHandler }> {
+export async function startApi(
+  label: string,
+  options: { clockStart?: string } = {},
+): Promise<{ services: Services; handler: ApiHandler }> {
   const services = await createTestServices(label);
-  // Real time: the browser stamps records with the real clock, and tokens must not expire mid-test.
-  services.now = () => new Date();
+  // A running clock (tokens must not expire mid-test), started at a chosen instant when the test needs
+  // the server to be later than the browser, e.g. after a month ends so it can be published.
+  const offset = options.clockStart ? Date.parse(options.clockStart) - Date.now() : 0;
+  services.now = () => new Date(Date.now() + offset);
   const handler = getRequestListener(createApp({ services }).fetch);
   return { services, handler };
 }

@@ -13,7 +13,7 @@ export async function seedSession(
     refreshToken: "offline",
     user: { id: "u-test", name: "测试审核员", role, countyId: "demo-county" },
   };
-  await ctx.addInitScript((s: string) => {
-    window.localStorage.setItem("pingan.session", s);
-  }, JSON.stringify(session));
+  await ctx.addInitScript({
+    content: `window.localStorage.setItem("pingan.session", ${JSON.stringify(JSON.stringify(session))});`,
+  });
 }

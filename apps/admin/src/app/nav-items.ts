@@ -40,6 +40,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export const READY_PATHS = new Set<string>([
   "/scheme",
   "/trial",
+  "/league",
+  "/review",
+  "/my/score",
   "/townships",
   "/my/profile",
   "/my/staff",

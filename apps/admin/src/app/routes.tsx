@@ -18,6 +18,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<Route
 export const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
   { path: "/register", ...page(() => import("../features/township/register-page")) },
+  { path: "/public/:countyId", ...page(() => import("../features/public/public-page")) },
   { path: "/print/league", ...page(() => import("../features/export/print-page")) },
   {
     path: "/",
@@ -28,6 +29,9 @@ export const routes: RouteObject[] = [
       { path: "welcome", ...page(() => import("./welcome-page")) },
       { path: "scheme", ...page(() => import("../features/scheme/scheme-page")) },
       { path: "trial", ...page(() => import("../features/league/trial-page")) },
+      { path: "league", ...page(() => import("../features/league/league-page")) },
+      { path: "review", ...page(() => import("../features/review/review-page")) },
+      { path: "my/score", ...page(() => import("../features/township/my-score-page")) },
       { path: "townships", ...page(() => import("../features/county/townships-page")) },
       { path: "my/profile", ...page(() => import("../features/township/profile-page")) },
       { path: "my/staff", ...page(() => import("../features/township/staff-page")) },

@@ -1,9 +1,19 @@
-import { DownloadOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
-import type { ParseResult, Scheme } from "@pingan/domain";
-import { App, Button, Popconfirm, Space, Typography, Upload } from "antd";
+import {
+  CloudDownloadOutlined,
+  DownloadOutlined,
+  ReloadOutlined,
+  SaveOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
+import { type ParseResult, parseScheme, type Scheme } from "@pingan/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Popconfirm, Space, Tag, Typography, Upload } from "antd";
 import { useRef, useState } from "react";
+import { useTRPC, useTRPCClient } from "../../api/trpc";
+import { useSession } from "../../auth/session-provider";
 import { useI18n } from "../../i18n/i18n-provider";
 import { downloadBlob } from "../export/download-file";
+import { normalizeDraft } from "./normalize-draft";
 import { modelSchemeDraft, schemeDraftStore } from "./scheme-draft-store";
 import { SchemeEditor } from "./scheme-editor";
 
@@ -15,12 +25,41 @@ export default function SchemePage() {
   const [generation, setGeneration] = useState(0);
   const latest = useRef<{ draft: unknown; result: ParseResult<Scheme> | null }>({
     draft: initial,
-    result: null,
+    result: parseScheme(normalizeDraft(initial)),
   });
+  const [valid, setValid] = useState(() => latest.current.result?.ok === true);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const qc = useQueryClient();
+  const isAdmin = useSession().session?.user.role === "county_admin";
+  const year = (initial as { year?: unknown } | null)?.year;
+  const draftYear = typeof year === "number" ? year : new Date().getFullYear();
+  const savedList = useQuery({ ...trpc.schemes.list.queryOptions(), meta: { silent: true } });
+  const savedVersion = (savedList.data ?? [])
+    .filter((v) => v.year === draftYear)
+    .reduce((m, v) => Math.max(m, v.version), 0);
+  const save = useMutation(
+    trpc.schemes.save.mutationOptions({
+      onSuccess: (v) => {
+        message.success(`${t("scheme.saved")}（${v.year}年度 第${v.version}版）`);
+        void qc.invalidateQueries(trpc.schemes.pathFilter());
+      },
+    }),
+  );
+  const loadSaved = async () => {
+    try {
+      const v = await client.schemes.get.query({ year: draftYear });
+      replace(v.scheme);
+    } catch {
+      message.error("本县尚未保存该年度细则");
+    }
+  };
 
   const replace = (draft: unknown) => {
     schemeDraftStore.save(draft);
-    latest.current = { draft, result: null };
+    const result = parseScheme(normalizeDraft(draft));
+    latest.current = { draft, result };
+    setValid(result.ok);
     setInitial(draft);
     setGeneration((g) => g + 1);
   };
@@ -38,9 +77,18 @@ export default function SchemePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8, justifyContent: "space-between" }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("scheme.title")}
-        </Typography.Title>
+        <Space>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t("scheme.title")}
+          </Typography.Title>
+          {savedVersion > 0 ? (
+            <Tag color="blue">
+              本县{draftYear}年度已保存第{savedVersion}版
+            </Tag>
+          ) : (
+            <Tag>本县尚未保存{draftYear}年度细则</Tag>
+          )}
+        </Space>
         <Space wrap>
           <Upload
             accept="application/json,.json"
@@ -58,6 +106,30 @@ export default function SchemePage() {
           <Button icon={<DownloadOutlined />} onClick={exportJson}>
             {t("scheme.exportJson")}
           </Button>
+          {savedVersion > 0 && (
+            <Button icon={<CloudDownloadOutlined />} onClick={() => void loadSaved()}>
+              载入已保存第{savedVersion}版
+            </Button>
+          )}
+          {isAdmin && (
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              disabled={!valid}
+              loading={save.isPending}
+              onClick={() => {
+                const r = latest.current.result;
+                if (r?.ok)
+                  save.mutate({
+                    year: r.value.year,
+                    expectedVersion: savedVersion,
+                    scheme: r.value as unknown as Record<string, unknown>,
+                  });
+              }}
+            >
+              {t("scheme.save")}
+            </Button>
+          )}
           <Popconfirm title={t("scheme.resetModel")} onConfirm={() => replace(modelSchemeDraft())}>
             <Button icon={<ReloadOutlined />}>{t("scheme.resetModel")}</Button>
           </Popconfirm>
@@ -68,6 +140,7 @@ export default function SchemePage() {
         initial={initial}
         onChange={(draft, result) => {
           latest.current = { draft, result };
+          setValid(result.ok);
           schemeDraftStore.save(draft);
         }}
       />

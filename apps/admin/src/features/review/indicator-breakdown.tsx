@@ -1,0 +1,99 @@
+import { Table, Tag, Typography } from "antd";
+import { formatMetric, formatScore } from "../league/format-metric";
+
+type Row = {
+  code: string;
+  name: string;
+  maxScore: number;
+  score: number;
+  base: number;
+  deductions: number;
+  bonus: number;
+  zeroed: boolean;
+  metric: number | null;
+  notes: string[];
+  recordIds?: string[];
+};
+
+/** Each indicator of one township's month: score out of full marks, and why each point was lost. */
+export function IndicatorBreakdown({
+  rows,
+  metricOf,
+}: {
+  rows: Row[];
+  metricOf?: (code: string) => string | undefined;
+}) {
+  return (
+    <Table<Row>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      scroll={{ x: "max-content" }}
+      expandable={{
+        defaultExpandAllRows: true,
+        rowExpandable: (r) => r.notes.length > 0,
+        expandedRowRender: (r) => (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {r.notes.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: notes are fixed per indicator and may repeat
+              <li key={i}>{n}</li>
+            ))}
+            {r.recordIds && r.recordIds.length > 0 && (
+              <li>
+                <Typography.Text type="secondary">相关记录 {r.recordIds.length} 条</Typography.Text>
+              </li>
+            )}
+          </ul>
+        ),
+      }}
+      columns={[
+        {
+          title: "指标",
+          dataIndex: "name",
+          render: (name: string, r) => (
+            <span>
+              <Typography.Text type="secondary">{r.code}</Typography.Text> {name}
+            </span>
+          ),
+        },
+        {
+          title: "得分",
+          dataIndex: "score",
+          align: "right",
+          render: (v: number, r) => (
+            <span>
+              <strong>{formatScore(v)}</strong>
+              <Typography.Text type="secondary"> / {r.maxScore}</Typography.Text>
+              {r.zeroed && (
+                <Tag color="red" style={{ marginLeft: 4 }}>
+                  不得分
+                </Tag>
+              )}
+            </span>
+          ),
+        },
+        {
+          title: "扣分",
+          dataIndex: "deductions",
+          align: "right",
+          render: (v: number) =>
+            v > 0 ? <Typography.Text type="danger">−{formatScore(v)}</Typography.Text> : "—",
+        },
+        {
+          title: "加分",
+          dataIndex: "bonus",
+          align: "right",
+          render: (v: number) =>
+            v > 0 ? <Typography.Text type="success">+{formatScore(v)}</Typography.Text> : "—",
+        },
+        {
+          title: "指标值",
+          dataIndex: "metric",
+          align: "right",
+          render: (v: number | null, r) => formatMetric(metricOf?.(r.code), v),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import { useQuery } from "@tanstack/react-query";
+import { DatePicker, Drawer, Grid, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTRPC } from "../../api/trpc";
+import { periodLabel } from "../league/period-label";
+import { lastMonth } from "../league/period-picker";
+import { useCountyScheme } from "../league/use-county-scheme";
+import { showInstant } from "../records/instant";
+import { type QueueRow, ReviewDrawer } from "./review-drawer";
+import { SUBMISSION_STATUS } from "./submission-status";
+
+/** 审核队列: every township's month, submitted ones first, opened for review one by one. */
+export default function ReviewPage() {
+  const trpc = useTRPC();
+  const screens = Grid.useBreakpoint();
+  const [month, setMonth] = useState(lastMonth);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const queue = useQuery(trpc.submissions.list.queryOptions({ month }));
+  const scheme = useCountyScheme(Number(month.slice(0, 4)));
+  const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as Record<string, number>;
+  const rows = [...(queue.data ?? [])].sort(
+    (a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9) || a.code.localeCompare(b.code),
+  );
+  const open = rows.find((r) => r.townshipId === openId) ?? null;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          审核队列
+        </Typography.Title>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format("YYYY-MM"))}
+          aria-label="月份"
+        />
+      </Space>
+      <Table<QueueRow>
+        rowKey="townshipId"
+        loading={queue.isPending}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        onRow={(r) => ({ onClick: () => setOpenId(r.townshipId), style: { cursor: "pointer" } })}
+        columns={[
+          { title: "乡镇", dataIndex: "name", render: (n: string) => <Typography.Link>{n}</Typography.Link> },
+          {
+            title: "状态",
+            dataIndex: "status",
+            render: (s: string, r) => (
+              <Space size={4}>
+                <Tag color={SUBMISSION_STATUS[s]?.color}>{SUBMISSION_STATUS[s]?.text ?? s}</Tag>
+                {r.locked && r.status === "draft" && <Tag color="red">已逾期锁定</Tag>}
+              </Space>
+            ),
+          },
+          { title: "提交时间", dataIndex: "submittedAt", render: (v: string | null) => showInstant(v) },
+          {
+            title: "待复核",
+            dataIndex: "pendingEntries",
+            align: "right",
+            render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : "—"),
+          },
+        ]}
+      />
+      <Drawer
+        title={open ? `${open.name} · ${periodLabel(month)}填报审核` : ""}
+        open={open !== null}
+        onClose={() => setOpenId(null)}
+        size={screens.md ? 820 : "100%"}
+        destroyOnHidden
+      >
+        {open && <ReviewDrawer row={open} scheme={scheme} />}
+      </Drawer>
+    </Space>
+  );
+}
