@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { email, input, password, phone, text } from "./fields";
 import { fieldError } from "./messages";
 

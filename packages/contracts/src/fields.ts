@@ -1,5 +1,5 @@
 import { parseInstant } from "@pingan/domain";
-import { z } from "zod";
+import * as z from "zod";
 import { fieldError, inputError } from "./messages";
 
 /** Field builders: each carries its Chinese label, so every message names the field. */

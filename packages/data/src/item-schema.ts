@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Builds a zod schema from an ElectroDB attribute map, so items read back are checked against the same

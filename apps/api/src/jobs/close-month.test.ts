@@ -35,7 +35,7 @@ describe("monthly close", () => {
       recorded: "created",
     });
     const run = await db.entities.closeRun.get({ countyId: tenants.A.countyId, month: "2026-09" }).go();
-    expect((run.data?.preview as unknown[]).length).toBe(2);
+    expect(run.data?.preview).toHaveLength(2);
     // County B has no scheme: still recorded, without a preview.
     expect(first.find((c) => c.countyId === tenants.B.countyId)?.notSubmitted).toHaveLength(2);
 

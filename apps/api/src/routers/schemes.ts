@@ -1,6 +1,6 @@
 import { fieldError, input as fields, int, optionalText } from "@pingan/contracts";
 import { modelScheme2026 as modelScheme } from "@pingan/data";
-import { z } from "zod";
+import * as z from "zod";
 import { AppError } from "../errors";
 import { listSchemes, requireScheme, type StoredScheme, saveScheme } from "../scheme-store";
 import { countyAdminProcedure, countyProcedure, router } from "../trpc";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { input as fields, id, int, month, text } from "@pingan/contracts";
 import { checkItems, getItem, type ItemOf, updateRecord } from "@pingan/data";
 import { computeLeagueTable, explainGaps, type Scheme } from "@pingan/domain";
-import { z } from "zod";
+import * as z from "zod";
 import { loadCountyData, scoreCounty, scoringStored } from "../county-scoring";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../scheme-store";

@@ -1,7 +1,7 @@
 import { fieldError, input as fields, id, month } from "@pingan/contracts";
 import { checkItems, type Db, type ItemOf } from "@pingan/data";
 import type { Scheme } from "@pingan/domain";
-import { z } from "zod";
+import * as z from "zod";
 import { getScheme } from "../scheme-store";
 import { monthAt, submissionDeadline } from "../submission-deadline";
 import { countyProcedure, router, townshipReadProcedure } from "../trpc";
