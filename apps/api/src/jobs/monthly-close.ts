@@ -13,7 +13,8 @@ let services: Promise<Services> | undefined;
  * months of counties whose deadline has passed.
  */
 export async function handler(event: CloseEvent = {}) {
-  services ??= loadConfig().then((config) => createServices(config));
+  // The job signs nothing, and the stack deliberately gives it no access to the token secret.
+  services ??= loadConfig(process.env, { tokenSecret: false }).then((config) => createServices(config));
   const now =
     event.scheduledTime && !Number.isNaN(Date.parse(event.scheduledTime))
       ? new Date(event.scheduledTime)
