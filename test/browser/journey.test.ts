@@ -153,12 +153,10 @@ describe("the whole journey, from registration to records", () => {
   });
 
   async function openReview(page: Page) {
-    await page.goto("/review");
-    const picker = page.locator(".ant-picker input").first();
-    await picker.click();
-    await picker.fill(MONTH);
-    await picker.press("Enter");
+    await page.goto(`/review?month=${MONTH}`);
     await page.locator("tr", { hasText: township.name }).click();
+    const label = `${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`;
+    await page.locator(".ant-drawer-open").getByText(`${township.name} · ${label}填报审核`).waitFor();
     await page.locator(".ant-drawer-open").getByTestId("review-total").waitFor();
   }
 
@@ -178,7 +176,7 @@ describe("the whole journey, from registration to records", () => {
 
     await openReview(countyPage);
     await countyPage.getByRole("button", { name: "复核确认" }).click();
-    await countyPage.getByText("已复核", { exact: true }).waitFor();
+    await countyPage.locator(".ant-tag", { hasText: /^已复核$/ }).waitFor();
 
     await openReview(reviewer);
     await reviewer.getByRole("button", { name: "审核通过" }).click();
@@ -189,30 +187,29 @@ describe("the whole journey, from registration to records", () => {
   });
 
   it("the county publishes the month, and the public page shows the API's numbers on a phone", async () => {
-    await countyPage.goto("/league");
-    const picker = countyPage.locator(".ant-picker input").first();
-    await picker.click();
-    await picker.fill(MONTH);
-    await picker.press("Enter");
+    await countyPage.goto(`/league?period=${MONTH}`);
+    const label = `${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`;
+    await countyPage.getByText(`示范县 ${label}`).waitFor();
     await countyPage.locator(".ant-table-row", { hasText: township.name }).waitFor();
     await countyPage.getByRole("button", { name: "发布排名" }).click();
+    await countyPage.getByText(`发布${label}排名？`, { exact: false }).waitFor();
     await countyPage.getByRole("button", { name: /确\s?定|OK/ }).click();
     await countyPage.getByText("已发布 第1版").waitFor();
     await countyPage.getByTestId("comparison-chart").locator("canvas").waitFor();
     await snap(countyPage, "county-league");
 
+    type Published = {
+      version: number;
+      table: { rows: { rank: number; name: string; total: number; grade: string }[] };
+    };
     const input = encodeURIComponent(JSON.stringify({ countyId: county.id, period: MONTH }));
-    const res = await fetch(`${served.url}/trpc/public.leagueTable?input=${input}`);
-    const api = (
-      (await res.json()) as {
-        result: {
-          data: {
-            version: number;
-            table: { rows: { rank: number; name: string; total: number; grade: string }[] };
-          };
-        };
-      }
-    ).result.data;
+    const readPublic = async () =>
+      (await (await fetch(`${served.url}/trpc/public.leagueTable?input=${input}`)).json()) as {
+        result?: { data: Published };
+        error?: unknown;
+      };
+    await expect.poll(async () => (await readPublic()).result?.data.version).toBe(1);
+    const api = (await readPublic()).result?.data as Published;
     expect(api.version).toBe(1);
     expect(api.table.rows.map((r) => r.name)).toEqual([township.name]);
 
@@ -230,6 +227,15 @@ describe("the whole journey, from registration to records", () => {
     const width = await pub.evaluate("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(390);
     await snap(pub, "public-phone");
+
+    await countyPage.goto("/supervision");
+    await countyPage.getByText("未办结矛盾纠纷（按到期先后）").waitFor();
+    await countyPage.getByText("各乡镇均已报送").or(countyPage.locator(".ant-table-row")).first().waitFor();
+    await snap(countyPage, "county-supervision");
+    await countyPage.goto("/audit");
+    await expect.poll(() => countyPage.locator(".ant-table-tbody").textContent()).toContain("复核确认");
+    expect(await countyPage.locator(".ant-table-tbody").textContent()).toContain("审核通过乡镇");
+    await snap(countyPage, "county-audit");
     expect(errors).toEqual([]);
   });
 });

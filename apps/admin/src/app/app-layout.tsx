@@ -120,10 +120,20 @@ export function AppLayout() {
           )}
           {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
           <Space size="small" style={{ marginLeft: "auto" }}>
-            <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: wide ? 320 : 110 }}>
+            <span
+              data-testid="current-user"
+              style={{
+                display: "inline-block",
+                maxWidth: wide ? 320 : 110,
+                overflow: "hidden",
+                textOverflow: "ellipsis",
+                whiteSpace: "nowrap",
+                verticalAlign: "middle",
+              }}
+            >
               {session.user.name}
               {wide && `（${t(`role.${session.user.role}`)}）`}
-            </Typography.Text>
+            </span>
             <Button
               size="small"
               icon={<TranslationOutlined />}

@@ -38,10 +38,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
  * the menu, so nobody meets a page that cannot work yet.
  */
 export const READY_PATHS = new Set<string>([
+  "/counties",
   "/scheme",
   "/trial",
   "/league",
   "/review",
+  "/supervision",
+  "/audit",
   "/my/score",
   "/townships",
   "/my/profile",

@@ -16,6 +16,7 @@ import {
   Typography,
 } from "antd";
 import { lazy, Suspense, useState } from "react";
+import { useSearchParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
 import { useSession } from "../../auth/session-provider";
 import { applyFieldErrors } from "../../errors/form-errors";
@@ -35,7 +36,11 @@ export default function LeaguePage() {
   const { message } = App.useApp();
   const { session } = useSession();
   const isAdmin = session?.user.role === "county_admin";
-  const [period, setPeriod] = useState(lastMonth);
+  // The period lives in the address, so a table can be linked to and survives a reload.
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get("period");
+  const period = asked && /^\d{4}(-\d{2}|-Q[1-4])?$/.test(asked) ? asked : lastMonth();
+  const setPeriod = (p: string) => setSearch({ period: p }, { replace: true });
   const [version, setVersion] = useState<number | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [reasonForm] = Form.useForm<{ reason: string }>();

@@ -51,3 +51,12 @@ describe("LeagueTableView", () => {
     expect(gap.textContent).toBe("一票否决，本期不能晋级");
   });
 });
+
+describe("grade colours without a scheme", () => {
+  it("colours the usual grade names so the public page reads at a glance", async () => {
+    const { gradeColor } = await import("./grade-color");
+    expect(gradeColor("优秀")).toBe("green");
+    expect(gradeColor("不合格")).toBe("red");
+    expect(gradeColor("甲等")).toBe("default");
+  });
+});

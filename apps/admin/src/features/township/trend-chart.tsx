@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-type Point = { month: string; total: number | null; rank: number | null };
+type Point = { month: string; total: number | null; rank: number | null; townships: number };
 
 /** Score and rank month by month; rank's axis runs downward so up means better on both lines. */
 export default function TrendChart({ points }: { points: Point[] }) {
@@ -16,12 +16,20 @@ export default function TrendChart({ points }: { points: Point[] }) {
     const chart = echarts.init(el.current);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: { data: ["总分", "名次"] },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      legend: { data: ["总分", "名次"], top: 0 },
+      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: points.map((p) => `${Number(p.month.slice(5))}月`) },
       yAxis: [
         { type: "value", name: "总分", min: 0, max: 105 },
-        { type: "value", name: "名次", inverse: true, minInterval: 1, min: 1 },
+        {
+          type: "value",
+          name: "名次",
+          inverse: true,
+          min: 1,
+          max: Math.max(2, ...points.map((p) => p.townships)),
+          interval: 1,
+          splitLine: { show: false },
+        },
       ],
       series: [
         { name: "总分", type: "line", data: points.map((p) => p.total), smooth: true },
