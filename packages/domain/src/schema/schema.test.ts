@@ -86,7 +86,18 @@ describe("the data schema", () => {
       "disputes[0].closedAt",
     ],
     ["a negative attempt count", { disputes: [{ ...disputes[0], attempts: -1 }] }, "disputes[0].attempts"],
-    ["a duplicate record id", { disputes: [disputes[0], disputes[0]] }, "disputes[1].id"],
+    [
+      "a duplicate key-person id, which visits could not tell apart",
+      {
+        keyPersons: [0, 1].map(() => ({
+          id: "k1",
+          townshipId: "t1",
+          category: "mental_health",
+          registeredAt: "2026-01-01T00:00:00Z",
+        })),
+      },
+      "keyPersons[1].id",
+    ],
     [
       "a visit to an unknown key person",
       { visits: [{ id: "v1", townshipId: "t1", keyPersonId: "k9", at: "2026-10-01T08:00:00Z" }] },
