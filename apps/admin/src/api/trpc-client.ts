@@ -7,7 +7,8 @@ import { refreshSession } from "./refresh-session";
 const NO_RETRY = new Set(["auth.signIn", "auth.refresh", "auth.signOut"]);
 
 /** Retries a call once after refreshing the access token when the API answers UNAUTHORIZED. */
-export const refreshOnUnauthorized: TRPCLink<AppRouter> =
+export const refreshOnUnauthorized =
+  (baseUrl: string): TRPCLink<AppRouter> =>
   () =>
   ({ op, next }) =>
     observable((observer) => {
@@ -22,7 +23,7 @@ export const refreshOnUnauthorized: TRPCLink<AppRouter> =
             return;
           }
           retried = true;
-          void refreshSession().then((ok) => {
+          void refreshSession(baseUrl).then((ok) => {
             if (!ok) {
               observer.error(err);
               return;
@@ -37,7 +38,7 @@ export const refreshOnUnauthorized: TRPCLink<AppRouter> =
 export function createApiClient(url = "/trpc") {
   return createTRPCClient<AppRouter>({
     links: [
-      refreshOnUnauthorized,
+      refreshOnUnauthorized(url),
       httpBatchLink({
         url,
         headers() {
