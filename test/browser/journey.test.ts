@@ -50,6 +50,15 @@ describe("the whole journey, from registration to records", () => {
 
   it("the county admin signs in and generates the join code", async () => {
     countyPage = await pageFor();
+    // A wrong password is told in Chinese, with what to do, never as a raw error.
+    await countyPage.goto("/sign-in");
+    await countyPage.getByLabel("账号（手机号或电子邮箱）").fill(county.adminPhone);
+    await countyPage.getByLabel("密码").fill("not-the-password");
+    await countyPage.getByRole("button", { name: /登\s?录/ }).click();
+    const failure = countyPage.getByTestId("sign-in-error");
+    await expect.poll(() => failure.textContent()).toContain("账号或密码错误");
+    expect(await failure.textContent()).toContain("请检查后重新输入");
+    await snap(countyPage, "sign-in-error");
     await signIn(countyPage, county.adminPhone, TEST_PASSWORD);
     await countyPage.goto("/townships");
     await countyPage.getByRole("button", { name: "生成加入码" }).click();
@@ -198,6 +207,16 @@ describe("the whole journey, from registration to records", () => {
     await countyPage.getByTestId("comparison-chart").locator("canvas").waitFor();
     await snap(countyPage, "county-league");
 
+    // A correction publishes version 2 with its reason; version 1 stays readable.
+    await countyPage.getByRole("button", { name: "更正发布" }).click();
+    const dialog = countyPage.getByRole("dialog").filter({ hasText: "更正理由" });
+    await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await expect.poll(() => dialog.textContent()).toContain("更正发布须说明理由");
+    await dialog.getByLabel("更正理由").fill("补录城关镇技防建设评分说明");
+    await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await countyPage.getByText("已发布 第2版").waitFor();
+    expect(await countyPage.getByText("更正原因：补录城关镇技防建设评分说明").count()).toBe(1);
+
     type Published = {
       version: number;
       table: { rows: { rank: number; name: string; total: number; grade: string }[] };
@@ -208,9 +227,9 @@ describe("the whole journey, from registration to records", () => {
         result?: { data: Published };
         error?: unknown;
       };
-    await expect.poll(async () => (await readPublic()).result?.data.version).toBe(1);
+    await expect.poll(async () => (await readPublic()).result?.data.version).toBe(2);
     const api = (await readPublic()).result?.data as Published;
-    expect(api.version).toBe(1);
+    expect(api.version).toBe(2);
     expect(api.table.rows.map((r) => r.name)).toEqual([township.name]);
 
     const pub = await pageFor("phone");
@@ -224,6 +243,7 @@ describe("the whole journey, from registration to records", () => {
       expect(cells[3]).toBe(r.total.toFixed(2));
       expect(cells[4]).toContain(r.grade);
     }
+    expect(await pub.getByText("更正说明：补录城关镇技防建设评分说明").count()).toBe(1);
     const width = await pub.evaluate("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(390);
     await snap(pub, "public-phone");

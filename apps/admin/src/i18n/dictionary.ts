@@ -34,7 +34,7 @@ export const DICTIONARY = {
   "nav.counties": { zh: "县区管理", en: "Counties" },
 
   "signIn.title": { zh: "登录平安考评", en: "Sign in to Ping'an Assessment" },
-  "signIn.account": { zh: "账号（手机号或用户名）", en: "Account (phone or user name)" },
+  "signIn.account": { zh: "账号（手机号或电子邮箱）", en: "Account (phone or e-mail)" },
   "signIn.password": { zh: "密码", en: "Password" },
   "signIn.submit": { zh: "登录", en: "Sign in" },
   "signIn.register": {
