@@ -91,6 +91,7 @@ export default function TownshipsPage() {
         dataSource={townships.data ?? []}
         pagination={false}
         scroll={{ x: "max-content" }}
+        locale={{ emptyText: status === "pending" ? "暂无待审核的乡镇" : "暂无乡镇" }}
         columns={[
           { title: "乡镇", dataIndex: "name" },
           { title: "区划代码", dataIndex: "code" },

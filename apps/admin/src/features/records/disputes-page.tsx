@@ -143,11 +143,14 @@ export default function DisputesPage() {
         <Form.Item name="level" label="纠纷等级" rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
-            buttonStyle="solid"
             options={(["blue", "yellow", "red"] as const).map((l) => ({
               value: l,
-              label: LEVEL_LABELS[l],
               title: LEVEL_HINTS[l],
+              label: (
+                <span>
+                  <span style={{ color: LEVEL_BORDER[l] }}>●</span> {LEVEL_LABELS[l]}
+                </span>
+              ),
             }))}
           />
         </Form.Item>
