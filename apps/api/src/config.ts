@@ -12,6 +12,8 @@ export type Config = {
   /** HMAC key for access tokens. */
   tokenSecret: string;
   port: number;
+  /** Local runtime only: the admin app's dev server port. */
+  adminPort: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
@@ -36,6 +38,7 @@ export async function loadConfig(
     region: env.AWS_REGION || undefined,
     tokenSecret: options.tokenSecret === false ? "" : await tokenSecret(env),
     port: Number(env.PORT ?? 3000),
+    adminPort: Number(env.ADMIN_PORT ?? 5173),
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 15 * 60),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     localDataDir: env.DATA_DIR ?? ".data",
