@@ -4,8 +4,9 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import modelScheme from "../../apps/admin/src/features/scheme/model-scheme.json";
+import { seedCounty, startApi, TEST_PASSWORD } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
-import { seedSession } from "./support/session";
+import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 import { trialData } from "./support/trial-data";
 
@@ -16,11 +17,13 @@ let errors: string[];
 let expected: LeagueTable;
 
 beforeAll(async () => {
-  [browser, served] = await Promise.all([launchBrowser(), serveAdmin()]);
+  const api = await startApi("export");
+  const county = await seedCounty(api.services);
+  [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
   const ctx = await newContext(browser, served.url);
-  await seedSession(ctx, "county_reviewer");
   page = await ctx.newPage();
   errors = collectPageErrors(page);
+  await signIn(page, county.reviewerPhone, TEST_PASSWORD);
   const scheme = parseScheme(modelScheme);
   if (!scheme.ok) throw new Error("model scheme invalid");
   expected = computeLeagueTable(scheme.value, trialData(), "2026-10");

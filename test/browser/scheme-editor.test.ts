@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCounty, startApi, TEST_PASSWORD } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
-import { seedSession } from "./support/session";
+import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
 let browser: Browser;
@@ -11,11 +12,13 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [browser, served] = await Promise.all([launchBrowser(), serveAdmin()]);
+  const api = await startApi("scheme");
+  const county = await seedCounty(api.services);
+  [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
   const ctx = await newContext(browser, served.url);
-  await seedSession(ctx, "county_admin");
   page = await ctx.newPage();
   errors = collectPageErrors(page);
+  await signIn(page, county.adminPhone, TEST_PASSWORD);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { LeagueTable, Scheme } from "@pingan/domain";
 import { indicatorInfo } from "./indicator-info";
 
 export type BarOption = {
-  legend: { data: string[]; type: "scroll" };
+  legend: { data: string[]; type: "scroll"; top: number };
   tooltip: { trigger: "axis" };
   grid: { left: number; right: number; bottom: number; top: number; containLabel: boolean };
   xAxis: { type: "category"; data: string[]; axisLabel: { interval: number; rotate: number } };
@@ -23,7 +23,7 @@ export function comparisonOption(
   const rows = table.rows.filter((r) => townshipIds.includes(r.townshipId));
   const codes = rows[0]?.indicators.map((i) => i.code) ?? [];
   const base = {
-    legend: { data: [] as string[], type: "scroll" as const },
+    legend: { data: [] as string[], type: "scroll" as const, top: 0 },
     tooltip: { trigger: "axis" as const },
     grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
     yAxis: { type: "value" as const, name: scoreLabel },
@@ -36,7 +36,7 @@ export function comparisonOption(
     };
   return {
     ...base,
-    legend: { data: rows.map((r) => r.name), type: "scroll" },
+    legend: { data: rows.map((r) => r.name), type: "scroll", top: 0 },
     xAxis: {
       type: "category",
       data: codes.map((c) => indicatorInfo(c, scheme).name),
