@@ -229,9 +229,9 @@ describe("the assessment walk", () => {
     services.setNow("2026-11-02T02:00:00Z");
     const preview = await townshipAdmin.submissions.preview({ townshipId, month: "2026-10" });
     expect(preview.townships).toBe(3);
-    expect(preview.indicators.find((i) => i.code === "I02")?.recordIds.sort()).toEqual(
-      data.disputes.map((d) => d.id).sort(),
-    );
+    const behindI02 = preview.indicators.find((i) => i.code === "I02")?.records ?? [];
+    expect(behindI02.every((r) => r.kind === "dispute")).toBe(true);
+    expect(behindI02.map((r) => r.id).sort()).toEqual(data.disputes.map((d) => d.id).sort());
     const submitted = await townshipAdmin.submissions.submit({
       townshipId,
       month: "2026-10",

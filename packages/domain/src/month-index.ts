@@ -1,6 +1,17 @@
 import { instantColumn } from "./instants";
 import { DAY_MS, monthRange, monthSerial, serialOfMonth } from "./time";
-import type { Data, Dispute, EventRecord, Incident, Metric, Petition, Scheme, Visit } from "./types";
+import type {
+  Data,
+  Dispute,
+  EventRecord,
+  Incident,
+  Metric,
+  Petition,
+  RecordKind,
+  RecordRef,
+  Scheme,
+  Visit,
+} from "./types";
 
 /** Scheme settings that shape the metrics, with the defaults of scoring.md §3. */
 export type MetricSettings = {
@@ -18,7 +29,7 @@ export function metricSettings(scheme: Scheme): MetricSettings {
 }
 
 /** A metric's fraction; `den === 0` means no data. */
-export type MetricCount = { num: number; den: number; ids: string[] };
+export type MetricCount = { num: number; den: number; refs: RecordRef[] };
 
 /** Everything the scoring of one township in one month reads, gathered in one pass over the data. */
 export type MonthBucket = {
@@ -42,13 +53,14 @@ export type MonthBucket = {
 };
 
 export type Evidence = {
-  disputesClosed: string[];
-  petitionsReceived: string[];
-  petitionsClosed: string[];
-  incidents: string[];
-  keyPersonsDue: string[];
-  keyPersonsUnvisited: string[];
-  events: Map<string, string[]>;
+  disputesClosed: RecordRef[];
+  petitionsReceived: RecordRef[];
+  petitionsClosed: RecordRef[];
+  incidents: RecordRef[];
+  keyPersonsDue: RecordRef[];
+  keyPersonsUnvisited: RecordRef[];
+  /** Given events, and for derived ones the records they come from (a dispute, a petition, an incident). */
+  events: Map<string, RecordRef[]>;
 };
 
 function emptyBucket(withEvidence: boolean): MonthBucket {
@@ -120,12 +132,13 @@ export class MonthIndex {
       const i = this.slot.get(monthSerial(ms));
       return i === undefined ? undefined : this.buckets.get(townshipId)?.[i];
     };
-    const addEvent = (b: MonthBucket, kind: string, count: number, id: string) => {
+    const addEvent = (b: MonthBucket, kind: string, count: number, from: RecordKind, id: string) => {
       b.events.set(kind, (b.events.get(kind) ?? 0) + count);
       if (b.evidence) {
+        const ref = { kind: from, id };
         const list = b.evidence.events.get(kind);
-        if (list) list.push(id);
-        else b.evidence.events.set(kind, [id]);
+        if (list) list.push(ref);
+        else b.evidence.events.set(kind, [ref]);
       }
     };
 
@@ -145,7 +158,7 @@ export class MonthIndex {
       const onTime = !Number.isNaN(closed) && closed - reported <= deadlineMs[d.level];
       if (!onTime && (!Number.isNaN(closed) || deadline <= asOf)) {
         const b = at(d.townshipId, deadline);
-        if (b) addEvent(b, "dispute_overdue", 1, d.id);
+        if (b) addEvent(b, "dispute_overdue", 1, "dispute", d.id);
       }
       if (Number.isNaN(closed)) continue;
       const b = at(d.townshipId, closed);
@@ -158,7 +171,7 @@ export class MonthIndex {
       }
       if (d.outcome !== "escalated") b.local++;
       if (onTime) b.onTime++;
-      b.evidence?.disputesClosed.push(d.id);
+      b.evidence?.disputesClosed.push({ kind: "dispute", id: d.id });
     }
 
     const firstHandleMs = settings.petitionFirstHandleDays * DAY_MS;
@@ -174,16 +187,16 @@ export class MonthIndex {
         b.petitionsReceived++;
         // NaN (never first-handled) fails the comparison, as it should.
         if ((firstHandledAt[i] as number) - received <= firstHandleMs) b.firstHandledOnTime++;
-        b.evidence?.petitionsReceived.push(p.id);
-        if (p.skipLevel) addEvent(b, "skip_level_petition", 1, p.id);
-        if (p.collective) addEvent(b, "collective_petition", 1, p.id);
+        b.evidence?.petitionsReceived.push({ kind: "petition", id: p.id });
+        if (p.skipLevel) addEvent(b, "skip_level_petition", 1, "petition", p.id);
+        if (p.collective) addEvent(b, "collective_petition", 1, "petition", p.id);
       }
       if (p.closedAt !== undefined) {
         const c = at(p.townshipId, petitionClosedAt[i] as number);
         if (c) {
           c.petitionsClosed++;
           if (p.settled === true) c.settled++;
-          c.evidence?.petitionsClosed.push(p.id);
+          c.evidence?.petitionsClosed.push({ kind: "petition", id: p.id });
         }
       }
     }
@@ -195,8 +208,9 @@ export class MonthIndex {
       const b = at(inc.townshipId, occurredAt[i] as number);
       if (!b) continue;
       b.incidents++;
-      b.evidence?.incidents.push(inc.id);
-      if (inc.kind === "criminal" && inc.severity === "major") addEvent(b, "major_criminal_case", 1, inc.id);
+      b.evidence?.incidents.push({ kind: "incident", id: inc.id });
+      if (inc.kind === "criminal" && inc.severity === "major")
+        addEvent(b, "major_criminal_case", 1, "incident", inc.id);
     }
 
     const events = data.events ?? [];
@@ -204,7 +218,7 @@ export class MonthIndex {
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as EventRecord;
       const b = at(e.townshipId, eventAt[i] as number);
-      if (b) addEvent(b, e.kind, e.count ?? 1, e.id);
+      if (b) addEvent(b, e.kind, e.count ?? 1, "event", e.id);
     }
 
     this.indexKeyPersons(data, months);
@@ -243,9 +257,9 @@ export class MonthIndex {
         if (!(registered < r.start && deregistered >= r.end)) return;
         const b = buckets[slot] as MonthBucket;
         b.keyPersonsDue++;
-        b.evidence?.keyPersonsDue.push(k.id);
+        b.evidence?.keyPersonsDue.push({ kind: "keyPerson", id: k.id });
         if (visited?.[slot]) b.keyPersonsVisited++;
-        else b.evidence?.keyPersonsUnvisited.push(k.id);
+        else b.evidence?.keyPersonsUnvisited.push({ kind: "keyPerson", id: k.id });
       });
     });
   }
@@ -263,20 +277,24 @@ export function metricCount(metric: Metric, b: MonthBucket, population: number):
   const e = b.evidence;
   switch (metric) {
     case "dispute.resolution_rate":
-      return { num: b.resolved, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+      return { num: b.resolved, den: b.disputesClosed, refs: e?.disputesClosed ?? [] };
     case "dispute.on_time_rate":
-      return { num: b.onTime, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+      return { num: b.onTime, den: b.disputesClosed, refs: e?.disputesClosed ?? [] };
     case "dispute.local_rate":
-      return { num: b.local, den: b.disputesClosed, ids: e?.disputesClosed ?? [] };
+      return { num: b.local, den: b.disputesClosed, refs: e?.disputesClosed ?? [] };
     case "dispute.attempts_rate":
-      return { num: b.failedOrEscalatedWithAttempts, den: b.failedOrEscalated, ids: e?.disputesClosed ?? [] };
+      return {
+        num: b.failedOrEscalatedWithAttempts,
+        den: b.failedOrEscalated,
+        refs: e?.disputesClosed ?? [],
+      };
     case "petition.first_handled_rate":
-      return { num: b.firstHandledOnTime, den: b.petitionsReceived, ids: e?.petitionsReceived ?? [] };
+      return { num: b.firstHandledOnTime, den: b.petitionsReceived, refs: e?.petitionsReceived ?? [] };
     case "petition.settled_rate":
-      return { num: b.settled, den: b.petitionsClosed, ids: e?.petitionsClosed ?? [] };
+      return { num: b.settled, den: b.petitionsClosed, refs: e?.petitionsClosed ?? [] };
     case "incident.rate_per_10k":
-      return { num: b.incidents * 10_000, den: population, ids: e?.incidents ?? [] };
+      return { num: b.incidents * 10_000, den: population, refs: e?.incidents ?? [] };
     case "keyperson.visit_coverage":
-      return { num: b.keyPersonsVisited, den: b.keyPersonsDue, ids: e?.keyPersonsDue ?? [] };
+      return { num: b.keyPersonsVisited, den: b.keyPersonsDue, refs: e?.keyPersonsDue ?? [] };
   }
 }

@@ -249,7 +249,12 @@ describe("derived events", () => {
     });
     const row = computeLeagueTableDetailed(schemeWith([ind]), data, "2026-10", { evidence: true });
     expect(row.rows[0]?.indicators[0]).toMatchObject({ deductions: 3, score: 2 });
-    expect(row.details.get("t1")?.[0]?.evidence[0]?.recordIds.sort()).toEqual(["late", "open", "red"]);
+    const refs = row.details.get("t1")?.[0]?.evidence[0]?.records ?? [];
+    expect(refs.map((r) => `${r.kind}:${r.id}`).sort()).toEqual([
+      "dispute:late",
+      "dispute:open",
+      "dispute:red",
+    ]);
     // With asOf before the red dispute's deadline, only disputes already past their deadline count.
     const preview = computeLeagueTable(schemeWith([ind]), data, "2026-10", {
       asOf: Date.parse("2026-10-20T00:00:00+08:00"),

@@ -2,7 +2,15 @@ import { eventLabel } from "./labels";
 import { type MetricCount, type MonthBucket, metricCount } from "./month-index";
 import type { Rational } from "./rational";
 import * as R from "./rational";
-import type { EventRule, Indicator, IndicatorEvidence, IndicatorRow, Metric, Scheme } from "./types";
+import type {
+  EventRule,
+  Indicator,
+  IndicatorEvidence,
+  IndicatorRow,
+  Metric,
+  RecordRef,
+  Scheme,
+} from "./types";
 
 /** Raised for input that is only invalid against a scheme (a manual score above the indicator's maximum). */
 export class ScoringInputError extends Error {
@@ -111,7 +119,7 @@ class Notes {
   }
 }
 
-type RuleResult = { total: Rational; ids: string[] };
+type RuleResult = { total: Rational; ids: RecordRef[] };
 
 function applyRules(
   rules: readonly EventRule[] | undefined,
@@ -120,7 +128,7 @@ function applyRules(
   notes: Notes,
 ): RuleResult {
   let total = R.ZERO;
-  const ids: string[] = [];
+  const ids: RecordRef[] = [];
   for (const rule of rules ?? []) {
     const count = b.events.get(rule.event) ?? 0;
     if (count === 0) continue;
@@ -144,7 +152,7 @@ function scoreIndicator(
   manual: ReturnType<ManualScoreLookup>,
   where: { townshipId: string; month: string },
   explain: boolean,
-): { row: IndicatorRow; exactScore: Rational; exactBonus: Rational; ids: string[] } {
+): { row: IndicatorRow; exactScore: Rational; exactBonus: Rational; ids: RecordRef[] } {
   const M = R.fromNumber(ind.maxScore);
   const zeroKinds = (ind.zeroIf ?? []).filter((k) => (b.events.get(k) ?? 0) > 0);
   if (zeroKinds.length > 0) {
@@ -167,7 +175,7 @@ function scoreIndicator(
   }
 
   const notes = new Notes(explain);
-  const ids: string[] = [];
+  const ids: RecordRef[] = [];
   let base: Rational;
   let metric: number | null = null;
   const basis = ind.base;
@@ -207,7 +215,7 @@ function scoreIndicator(
     }
     default: {
       const count = metricCount(basis.metric, b, population);
-      ids.push(...count.ids);
+      ids.push(...count.refs);
       if (count.den === 0) {
         const full = (ind.whenNoData ?? "full") === "full";
         base = full ? M : R.ZERO;
@@ -273,6 +281,16 @@ function scoreIndicator(
   };
 }
 
+function uniqueRefs(refs: readonly RecordRef[]): RecordRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.kind}:${r.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The grade for a total (scoring.md §5.8); the lowest band when vetoed. */
 export function gradeFor(scheme: Scheme, total: Rational, vetoed: boolean): string {
   const bands = [...scheme.gradeBands].sort((a, b) => b.min - a.min);
@@ -306,7 +324,7 @@ export function scoreTownshipMonth(
       explain,
     );
     rows.push(r.row);
-    evidence.push({ code: ind.code, recordIds: [...new Set(r.ids)] });
+    evidence.push({ code: ind.code, records: uniqueRefs(r.ids) });
     scores = R.add(scores, R.round2(r.exactScore));
     bonuses = R.add(bonuses, R.round2(r.exactBonus));
   }

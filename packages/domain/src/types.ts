@@ -130,8 +130,12 @@ export type IndicatorRow = {
   notes: string[];
 };
 
-/** The ids of the records behind an indicator's number, so a township can open them. */
-export type IndicatorEvidence = { code: string; recordIds: string[] };
+/** A record behind a number: its kind says which list (and which API router) holds it. */
+export type RecordKind = "dispute" | "petition" | "incident" | "keyPerson" | "event";
+export type RecordRef = { kind: RecordKind; id: string };
+
+/** The records behind an indicator's number, so a township can open them. */
+export type IndicatorEvidence = { code: string; records: RecordRef[] };
 
 export type LeagueRow = {
   rank: number;

@@ -245,7 +245,9 @@ describe("monthly submissions", () => {
     });
     const preview = await staff.submissions.preview({ townshipId, month: "2026-09" });
     expect(preview).toMatchObject({ townships: 2, rank: 1, schemeVersion: 1 });
-    expect(preview.indicators.find((i) => i.code === "I01")?.recordIds).toEqual([meeting.id]);
+    expect(preview.indicators.find((i) => i.code === "I01")?.records).toEqual([
+      { kind: "event", id: meeting.id },
+    ]);
     const sibling = await reviewer.submissions.preview({
       townshipId: tenants.A.siblingTownshipId,
       month: "2026-09",

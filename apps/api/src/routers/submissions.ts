@@ -77,7 +77,7 @@ export const submissionsRouter = router({
   /**
    * The live score of the township's month from its current records: total, grade, the rank it would
    * have among the county's townships, points to the next rank and grade, and every indicator's notes
-   * with the record ids behind them.
+   * with the records behind them.
    */
   preview: townshipReadProcedure.input(monthInput).query(async ({ ctx, input }) => {
     const { db } = ctx.services;
@@ -92,7 +92,7 @@ export const submissionsRouter = router({
     if (!row) throw recordState("该乡镇未参加本县排名");
     const gap = explainGaps(table, stored.scheme).find((g) => g.townshipId === ctx.township.id);
     const monthScore = table.details.get(ctx.township.id)?.[0];
-    const evidence = new Map((monthScore?.evidence ?? []).map((e) => [e.code, e.recordIds]));
+    const evidence = new Map((monthScore?.evidence ?? []).map((e) => [e.code, e.records]));
     return {
       month: input.month,
       asOf: now.toISOString(),
@@ -114,7 +114,8 @@ export const submissionsRouter = router({
           ...ind,
           name: def?.name ?? ind.code,
           maxScore: def?.maxScore ?? 0,
-          recordIds: evidence.get(ind.code) ?? [],
+          /** The records behind this indicator, each with its kind (which router reads it). */
+          records: evidence.get(ind.code) ?? [],
         };
       }),
     };

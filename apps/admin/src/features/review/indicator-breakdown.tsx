@@ -12,7 +12,7 @@ type Row = {
   zeroed: boolean;
   metric: number | null;
   notes: string[];
-  recordIds?: string[];
+  records?: { kind: string; id: string }[];
 };
 
 /** Each indicator of one township's month: score out of full marks, and why each point was lost. */
@@ -39,9 +39,9 @@ export function IndicatorBreakdown({
               // biome-ignore lint/suspicious/noArrayIndexKey: notes are fixed per indicator and may repeat
               <li key={i}>{n}</li>
             ))}
-            {r.recordIds && r.recordIds.length > 0 && (
+            {r.records && r.records.length > 0 && (
               <li>
-                <Typography.Text type="secondary">相关记录 {r.recordIds.length} 条</Typography.Text>
+                <Typography.Text type="secondary">相关记录 {r.records.length} 条</Typography.Text>
               </li>
             )}
           </ul>
