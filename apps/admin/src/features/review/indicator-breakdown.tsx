@@ -1,5 +1,6 @@
 import { Table, Tag, Typography } from "antd";
 import { formatMetric, formatScore } from "../league/format-metric";
+import { IndicatorRecords } from "./indicator-records";
 
 type Row = {
   code: string;
@@ -17,9 +18,12 @@ type Row = {
 
 /** Each indicator of one township's month: score out of full marks, and why each point was lost. */
 export function IndicatorBreakdown({
+  townshipId,
   rows,
   metricOf,
 }: {
+  /** Whose records the 「相关记录」 links open. */
+  townshipId: string;
   rows: Row[];
   metricOf?: (code: string) => string | undefined;
 }) {
@@ -32,7 +36,7 @@ export function IndicatorBreakdown({
       scroll={{ x: "max-content" }}
       expandable={{
         defaultExpandAllRows: true,
-        rowExpandable: (r) => r.notes.length > 0,
+        rowExpandable: (r) => r.notes.length > 0 || (r.records?.length ?? 0) > 0,
         expandedRowRender: (r) => (
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {r.notes.map((n, i) => (
@@ -41,7 +45,7 @@ export function IndicatorBreakdown({
             ))}
             {r.records && r.records.length > 0 && (
               <li>
-                <Typography.Text type="secondary">相关记录 {r.records.length} 条</Typography.Text>
+                <IndicatorRecords townshipId={townshipId} title={r.name} records={r.records} />
               </li>
             )}
           </ul>

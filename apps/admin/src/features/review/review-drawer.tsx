@@ -175,6 +175,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
       <Divider titlePlacement="start">指标得分（实时）</Divider>
       {preview.data && (
         <IndicatorBreakdown
+          townshipId={row.townshipId}
           rows={preview.data.indicators}
           metricOf={(c) => indicatorInfo(c, scheme).metric}
         />

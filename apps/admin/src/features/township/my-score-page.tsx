@@ -143,7 +143,7 @@ export default function MyScorePage() {
             版；以县级审核发布的结果为准。
           </Typography.Text>
           <Card size="small" title="逐项得分与失分原因">
-            <IndicatorBreakdown rows={p.indicators} />
+            <IndicatorBreakdown townshipId={townshipId} rows={p.indicators} />
           </Card>
         </>
       )}
