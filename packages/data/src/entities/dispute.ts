@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { a, key, townshipRecordKey } from "./key-template";
 
 export const DISPUTE_LEVELS = ["blue", "yellow", "red"] as const;
 export const DISPUTE_OUTCOMES = ["resolved", "failed", "escalated"] as const;
@@ -48,15 +48,7 @@ export const disputeEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("DSP#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("DSP#"),
         /** A township's disputes by report time: lists, and the scorer's reported-in-window reads. */
         byReported: {
           index: "gsi1",

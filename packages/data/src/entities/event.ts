@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { a, key, townshipRecordKey } from "./key-template";
 
 /** Routine work done, commendations and bad events, by kind (the scheme names the kinds it scores). */
 export const eventEntity = (config: EntityConfiguration) =>
@@ -18,15 +18,7 @@ export const eventEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("EVT#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("EVT#"),
         byOccurred: {
           index: "gsi1",
           pk: {

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { a, key, townshipRecordKey } from "./key-template";
 
 export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
 export const INCIDENT_SEVERITIES = ["ordinary", "major"] as const;
@@ -21,15 +21,7 @@ export const incidentEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("INC#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("INC#"),
         byOccurred: {
           index: "gsi1",
           pk: {

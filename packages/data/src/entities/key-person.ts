@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { townshipRecordKey } from "./key-template";
 
 export const KEY_PERSON_CATEGORIES = [
   "mental_health",
@@ -27,15 +27,7 @@ export const keyPersonEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("KP#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("KP#"),
       },
     },
     config,

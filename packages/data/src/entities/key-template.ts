@@ -7,3 +7,14 @@ export function key(...parts: (string | { attr: string })[]): string {
 }
 
 export const a = (attr: string) => ({ attr });
+
+/**
+ * The table index of a township-owned record: its township's partition (`T#<townshipId>`), sorted by a
+ * type prefix and the record id. Every record type shares this shape, so it is written once.
+ */
+export function townshipRecordKey<P extends string>(prefix: P) {
+  return {
+    pk: { field: "pk", composite: ["townshipId"], template: key("T#", a("townshipId")), casing: "none" },
+    sk: { field: "sk", composite: ["id"], template: key(prefix, a("id")), casing: "none" },
+  } as const;
+}

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { a, key, townshipRecordKey } from "./key-template";
 
 /** A petition (信访). */
 export const petitionEntity = (config: EntityConfiguration) =>
@@ -29,15 +29,7 @@ export const petitionEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("PET#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("PET#"),
         byReceived: {
           index: "gsi1",
           pk: {

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key } from "./key-template";
+import { a, key, townshipRecordKey } from "./key-template";
 
 /** A visit to a key person (走访). */
 export const visitEntity = (config: EntityConfiguration) =>
@@ -17,15 +17,7 @@ export const visitEntity = (config: EntityConfiguration) =>
         ...trackedAttributes,
       },
       indexes: {
-        byId: {
-          pk: {
-            field: "pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId")),
-            casing: "none",
-          },
-          sk: { field: "sk", composite: ["id"], template: key("VIS#", a("id")), casing: "none" },
-        },
+        byId: townshipRecordKey("VIS#"),
         byAt: {
           index: "gsi1",
           pk: {
