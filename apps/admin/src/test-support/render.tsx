@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { MemoryRouter } from "react-router";
+import type { Locale } from "../i18n/dictionary";
 import { I18nProvider } from "../i18n/i18n-provider";
 
 // React's act() needs to know it runs in a test environment.
@@ -11,14 +12,14 @@ import { I18nProvider } from "../i18n/i18n-provider";
 
 export type Rendered = { container: HTMLElement; root: Root; unmount: () => void };
 
-/** Renders inside the app's providers (zh-CN, antd App, a memory router). */
-export async function render(ui: ReactNode): Promise<Rendered> {
+/** Renders inside the app's providers (zh-CN unless told, antd App, a memory router). */
+export async function render(ui: ReactNode, opts: { locale?: Locale } = {}): Promise<Rendered> {
   const container = document.createElement("div");
   document.body.append(container);
   const root = createRoot(container);
   await act(async () => {
     root.render(
-      <I18nProvider initial="zh-CN">
+      <I18nProvider initial={opts.locale ?? "zh-CN"}>
         <ConfigProvider locale={zhCN}>
           <AntApp>
             <MemoryRouter>{ui}</MemoryRouter>

@@ -3,6 +3,7 @@ import { Alert, Card, Empty, Select, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
+import { useI18n } from "../../i18n/i18n-provider";
 import { ExportToolbar } from "../export/export-toolbar";
 import { LeagueTableView } from "../league/league-table-view";
 import { periodLabel } from "../league/period-label";
@@ -12,6 +13,7 @@ import { showInstant } from "../records/instant";
 export default function PublicPage() {
   const { countyId = "" } = useParams();
   const trpc = useTRPC();
+  const { t } = useI18n();
   const periods = useQuery(trpc.public.periods.queryOptions({ countyId }));
   const newestFirst = [...new Map((periods.data?.published ?? []).map((p) => [p.period, p])).values()].sort(
     (a, b) => (a.period < b.period ? 1 : -1),
@@ -27,12 +29,12 @@ export default function PublicPage() {
   return (
     <div style={{ maxWidth: 960, margin: "0 auto", padding: 12 }}>
       <Typography.Title level={3} style={{ textAlign: "center", marginTop: 8 }}>
-        {county ? `${county.name}平安建设考评排名` : "平安建设考评排名"}
+        {county ? t("public.countyTitle", { county: county.name }) : t("public.title")}
       </Typography.Title>
       {periods.isPending ? (
         <Spin style={{ display: "block", margin: 48 }} />
       ) : newestFirst.length === 0 ? (
-        <Empty description="尚未发布排名" />
+        <Empty description={t("public.empty")} />
       ) : (
         <Space orientation="vertical" style={{ width: "100%" }}>
           <Select
@@ -40,7 +42,7 @@ export default function PublicPage() {
             value={period}
             onChange={setChosen}
             options={newestFirst.map((p) => ({ value: p.period, label: periodLabel(p.period) }))}
-            aria-label="考核期"
+            aria-label={t("public.period")}
           />
           {table.data && county && (
             <Card
@@ -48,9 +50,9 @@ export default function PublicPage() {
               title={
                 <Space wrap>
                   <span>{periodLabel(table.data.period)}</span>
-                  <Tag color="blue">第{table.data.version}版</Tag>
+                  <Tag color="blue">{t("public.version", { n: table.data.version })}</Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    发布于 {showInstant(table.data.publishedAt)}
+                    {t("public.publishedAt", { at: showInstant(table.data.publishedAt) })}
                   </Typography.Text>
                 </Space>
               }
@@ -60,7 +62,7 @@ export default function PublicPage() {
                   style={{ marginBottom: 12 }}
                   type="info"
                   showIcon
-                  title={`更正说明：${table.data.reason}`}
+                  title={t("public.correction", { reason: table.data.reason })}
                 />
               )}
               <LeagueTableView table={table.data.table} compact />

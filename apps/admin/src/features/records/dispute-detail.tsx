@@ -17,15 +17,16 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { nowInstant, showInstant } from "./instant";
 import { InstantPicker } from "./instant-picker";
 import {
   ATTEMPT_RESULT_COLORS,
-  ATTEMPT_RESULT_LABELS,
+  type ATTEMPT_RESULT_LABELS,
   LEVEL_COLORS,
-  LEVEL_LABELS,
-  OUTCOME_LABELS,
+  type OUTCOME_LABELS,
   options,
+  recordLabels,
 } from "./record-labels";
 
 export type Dispute = RouterOutputs["disputes"]["list"]["items"][number];
@@ -50,6 +51,8 @@ export function DisputeDetail({
   onChanged: (d: Dispute) => void;
 }) {
   const trpc = useTRPC();
+  const { t } = useI18n();
+  const labels = recordLabels(t);
   const qc = useQueryClient();
   const [attemptForm] = Form.useForm<AttemptValues>();
   const [closeForm] = Form.useForm<CloseValues>();
@@ -73,27 +76,34 @@ export function DisputeDetail({
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label="纠纷等级">
-          <Tag color={LEVEL_COLORS[dispute.level]}>{LEVEL_LABELS[dispute.level]}</Tag>
+        <Descriptions.Item label={t("disputes.level")}>
+          <Tag color={LEVEL_COLORS[dispute.level]}>{labels.level[dispute.level]}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label="纠纷类别">{dispute.category}</Descriptions.Item>
-        <Descriptions.Item label="当事人简况">{dispute.partiesBrief}</Descriptions.Item>
-        {dispute.summary && <Descriptions.Item label="纠纷概要">{dispute.summary}</Descriptions.Item>}
-        <Descriptions.Item label="上报时间">{showInstant(dispute.reportedAt)}</Descriptions.Item>
-        <Descriptions.Item label="状态">
+        <Descriptions.Item label={t("disputes.category")}>{dispute.category}</Descriptions.Item>
+        <Descriptions.Item label={t("disputes.parties")}>{dispute.partiesBrief}</Descriptions.Item>
+        {dispute.summary && (
+          <Descriptions.Item label={t("disputes.summary")}>{dispute.summary}</Descriptions.Item>
+        )}
+        <Descriptions.Item label={t("disputes.reportedAt")}>
+          {showInstant(dispute.reportedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("disputes.status")}>
           {dispute.closedAt && dispute.outcome ? (
             <Tag color={dispute.outcome === "resolved" ? "green" : "orange"}>
-              已办结 · {OUTCOME_LABELS[dispute.outcome]}（{showInstant(dispute.closedAt)}）
+              {t("disputes.closedWith", {
+                outcome: labels.outcome[dispute.outcome],
+                at: showInstant(dispute.closedAt),
+              })}
             </Tag>
           ) : (
-            <Tag color="processing">办理中</Tag>
+            <Tag color="processing">{t("records.status.open")}</Tag>
           )}
         </Descriptions.Item>
       </Descriptions>
 
-      <Divider titlePlacement="start">调解经过（{dispute.attempts.length} 次）</Divider>
+      <Divider titlePlacement="start">{t("disputes.attempts", { n: dispute.attempts.length })}</Divider>
       {dispute.attempts.length === 0 ? (
-        <Typography.Text type="secondary">尚无调解记录</Typography.Text>
+        <Typography.Text type="secondary">{t("disputes.noAttempts")}</Typography.Text>
       ) : (
         <Timeline
           data-testid="attempts-timeline"
@@ -103,11 +113,13 @@ export function DisputeDetail({
             content: (
               <div>
                 <Typography.Text strong>
-                  第{i + 1}次 · {showInstant(a.at)}
+                  {t("disputes.attemptNo", { n: i + 1 })} · {showInstant(a.at)}
                 </Typography.Text>
                 <div>
-                  <Tag color={LEVEL_COLORS[a.level]}>{LEVEL_LABELS[a.level]}层级</Tag>
-                  {a.mediator} · {ATTEMPT_RESULT_LABELS[a.result]}
+                  <Tag color={LEVEL_COLORS[a.level]}>
+                    {t("disputes.atLevel", { level: labels.level[a.level] })}
+                  </Tag>
+                  {a.mediator} · {labels.attemptResult[a.result]}
                 </div>
                 {a.note && <Typography.Paragraph style={{ margin: 0 }}>{a.note}</Typography.Paragraph>}
               </div>
@@ -116,19 +128,15 @@ export function DisputeDetail({
         />
       )}
       {!dispute.closedAt && sameLevelAttempts < 3 && (
-        <Alert
-          type="info"
-          showIcon
-          title={`三三调处：本级已调处 ${sameLevelAttempts} 次，化解不成的，每级应调处不少于 3 次后再上交。`}
-        />
+        <Alert type="info" showIcon title={t("disputes.threeRule", { n: sameLevelAttempts })} />
       )}
 
       {!dispute.closedAt && mode === "none" && (
         <Space wrap>
           <Button type="primary" onClick={() => setMode("attempt")}>
-            添加调解记录
+            {t("disputes.addAttempt")}
           </Button>
-          <Button onClick={() => setMode("close")}>办结</Button>
+          <Button onClick={() => setMode("close")}>{t("records.close")}</Button>
         </Space>
       )}
 
@@ -141,26 +149,34 @@ export function DisputeDetail({
             addAttempt.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
           }
         >
-          <Form.Item name="at" label="调解时间" rules={[{ required: true, message: "请选择调解时间" }]}>
+          <Form.Item
+            name="at"
+            label={t("disputes.attemptAt")}
+            rules={[{ required: true, message: t("disputes.attemptAtRequired") }]}
+          >
             <InstantPicker />
           </Form.Item>
-          <Form.Item name="level" label="调解层级">
-            <Radio.Group optionType="button" options={options(LEVEL_LABELS)} />
+          <Form.Item name="level" label={t("disputes.attemptLevel")}>
+            <Radio.Group optionType="button" options={options(labels.level)} />
           </Form.Item>
-          <Form.Item name="mediator" label="调解人" rules={[{ required: true, message: "请填写调解人" }]}>
+          <Form.Item
+            name="mediator"
+            label={t("disputes.mediator")}
+            rules={[{ required: true, message: t("disputes.mediatorRequired") }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
-          <Form.Item name="result" label="调解结果">
-            <Select options={options(ATTEMPT_RESULT_LABELS)} />
+          <Form.Item name="result" label={t("disputes.attemptResult")}>
+            <Select options={options(labels.attemptResult)} />
           </Form.Item>
-          <Form.Item name="note" label="调解情况">
+          <Form.Item name="note" label={t("disputes.attemptNote")}>
             <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={addAttempt.isPending}>
-              保存调解记录
+              {t("disputes.saveAttempt")}
             </Button>
-            <Button onClick={() => setMode("none")}>取消</Button>
+            <Button onClick={() => setMode("none")}>{t("common.cancel")}</Button>
           </Space>
         </Form>
       )}
@@ -174,20 +190,24 @@ export function DisputeDetail({
             close.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
           }
         >
-          <Form.Item name="closedAt" label="办结时间" rules={[{ required: true, message: "请选择办结时间" }]}>
+          <Form.Item
+            name="closedAt"
+            label={t("records.closedAt")}
+            rules={[{ required: true, message: t("records.closedAtRequired") }]}
+          >
             <InstantPicker />
           </Form.Item>
-          <Form.Item name="outcome" label="办结结果">
-            <Radio.Group options={options(OUTCOME_LABELS)} />
+          <Form.Item name="outcome" label={t("disputes.outcome")}>
+            <Radio.Group options={options(labels.outcome)} />
           </Form.Item>
-          <Form.Item name="closingNote" label="办结说明">
+          <Form.Item name="closingNote" label={t("records.closingNote")}>
             <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={close.isPending}>
-              确认办结
+              {t("disputes.confirmClose")}
             </Button>
-            <Button onClick={() => setMode("none")}>取消</Button>
+            <Button onClick={() => setMode("none")}>{t("common.cancel")}</Button>
           </Space>
         </Form>
       )}

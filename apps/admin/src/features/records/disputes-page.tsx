@@ -15,19 +15,14 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
+
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
 import { FormDrawer } from "./form-drawer";
 import { nowInstant, showInstant } from "./instant";
 import { InstantPicker } from "./instant-picker";
-import {
-  DISPUTE_CATEGORIES,
-  LEVEL_COLORS,
-  LEVEL_HINTS,
-  LEVEL_LABELS,
-  OUTCOME_LABELS,
-  options,
-} from "./record-labels";
+import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
 import { useTownshipId } from "./use-township-id";
 
@@ -42,6 +37,8 @@ type CreateValues = {
 /** 矛盾纠纷: the township's disputes with level colours, filters, entry, attempts and closing. */
 export default function DisputesPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
+  const labels = recordLabels(t);
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const screens = Grid.useBreakpoint();
@@ -70,27 +67,27 @@ export default function DisputesPage() {
 
   return (
     <RecordPageShell<Dispute>
-      title="矛盾纠纷"
-      addLabel="登记纠纷"
+      title={t("disputes.title")}
+      addLabel={t("disputes.add")}
       onAdd={() => setAdding(true)}
       filters={
         <>
           <Select
             allowClear
-            placeholder="纠纷等级"
+            placeholder={t("disputes.level")}
             style={{ width: 120 }}
             value={level}
             onChange={setLevel}
-            options={options(LEVEL_LABELS)}
-            aria-label="纠纷等级"
+            options={options(labels.level)}
+            aria-label={t("disputes.level")}
           />
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
             options={[
-              { value: "all", label: "全部" },
-              { value: "open", label: "办理中" },
-              { value: "closed", label: "已办结" },
+              { value: "all", label: t("records.status.all") },
+              { value: "open", label: t("records.status.open") },
+              { value: "closed", label: t("records.status.closed") },
             ]}
           />
         </>
@@ -110,12 +107,12 @@ export default function DisputesPage() {
           <List.Item.Meta
             title={
               <Space wrap size={4}>
-                <Tag color={LEVEL_COLORS[d.level]}>{LEVEL_LABELS[d.level]}</Tag>
+                <Tag color={LEVEL_COLORS[d.level]}>{labels.level[d.level]}</Tag>
                 <span>{d.category}</span>
                 {d.closedAt && d.outcome ? (
-                  <Tag color={d.outcome === "resolved" ? "green" : "orange"}>{OUTCOME_LABELS[d.outcome]}</Tag>
+                  <Tag color={d.outcome === "resolved" ? "green" : "orange"}>{labels.outcome[d.outcome]}</Tag>
                 ) : (
-                  <Tag color="processing">办理中</Tag>
+                  <Tag color="processing">{t("records.status.open")}</Tag>
                 )}
               </Space>
             }
@@ -123,7 +120,7 @@ export default function DisputesPage() {
               <>
                 <div>{d.partiesBrief}</div>
                 <Typography.Text type="secondary">
-                  {showInstant(d.reportedAt)} · 调解 {d.attempts.length} 次
+                  {showInstant(d.reportedAt)} · {t("disputes.attemptCount", { n: d.attempts.length })}
                 </Typography.Text>
               </>
             }
@@ -132,7 +129,7 @@ export default function DisputesPage() {
       )}
     >
       <FormDrawer<CreateValues>
-        title="登记矛盾纠纷"
+        title={t("disputes.addTitle")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
@@ -140,39 +137,47 @@ export default function DisputesPage() {
         initialValues={{ level: "blue", reportedAt: nowInstant() }}
         onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
       >
-        <Form.Item name="level" label="纠纷等级" rules={[{ required: true }]}>
+        <Form.Item name="level" label={t("disputes.level")} rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
             options={(["blue", "yellow", "red"] as const).map((l) => ({
               value: l,
-              title: LEVEL_HINTS[l],
+              title: labels.levelHint[l],
               label: (
                 <span>
-                  <span style={{ color: LEVEL_BORDER[l] }}>●</span> {LEVEL_LABELS[l]}
+                  <span style={{ color: LEVEL_BORDER[l] }}>●</span> {labels.level[l]}
                 </span>
               ),
             }))}
           />
         </Form.Item>
-        <Form.Item name="category" label="纠纷类别" rules={[{ required: true, message: "请填写纠纷类别" }]}>
+        <Form.Item
+          name="category"
+          label={t("disputes.category")}
+          rules={[{ required: true, message: t("disputes.categoryRequired") }]}
+        >
           <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
         </Form.Item>
         <Form.Item
           name="partiesBrief"
-          label="当事人简况"
-          rules={[{ required: true, message: "请填写当事人简况" }]}
+          label={t("disputes.parties")}
+          rules={[{ required: true, message: t("disputes.partiesRequired") }]}
         >
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
-        <Form.Item name="summary" label="纠纷概要">
+        <Form.Item name="summary" label={t("disputes.summary")}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
         </Form.Item>
-        <Form.Item name="reportedAt" label="上报时间" rules={[{ required: true, message: "请选择上报时间" }]}>
+        <Form.Item
+          name="reportedAt"
+          label={t("disputes.reportedAt")}
+          rules={[{ required: true, message: t("disputes.reportedAtRequired") }]}
+        >
           <InstantPicker />
         </Form.Item>
       </FormDrawer>
       <Drawer
-        title="纠纷详情"
+        title={t("disputes.detail")}
         open={selected !== null}
         onClose={() => setSelected(null)}
         size={screens.sm ? 560 : "100%"}

@@ -4,10 +4,11 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "./form-drawer";
 import { nowInstant, showInstant } from "./instant";
 import { InstantPicker } from "./instant-picker";
-import { INCIDENT_KIND_LABELS, options, SEVERITY_LABELS } from "./record-labels";
+import { options, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
 import { useTownshipId } from "./use-township-id";
 
@@ -22,6 +23,8 @@ type CreateValues = {
 /** 案件: criminal and public-order cases; major criminal cases are a veto event. */
 export default function IncidentsPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
+  const labels = recordLabels(t);
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const [kind, setKind] = useState<Incident["kind"] | undefined>();
@@ -45,17 +48,17 @@ export default function IncidentsPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <RecordPageShell<Incident>
-      title="案件"
-      addLabel="登记案件"
+      title={t("incidents.title")}
+      addLabel={t("incidents.add")}
       onAdd={() => setAdding(true)}
       filters={
         <Select
           allowClear
-          placeholder="案件类别"
+          placeholder={t("incidents.kind")}
           style={{ width: 140 }}
           value={kind}
           onChange={setKind}
-          options={options(INCIDENT_KIND_LABELS)}
+          options={options(labels.incidentKind)}
         />
       }
       items={items}
@@ -69,18 +72,22 @@ export default function IncidentsPage() {
           <List.Item.Meta
             title={
               <Space wrap size={4}>
-                <Tag>{INCIDENT_KIND_LABELS[i.kind]}</Tag>
-                {i.severity === "major" && <Tag color="red">重大</Tag>}
+                <Tag>{labels.incidentKind[i.kind]}</Tag>
+                {i.severity === "major" && <Tag color="red">{labels.severity.major}</Tag>}
                 <span>{i.summary}</span>
               </Space>
             }
-            description={<Typography.Text type="secondary">发案 {showInstant(i.occurredAt)}</Typography.Text>}
+            description={
+              <Typography.Text type="secondary">
+                {t("incidents.occurred", { at: showInstant(i.occurredAt) })}
+              </Typography.Text>
+            }
           />
         </List.Item>
       )}
     >
       <FormDrawer<CreateValues>
-        title="登记案件"
+        title={t("incidents.add")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
@@ -88,16 +95,24 @@ export default function IncidentsPage() {
         initialValues={{ occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" }}
         onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
       >
-        <Form.Item name="kind" label="案件类别">
-          <Radio.Group optionType="button" options={options(INCIDENT_KIND_LABELS)} />
+        <Form.Item name="kind" label={t("incidents.kind")}>
+          <Radio.Group optionType="button" options={options(labels.incidentKind)} />
         </Form.Item>
-        <Form.Item name="severity" label="严重程度" extra="重大刑事案件按细则实行一票否决">
-          <Radio.Group optionType="button" options={options(SEVERITY_LABELS)} />
+        <Form.Item name="severity" label={t("incidents.severity")} extra={t("incidents.vetoHint")}>
+          <Radio.Group optionType="button" options={options(labels.severity)} />
         </Form.Item>
-        <Form.Item name="summary" label="简要案情" rules={[{ required: true, message: "请填写简要案情" }]}>
+        <Form.Item
+          name="summary"
+          label={t("incidents.summary")}
+          rules={[{ required: true, message: t("incidents.summaryRequired") }]}
+        >
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
         </Form.Item>
-        <Form.Item name="occurredAt" label="发案时间" rules={[{ required: true, message: "请选择发案时间" }]}>
+        <Form.Item
+          name="occurredAt"
+          label={t("incidents.occurredAt")}
+          rules={[{ required: true, message: t("incidents.occurredAtRequired") }]}
+        >
           <InstantPicker />
         </Form.Item>
       </FormDrawer>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "./form-drawer";
 import { nowInstant, showInstant } from "./instant";
 import { InstantPicker } from "./instant-picker";
@@ -24,6 +25,7 @@ type CloseValues = { closedAt: string; settled: boolean; closingNote?: string };
 /** 信访: received petitions, first handling, closing as settled or not; skip-level and collective flagged. */
 export default function PetitionsPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
@@ -61,17 +63,17 @@ export default function PetitionsPage() {
 
   return (
     <RecordPageShell<Petition>
-      title="信访"
-      addLabel="登记信访"
+      title={t("petitions.title")}
+      addLabel={t("petitions.add")}
       onAdd={() => setAdding(true)}
       filters={
         <Segmented
           value={status}
           onChange={(v) => setStatus(v as typeof status)}
           options={[
-            { value: "all", label: "全部" },
-            { value: "open", label: "办理中" },
-            { value: "closed", label: "已办结" },
+            { value: "all", label: t("records.status.all") },
+            { value: "open", label: t("records.status.open") },
+            { value: "closed", label: t("records.status.closed") },
           ]}
         />
       }
@@ -88,7 +90,7 @@ export default function PetitionsPage() {
               ? []
               : [
                   <Button key="close" size="small" onClick={() => setClosing(p)}>
-                    办结
+                    {t("records.close")}
                   </Button>,
                 ]
           }
@@ -97,12 +99,14 @@ export default function PetitionsPage() {
             title={
               <Space wrap size={4}>
                 <span>{p.subject}</span>
-                {p.skipLevel && <Tag color="red">越级</Tag>}
-                {p.collective && <Tag color="red">集体访</Tag>}
+                {p.skipLevel && <Tag color="red">{t("petitions.skipLevel")}</Tag>}
+                {p.collective && <Tag color="red">{t("petitions.collective")}</Tag>}
                 {p.closedAt ? (
-                  <Tag color={p.settled ? "green" : "orange"}>{p.settled ? "息诉息访" : "未息诉"}</Tag>
+                  <Tag color={p.settled ? "green" : "orange"}>
+                    {p.settled ? t("petitions.settled") : t("petitions.unsettled")}
+                  </Tag>
                 ) : (
-                  <Tag color="processing">办理中</Tag>
+                  <Tag color="processing">{t("records.status.open")}</Tag>
                 )}
               </Space>
             }
@@ -110,7 +114,10 @@ export default function PetitionsPage() {
               <>
                 <div>{p.petitionerBrief}</div>
                 <Typography.Text type="secondary">
-                  受理 {showInstant(p.receivedAt)} · 首办 {showInstant(p.firstHandledAt)}
+                  {t("petitions.dates", {
+                    received: showInstant(p.receivedAt),
+                    first: showInstant(p.firstHandledAt),
+                  })}
                 </Typography.Text>
               </>
             }
@@ -119,7 +126,7 @@ export default function PetitionsPage() {
       )}
     >
       <FormDrawer<CreateValues>
-        title="登记信访"
+        title={t("petitions.add")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
@@ -135,33 +142,41 @@ export default function PetitionsPage() {
           })
         }
       >
-        <Form.Item name="subject" label="信访事项" rules={[{ required: true, message: "请填写信访事项" }]}>
+        <Form.Item
+          name="subject"
+          label={t("petitions.subject")}
+          rules={[{ required: true, message: t("petitions.subjectRequired") }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item
           name="petitionerBrief"
-          label="信访人简况"
-          rules={[{ required: true, message: "请填写信访人简况" }]}
+          label={t("petitions.petitioner")}
+          rules={[{ required: true, message: t("petitions.petitionerRequired") }]}
         >
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
-        <Form.Item name="receivedAt" label="受理时间" rules={[{ required: true, message: "请选择受理时间" }]}>
+        <Form.Item
+          name="receivedAt"
+          label={t("petitions.receivedAt")}
+          rules={[{ required: true, message: t("petitions.receivedAtRequired") }]}
+        >
           <InstantPicker />
         </Form.Item>
-        <Form.Item name="firstHandledAt" label="首次办理时间">
+        <Form.Item name="firstHandledAt" label={t("petitions.firstHandledAt")}>
           <InstantPicker />
         </Form.Item>
         <Space>
           <Form.Item name="skipLevel" valuePropName="checked">
-            <Checkbox>越级上访</Checkbox>
+            <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
           </Form.Item>
           <Form.Item name="collective" valuePropName="checked">
-            <Checkbox>集体上访</Checkbox>
+            <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
           </Form.Item>
         </Space>
       </FormDrawer>
       <FormDrawer<CloseValues>
-        title={`办结：${closing?.subject ?? ""}`}
+        title={t("records.closeTitle", { subject: closing?.subject ?? "" })}
         open={closing !== null}
         onClose={() => setClosing(null)}
         form={closeForm}
@@ -171,18 +186,22 @@ export default function PetitionsPage() {
           closing && close.mutate({ townshipId, id: closing.id, expectedVersion: closing.version, ...v })
         }
       >
-        <Form.Item name="closedAt" label="办结时间" rules={[{ required: true, message: "请选择办结时间" }]}>
+        <Form.Item
+          name="closedAt"
+          label={t("records.closedAt")}
+          rules={[{ required: true, message: t("records.closedAtRequired") }]}
+        >
           <InstantPicker />
         </Form.Item>
-        <Form.Item name="settled" label="是否息诉息访">
+        <Form.Item name="settled" label={t("petitions.settledQuestion")}>
           <Radio.Group
             options={[
-              { value: true, label: "已息诉息访" },
-              { value: false, label: "未息诉" },
+              { value: true, label: t("petitions.settledYes") },
+              { value: false, label: t("petitions.unsettled") },
             ]}
           />
         </Form.Item>
-        <Form.Item name="closingNote" label="办结说明">
+        <Form.Item name="closingNote" label={t("records.closingNote")}>
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </FormDrawer>

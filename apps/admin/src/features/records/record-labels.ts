@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../i18n/dictionary";
 /** Chinese names of the record fields' values, as township staff say them. */
 export const LEVEL_LABELS = { blue: "蓝色", yellow: "黄色", red: "红色" } as const;
 export const LEVEL_COLORS = { blue: "blue", yellow: "gold", red: "red" } as const;
@@ -34,4 +35,37 @@ export const DISPUTE_CATEGORIES = [
 
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}
+
+type T = (key: MessageKey) => string;
+
+/** The same names in the chosen language, from the dictionary. */
+export function recordLabels(t: T) {
+  return {
+    level: {
+      blue: t("records.level.blue"),
+      yellow: t("records.level.yellow"),
+      red: t("records.level.red"),
+    },
+    levelHint: {
+      blue: t("records.levelHint.blue"),
+      yellow: t("records.levelHint.yellow"),
+      red: t("records.levelHint.red"),
+    },
+    outcome: {
+      resolved: t("records.outcome.resolved"),
+      failed: t("records.outcome.failed"),
+      escalated: t("records.outcome.escalated"),
+    },
+    attemptResult: {
+      success: t("records.attemptResult.success"),
+      partial: t("records.attemptResult.partial"),
+      failed: t("records.attemptResult.failed"),
+    },
+    incidentKind: {
+      criminal: t("records.incidentKind.criminal"),
+      public_order: t("records.incidentKind.public_order"),
+    },
+    severity: { ordinary: t("records.severity.ordinary"), major: t("records.severity.major") },
+  };
 }

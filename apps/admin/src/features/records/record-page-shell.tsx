@@ -20,7 +20,7 @@ type Props<T> = {
 
 /** A records page: title, add button, filters and a list that reads well at 390 px and on a desktop. */
 export function RecordPageShell<T>(p: Props<T>) {
-  const { locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -41,7 +41,7 @@ export function RecordPageShell<T>(p: Props<T>) {
       {p.loading ? (
         <Spin />
       ) : p.items.length === 0 ? (
-        <Empty description={locale === "en" ? "No records" : "暂无记录"} />
+        <Empty description={t("records.empty")} />
       ) : (
         <List
           bordered
@@ -53,7 +53,7 @@ export function RecordPageShell<T>(p: Props<T>) {
             p.hasMore ? (
               <div style={{ textAlign: "center", margin: 12 }}>
                 <Button onClick={p.onMore} loading={p.loadingMore}>
-                  {locale === "en" ? "Load more" : "加载更多"}
+                  {t("records.loadMore")}
                 </Button>
               </div>
             ) : null
