@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../scheme/event-rule-list";
 import { FormDrawer } from "./form-drawer";
 import { nowInstant, showInstant } from "./instant";
@@ -27,6 +28,7 @@ const KIND_OPTIONS = EVENT_OPTIONS.filter((o) => !DERIVED.has(o.value));
 /** 工作事项: routine work done, commendations and bad events, as the scheme counts them. */
 export default function EventsPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const [kind, setKind] = useState<string | undefined>();
@@ -50,14 +52,14 @@ export default function EventsPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <RecordPageShell<EventItem>
-      title="工作事项"
-      addLabel="登记事项"
+      title={t("events.title")}
+      addLabel={t("events.add")}
       onAdd={() => setAdding(true)}
       filters={
         <Select
           allowClear
           showSearch={{ optionFilterProp: "label" }}
-          placeholder="事项类型"
+          placeholder={t("events.kind")}
           style={{ width: 220 }}
           value={kind}
           onChange={setKind}
@@ -90,7 +92,7 @@ export default function EventsPage() {
       )}
     >
       <FormDrawer<CreateValues>
-        title="登记工作事项"
+        title={t("events.addTitle")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
@@ -98,16 +100,24 @@ export default function EventsPage() {
         initialValues={{ occurredAt: nowInstant(), count: 1 }}
         onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
       >
-        <Form.Item name="kind" label="事项类型" rules={[{ required: true, message: "请选择事项类型" }]}>
+        <Form.Item
+          name="kind"
+          label={t("events.kind")}
+          rules={[{ required: true, message: t("events.kindRequired") }]}
+        >
           <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
         </Form.Item>
-        <Form.Item name="count" label="次数">
+        <Form.Item name="count" label={t("events.count")}>
           <InputNumber min={1} max={10000} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: "请选择发生时间" }]}>
+        <Form.Item
+          name="occurredAt"
+          label={t("events.occurredAt")}
+          rules={[{ required: true, message: t("events.occurredAtRequired") }]}
+        >
           <InstantPicker />
         </Form.Item>
-        <Form.Item name="note" label="说明">
+        <Form.Item name="note" label={t("events.note")}>
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </FormDrawer>

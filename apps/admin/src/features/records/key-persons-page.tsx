@@ -17,10 +17,11 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "./form-drawer";
 import { nowInstant, showInstant } from "./instant";
 import { InstantPicker } from "./instant-picker";
-import { KEY_PERSON_CATEGORY_LABELS, options } from "./record-labels";
+import { options, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
 import { useTownshipId } from "./use-township-id";
 
@@ -36,6 +37,8 @@ function startOfMonthCst(): string {
 /** 重点人员: registered people, each to be visited every month; visits on a timeline per person. */
 export default function KeyPersonsPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
+  const labels = recordLabels(t);
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const screens = Grid.useBreakpoint();
@@ -82,21 +85,21 @@ export default function KeyPersonsPage() {
 
   return (
     <RecordPageShell<KeyPerson>
-      title="重点人员"
-      addLabel="列管登记"
+      title={t("keyPersons.title")}
+      addLabel={t("keyPersons.add")}
       onAdd={() => setAdding(true)}
       filters={
         <>
           <Select
             allowClear
-            placeholder="人员类别"
+            placeholder={t("keyPersons.category")}
             style={{ width: 180 }}
             value={category}
             onChange={setCategory}
-            options={options(KEY_PERSON_CATEGORY_LABELS)}
+            options={options(labels.keyPersonCategory)}
           />
           <Checkbox checked={includeDeregistered} onChange={(e) => setIncludeDeregistered(e.target.checked)}>
-            含已解除列管
+            {t("keyPersons.includeDeregistered")}
           </Checkbox>
         </>
       }
@@ -112,25 +115,27 @@ export default function KeyPersonsPage() {
             title={
               <Space wrap size={4}>
                 <span>{k.alias}</span>
-                <Tag>{KEY_PERSON_CATEGORY_LABELS[k.category]}</Tag>
+                <Tag>{labels.keyPersonCategory[k.category]}</Tag>
                 {k.deregisteredAt ? (
-                  <Tag>已解除列管</Tag>
+                  <Tag>{t("keyPersons.deregistered")}</Tag>
                 ) : visitedThisMonth.has(k.id) ? (
-                  <Tag color="green">本月已走访</Tag>
+                  <Tag color="green">{t("keyPersons.visited")}</Tag>
                 ) : (
-                  <Tag color="orange">本月未走访</Tag>
+                  <Tag color="orange">{t("keyPersons.notVisited")}</Tag>
                 )}
               </Space>
             }
             description={
-              <Typography.Text type="secondary">列管 {showInstant(k.registeredAt)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t("keyPersons.registeredOn", { at: showInstant(k.registeredAt) })}
+              </Typography.Text>
             }
           />
         </List.Item>
       )}
     >
       <FormDrawer<CreateValues>
-        title="重点人员列管登记"
+        title={t("keyPersons.addTitle")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
@@ -140,28 +145,32 @@ export default function KeyPersonsPage() {
       >
         <Form.Item
           name="alias"
-          label="人员代称"
-          extra="为保护个人信息，请使用代称（如“张某”），不填写身份证号"
-          rules={[{ required: true, message: "请填写人员代称" }]}
+          label={t("keyPersons.alias")}
+          extra={t("keyPersons.aliasHint")}
+          rules={[{ required: true, message: t("keyPersons.aliasRequired") }]}
         >
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="category" label="人员类别" rules={[{ required: true, message: "请选择人员类别" }]}>
-          <Select options={options(KEY_PERSON_CATEGORY_LABELS)} />
+        <Form.Item
+          name="category"
+          label={t("keyPersons.category")}
+          rules={[{ required: true, message: t("keyPersons.categoryRequired") }]}
+        >
+          <Select options={options(labels.keyPersonCategory)} />
         </Form.Item>
         <Form.Item
           name="registeredAt"
-          label="列管时间"
-          rules={[{ required: true, message: "请选择列管时间" }]}
+          label={t("keyPersons.registeredAt")}
+          rules={[{ required: true, message: t("keyPersons.registeredAtRequired") }]}
         >
           <InstantPicker />
         </Form.Item>
-        <Form.Item name="note" label="备注">
+        <Form.Item name="note" label={t("keyPersons.note")}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </FormDrawer>
       <Drawer
-        title={selected ? `${selected.alias} · 走访记录` : ""}
+        title={selected ? t("keyPersons.visitsTitle", { alias: selected.alias }) : ""}
         open={selected !== null}
         onClose={() => setSelected(null)}
         size={screens.sm ? 480 : "100%"}
@@ -181,7 +190,7 @@ export default function KeyPersonsPage() {
               }))}
             />
             {!visits.isPending && (visits.data?.items.length ?? 0) === 0 && (
-              <Typography.Text type="secondary">尚无走访记录</Typography.Text>
+              <Typography.Text type="secondary">{t("keyPersons.noVisits")}</Typography.Text>
             )}
             {!selected.deregisteredAt && (
               <Form<VisitValues>
@@ -197,14 +206,18 @@ export default function KeyPersonsPage() {
                   })
                 }
               >
-                <Form.Item name="at" label="走访时间" rules={[{ required: true, message: "请选择走访时间" }]}>
+                <Form.Item
+                  name="at"
+                  label={t("keyPersons.visitAt")}
+                  rules={[{ required: true, message: t("keyPersons.visitAtRequired") }]}
+                >
                   <InstantPicker />
                 </Form.Item>
-                <Form.Item name="note" label="走访情况">
+                <Form.Item name="note" label={t("keyPersons.visitNote")}>
                   <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={addVisit.isPending}>
-                  记录走访
+                  {t("keyPersons.saveVisit")}
                 </Button>
               </Form>
             )}

@@ -67,5 +67,11 @@ export function recordLabels(t: T) {
       public_order: t("records.incidentKind.public_order"),
     },
     severity: { ordinary: t("records.severity.ordinary"), major: t("records.severity.major") },
+    keyPersonCategory: {
+      mental_health: t("records.keyPersonCategory.mental_health"),
+      community_correction: t("records.keyPersonCategory.community_correction"),
+      released_prisoner: t("records.keyPersonCategory.released_prisoner"),
+      drug_rehab: t("records.keyPersonCategory.drug_rehab"),
+    },
   };
 }

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { TRPCProvider } from "../../api/trpc";
 import { createApiClient } from "../../api/trpc-client";
 import { createQueryClient } from "../../errors/error-presenter";
-import type { Locale } from "../../i18n/dictionary";
+import { type Locale, translate } from "../../i18n/dictionary";
 import { click, type Rendered, render, waitFor } from "../../test-support/render";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
+import { KEY_PERSON_CATEGORY_LABELS, LEVEL_LABELS, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
 
 const dispute = {
@@ -126,5 +127,14 @@ describe("records pages in both languages", () => {
     view = await renderEmptyShell("en");
     expect(view.container.textContent).toContain("No records");
     expect(view.container.textContent).not.toContain("暂无记录");
+  });
+
+  it("names record values from the dictionary, the Chinese ones as before", () => {
+    const zh = recordLabels((k) => translate("zh-CN", k));
+    const en = recordLabels((k) => translate("en", k));
+    expect(zh.level).toEqual(LEVEL_LABELS);
+    expect(zh.keyPersonCategory).toEqual(KEY_PERSON_CATEGORY_LABELS);
+    expect(en.keyPersonCategory.community_correction).toBe("Community correction");
+    expect(en.incidentKind.criminal).toBe("Criminal case");
   });
 });
