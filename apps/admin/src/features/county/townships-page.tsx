@@ -4,21 +4,29 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../records/form-drawer";
 
 type Township = RouterOutputs["onboarding"]["listTownships"][number];
 type Status = Township["status"];
 
-const STATUS_LABELS: Record<string, { text: string; color: string }> = {
-  pending: { text: "待审核", color: "orange" },
-  active: { text: "已启用", color: "green" },
-  rejected: { text: "已驳回", color: "red" },
-  archived: { text: "已归档", color: "default" },
+const STATUS_COLORS: Record<string, string> = {
+  pending: "orange",
+  active: "green",
+  rejected: "red",
+  archived: "default",
 };
+const STATUS_KEYS = {
+  pending: "townships.status.pending",
+  active: "townships.status.active",
+  rejected: "townships.status.rejected",
+  archived: "townships.status.archived",
+} as const;
 
 /** 乡镇审批: the county's join code, and the townships that registered with it, to approve or reject. */
 export default function TownshipsPage() {
   const trpc = useTRPC();
+  const { t: tr } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | "all">("pending");
@@ -33,7 +41,7 @@ export default function TownshipsPage() {
   const approve = useMutation(
     trpc.onboarding.approveTownship.mutationOptions({
       onSuccess: (t) => {
-        message.success(`${t.name}已审核通过`);
+        message.success(tr("townships.approved", { name: t.name }));
         refresh();
       },
     }),
@@ -51,38 +59,38 @@ export default function TownshipsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        乡镇审批
+        {tr("townships.title")}
       </Typography.Title>
-      <Card size="small" title="乡镇加入码">
+      <Card size="small" title={tr("townships.joinCode")}>
         <Space wrap>
           <Typography.Text
             copyable={joinCode.data?.joinCode ? { text: joinCode.data.joinCode } : false}
             style={{ fontSize: 24, fontFamily: "monospace", letterSpacing: 4 }}
             data-testid="join-code"
           >
-            {joinCode.data?.joinCode ?? "尚未生成"}
+            {joinCode.data?.joinCode ?? tr("townships.noCode")}
           </Typography.Text>
           <Popconfirm
-            title={joinCode.data?.joinCode ? "更换后旧加入码立即失效，确定更换？" : "生成加入码？"}
+            title={joinCode.data?.joinCode ? tr("townships.confirmRotate") : tr("townships.confirmGenerate")}
             onConfirm={() => rotate.mutate()}
           >
             <Button loading={rotate.isPending}>
-              {joinCode.data?.joinCode ? "更换加入码" : "生成加入码"}
+              {joinCode.data?.joinCode ? tr("townships.rotate") : tr("townships.generate")}
             </Button>
           </Popconfirm>
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
-          将加入码告知各乡镇综治中心，乡镇凭码自行注册，经本页审核通过后启用。
+          {tr("townships.codeHint")}
         </Typography.Paragraph>
       </Card>
       <Segmented
         value={status}
         onChange={(v) => setStatus(v as Status | "all")}
         options={[
-          { value: "pending", label: "待审核" },
-          { value: "active", label: "已启用" },
-          { value: "rejected", label: "已驳回" },
-          { value: "all", label: "全部" },
+          { value: "pending", label: tr("townships.status.pending") },
+          { value: "active", label: tr("townships.status.active") },
+          { value: "rejected", label: tr("townships.status.rejected") },
+          { value: "all", label: tr("townships.all") },
         ]}
       />
       <Table<Township>
@@ -91,25 +99,27 @@ export default function TownshipsPage() {
         dataSource={townships.data ?? []}
         pagination={false}
         scroll={{ x: "max-content" }}
-        locale={{ emptyText: status === "pending" ? "暂无待审核的乡镇" : "暂无乡镇" }}
+        locale={{ emptyText: status === "pending" ? tr("townships.emptyPending") : tr("townships.empty") }}
         columns={[
-          { title: "乡镇", dataIndex: "name" },
-          { title: "区划代码", dataIndex: "code" },
-          { title: "常住人口", dataIndex: "population", align: "right" },
-          { title: "村（社区）", dataIndex: "villages", align: "right" },
-          { title: "网格", dataIndex: "grids", align: "right" },
+          { title: tr("townships.name"), dataIndex: "name" },
+          { title: tr("townships.code"), dataIndex: "code" },
+          { title: tr("townships.population"), dataIndex: "population", align: "right" },
+          { title: tr("townships.villages"), dataIndex: "villages", align: "right" },
+          { title: tr("townships.grids"), dataIndex: "grids", align: "right" },
           {
-            title: "状态",
+            title: tr("townships.statusColumn"),
             dataIndex: "status",
             render: (s: string, t) => (
               <>
-                <Tag color={STATUS_LABELS[s]?.color}>{STATUS_LABELS[s]?.text ?? s}</Tag>
+                <Tag color={STATUS_COLORS[s]}>
+                  {s in STATUS_KEYS ? tr(STATUS_KEYS[s as keyof typeof STATUS_KEYS]) : s}
+                </Tag>
                 {t.rejectReason && <Typography.Text type="secondary">{t.rejectReason}</Typography.Text>}
               </>
             ),
           },
           {
-            title: "操作",
+            title: tr("common.actions"),
             render: (_: unknown, t) =>
               t.status === "pending" || t.status === "rejected" ? (
                 <Space>
@@ -119,11 +129,11 @@ export default function TownshipsPage() {
                     loading={approve.isPending && approve.variables?.townshipId === t.id}
                     onClick={() => approve.mutate({ townshipId: t.id, expectedVersion: t.version })}
                   >
-                    审核通过
+                    {tr("townships.approve")}
                   </Button>
                   {t.status === "pending" && (
                     <Button size="small" danger onClick={() => setRejecting(t)}>
-                      驳回
+                      {tr("townships.reject")}
                     </Button>
                   )}
                 </Space>
@@ -132,18 +142,22 @@ export default function TownshipsPage() {
         ]}
       />
       <FormDrawer<{ reason: string }>
-        title={`驳回：${rejecting?.name ?? ""}`}
+        title={tr("townships.rejectTitle", { name: rejecting?.name ?? "" })}
         open={rejecting !== null}
         onClose={() => setRejecting(null)}
         form={rejectForm}
         submitting={reject.isPending}
-        submitLabel="驳回"
+        submitLabel={tr("townships.reject")}
         onFinish={(v) =>
           rejecting &&
           reject.mutate({ townshipId: rejecting.id, expectedVersion: rejecting.version, reason: v.reason })
         }
       >
-        <Form.Item name="reason" label="驳回理由" rules={[{ required: true, message: "请填写驳回理由" }]}>
+        <Form.Item
+          name="reason"
+          label={tr("townships.rejectReason")}
+          rules={[{ required: true, message: tr("townships.rejectReasonRequired") }]}
+        >
           <Input.TextArea maxLength={500} autoSize={{ minRows: 3 }} />
         </Form.Item>
       </FormDrawer>
