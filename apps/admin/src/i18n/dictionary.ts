@@ -330,6 +330,17 @@ export const DICTIONARY = {
   "townships.rejectReason": { zh: "驳回理由", en: "Reason" },
   "townships.rejectReasonRequired": { zh: "请填写驳回理由", en: "Give a reason" },
 
+  "profile.title": { zh: "乡镇信息", en: "Township profile" },
+  "profile.saved": { zh: "乡镇信息已保存", en: "Township profile saved" },
+  "profile.status": { zh: "状态", en: "Status" },
+  "profile.active": { zh: "已启用", en: "Active" },
+  "profile.name": { zh: "乡镇名称", en: "Name" },
+  "profile.code": { zh: "乡镇区划代码", en: "Division code" },
+  "profile.population": { zh: "常住人口", en: "Population" },
+  "profile.populationHint": { zh: "用于计算万人发案率", en: "Used for the incidents per 10,000 residents" },
+  "profile.villages": { zh: "村（社区）数", en: "Villages (communities)" },
+  "profile.grids": { zh: "网格数", en: "Grids" },
+
   "common.save": { zh: "保存", en: "Save" },
   "common.cancel": { zh: "取消", en: "Cancel" },
   "common.confirm": { zh: "确定", en: "Confirm" },

@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, Form, Input, InputNumber, Skeleton, Ta
 import { useEffect } from "react";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { useTownshipId } from "../records/use-township-id";
 
 type Values = { name: string; code: string; population: number; villages: number; grids: number };
@@ -10,6 +11,7 @@ type Values = { name: string; code: string; population: number; villages: number
 /** 乡镇信息: the township admin keeps population, villages and grids current (population sets the incident rate). */
 export default function ProfilePage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const townshipId = useTownshipId();
@@ -21,7 +23,7 @@ export default function ProfilePage() {
   const save = useMutation(
     trpc.onboarding.updateTownshipProfile.mutationOptions({
       onSuccess: () => {
-        message.success("乡镇信息已保存");
+        message.success(t("profile.saved"));
         void qc.invalidateQueries(trpc.onboarding.township.pathFilter());
       },
       onError: (e) => applyFieldErrors(form, e),
@@ -29,11 +31,11 @@ export default function ProfilePage() {
   );
   if (!township.data) return <Skeleton active />;
   return (
-    <Card title="乡镇信息" style={{ maxWidth: 640 }}>
+    <Card title={t("profile.title")} style={{ maxWidth: 640 }}>
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="状态">
+        <Descriptions.Item label={t("profile.status")}>
           <Tag color={township.data.status === "active" ? "green" : "orange"}>
-            {township.data.status === "active" ? "已启用" : township.data.status}
+            {township.data.status === "active" ? t("profile.active") : township.data.status}
           </Tag>
         </Descriptions.Item>
       </Descriptions>
@@ -44,23 +46,28 @@ export default function ProfilePage() {
           township.data && save.mutate({ townshipId, ...v, expectedVersion: township.data.version })
         }
       >
-        <Form.Item name="name" label="乡镇名称" rules={[{ required: true }]}>
+        <Form.Item name="name" label={t("profile.name")} rules={[{ required: true }]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="code" label="乡镇区划代码" rules={[{ required: true }]}>
+        <Form.Item name="code" label={t("profile.code")} rules={[{ required: true }]}>
           <Input maxLength={9} />
         </Form.Item>
-        <Form.Item name="population" label="常住人口" extra="用于计算万人发案率" rules={[{ required: true }]}>
+        <Form.Item
+          name="population"
+          label={t("profile.population")}
+          extra={t("profile.populationHint")}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={1} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="villages" label="村（社区）数" rules={[{ required: true }]}>
+        <Form.Item name="villages" label={t("profile.villages")} rules={[{ required: true }]}>
           <InputNumber min={0} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="grids" label="网格数" rules={[{ required: true }]}>
+        <Form.Item name="grids" label={t("profile.grids")} rules={[{ required: true }]}>
           <InputNumber min={0} style={{ width: "100%" }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
-          保存
+          {t("common.save")}
         </Button>
       </Form>
     </Card>
