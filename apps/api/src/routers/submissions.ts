@@ -6,6 +6,7 @@ import * as z from "zod";
 import { loadCountyData, scoreCounty, scoringStored } from "../county-scoring";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../scheme-store";
+import type { Services } from "../services";
 import { monthAt, submissionDeadline } from "../submission-deadline";
 import { blankSubmission, changeSubmission, readSubmission, type Submission } from "../submission-store";
 import {
@@ -13,6 +14,7 @@ import {
   countyProcedure,
   countyTownshipProcedure,
   router,
+  type SessionUser,
   townshipAdminProcedure,
   townshipReadProcedure,
 } from "../trpc";
@@ -64,6 +66,54 @@ const roomForEntry = (s: Submission) => {
 
 /** County reviewers' procedures act on one of the county's townships (`townshipId`). */
 const reviewProcedure = countyTownshipProcedure;
+
+type ReviewCtx = {
+  services: Services;
+  user: SessionUser;
+  county: ItemOf<"county">;
+  township: ItemOf<"township">;
+};
+
+/** The scheme indicator a reviewer's entry is about, from the scheme of the month's year. */
+async function reviewedIndicator(ctx: ReviewCtx, month: string, code: string) {
+  const { scheme } = await requireScheme(ctx.services.db, ctx.county.id, Number(month.slice(0, 4)));
+  return indicatorOf(scheme, code);
+}
+
+/**
+ * Saves a reviewer's pending entry (a manual score or an adjustment) into a submission under review;
+ * `place` puts it where it belongs. It counts only once a second reviewer confirms it.
+ */
+async function saveReviewerEntry(
+  ctx: ReviewCtx,
+  input: { month: string; expectedVersion: number; reason: string },
+  now: Date,
+  action: string,
+  entry: Pick<Entry, "indicator" | "value" | "event">,
+  place: (s: Submission, entry: Entry) => Submission,
+) {
+  const full: Entry = {
+    id: randomUUID(),
+    ...entry,
+    reason: input.reason,
+    enteredBy: ctx.user.id,
+    enteredAt: now.toISOString(),
+  };
+  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+    township: ctx.township,
+    month: input.month,
+    expectedVersion: input.expectedVersion,
+    action,
+    reason: input.reason,
+    countyTrail: true,
+    change: (s) => {
+      mustBeUnderReview(s);
+      roomForEntry(s);
+      return place(s, full);
+    },
+  });
+  return view(saved, deadlineFor(ctx.county, input.month), now);
+}
 
 /** Monthly submissions (月度填报): live preview, submit, review with 双人复核, trend. */
 export const submissionsRouter = router({
@@ -270,38 +320,28 @@ export const submissionsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services;
       const now = ctx.services.now();
-      const { scheme } = await requireScheme(db, ctx.county.id, Number(input.month.slice(0, 4)));
-      const indicator = indicatorOf(scheme, input.indicator);
+      const indicator = await reviewedIndicator(ctx, input.month, input.indicator);
       if (indicator.base.kind !== "manual")
         throw new AppError("INPUT.INVALID", `「指标」${indicator.code} 不是人工评分指标`);
       if (input.score > indicator.maxScore) {
         throw new AppError("INPUT.INVALID", `「分数」不能大于该指标满分 ${indicator.maxScore}`);
       }
-      const entry: Entry = {
-        id: randomUUID(),
-        indicator: indicator.code,
-        value: input.score,
-        reason: input.reason,
-        enteredBy: ctx.user.id,
-        enteredAt: now.toISOString(),
-      };
-      const saved = await changeSubmission(db, writeContext(ctx), {
-        township: ctx.township,
-        month: input.month,
-        expectedVersion: input.expectedVersion,
-        action: "submission.enterManualScore",
-        reason: input.reason,
-        countyTrail: true,
-        change: (s) => {
-          mustBeUnderReview(s);
-          roomForEntry(s);
-          const kept = s.manualScores.filter((e) => e.indicator !== indicator.code || e.confirmedBy);
-          return { ...s, manualScores: [...kept, entry] };
-        },
-      });
-      return view(saved, deadlineFor(ctx.county, input.month), now);
+      return saveReviewerEntry(
+        ctx,
+        input,
+        now,
+        "submission.enterManualScore",
+        { indicator: indicator.code, value: input.score },
+        // A new score replaces the indicator's earlier pending one; confirmed ones stay on record.
+        (s, entry) => ({
+          ...s,
+          manualScores: [
+            ...s.manualScores.filter((e) => e.indicator !== indicator.code || e.confirmedBy),
+            entry,
+          ],
+        }),
+      );
     }),
 
   /**
@@ -319,10 +359,8 @@ export const submissionsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services;
       const now = ctx.services.now();
-      const { scheme } = await requireScheme(db, ctx.county.id, Number(input.month.slice(0, 4)));
-      const indicator = indicatorOf(scheme, input.indicator);
+      const indicator = await reviewedIndicator(ctx, input.month, input.indicator);
       const kinds = [...(indicator.bonuses ?? []), ...(indicator.deductions ?? [])].map((r) => r.event);
       if (!kinds.includes(input.event)) {
         throw new AppError(
@@ -330,29 +368,14 @@ export const submissionsRouter = router({
           `「加减分事项」应为该指标的加分或扣分事项之一：${kinds.join("、") || "（该指标没有加减分规则）"}`,
         );
       }
-      const entry: Entry = {
-        id: randomUUID(),
-        indicator: indicator.code,
-        event: input.event,
-        value: input.count,
-        reason: input.reason,
-        enteredBy: ctx.user.id,
-        enteredAt: now.toISOString(),
-      };
-      const saved = await changeSubmission(db, writeContext(ctx), {
-        township: ctx.township,
-        month: input.month,
-        expectedVersion: input.expectedVersion,
-        action: "submission.enterAdjustment",
-        reason: input.reason,
-        countyTrail: true,
-        change: (s) => {
-          mustBeUnderReview(s);
-          roomForEntry(s);
-          return { ...s, adjustments: [...s.adjustments, entry] };
-        },
-      });
-      return view(saved, deadlineFor(ctx.county, input.month), now);
+      return saveReviewerEntry(
+        ctx,
+        input,
+        now,
+        "submission.enterAdjustment",
+        { indicator: indicator.code, event: input.event, value: input.count },
+        (s, entry) => ({ ...s, adjustments: [...s.adjustments, entry] }),
+      );
     }),
 
   /** 双人复核: a second, different reviewer confirms an entry, and only then does it count. */
