@@ -129,16 +129,16 @@ export function computeLeagueTableDetailed(
     ...options,
   });
 
+  const townships = new Map(data.townships.map((t) => [t.id, t]));
   const standings = (months: string[]) =>
     rank(
       periodResults(scheme, data, scored, months).map((r) => ({
         ...r,
-        code: (data.townships.find((t) => t.id === r.townshipId) as { code: string }).code,
+        code: (townships.get(r.townshipId) as { code: string }).code,
         cents: R.roundToCents(r.total),
       })),
     );
   const previousRanks = new Map(standings(prev.months).map((r) => [r.townshipId, r.rank]));
-  const townships = new Map(data.townships.map((t) => [t.id, t]));
   const details = new Map<string, TownshipMonthScore[]>();
 
   const rows: LeagueRow[] = standings(p.months).map((r) => {
