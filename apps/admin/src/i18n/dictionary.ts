@@ -1,5 +1,12 @@
+import type { Entry } from "./entry";
+import { AUDIT_WORDS } from "./words/audit";
+import { COUNTY_ADMIN_WORDS } from "./words/county-admin";
+import { REVIEW_WORDS } from "./words/review";
+import { SUPERVISION_WORDS } from "./words/supervision";
+import { TOWNSHIP_WORDS } from "./words/township";
+
 /** The interface's words: Chinese first, English for the switch. Keys name the place a word is used. */
-export const DICTIONARY = {
+const CORE_WORDS = {
   "app.title": { zh: "平安考评", en: "Ping'an Assessment" },
   "app.switchLanguage": { zh: "English", en: "中文" },
   "app.signOut": { zh: "退出登录", en: "Sign out" },
@@ -349,7 +356,17 @@ export const DICTIONARY = {
   "common.yes": { zh: "是", en: "Yes" },
   "common.no": { zh: "否", en: "No" },
   "common.none": { zh: "无", en: "None" },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Entry>;
+
+/** Every word of the interface; areas with many words keep them in ./words. */
+export const DICTIONARY = {
+  ...CORE_WORDS,
+  ...REVIEW_WORDS,
+  ...TOWNSHIP_WORDS,
+  ...SUPERVISION_WORDS,
+  ...AUDIT_WORDS,
+  ...COUNTY_ADMIN_WORDS,
+} as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;
 export type Locale = "zh-CN" | "en";

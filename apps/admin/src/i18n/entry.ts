@@ -1,0 +1,2 @@
+/** One interface word: Chinese first, English for the switch. */
+export type Entry = { zh: string; en: string };
