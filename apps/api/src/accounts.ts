@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import {
-  checkItems,
   DataError,
   type Db,
+  getItem,
   type ItemOf,
   type Role,
   stampNew,
@@ -24,14 +24,23 @@ export type NewAccount = {
   mustChangePassword: boolean;
 };
 
-/** A user finder by sign-in name (phone or e-mail), through the login indexes. */
-export async function findUserByLogin(db: Db, login: string): Promise<ItemOf<"user"> | undefined> {
-  const query = login.includes("@")
-    ? db.entities.user.query.byEmail({ emailKey: login.toLowerCase() })
-    : db.entities.user.query.byPhone({ phone: login });
-  const { data } = await query.go({ limit: 2 });
-  return checkItems(db, "user", data)[0];
+/** The login-claim key of a sign-in name: "phone:<digits>" or "email:<lower-case address>". */
+export function loginKey(login: string): string {
+  return login.includes("@") ? `email:${login.trim().toLowerCase()}` : `phone:${login}`;
 }
+
+/**
+ * The account a sign-in name (phone or e-mail) belongs to, through its login claim: two strongly
+ * consistent GetItems, so an account can sign in the moment its creating transaction is done (the user's
+ * login indexes are eventually consistent), and a released claim (a removed staff member) finds nobody.
+ */
+export async function findUserByLogin(db: Db, login: string): Promise<ItemOf<"user"> | undefined> {
+  const claim = await getItem(db, "loginClaim", { login: loginKey(login) });
+  return claim ? getItem(db, "user", { id: claim.userId }) : undefined;
+}
+
+const loginTaken = async (db: Db, login: string) =>
+  (await getItem(db, "loginClaim", { login: loginKey(login) })) !== undefined;
 
 /**
  * The transaction items that create an account and its membership of the tenant, with audit entries.
@@ -45,8 +54,9 @@ export async function newAccountItems(
   userId: string = randomUUID(),
 ): Promise<{ user: ItemOf<"user">; items: TxItem[] }> {
   const email = account.email?.trim().toLowerCase() || undefined;
-  if (await findUserByLogin(db, account.phone)) throw new AppError("DUPLICATE", "该手机号已被注册");
-  if (email && (await findUserByLogin(db, email))) throw new AppError("DUPLICATE", "该电子邮箱已被注册");
+  // A friendly early answer; the claims' conditional puts below are what guarantee uniqueness.
+  if (await loginTaken(db, account.phone)) throw new AppError("DUPLICATE", "该手机号已被注册");
+  if (email && (await loginTaken(db, email))) throw new AppError("DUPLICATE", "该电子邮箱已被注册");
   const user = stampNew(ctx, {
     id: userId,
     role: account.role,
@@ -83,8 +93,8 @@ export async function newAccountItems(
   return {
     user,
     items: [
-      claim(`phone:${account.phone}`, "该手机号已被注册"),
-      ...(email ? [claim(`email:${email}`, "该电子邮箱已被注册")] : []),
+      claim(loginKey(account.phone), "该手机号已被注册"),
+      ...(email ? [claim(loginKey(email), "该电子邮箱已被注册")] : []),
       tx.create(db, "user", user),
       tx.create(db, "membership", membership),
       tx.audit(db, ctx, { scope, action: "user.create", entityType: "user", entityId: userId, after: user }),

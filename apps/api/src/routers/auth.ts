@@ -96,9 +96,8 @@ async function admitAttempt(services: Services, user: ItemOf<"user">): Promise<n
 export const authRouter = router({
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
-    const found = await findUserByLogin(services.db, input.login);
-    // Re-read strongly: the login index is eventually consistent, the lockout counters must not be.
-    const user = found ? await getItem(services.db, "user", { id: found.id }) : undefined;
+    // Strongly consistent, through the login claim: the lockout counters must not be stale.
+    const user = await findUserByLogin(services.db, input.login);
     if (user?.status !== "active") {
       await burnPasswordCheck(input.password, services.passwordCostLog2);
       throw invalidLogin();
