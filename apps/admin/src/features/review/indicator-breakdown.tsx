@@ -1,4 +1,5 @@
 import { Table, Tag, Typography } from "antd";
+import { useI18n } from "../../i18n/i18n-provider";
 import { formatMetric, formatScore } from "../league/format-metric";
 import { IndicatorRecords } from "./indicator-records";
 
@@ -27,6 +28,7 @@ export function IndicatorBreakdown({
   rows: Row[];
   metricOf?: (code: string) => string | undefined;
 }) {
+  const { t } = useI18n();
   return (
     <Table<Row>
       rowKey="code"
@@ -53,7 +55,7 @@ export function IndicatorBreakdown({
       }}
       columns={[
         {
-          title: "指标",
+          title: t("review.breakdown.indicator"),
           dataIndex: "name",
           render: (name: string, r) => (
             <span>
@@ -62,7 +64,7 @@ export function IndicatorBreakdown({
           ),
         },
         {
-          title: "得分",
+          title: t("review.breakdown.score"),
           dataIndex: "score",
           align: "right",
           render: (v: number, r) => (
@@ -71,28 +73,28 @@ export function IndicatorBreakdown({
               <Typography.Text type="secondary"> / {r.maxScore}</Typography.Text>
               {r.zeroed && (
                 <Tag color="red" style={{ marginLeft: 4 }}>
-                  不得分
+                  {t("review.breakdown.zeroed")}
                 </Tag>
               )}
             </span>
           ),
         },
         {
-          title: "扣分",
+          title: t("review.breakdown.deductions"),
           dataIndex: "deductions",
           align: "right",
           render: (v: number) =>
             v > 0 ? <Typography.Text type="danger">−{formatScore(v)}</Typography.Text> : "—",
         },
         {
-          title: "加分",
+          title: t("review.breakdown.bonus"),
           dataIndex: "bonus",
           align: "right",
           render: (v: number) =>
             v > 0 ? <Typography.Text type="success">+{formatScore(v)}</Typography.Text> : "—",
         },
         {
-          title: "指标值",
+          title: t("review.breakdown.metric"),
           dataIndex: "metric",
           align: "right",
           render: (v: number | null, r) => formatMetric(metricOf?.(r.code), v),

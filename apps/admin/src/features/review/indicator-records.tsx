@@ -4,29 +4,25 @@ import { Alert, Button, Drawer, Space, Tag, Typography } from "antd";
 import { type ReactNode, useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
+import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
 import { showInstant } from "../records/instant";
-import {
-  INCIDENT_KIND_LABELS,
-  KEY_PERSON_CATEGORY_LABELS,
-  LEVEL_COLORS,
-  LEVEL_LABELS,
-  OUTCOME_LABELS,
-} from "../records/record-labels";
+import { LEVEL_COLORS, recordLabels } from "../records/record-labels";
 
 type Ref = { kind: string; id: string };
 
 /** How many records the drawer fetches and lists; the rest are only counted. */
 export const RECORDS_SHOWN = 50;
 
-export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
-  dispute: "纠纷",
-  petition: "信访",
-  incident: "案件",
-  keyPerson: "重点人员",
-  event: "工作记录",
+/** Each kind's group heading, in the order the groups are listed. */
+export const RECORD_KIND_KEYS: Record<RecordKind, MessageKey> = {
+  dispute: "review.records.kind.dispute",
+  petition: "review.records.kind.petition",
+  incident: "review.records.kind.incident",
+  keyPerson: "review.records.kind.keyPerson",
+  event: "review.records.kind.event",
 };
-const KIND_ORDER = Object.keys(RECORD_KIND_LABELS) as RecordKind[];
+const KIND_ORDER = Object.keys(RECORD_KIND_KEYS) as RecordKind[];
 
 const label = <K extends string>(labels: Record<K, string>, v: string | undefined) =>
   v === undefined ? undefined : (labels[v as K] ?? v);
@@ -41,24 +37,29 @@ export function IndicatorRecords({
   title: string;
   records: Ref[];
 }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const shown = records.slice(0, RECORDS_SHOWN);
   return (
     <>
       <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(true)}>
-        相关记录 {records.length} 条
+        {t("review.records.link", { n: records.length })}
       </Button>
       <Drawer
         open={open}
         onClose={() => setOpen(false)}
-        title={`${title}：相关记录`}
+        title={t("review.records.title", { title })}
         size="large"
         destroyOnHidden
       >
         {open && (
           <Space orientation="vertical" style={{ width: "100%" }} data-testid="indicator-records">
             {records.length > RECORDS_SHOWN && (
-              <Alert type="info" showIcon title={`共 ${records.length} 条，仅列出前 ${RECORDS_SHOWN} 条`} />
+              <Alert
+                type="info"
+                showIcon
+                title={t("review.records.capped", { n: records.length, shown: RECORDS_SHOWN })}
+              />
             )}
             {KIND_ORDER.map((kind) => {
               const group = shown.filter((r) => r.kind === kind);
@@ -66,7 +67,7 @@ export function IndicatorRecords({
               return (
                 <section key={kind} data-testid={`records-${kind}`}>
                   <Typography.Title level={5} style={{ margin: "8px 0" }}>
-                    {RECORD_KIND_LABELS[kind]}（{group.length} 条）
+                    {t("review.records.group", { kind: t(RECORD_KIND_KEYS[kind]), n: group.length })}
                   </Typography.Title>
                   <ul style={{ margin: 0, paddingLeft: 20 }}>
                     {group.map((r) => (
@@ -88,7 +89,9 @@ export function IndicatorRecords({
 /** One record in a line: fetched through its own router's `get`. */
 function RecordSummary({ townshipId, kind, id }: { townshipId: string; kind: RecordKind; id: string }) {
   const trpc = useTRPC();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
+  const labels = recordLabels(t);
+  const sep = t("review.records.sep");
   const input = { townshipId, id };
   const opts = { meta: { silent: true } };
   // Only the query for this record's kind runs; the others stay disabled.
@@ -117,52 +120,72 @@ function RecordSummary({ townshipId, kind, id }: { townshipId: string; kind: Rec
 
   if (q.isError) {
     const m = describeError(q.error, locale);
-    return <Typography.Text type="danger">加载失败：{m.title}</Typography.Text>;
+    return <Typography.Text type="danger">{t("review.records.failed", { title: m.title })}</Typography.Text>;
   }
-  if (!q.data) return <Typography.Text type="secondary">加载中…</Typography.Text>;
+  if (!q.data) return <Typography.Text type="secondary">{t("review.records.loading")}</Typography.Text>;
 
   let line: ReactNode;
   if (kind === "dispute" && dispute.data) {
     const d = dispute.data;
     line = (
       <>
-        <Tag color={LEVEL_COLORS[d.level as keyof typeof LEVEL_COLORS]}>{label(LEVEL_LABELS, d.level)}</Tag>
-        {d.category}　{d.partiesBrief}　登记 {showInstant(d.reportedAt)}　
-        {d.outcome ? label(OUTCOME_LABELS, d.outcome) : "调处中"}
+        <Tag color={LEVEL_COLORS[d.level as keyof typeof LEVEL_COLORS]}>{label(labels.level, d.level)}</Tag>
+        {d.category}
+        {sep}
+        {d.partiesBrief}
+        {sep}
+        {t("review.records.registered", { at: showInstant(d.reportedAt) })}
+        {sep}
+        {d.outcome ? label(labels.outcome, d.outcome) : t("review.records.mediating")}
       </>
     );
   } else if (kind === "petition" && petition.data) {
     const p = petition.data;
     line = (
       <>
-        {p.subject}　受理 {showInstant(p.receivedAt)}　{p.closedAt ? "已办结" : "办理中"}
-        {p.collective && <Tag style={{ marginLeft: 8 }}>集体访</Tag>}
-        {p.skipLevel && <Tag>越级访</Tag>}
+        {p.subject}
+        {sep}
+        {t("review.records.received", { at: showInstant(p.receivedAt) })}
+        {sep}
+        {p.closedAt ? t("review.records.closed") : t("review.records.open")}
+        {p.collective && <Tag style={{ marginLeft: 8 }}>{t("review.records.collective")}</Tag>}
+        {p.skipLevel && <Tag>{t("review.records.skipLevel")}</Tag>}
       </>
     );
   } else if (kind === "incident" && incident.data) {
     const c = incident.data;
     line = (
       <>
-        <Tag>{label(INCIDENT_KIND_LABELS, c.kind)}</Tag>
-        {c.summary}　发生 {showInstant(c.occurredAt)}
+        <Tag>{label(labels.incidentKind, c.kind)}</Tag>
+        {c.summary}
+        {sep}
+        {t("review.records.occurred", { at: showInstant(c.occurredAt) })}
       </>
     );
   } else if (kind === "keyPerson" && person.data) {
     const k = person.data;
     line = (
       <>
-        {k.alias}　<Tag>{label(KEY_PERSON_CATEGORY_LABELS, k.category)}</Tag>登记{" "}
-        {showInstant(k.registeredAt)}
+        {k.alias}
+        {sep}
+        <Tag>{label(labels.keyPersonCategory, k.category)}</Tag>
+        {t("review.records.registered", { at: showInstant(k.registeredAt) })}
       </>
     );
   } else if (kind === "event" && event.data) {
     const e = event.data;
     line = (
       <>
-        {eventLabel(e.kind)}　{showInstant(e.occurredAt)}
-        {e.count > 1 && `　${e.count} 次`}
-        {e.note && <Typography.Text type="secondary">　{e.note}</Typography.Text>}
+        {eventLabel(e.kind)}
+        {sep}
+        {showInstant(e.occurredAt)}
+        {e.count > 1 && `${sep}${t("review.records.times", { n: e.count })}`}
+        {e.note && (
+          <Typography.Text type="secondary">
+            {sep}
+            {e.note}
+          </Typography.Text>
+        )}
       </>
     );
   }

@@ -22,11 +22,12 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useSession } from "../../auth/session-provider";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { formatScore } from "../league/format-metric";
 import { indicatorInfo } from "../league/indicator-info";
 import { showInstant } from "../records/instant";
 import { IndicatorBreakdown } from "./indicator-breakdown";
-import { SUBMISSION_STATUS } from "./submission-status";
+import { submissionStatus } from "./submission-status";
 
 export type QueueRow = RouterOutputs["submissions"]["list"][number];
 type Entry = QueueRow["manualScores"][number];
@@ -34,6 +35,7 @@ type Entry = QueueRow["manualScores"][number];
 /** One township's month under review: its live score, the reviewers' entries and the decisions. */
 export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | undefined }) {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const me = useSession().session?.user.id;
@@ -53,26 +55,30 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
     setEntryKind(null);
     refresh();
   };
-  const approve = useMutation(trpc.submissions.approve.mutationOptions({ onSuccess: done("已审核通过") }));
+  const approve = useMutation(
+    trpc.submissions.approve.mutationOptions({ onSuccess: done(t("review.approvedMsg")) }),
+  );
   const ret = useMutation(
     trpc.submissions.returnToTownship.mutationOptions({
-      onSuccess: done("已退回乡镇"),
+      onSuccess: done(t("review.returnedMsg")),
       onError: (e) => applyFieldErrors(returnForm, e),
     }),
   );
   const manual = useMutation(
     trpc.submissions.enterManualScore.mutationOptions({
-      onSuccess: done("已录入，待另一名审核人员复核"),
+      onSuccess: done(t("review.enteredMsg")),
       onError: (e) => applyFieldErrors(manualForm, e),
     }),
   );
   const adjust = useMutation(
     trpc.submissions.enterAdjustment.mutationOptions({
-      onSuccess: done("已录入，待另一名审核人员复核"),
+      onSuccess: done(t("review.enteredMsg")),
       onError: (e) => applyFieldErrors(adjustForm, e),
     }),
   );
-  const confirm = useMutation(trpc.submissions.confirmEntry.mutationOptions({ onSuccess: done("已复核") }));
+  const confirm = useMutation(
+    trpc.submissions.confirmEntry.mutationOptions({ onSuccess: done(t("review.confirmed")) }),
+  );
 
   const underReview = row.status === "submitted";
   const manualIndicators = scheme?.indicators.filter((i) => i.base.kind === "manual") ?? [];
@@ -80,57 +86,65 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
     scheme?.indicators.filter((i) => (i.bonuses?.length ?? 0) + (i.deductions?.length ?? 0) > 0) ?? [];
   const adjustIndicator = Form.useWatch("indicator", adjustForm);
   const adjustEvents = scheme?.indicators.find((i) => i.code === adjustIndicator);
+  const status = submissionStatus(t, row.status);
   const entries: (Entry & { kind: string })[] = [
-    ...row.manualScores.map((e) => ({ ...e, kind: "人工评分" })),
-    ...row.adjustments.map((e) => ({ ...e, kind: "加减分调整" })),
+    ...row.manualScores.map((e) => ({ ...e, kind: t("review.manual") })),
+    ...row.adjustments.map((e) => ({ ...e, kind: t("review.adjustment") })),
   ];
 
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
-        <Descriptions.Item label="状态">
-          <Tag color={SUBMISSION_STATUS[row.status]?.color}>{SUBMISSION_STATUS[row.status]?.text}</Tag>
+        <Descriptions.Item label={t("review.status")}>
+          <Tag color={status.color}>{status.text}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label="提交时间">{showInstant(row.submittedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t("review.submittedAt")}>{showInstant(row.submittedAt)}</Descriptions.Item>
         {preview.data && (
           <>
-            <Descriptions.Item label="实时得分">
-              <strong data-testid="review-total">{formatScore(preview.data.total)}</strong>（
-              {preview.data.grade}）{preview.data.vetoed && <Tag color="red">一票否决</Tag>}
+            <Descriptions.Item label={t("review.liveScore")}>
+              <strong data-testid="review-total">{formatScore(preview.data.total)}</strong>
+              {t("review.grade", { grade: preview.data.grade })}
+              {preview.data.vetoed && <Tag color="red">{t("review.vetoed")}</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label="县内名次">
+            <Descriptions.Item label={t("review.countyRank")}>
               {preview.data.rank} / {preview.data.townships}
             </Descriptions.Item>
           </>
         )}
-        {row.returnReason && <Descriptions.Item label="退回理由">{row.returnReason}</Descriptions.Item>}
+        {row.returnReason && (
+          <Descriptions.Item label={t("review.returnReason")}>{row.returnReason}</Descriptions.Item>
+        )}
       </Descriptions>
 
       {underReview && (
         <Space wrap>
           <Popconfirm
-            title="审核通过本月填报？"
+            title={t("review.confirmApprove")}
             onConfirm={() => approve.mutate(key)}
             disabled={entries.some((e) => !e.effective)}
           >
             <Button type="primary" loading={approve.isPending} disabled={entries.some((e) => !e.effective)}>
-              审核通过
+              {t("review.approve")}
             </Button>
           </Popconfirm>
           <Button danger onClick={() => setReturning(true)}>
-            退回
+            {t("review.return")}
           </Button>
-          {manualIndicators.length > 0 && <Button onClick={() => setEntryKind("manual")}>人工评分</Button>}
-          {adjustable.length > 0 && <Button onClick={() => setEntryKind("adjustment")}>加减分调整</Button>}
+          {manualIndicators.length > 0 && (
+            <Button onClick={() => setEntryKind("manual")}>{t("review.manual")}</Button>
+          )}
+          {adjustable.length > 0 && (
+            <Button onClick={() => setEntryKind("adjustment")}>{t("review.adjustment")}</Button>
+          )}
         </Space>
       )}
       {entries.some((e) => !e.effective) && (
-        <Alert type="warning" showIcon title="有人工评分或调整待第二名审核人员复核，复核后方可审核通过。" />
+        <Alert type="warning" showIcon title={t("review.pendingAlert")} />
       )}
 
       {entries.length > 0 && (
         <>
-          <Divider titlePlacement="start">人工评分与调整</Divider>
+          <Divider titlePlacement="start">{t("review.entries")}</Divider>
           <List
             size="small"
             dataSource={entries}
@@ -140,11 +154,11 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
                   e.effective
                     ? [
                         <Tag key="ok" color="green">
-                          已复核
+                          {t("review.confirmed")}
                         </Tag>,
                       ]
                     : e.enteredBy === me
-                      ? [<Tag key="wait">待他人复核</Tag>]
+                      ? [<Tag key="wait">{t("review.awaitingOther")}</Tag>]
                       : [
                           <Button
                             key="confirm"
@@ -153,7 +167,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
                             loading={confirm.isPending}
                             onClick={() => confirm.mutate({ ...key, entryId: e.id })}
                           >
-                            复核确认
+                            {t("review.confirmEntry")}
                           </Button>,
                         ]
                 }
@@ -163,8 +177,12 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
                   <span>
                     {e.indicator} {indicatorInfo(e.indicator, scheme).name}
                   </span>
-                  <strong>{e.event ? `${eventLabel(e.event)} × ${e.value}` : `${e.value} 分`}</strong>
-                  <Typography.Text type="secondary">理由：{e.reason}</Typography.Text>
+                  <strong>
+                    {e.event ? `${eventLabel(e.event)} × ${e.value}` : t("review.points", { n: e.value })}
+                  </strong>
+                  <Typography.Text type="secondary">
+                    {t("review.reason", { reason: e.reason })}
+                  </Typography.Text>
                 </Space>
               </List.Item>
             )}
@@ -172,7 +190,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
         </>
       )}
 
-      <Divider titlePlacement="start">指标得分（实时）</Divider>
+      <Divider titlePlacement="start">{t("review.liveIndicators")}</Divider>
       {preview.data && (
         <IndicatorBreakdown
           townshipId={row.townshipId}
@@ -182,7 +200,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
       )}
 
       <Modal
-        title="退回乡镇"
+        title={t("review.returnTitle")}
         open={returning}
         onCancel={() => setReturning(false)}
         onOk={() => returnForm.submit()}
@@ -190,13 +208,17 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
         destroyOnHidden
       >
         <Form form={returnForm} layout="vertical" onFinish={(v) => ret.mutate({ ...key, reason: v.reason })}>
-          <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: "请写明退回理由" }]}>
+          <Form.Item
+            name="reason"
+            label={t("review.returnReason")}
+            rules={[{ required: true, message: t("review.returnReasonRequired") }]}
+          >
             <Input.TextArea maxLength={500} autoSize={{ minRows: 3 }} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
-        title="人工评分"
+        title={t("review.manual")}
         open={entryKind === "manual"}
         onCancel={() => setEntryKind(null)}
         onOk={() => manualForm.submit()}
@@ -204,24 +226,36 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
         destroyOnHidden
       >
         <Form form={manualForm} layout="vertical" onFinish={(v) => manual.mutate({ ...key, ...v })}>
-          <Form.Item name="indicator" label="指标" rules={[{ required: true, message: "请选择指标" }]}>
+          <Form.Item
+            name="indicator"
+            label={t("review.indicator")}
+            rules={[{ required: true, message: t("review.indicatorRequired") }]}
+          >
             <Select
               options={manualIndicators.map((i) => ({
                 value: i.code,
-                label: `${i.code} ${i.name}（满分 ${i.maxScore}）`,
+                label: t("review.indicatorOption", { code: i.code, name: i.name, max: i.maxScore }),
               }))}
             />
           </Form.Item>
-          <Form.Item name="score" label="分数" rules={[{ required: true, message: "请填写分数" }]}>
+          <Form.Item
+            name="score"
+            label={t("review.score")}
+            rules={[{ required: true, message: t("review.scoreRequired") }]}
+          >
             <InputNumber min={0} step={0.5} style={{ width: "100%" }} />
           </Form.Item>
-          <Form.Item name="reason" label="评分理由" rules={[{ required: true, message: "请写明评分理由" }]}>
+          <Form.Item
+            name="reason"
+            label={t("review.scoreReason")}
+            rules={[{ required: true, message: t("review.scoreReasonRequired") }]}
+          >
             <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
-        title="加减分调整"
+        title={t("review.adjustment")}
         open={entryKind === "adjustment"}
         onCancel={() => setEntryKind(null)}
         onOk={() => adjustForm.submit()}
@@ -234,21 +268,33 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
           initialValues={{ count: 1 }}
           onFinish={(v) => adjust.mutate({ ...key, ...v })}
         >
-          <Form.Item name="indicator" label="指标" rules={[{ required: true, message: "请选择指标" }]}>
+          <Form.Item
+            name="indicator"
+            label={t("review.indicator")}
+            rules={[{ required: true, message: t("review.indicatorRequired") }]}
+          >
             <Select options={adjustable.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))} />
           </Form.Item>
-          <Form.Item name="event" label="加减分事项" rules={[{ required: true, message: "请选择事项" }]}>
+          <Form.Item
+            name="event"
+            label={t("review.event")}
+            rules={[{ required: true, message: t("review.eventRequired") }]}
+          >
             <Select
               options={[...(adjustEvents?.bonuses ?? []), ...(adjustEvents?.deductions ?? [])].map((r) => ({
                 value: r.event,
-                label: `${eventLabel(r.event)}（每起 ${r.points} 分）`,
+                label: t("review.eventOption", { event: eventLabel(r.event), points: r.points }),
               }))}
             />
           </Form.Item>
-          <Form.Item name="count" label="次数">
+          <Form.Item name="count" label={t("review.count")}>
             <InputNumber min={1} max={100} style={{ width: "100%" }} />
           </Form.Item>
-          <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: "请写明调整理由" }]}>
+          <Form.Item
+            name="reason"
+            label={t("review.adjustReason")}
+            rules={[{ required: true, message: t("review.adjustReasonRequired") }]}
+          >
             <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
           </Form.Item>
         </Form>

@@ -4,16 +4,18 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
+import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../league/period-label";
 import { lastMonth } from "../league/period-picker";
 import { useCountyScheme } from "../league/use-county-scheme";
 import { showInstant } from "../records/instant";
 import { type QueueRow, ReviewDrawer } from "./review-drawer";
-import { SUBMISSION_STATUS } from "./submission-status";
+import { submissionStatus } from "./submission-status";
 
 /** 审核队列: every township's month, submitted ones first, opened for review one by one. */
 export default function ReviewPage() {
   const trpc = useTRPC();
+  const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
   const [search, setSearch] = useSearchParams();
   const asked = search.get("month");
@@ -32,14 +34,14 @@ export default function ReviewPage() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          审核队列
+          {t("review.title")}
         </Typography.Title>
         <DatePicker
           picker="month"
           allowClear={false}
           value={dayjs(`${month}-01`)}
           onChange={(d) => d && setMonth(d.format("YYYY-MM"))}
-          aria-label="月份"
+          aria-label={t("review.month")}
         />
       </Space>
       <Table<QueueRow>
@@ -50,20 +52,31 @@ export default function ReviewPage() {
         scroll={{ x: "max-content" }}
         onRow={(r) => ({ onClick: () => setOpenId(r.townshipId), style: { cursor: "pointer" } })}
         columns={[
-          { title: "乡镇", dataIndex: "name", render: (n: string) => <Typography.Link>{n}</Typography.Link> },
           {
-            title: "状态",
-            dataIndex: "status",
-            render: (s: string, r) => (
-              <Space size={4}>
-                <Tag color={SUBMISSION_STATUS[s]?.color}>{SUBMISSION_STATUS[s]?.text ?? s}</Tag>
-                {r.locked && r.status === "draft" && <Tag color="red">已逾期锁定</Tag>}
-              </Space>
-            ),
+            title: t("review.township"),
+            dataIndex: "name",
+            render: (n: string) => <Typography.Link>{n}</Typography.Link>,
           },
-          { title: "提交时间", dataIndex: "submittedAt", render: (v: string | null) => showInstant(v) },
           {
-            title: "待复核",
+            title: t("review.status"),
+            dataIndex: "status",
+            render: (s: string, r) => {
+              const status = submissionStatus(t, s);
+              return (
+                <Space size={4}>
+                  <Tag color={status.color}>{status.text}</Tag>
+                  {r.locked && r.status === "draft" && <Tag color="red">{t("review.lockedOverdue")}</Tag>}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t("review.submittedAt"),
+            dataIndex: "submittedAt",
+            render: (v: string | null) => showInstant(v),
+          },
+          {
+            title: t("review.pendingEntries"),
             dataIndex: "pendingEntries",
             align: "right",
             render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : "—"),
@@ -71,7 +84,7 @@ export default function ReviewPage() {
         ]}
       />
       <Drawer
-        title={open ? `${open.name} · ${periodLabel(month)}填报审核` : ""}
+        title={open ? t("review.drawerTitle", { name: open.name, period: periodLabel(month, locale) }) : ""}
         open={open !== null}
         onClose={() => setOpenId(null)}
         size={screens.md ? 820 : "100%"}
