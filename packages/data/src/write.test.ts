@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "./errors";
 import { createTestDb } from "./testing/test-db";
-import { createRecord, getItem, updateRecord, type WriteContext } from "./write";
+import { createRecord, getItem, tx, updateRecord, type WriteContext, writeTransaction } from "./write";
 
 const db = await createTestDb("write");
 const ctx: WriteContext = {
@@ -101,5 +101,47 @@ describe("write helpers", () => {
         change: (d) => d,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("applies conditional updates and deletes built with ElectroDB in one transaction, or none of them", async () => {
+    const login = "phone:13900000001";
+    const sessionKey = { userId: "u-tx", id: "s-tx" };
+    await writeTransaction(db, [
+      tx.create(db, "loginClaim", { login, userId: "u-tx", createdAt: ctx.now.toISOString() }),
+      tx.create(db, "session", {
+        ...sessionKey,
+        secretHash: "h1",
+        expiresAt: 2_000_000_000,
+        createdAt: ctx.now.toISOString(),
+        version: 1,
+      }),
+    ]);
+    const rotate = (from: number) =>
+      tx.update(
+        db.entities.session
+          .patch(sessionKey)
+          .set({ secretHash: `h${from + 1}`, version: from + 1 })
+          .where((a, op) => op.eq(a.version, from)),
+      );
+    const release = (userId: string) =>
+      tx.removeWhere(
+        db.entities.loginClaim
+          .delete({ login })
+          .where((a, op) => `${op.notExists(a.login)} OR ${op.eq(a.userId, userId)}`),
+        () => new DataError("NOT_FOUND", "not yours", "登录名不属于该账号"),
+      );
+
+    // Someone else's claim: the delete's condition fails, so the update is not applied either.
+    await expect(writeTransaction(db, [rotate(1), release("u-other")])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await getItem(db, "session", sessionKey)).toMatchObject({ version: 1, secretHash: "h1" });
+    expect(await getItem(db, "loginClaim", { login })).toBeDefined();
+
+    await writeTransaction(db, [rotate(1), release("u-tx")]);
+    expect(await getItem(db, "session", sessionKey)).toMatchObject({ version: 2, secretHash: "h2" });
+    expect(await getItem(db, "loginClaim", { login })).toBeUndefined();
+    // A stale version is a conflict.
+    await expect(writeTransaction(db, [rotate(1)])).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -39,7 +39,7 @@ type LooseEntity = {
 const loose = (db: Db, name: EntityName) => db.entities[name] as unknown as LooseEntity;
 
 /** Secrets never go into the audit trail. */
-const REDACTED = new Set(["passwordHash", "secretHash"]);
+const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash"]);
 function redact(item: object | undefined): Record<string, unknown> | undefined {
   if (!item) return undefined;
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));
@@ -47,6 +47,26 @@ function redact(item: object | undefined): Record<string, unknown> | undefined {
 
 /** The error an item's failed condition stands for, when it is not a conflict (see tx.create). */
 const failureOf = new WeakMap<TxItem, () => DataError>();
+
+/** An update or delete ElectroDB has built, e.g. `db.entities.user.patch(key).set(…).where(…)`. */
+type Built = { params: () => object };
+
+/** The parts of ElectroDB's params a transaction item may carry (no ReturnValues and the like). */
+function itemParams(built: Built, kind: "Update" | "Delete"): Params & { UpdateExpression?: string } {
+  const p = built.params() as Params & { UpdateExpression?: string };
+  if (!p.Key || (kind === "Update" && !p.UpdateExpression))
+    throw new Error(`tx.${kind === "Update" ? "update" : "removeWhere"}: not a keyed ${kind.toLowerCase()}`);
+  return {
+    TableName: p.TableName,
+    Key: p.Key,
+    ...(p.UpdateExpression ? { UpdateExpression: p.UpdateExpression } : {}),
+    ...(p.ConditionExpression ? { ConditionExpression: p.ConditionExpression } : {}),
+    ...(p.ExpressionAttributeNames ? { ExpressionAttributeNames: p.ExpressionAttributeNames } : {}),
+    ...(p.ExpressionAttributeValues && Object.keys(p.ExpressionAttributeValues).length > 0
+      ? { ExpressionAttributeValues: p.ExpressionAttributeValues }
+      : {}),
+  };
+}
 
 /** Builders of transaction items from entities, so callers never write key strings by hand. */
 export const tx = {
@@ -81,6 +101,22 @@ export const tx = {
       Delete.ExpressionAttributeValues = { ":expectedVersion": expectedVersion };
     }
     return { Delete } as TxItem;
+  },
+  /**
+   * An in-place update with its own condition, built with ElectroDB:
+   * `tx.update(db.entities.user.patch({ id }).set({ … }).where((a, op) => op.notExists(a.lockedUntil)))`.
+   * A failed condition is a conflict unless `onFailed` says otherwise.
+   */
+  update(built: Built, onFailed?: () => DataError): TxItem {
+    const txItem = { Update: itemParams(built, "Update") } as TxItem;
+    if (onFailed) failureOf.set(txItem, onFailed);
+    return txItem;
+  },
+  /** A delete with its own condition, built with ElectroDB: `db.entities.x.delete(key).where(…)`. */
+  removeWhere(built: Built, onFailed?: () => DataError): TxItem {
+    const txItem = { Delete: itemParams(built, "Delete") } as TxItem;
+    if (onFailed) failureOf.set(txItem, onFailed);
+    return txItem;
   },
   audit(
     db: Db,

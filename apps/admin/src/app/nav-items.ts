@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/scheme", label: "nav.scheme", roles: COUNTY },
   { path: "/trial", label: "nav.trial", roles: COUNTY },
   { path: "/audit", label: "nav.audit", roles: ["county_admin"] },
+  { path: "/users", label: "users.nav", roles: ["county_admin"] },
+  { path: "/settings", label: "settings.nav", roles: ["county_admin"] },
 ];
 
 /**
@@ -54,6 +56,8 @@ export const READY_PATHS = new Set<string>([
   "/records/incidents",
   "/records/key-persons",
   "/records/events",
+  "/settings",
+  "/users",
 ]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {

@@ -1,9 +1,12 @@
 import { inviteStaffInput, removeStaffInput } from "@pingan/contracts";
 import { checkItems, getItem, type ItemOf, tx, writeTransaction } from "@pingan/data";
-import { newAccountItems } from "../accounts";
+import { loginKey, newAccountItems } from "../accounts";
 import { AppError, recordState } from "../errors";
 import { router, townshipAdminProcedure } from "../trpc";
 import { writeContext } from "../write-context";
+
+/** DynamoDB's limit of items in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 const memberView = (m: ItemOf<"membership">) => ({
   userId: m.userId,
@@ -46,7 +49,10 @@ export const staffRouter = router({
     return { userId: account.user.id, name: account.user.name, phone: account.user.phone };
   }),
 
-  /** Disables the account, marks the membership removed and ends the person's sessions. */
+  /**
+   * Disables the account, marks the membership removed, releases its phone and e-mail (so they can be
+   * invited again, here or in another township) and ends the person's sessions, in one transaction.
+   */
   remove: townshipAdminProcedure.input(removeStaffInput).mutation(async ({ ctx, input }) => {
     const { db } = ctx.services;
     if (input.userId === ctx.user.id) throw recordState("不能移除自己的账号");
@@ -71,7 +77,15 @@ export const staffRouter = router({
     const { data: sessions } = await db.entities.session.query
       .byUser({ userId: user.id })
       .go({ pages: "all" });
-    await writeTransaction(db, [
+    // Only the account's own claims are released; one that is missing (never made) is no obstacle.
+    const releases = [user.phone, ...(user.email ? [user.email] : [])].map((login) =>
+      tx.removeWhere(
+        db.entities.loginClaim
+          .delete({ login: loginKey(login) })
+          .where((attr, op) => `${op.notExists(attr.login)} OR ${op.eq(attr.userId, user.id)}`),
+      ),
+    );
+    const items = [
       tx.replace(db, "membership", nextMembership, membership.version),
       tx.replace(db, "user", nextUser, user.version),
       tx.audit(db, wctx, {
@@ -82,8 +96,15 @@ export const staffRouter = router({
         before: { status: user.status, membership: membership.status },
         after: { status: nextUser.status, membership: nextMembership.status },
       }),
-      ...sessions.slice(0, 90).map((s) => tx.remove(db, "session", { userId: s.userId, id: s.id })),
-    ]);
+      ...releases,
+    ];
+    const sessionKeys = sessions.map((s) => ({ userId: s.userId, id: s.id }));
+    const inTransaction = sessionKeys.slice(0, MAX_TRANSACTION_ITEMS - items.length);
+    await writeTransaction(db, [...items, ...inTransaction.map((key) => tx.remove(db, "session", key))]);
+    // More sessions than a transaction holds: the disabled account already cannot use them (every call
+    // and every refresh checks its status), so they are simply cleared after.
+    const rest = sessionKeys.slice(inTransaction.length);
+    if (rest.length > 0) await db.entities.session.delete(rest).go();
     return { ok: true as const };
   }),
 });

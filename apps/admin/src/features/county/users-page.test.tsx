@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanUp, FakeApiError, fakeApi, renderPage } from "../../test-support/fake-api";
+import { click, type Rendered, typeInto, waitFor } from "../../test-support/render";
+import UsersPage, { generatePassword } from "./users-page";
+
+let view: Rendered | undefined;
+afterEach(() => cleanUp(view));
+
+const USERS = [
+  { userId: "u1", name: "王主任", role: "county_admin", status: "active" },
+  { userId: "u2", name: "李审核", role: "county_reviewer", status: "active" },
+];
+
+type AddInput = { name: string; phone: string; email?: string; role: string; initialPassword: string };
+
+function api(addUser: (input: AddInput) => unknown = () => ({ userId: "u3" })) {
+  return fakeApi({ "counties.listUsers": () => USERS, "counties.addUser": addUser });
+}
+
+const button = (text: string) =>
+  [...document.querySelectorAll("button")].find((b) => b.textContent?.replace(/\s/g, "") === text);
+const drawerInput = (id: string) => document.querySelector<HTMLInputElement>(`.ant-drawer #${id}`);
+const fieldError = (testId: string) =>
+  document.querySelector(`.ant-drawer [data-testid="${testId}"] .ant-form-item-explain-error`);
+
+async function fillForm(values: { name: string; phone: string }) {
+  await click(button("添加县级用户"));
+  await typeInto(await waitFor(() => drawerInput("name")), values.name);
+  await typeInto(drawerInput("phone"), values.phone);
+}
+
+// Whole pages render slowly in happy-dom when the machine is busy.
+describe("UsersPage", { timeout: 20_000 }, () => {
+  it("lists the county's users with their roles in Chinese", async () => {
+    api();
+    view = await renderPage(<UsersPage />, { role: "county_admin" });
+    await waitFor(() => view?.container.textContent?.includes("李审核"));
+    const rows = [...view.container.querySelectorAll("tbody tr.ant-table-row")].map((r) => r.textContent);
+    expect(rows).toEqual(["王主任县级管理员在岗", "李审核县级审核员在岗"]);
+  });
+
+  it("checks the phone next to the field before calling the API", async () => {
+    const calls = api();
+    view = await renderPage(<UsersPage />, { role: "county_admin" });
+    await fillForm({ name: "赵六", phone: "12345" });
+    await click(button("保存"));
+    const error = await waitFor(() => fieldError("field-phone"));
+    expect(error.textContent).toBe("手机号应为 11 位数字，以 1 开头");
+    expect(calls.some((c) => c.path === "counties.addUser")).toBe(false);
+  });
+
+  it("puts a duplicate phone next to the phone field", async () => {
+    api(() => {
+      throw new FakeApiError("该手机号已被注册", { code: "CONFLICT", appCode: "DUPLICATE" });
+    });
+    view = await renderPage(<UsersPage />, { role: "county_admin" });
+    await fillForm({ name: "赵六", phone: "13800000000" });
+    await click(button("保存"));
+    const error = await waitFor(() => fieldError("field-phone"));
+    expect(error.textContent).toBe("该手机号已被注册");
+  });
+
+  it("adds a reviewer with a generated password and shows the account and password to pass on", async () => {
+    const added: AddInput[] = [];
+    api((input) => {
+      added.push(input);
+      return { userId: "u3" };
+    });
+    view = await renderPage(<UsersPage />, { role: "county_admin" });
+    await fillForm({ name: "赵六", phone: "13800000000" });
+    const password = drawerInput("initialPassword")?.value ?? "";
+    expect(password).toMatch(/^[A-Za-z2-9]{10}$/);
+    await click(button("保存"));
+    const shown = await waitFor(() => document.querySelector('[data-testid="added-user"]'));
+    expect(added).toEqual([
+      { name: "赵六", phone: "13800000000", role: "county_reviewer", initialPassword: password },
+    ]);
+    expect(shown.textContent).toContain("县级审核员");
+    expect(shown.textContent).toContain("13800000000");
+    expect(shown.textContent).toContain(password);
+    expect(shown.textContent).toContain("首次登录须修改密码");
+    expect(document.querySelector(".ant-modal-title")?.textContent).toBe("已添加 赵六");
+  });
+
+  it("speaks English after the switch", async () => {
+    api(() => {
+      throw new FakeApiError("该电子邮箱已被注册", { code: "CONFLICT", appCode: "DUPLICATE" });
+    });
+    view = await renderPage(<UsersPage />, { role: "county_admin", locale: "en" });
+    await waitFor(() => view?.container.textContent?.includes("李审核"));
+    const text = view.container.textContent ?? "";
+    expect(text).toContain("County users");
+    expect(text).toContain("County reviewer");
+    expect(text).toContain("Active");
+    expect(text).not.toMatch(/县级|在岗/);
+    await click(button("Addacountyuser"));
+    await typeInto(await waitFor(() => drawerInput("name")), "Zhao");
+    await typeInto(drawerInput("phone"), "13800000000");
+    await typeInto(drawerInput("email"), "zhao@example.cn");
+    await click(button("Save"));
+    const error = await waitFor(() => fieldError("field-email"));
+    expect(error.textContent).toBe("This e-mail is already registered");
+  });
+
+  it("generates passwords long enough for the API's rule", () => {
+    for (let i = 0; i < 20; i++) expect(generatePassword().length).toBeGreaterThanOrEqual(8);
+  });
+});
