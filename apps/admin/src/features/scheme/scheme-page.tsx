@@ -16,6 +16,7 @@ import { downloadBlob } from "../export/download-file";
 import { normalizeDraft } from "./normalize-draft";
 import { modelSchemeDraft, schemeDraftStore } from "./scheme-draft-store";
 import { SchemeEditor } from "./scheme-editor";
+import { SchemeIo } from "./scheme-io";
 
 /** The county's scheme editor: starts from the model scheme, imports and exports JSON. */
 export default function SchemePage() {
@@ -135,6 +136,7 @@ export default function SchemePage() {
           </Popconfirm>
         </Space>
       </div>
+      <SchemeIo key={draftYear} draftYear={draftYear} canImport={isAdmin} onOpen={replace} />
       <SchemeEditor
         key={generation}
         initial={initial}

@@ -66,4 +66,33 @@ export const COUNTY_ADMIN_WORDS = {
     en: "Tell them the account and initial password in person or by phone. They must change the password at first sign-in; it is not shown again once this closes.",
   },
   "users.done": { zh: "我已告知", en: "Done" },
+
+  "schemeIo.title": { zh: "已保存细则的导入导出", en: "Import and export saved schemes" },
+  "schemeIo.hint": {
+    zh: "导出：下载本县已保存的某年度细则（JSON 文件）。导入：上传 JSON 文件，经校验后保存为该年度的新版本；文件中的县区、年度、版本号以本页为准。",
+    en: "Export downloads a saved year's scheme as JSON. Import uploads a JSON file, checks it and saves it as the year's next version; the county, year and version in the file are replaced.",
+  },
+  "schemeIo.year": { zh: "年度", en: "Year" },
+  "schemeIo.yearOption": { zh: "{year}年度", en: "{year}" },
+  "schemeIo.savedVersion": { zh: "已保存第 {n} 版", en: "version {n} saved" },
+  "schemeIo.noneSaved": { zh: "尚未保存", en: "none saved" },
+  "schemeIo.download": { zh: "下载已保存细则", en: "Download saved scheme" },
+  "schemeIo.upload": { zh: "上传细则文件保存为新版本", en: "Upload a file as a new version" },
+  "schemeIo.notJson": {
+    zh: "文件不是有效的 JSON，请检查后重新上传",
+    en: "The file is not valid JSON; check it and upload again",
+  },
+  "schemeIo.invalid": {
+    zh: "文件未通过校验，共 {n} 处问题，未保存",
+    en: "The file failed the checks ({n} problems) and was not saved",
+  },
+  "schemeIo.place": { zh: "位置", en: "Where" },
+  "schemeIo.path": { zh: "字段路径", en: "Field path" },
+  "schemeIo.message": { zh: "问题", en: "Problem" },
+  "schemeIo.imported": {
+    zh: "已导入「{name}」，保存为 {year} 年度第 {version} 版",
+    en: "Imported “{name}” as {year} version {version}",
+  },
+  "schemeIo.openInEditor": { zh: "在编辑器中打开", en: "Open in the editor" },
+  "schemeIo.failed": { zh: "导入未成功", en: "The import did not succeed" },
 } as const satisfies Record<string, Entry>;

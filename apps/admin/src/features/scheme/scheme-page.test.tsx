@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
+import { type Rendered, waitFor } from "../../test-support/render";
+import SchemePage from "./scheme-page";
+
+let view: Rendered | undefined;
+afterEach(() => {
+  cleanUp(view);
+  localStorage.clear();
+});
+
+const buttons = (v: Rendered | undefined) =>
+  [...(v?.container.querySelectorAll("button") ?? [])].map((b) => b.textContent?.trim() ?? "");
+
+// Whole pages render slowly in happy-dom when the machine is busy.
+describe("SchemePage", { timeout: 20_000 }, () => {
+  it("keeps the editor and its local JSON buttons beside the saved scheme's import and export", async () => {
+    fakeApi({ "schemes.list": () => [] });
+    view = await renderPage(<SchemePage />, { role: "county_admin" });
+    expect(view.container.querySelector('[data-testid="scheme-status"]')?.textContent).toBe("细则校验通过");
+    await waitFor(() => view?.container.querySelector('[data-testid="scheme-io-version"]'));
+    expect(view.container.querySelector('[data-testid="scheme-io-version"]')?.textContent).toBe("尚未保存");
+    // The browser test finds the draft's export by this name: it must stay the only match.
+    expect(buttons(view).filter((b) => /导出 JSON/.test(b))).toEqual(["导出 JSON"]);
+    expect(buttons(view)).toEqual(expect.arrayContaining(["下载已保存细则", "上传细则文件保存为新版本"]));
+  });
+
+  it("shows a reviewer the export only", async () => {
+    fakeApi({ "schemes.list": () => [] });
+    view = await renderPage(<SchemePage />, { role: "county_reviewer" });
+    await waitFor(() => view?.container.querySelector('[data-testid="scheme-io"]'));
+    expect(buttons(view)).toContain("下载已保存细则");
+    expect(buttons(view)).not.toContain("上传细则文件保存为新版本");
+  });
+});
