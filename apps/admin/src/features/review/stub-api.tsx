@@ -1,4 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
 import { TRPCProvider } from "../../api/trpc";
@@ -54,14 +56,19 @@ export function signInAs(user: Session["user"]): void {
   tokenStore.set({ accessToken: "a", refreshToken: "r", user });
 }
 
-/** Renders a page with the real tRPC client (talking to the stubbed fetch) and the session. */
+/**
+ * Renders a page with the real tRPC client (talking to the stubbed fetch) and the session; in English
+ * antd's own words switch too, as the app does.
+ */
 export function renderWithApi(ui: ReactNode, locale?: Locale): Promise<Rendered> {
   const queryClient = createQueryClient();
   const trpcClient = createApiClient("http://api.test/trpc");
   return render(
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <SessionProvider>{ui}</SessionProvider>
+        <SessionProvider>
+          {locale === "en" ? <ConfigProvider locale={enUS}>{ui}</ConfigProvider> : ui}
+        </SessionProvider>
       </TRPCProvider>
     </QueryClientProvider>,
     locale ? { locale } : {},

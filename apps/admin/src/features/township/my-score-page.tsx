@@ -16,12 +16,13 @@ import {
 import { lazy, Suspense } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useSession } from "../../auth/session-provider";
+import { useI18n } from "../../i18n/i18n-provider";
 import { formatScore } from "../league/format-metric";
 import { periodLabel } from "../league/period-label";
 import { showInstant } from "../records/instant";
 import { useTownshipId } from "../records/use-township-id";
 import { IndicatorBreakdown } from "../review/indicator-breakdown";
-import { SUBMISSION_STATUS } from "../review/submission-status";
+import { submissionStatus } from "../review/submission-status";
 
 const TrendChart = lazy(() => import("./trend-chart"));
 
@@ -34,6 +35,7 @@ export function currentMonth(now = new Date()): string {
 /** 本月得分: the live score, the rank it would have, the points to the next rank and grade, the year's trend, submit. */
 export default function MyScorePage() {
   const trpc = useTRPC();
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const townshipId = useTownshipId();
@@ -47,7 +49,7 @@ export default function MyScorePage() {
   const submit = useMutation(
     trpc.submissions.submit.mutationOptions({
       onSuccess: () => {
-        message.success("本月填报已提交，等待县级审核");
+        message.success(t("myScore.submitted"));
         void qc.invalidateQueries(trpc.submissions.pathFilter());
       },
     }),
@@ -58,33 +60,40 @@ export default function MyScorePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        {periodLabel(month)}得分
+        {t("myScore.title", { period: periodLabel(month, locale) })}
       </Typography.Title>
       {s && (
         <Card size="small">
           <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
             <Space wrap>
-              <span>月度填报：</span>
-              <Tag color={SUBMISSION_STATUS[s.status]?.color} data-testid="submission-status">
-                {SUBMISSION_STATUS[s.status]?.text ?? s.status}
+              <span>{t("myScore.submission")}</span>
+              <Tag color={submissionStatus(t, s.status).color} data-testid="submission-status">
+                {submissionStatus(t, s.status).text}
               </Tag>
-              <Typography.Text type="secondary">报送截止 {showInstant(s.deadline)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t("myScore.deadline", { at: showInstant(s.deadline) })}
+              </Typography.Text>
             </Space>
             {isAdmin &&
               (s.status === "draft" || s.status === "returned") &&
               !(s.locked && s.status === "draft") && (
                 <Popconfirm
-                  title="提交后由县级审核，审核期间不能修改，确定提交？"
+                  title={t("myScore.confirmSubmit")}
                   onConfirm={() => submit.mutate({ townshipId, month, expectedVersion: s.version })}
                 >
                   <Button type="primary" loading={submit.isPending}>
-                    提交本月填报
+                    {t("myScore.submit")}
                   </Button>
                 </Popconfirm>
               )}
           </Space>
           {s.returnReason && s.status === "returned" && (
-            <Alert style={{ marginTop: 8 }} type="error" showIcon title={`县级退回：${s.returnReason}`} />
+            <Alert
+              style={{ marginTop: 8 }}
+              type="error"
+              showIcon
+              title={t("myScore.returned", { reason: s.returnReason })}
+            />
           )}
         </Card>
       )}
@@ -92,12 +101,7 @@ export default function MyScorePage() {
         preview.isPending ? (
           <Spin />
         ) : (
-          <Alert
-            type="warning"
-            showIcon
-            title="暂时无法计算本月得分"
-            description="县级尚未保存本年度考核细则时无法计分。"
-          />
+          <Alert type="warning" showIcon title={t("myScore.noScore")} description={t("myScore.noScheme")} />
         )
       ) : (
         <>
@@ -105,9 +109,9 @@ export default function MyScorePage() {
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title="实时总分"
+                  title={t("myScore.liveTotal")}
                   value={formatScore(p.total)}
-                  suffix={p.vetoed ? <Tag color="red">一票否决</Tag> : null}
+                  suffix={p.vetoed ? <Tag color="red">{t("myScore.vetoed")}</Tag> : null}
                 />
                 <span data-testid="live-total" hidden>
                   {formatScore(p.total)}
@@ -116,39 +120,38 @@ export default function MyScorePage() {
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="预计名次" value={p.rank} suffix={`/ ${p.townships}`} />
+                <Statistic title={t("myScore.expectedRank")} value={p.rank} suffix={`/ ${p.townships}`} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title="距上一名次"
-                  value={p.toNextRank === null ? "已居首位" : formatScore(p.toNextRank)}
-                  suffix={p.toNextRank === null ? null : "分"}
+                  title={t("myScore.toNextRank")}
+                  value={p.toNextRank === null ? t("myScore.top") : formatScore(p.toNextRank)}
+                  suffix={p.toNextRank === null ? null : t("myScore.points")}
                 />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title={p.nextGrade ? `距“${p.nextGrade}”` : "等次"}
+                  title={p.nextGrade ? t("myScore.toGrade", { grade: p.nextGrade }) : t("myScore.grade")}
                   value={p.toNextGrade === null ? p.grade : formatScore(p.toNextGrade)}
-                  suffix={p.toNextGrade === null ? null : "分"}
+                  suffix={p.toNextGrade === null ? null : t("myScore.points")}
                 />
               </Card>
             </Col>
           </Row>
           <Typography.Text type="secondary">
-            按截至 {showInstant(p.asOf)} 的工作纪实实时计算，细则第{p.schemeVersion}
-            版；以县级审核发布的结果为准。
+            {t("myScore.asOf", { at: showInstant(p.asOf), version: p.schemeVersion })}
           </Typography.Text>
-          <Card size="small" title="逐项得分与失分原因">
+          <Card size="small" title={t("myScore.breakdown")}>
             <IndicatorBreakdown townshipId={townshipId} rows={p.indicators} />
           </Card>
         </>
       )}
       {trend.data && trend.data.length > 0 && (
-        <Card size="small" title="本年度得分与名次走势">
+        <Card size="small" title={t("myScore.trend")}>
           <Suspense fallback={<Spin />}>
             <TrendChart points={trend.data} />
           </Suspense>

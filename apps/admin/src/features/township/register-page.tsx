@@ -13,7 +13,7 @@ type Values = Omit<RouterInputs["onboarding"]["registerTownship"], never>;
 /** A township registers itself with the county's join code and waits, pending, for approval. */
 export default function RegisterPage() {
   const trpc = useTRPC();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const [shownAtField, setShownAtField] = useState(false);
   const register = useMutation(
@@ -31,11 +31,11 @@ export default function RegisterPage() {
       <div style={{ maxWidth: 560, margin: "48px auto", padding: 16 }}>
         <Result
           status="success"
-          title="注册已提交，等待县级审核"
-          subTitle={`${register.data.county.name}审核通过后，即可用刚才的手机号和密码登录使用全部功能。`}
+          title={t("register.pendingTitle")}
+          subTitle={t("register.pendingHint", { county: register.data.county.name })}
           extra={
             <Link to="/sign-in">
-              <Button type="primary">去登录</Button>
+              <Button type="primary">{t("register.toSignIn")}</Button>
             </Link>
           }
           data-testid="register-pending"
@@ -46,10 +46,8 @@ export default function RegisterPage() {
   return (
     <div style={{ maxWidth: 720, margin: "0 auto", padding: 16 }}>
       <Card>
-        <Typography.Title level={3}>乡镇注册</Typography.Title>
-        <Typography.Paragraph type="secondary">
-          请向县委政法委（平安办）索取 8 位加入码。提交后由县级审核，审核通过前乡镇处于“待审核”状态。
-        </Typography.Paragraph>
+        <Typography.Title level={3}>{t("register.title")}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t("register.intro")}</Typography.Paragraph>
         {failure && (
           <Alert
             type="error"
@@ -65,16 +63,20 @@ export default function RegisterPage() {
           onFinish={(v) => register.mutate(v)}
           requiredMark="optional"
         >
-          <Form.Item name="joinCode" label="加入码" rules={[{ required: true, message: "请填写加入码" }]}>
+          <Form.Item
+            name="joinCode"
+            label={t("register.joinCode")}
+            rules={[{ required: true, message: t("register.joinCodeRequired") }]}
+          >
             <Input maxLength={8} style={{ textTransform: "uppercase", maxWidth: 200 }} />
           </Form.Item>
-          <Divider titlePlacement="start">乡镇信息</Divider>
+          <Divider titlePlacement="start">{t("register.township")}</Divider>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item
                 name={["township", "name"]}
-                label="乡镇名称"
-                rules={[{ required: true, message: "请填写乡镇名称" }]}
+                label={t("register.name")}
+                rules={[{ required: true, message: t("register.nameRequired") }]}
               >
                 <Input maxLength={50} />
               </Form.Item>
@@ -82,8 +84,8 @@ export default function RegisterPage() {
             <Col xs={24} sm={12}>
               <Form.Item
                 name={["township", "code"]}
-                label="乡镇区划代码（9 位）"
-                rules={[{ required: true, message: "请填写区划代码" }]}
+                label={t("register.code")}
+                rules={[{ required: true, message: t("register.codeRequired") }]}
               >
                 <Input maxLength={9} inputMode="numeric" />
               </Form.Item>
@@ -91,8 +93,8 @@ export default function RegisterPage() {
             <Col xs={8}>
               <Form.Item
                 name={["township", "population"]}
-                label="常住人口"
-                rules={[{ required: true, message: "必填" }]}
+                label={t("register.population")}
+                rules={[{ required: true, message: t("register.required") }]}
               >
                 <InputNumber min={1} style={{ width: "100%" }} />
               </Form.Item>
@@ -100,8 +102,8 @@ export default function RegisterPage() {
             <Col xs={8}>
               <Form.Item
                 name={["township", "villages"]}
-                label="村（社区）数"
-                rules={[{ required: true, message: "必填" }]}
+                label={t("register.villages")}
+                rules={[{ required: true, message: t("register.required") }]}
               >
                 <InputNumber min={0} style={{ width: "100%" }} />
               </Form.Item>
@@ -109,20 +111,20 @@ export default function RegisterPage() {
             <Col xs={8}>
               <Form.Item
                 name={["township", "grids"]}
-                label="网格数"
-                rules={[{ required: true, message: "必填" }]}
+                label={t("register.grids")}
+                rules={[{ required: true, message: t("register.required") }]}
               >
                 <InputNumber min={0} style={{ width: "100%" }} />
               </Form.Item>
             </Col>
           </Row>
-          <Divider titlePlacement="start">管理员账号</Divider>
+          <Divider titlePlacement="start">{t("register.admin")}</Divider>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item
                 name={["admin", "name"]}
-                label="姓名"
-                rules={[{ required: true, message: "请填写姓名" }]}
+                label={t("register.adminName")}
+                rules={[{ required: true, message: t("register.adminNameRequired") }]}
               >
                 <Input maxLength={50} />
               </Form.Item>
@@ -130,32 +132,32 @@ export default function RegisterPage() {
             <Col xs={24} sm={12}>
               <Form.Item
                 name={["admin", "phone"]}
-                label="手机号（登录账号）"
-                rules={[{ required: true, message: "请填写手机号" }]}
+                label={t("register.phone")}
+                rules={[{ required: true, message: t("register.phoneRequired") }]}
               >
                 <Input maxLength={11} inputMode="tel" autoComplete="username" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name={["admin", "email"]} label="电子邮箱">
+              <Form.Item name={["admin", "email"]} label={t("register.email")}>
                 <Input autoComplete="email" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
               <Form.Item
                 name={["admin", "password"]}
-                label="密码"
-                rules={[{ required: true, message: "请设置密码" }]}
+                label={t("register.password")}
+                rules={[{ required: true, message: t("register.passwordRequired") }]}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </Col>
           </Row>
           <Button type="primary" htmlType="submit" loading={register.isPending} block>
-            提交注册
+            {t("register.submit")}
           </Button>
           <div style={{ marginTop: 12, textAlign: "center" }}>
-            <Link to="/sign-in">已有账号，去登录</Link>
+            <Link to="/sign-in">{t("register.haveAccount")}</Link>
           </div>
         </Form>
       </Card>

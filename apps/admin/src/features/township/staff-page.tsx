@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../records/form-drawer";
 import { useTownshipId } from "../records/use-township-id";
 
@@ -13,6 +14,7 @@ type InviteValues = { name: string; phone: string; email?: string; initialPasswo
 /** 人员管理: the township admin invites grid workers and mediators, and removes those who leave. */
 export default function StaffPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const townshipId = useTownshipId();
@@ -24,7 +26,7 @@ export default function StaffPage() {
     trpc.staff.invite.mutationOptions({
       onSuccess: (r) => {
         setInviting(false);
-        message.success(`已添加 ${r.name}，请将手机号和初始密码告知本人，首次登录须修改密码`);
+        message.success(t("staff.added", { name: r.name }));
         refresh();
       },
       onError: (e) => applyFieldErrors(form, e),
@@ -35,10 +37,10 @@ export default function StaffPage() {
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          人员管理
+          {t("staff.title")}
         </Typography.Title>
         <Button type="primary" onClick={() => setInviting(true)}>
-          添加工作人员
+          {t("staff.add")}
         </Button>
       </Space>
       <Table<Member>
@@ -48,30 +50,33 @@ export default function StaffPage() {
         pagination={false}
         scroll={{ x: "max-content" }}
         columns={[
-          { title: "姓名", dataIndex: "name" },
-          { title: "手机号", dataIndex: "phone" },
+          { title: t("staff.name"), dataIndex: "name" },
+          { title: t("staff.phoneColumn"), dataIndex: "phone" },
           {
-            title: "角色",
+            title: t("staff.role"),
             dataIndex: "role",
-            render: (r: string) => (r === "township_admin" ? "乡镇管理员" : "乡镇工作人员"),
+            render: (r: string) =>
+              r === "township_admin" ? t("staff.role.township_admin") : t("staff.role.township_staff"),
           },
           {
-            title: "状态",
+            title: t("staff.status"),
             dataIndex: "status",
             render: (s: string) => (
-              <Tag color={s === "active" ? "green" : "default"}>{s === "active" ? "在岗" : "已移除"}</Tag>
+              <Tag color={s === "active" ? "green" : "default"}>
+                {s === "active" ? t("staff.active") : t("staff.removed")}
+              </Tag>
             ),
           },
           {
-            title: "操作",
+            title: t("common.actions"),
             render: (_: unknown, m) =>
               m.role === "township_staff" && m.status === "active" ? (
                 <Popconfirm
-                  title={`移除 ${m.name}？其登录将立即失效`}
+                  title={t("staff.confirmRemove", { name: m.name })}
                   onConfirm={() => remove.mutate({ townshipId, userId: m.userId })}
                 >
                   <Button size="small" danger>
-                    移除
+                    {t("staff.remove")}
                   </Button>
                 </Popconfirm>
               ) : null,
@@ -79,30 +84,34 @@ export default function StaffPage() {
         ]}
       />
       <FormDrawer<InviteValues>
-        title="添加工作人员"
+        title={t("staff.add")}
         open={inviting}
         onClose={() => setInviting(false)}
         form={form}
         submitting={invite.isPending}
         onFinish={(v) => invite.mutate({ townshipId, ...v })}
       >
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: "请填写姓名" }]}>
+        <Form.Item
+          name="name"
+          label={t("staff.name")}
+          rules={[{ required: true, message: t("staff.nameRequired") }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="phone"
-          label="手机号（登录账号）"
-          rules={[{ required: true, message: "请填写手机号" }]}
+          label={t("staff.phone")}
+          rules={[{ required: true, message: t("staff.phoneRequired") }]}
         >
           <Input maxLength={11} inputMode="tel" />
         </Form.Item>
-        <Form.Item name="email" label="电子邮箱">
+        <Form.Item name="email" label={t("staff.email")}>
           <Input />
         </Form.Item>
         <Form.Item
           name="initialPassword"
-          label="初始密码"
-          rules={[{ required: true, message: "请设置初始密码" }]}
+          label={t("staff.initialPassword")}
+          rules={[{ required: true, message: t("staff.initialPasswordRequired") }]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
