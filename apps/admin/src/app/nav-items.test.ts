@@ -18,6 +18,18 @@ describe("navItemsFor", () => {
     expect(navItemsFor("county_reviewer", ALL).map((i) => i.path)).not.toContain("/townships");
   });
 
+  it("gives county settings and users to the county admin only, and rank history to the township", () => {
+    const admin = navItemsFor("county_admin").map((i) => i.path);
+    expect(admin).toEqual(expect.arrayContaining(["/settings", "/users"]));
+    expect(navItemsFor("county_reviewer").map((i) => i.path)).not.toContain("/settings");
+    expect(canOpen("county_reviewer", "/users")).toBe(false);
+    expect(canOpen("township_admin", "/settings")).toBe(false);
+    for (const role of ["township_admin", "township_staff"] as const)
+      expect(navItemsFor(role).map((i) => i.path)).toContain("/my/ranks");
+    expect(canOpen("county_admin", "/my/ranks")).toBe(false);
+    expect(homeFor("county_admin")).toBe("/review");
+  });
+
   it("keeps pages whose API is not ready out of the menu and guards addresses by role", () => {
     expect(navItemsFor("county_admin", new Set(["/scheme"])).map((i) => i.path)).toEqual(["/scheme"]);
     expect(canOpen("township_staff", "/scheme")).toBe(false);

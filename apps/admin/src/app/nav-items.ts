@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/counties", label: "nav.counties", roles: ["platform_admin"] },
   { path: "/my/score", label: "nav.myScore", roles: TOWNSHIP },
   { path: "/my/submission", label: "nav.submission", roles: ["township_admin"] },
+  { path: "/my/ranks", label: "rankHistory.nav", roles: TOWNSHIP },
   { path: "/records/disputes", label: "nav.disputes", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/petitions", label: "nav.petitions", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/incidents", label: "nav.incidents", roles: TOWNSHIP, group: "nav.records" },
@@ -58,6 +59,7 @@ export const READY_PATHS = new Set<string>([
   "/records/events",
   "/settings",
   "/users",
+  "/my/ranks",
 ]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {

@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: "townships", ...page(() => import("../features/county/townships-page")) },
       { path: "settings", ...page(() => import("../features/county/settings-page")) },
       { path: "users", ...page(() => import("../features/county/users-page")) },
+      { path: "my/ranks", ...page(() => import("../features/township/rank-history-page")) },
       { path: "my/profile", ...page(() => import("../features/township/profile-page")) },
       { path: "my/staff", ...page(() => import("../features/township/staff-page")) },
       { path: "records/disputes", ...page(() => import("../features/records/disputes-page")) },

@@ -95,4 +95,27 @@ export const COUNTY_ADMIN_WORDS = {
   },
   "schemeIo.openInEditor": { zh: "在编辑器中打开", en: "Open in the editor" },
   "schemeIo.failed": { zh: "导入未成功", en: "The import did not succeed" },
+
+  "rankHistory.nav": { zh: "历次排名", en: "Rank history" },
+  "rankHistory.title": { zh: "历次排名", en: "Rank history" },
+  "rankHistory.hint": {
+    zh: "本乡镇在县级已发布的月度、季度、年度排名中的名次与总分；更正发布的以最新版本为准。",
+    en: "This township's rank and total in every published month, quarter and year table; a corrected table shows its newest version.",
+  },
+  "rankHistory.empty": {
+    zh: "县级尚未发布排名。发布后，本乡镇的名次将显示在这里。",
+    en: "No table has been published yet. Once the county publishes one, the township's rank appears here.",
+  },
+  "rankHistory.all": { zh: "全部", en: "All" },
+  "rankHistory.kind.month": { zh: "月度", en: "Month" },
+  "rankHistory.kind.quarter": { zh: "季度", en: "Quarter" },
+  "rankHistory.kind.year": { zh: "年度", en: "Year" },
+  "rankHistory.period": { zh: "考核期", en: "Period" },
+  "rankHistory.rank": { zh: "名次", en: "Rank" },
+  "rankHistory.rankOf": { zh: "第 {rank} 名 / 共 {n} 个", en: "{rank} of {n}" },
+  "rankHistory.version": { zh: "版本", en: "Version" },
+  "rankHistory.versionN": { zh: "第 {n} 版", en: "v{n}" },
+  "rankHistory.corrected": { zh: "已更正", en: "Corrected" },
+  "rankHistory.chart": { zh: "月度名次走势", en: "Monthly rank" },
+  "rankHistory.chartRank": { zh: "名次", en: "Rank" },
 } as const satisfies Record<string, Entry>;
