@@ -13,6 +13,7 @@ import {
   callerWith,
   createTestServices,
   seedTwoTenants,
+  signInChangingInitialPassword,
   TEST_PASSWORD,
   uniquePhone,
 } from "./testing/harness";
@@ -93,7 +94,8 @@ describe("the assessment walk", () => {
       phone: staffPhone,
       initialPassword: "Initial-Pass1",
     });
-    const staff = await signIn(staffPhone, "Initial-Pass1");
+    // Invited staff change the initial password before they can record anything.
+    const staff = await signInChangingInitialPassword(services, staffPhone, "Initial-Pass1");
 
     // Staff record October as it happens.
     const data: Required<Omit<Data, "county">> & Pick<Data, "county"> = {

@@ -11,6 +11,7 @@ const HTTP_CODES = {
   "AUTH.EXPIRED": "UNAUTHORIZED",
   "AUTH.LOCKED": "TOO_MANY_REQUESTS",
   "AUTH.WRONG_PASSWORD": "BAD_REQUEST",
+  "AUTH.PASSWORD_CHANGE_REQUIRED": "FORBIDDEN",
   "ROLE.FORBIDDEN": "FORBIDDEN",
   "TENANT.FORBIDDEN": "FORBIDDEN",
   "TOWNSHIP.NOT_ACTIVE": "FORBIDDEN",
@@ -43,6 +44,8 @@ export class AppError extends Error {
 
 export const forbidden = () => new AppError("TENANT.FORBIDDEN", "无权访问该单位的数据");
 export const roleForbidden = () => new AppError("ROLE.FORBIDDEN", "当前角色无权执行此操作");
+export const passwordChangeRequired = () =>
+  new AppError("AUTH.PASSWORD_CHANGE_REQUIRED", "请先修改初始密码后再继续操作");
 export const recordState = (messageZh: string) => new AppError("RECORD.STATE", messageZh);
 
 /** The TRPCError for an expected failure; anything else passes through untouched. */

@@ -73,12 +73,14 @@ export async function provisionUser(
     role: Role;
     countyId?: string;
     townshipId?: string;
+    /** As if invited: the account must change its password before anything else (default false). */
+    mustChangePassword?: boolean;
   },
 ): Promise<ItemOf<"user">> {
   const created = await newAccountItems(
     services.db,
     systemContext(services),
-    { ...account, mustChangePassword: false },
+    { ...account, mustChangePassword: account.mustChangePassword ?? false },
     services.passwordCostLog2,
   );
   await writeTransaction(services.db, created.items);

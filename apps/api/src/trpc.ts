@@ -3,7 +3,7 @@ import { getItem, type ItemOf, type Role } from "@pingan/data";
 import { initTRPC } from "@trpc/server";
 import { verifyAccessToken } from "./auth/tokens";
 import type { Context } from "./context";
-import { AppError, forbidden, roleForbidden, toTRPCError } from "./errors";
+import { AppError, forbidden, passwordChangeRequired, roleForbidden, toTRPCError } from "./errors";
 
 /**
  * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
@@ -62,10 +62,16 @@ export type SessionUser = {
   name: string;
   countyId?: string;
   townshipId?: string;
+  /** The account still has the initial password someone else set (an invitation). */
+  mustChangePassword: boolean;
 };
 
-/** A signed-in user whose account and session are still valid (checked on every call). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A signed-in user whose account and session are still valid (checked on every call), even one who must
+ * first change an initial password. Only for what such a user needs to get there: `auth.me` and
+ * `auth.changePassword`. Everything else is built on `authedProcedure`.
+ */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.accessToken) throw new AppError("AUTH.REQUIRED", "请先登录");
   const { services } = ctx;
   const verified = verifyAccessToken(services.tokenSecret, ctx.accessToken, services.now().getTime());
@@ -90,8 +96,19 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     name: user.name,
     countyId: user.countyId,
     townshipId: user.townshipId,
+    mustChangePassword: user.mustChangePassword,
   };
   return next({ ctx: { user: sessionUser } });
+});
+
+/**
+ * A signed-in user who is done with any initial password: the base of every other builder below, so a new
+ * procedure is covered without thinking of it. The flag is read from the account on every call, so the
+ * same access token works once the password has been changed.
+ */
+export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) throw passwordChangeRequired();
+  return next();
 });
 
 /** Narrows `ctx.user.role` to the roles given; anyone else gets ROLE.FORBIDDEN. */

@@ -13,7 +13,7 @@ import {
 } from "../auth/tokens";
 import { AppError } from "../errors";
 import type { Services } from "../services";
-import { authedProcedure, publicProcedure, router } from "../trpc";
+import { publicProcedure, router, signedInProcedure } from "../trpc";
 import { writeContext } from "../write-context";
 
 /** After this many failures in a row the account locks, for LOCK_MINUTES, doubling with each further failure. */
@@ -176,7 +176,8 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: authedProcedure.query(async ({ ctx }) => {
+  /** Who is signed in; also answers an account that must still change its initial password. */
+  me: signedInProcedure.query(async ({ ctx }) => {
     const user = await getItem(ctx.services.db, "user", { id: ctx.user.id });
     if (!user) throw invalidLogin();
     const township = user.townshipId
@@ -197,8 +198,8 @@ export const authRouter = router({
     };
   }),
 
-  /** Changes the password and ends every other session of the account. */
-  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+  /** Changes the password (also the initial one, which unlocks the account) and ends its other sessions. */
+  changePassword: signedInProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
     const user = await getItem(services.db, "user", { id: ctx.user.id });
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {

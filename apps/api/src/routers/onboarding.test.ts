@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { anonymous, callerWith, createTestServices, seedTwoTenants, uniquePhone } from "../testing/harness";
+import {
+  anonymous,
+  callerWith,
+  createTestServices,
+  seedTwoTenants,
+  signInChangingInitialPassword,
+  uniquePhone,
+} from "../testing/harness";
 
 const services = await createTestServices("onboarding");
 const { tenants, tokens } = await seedTwoTenants(services);
@@ -42,8 +49,8 @@ describe("onboarding", () => {
       phone: staffPhone,
       initialPassword: "Initial-Pass1",
     });
-    const staff = await signIn(staffPhone, "Initial-Pass1");
-    expect((await staff.auth.me()).mustChangePassword).toBe(true);
+    const staff = await signInChangingInitialPassword(services, staffPhone, "Initial-Pass1", "Own-Pass-2026");
+    expect((await staff.auth.me()).mustChangePassword).toBe(false);
     await staff.events.create({
       townshipId: registered.townshipId,
       requestId: "req-onboarding-event",
@@ -54,7 +61,7 @@ describe("onboarding", () => {
     await townshipAdmin.staff.remove({ townshipId: registered.townshipId, userId: invited.userId });
     await expect(staff.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(
-      anonymous(services).auth.signIn({ login: staffPhone, password: "Initial-Pass1" }),
+      anonymous(services).auth.signIn({ login: staffPhone, password: "Own-Pass-2026" }),
     ).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });

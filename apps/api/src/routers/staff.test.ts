@@ -8,6 +8,52 @@ const adminB = callerWith(services, tokens.B.township_admin);
 
 const signIn = (login: string, password: string) => anonymous(services).auth.signIn({ login, password });
 
+describe("invited staff", () => {
+  it("may only see who they are, refresh and change the initial password until they change it, then work", async () => {
+    const townshipId = tenants.A.townshipId;
+    const phone = uniquePhone();
+    await adminA.staff.invite({ townshipId, name: "网格员戊", phone, initialPassword: "Initial-Pass1" });
+    const first = await signIn(phone, "Initial-Pass1");
+    const staff = callerWith(services, first.accessToken);
+    const event = {
+      townshipId,
+      requestId: `req-invited-${phone}`,
+      kind: "monthly_meeting" as const,
+      occurredAt: "2026-11-05T09:00:00+08:00",
+    };
+
+    expect(await staff.auth.me()).toMatchObject({ mustChangePassword: true, townshipId });
+    const refused = { code: "FORBIDDEN", message: "请先修改初始密码后再继续操作" };
+    await expect(staff.events.create(event)).rejects.toMatchObject(refused);
+    await expect(staff.disputes.list({ townshipId })).rejects.toMatchObject(refused);
+    await expect(staff.audit.township({ townshipId })).rejects.toMatchObject(refused);
+    const refreshed = await anonymous(services).auth.refresh({ refreshToken: first.refreshToken });
+    await expect(callerWith(services, refreshed.accessToken).events.create(event)).rejects.toMatchObject(
+      refused,
+    );
+
+    await staff.auth.changePassword({ currentPassword: "Initial-Pass1", newPassword: "Own-Pass-2026" });
+    // The same access token works at once: the flag is read from the account on every call.
+    expect(await staff.auth.me()).toMatchObject({ mustChangePassword: false });
+    await expect(staff.events.create(event)).resolves.toMatchObject({ kind: "monthly_meeting" });
+    await expect(staff.disputes.list({ townshipId })).resolves.toBeTruthy();
+  });
+
+  it("holds county users added with an initial password to the same rule", async () => {
+    const phone = uniquePhone();
+    await callerWith(services, tokens.A.county_admin).counties.addUser({
+      name: "新复核员",
+      phone,
+      role: "county_reviewer",
+      initialPassword: "Initial-Pass1",
+    });
+    const reviewer = callerWith(services, (await signIn(phone, "Initial-Pass1")).accessToken);
+    await expect(reviewer.counties.mine()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await reviewer.auth.changePassword({ currentPassword: "Initial-Pass1", newPassword: "Own-Pass-2026" });
+    await expect(reviewer.counties.mine()).resolves.toMatchObject({ id: tenants.A.countyId });
+  });
+});
+
 describe("staff removal", () => {
   it("frees the phone and e-mail for a new invitation, here or in another township, and ends the removed account's sign-in and refresh", async () => {
     const townshipId = tenants.A.townshipId;
@@ -21,10 +67,14 @@ describe("staff removal", () => {
       initialPassword: "Initial-Pass1",
     });
     const session = await signIn(phone, "Initial-Pass1");
+    await callerWith(services, session.accessToken).auth.changePassword({
+      currentPassword: "Initial-Pass1",
+      newPassword: "Own-Pass-2026",
+    });
 
     await adminA.staff.remove({ townshipId, userId: first.userId });
     for (const login of [phone, email]) {
-      await expect(signIn(login, "Initial-Pass1")).rejects.toMatchObject({
+      await expect(signIn(login, "Own-Pass-2026")).rejects.toMatchObject({
         code: "UNAUTHORIZED",
         message: "账号或密码错误",
       });

@@ -30,6 +30,22 @@ export const anonymous = (services: Services) => createCaller(createContextInner
 export const callerWith = (services: Services, accessToken: string) =>
   createCaller(createContextInner({ services, accessToken }));
 
+/**
+ * Signs in with an initial password someone else set (an invitation) and changes it, as the admin app makes
+ * the person do before anything else; returns a caller with that session.
+ */
+export async function signInChangingInitialPassword(
+  services: Services,
+  login: string,
+  initialPassword: string,
+  newPassword = `${initialPassword}-own`,
+) {
+  const { accessToken } = await anonymous(services).auth.signIn({ login, password: initialPassword });
+  const caller = callerWith(services, accessToken);
+  await caller.auth.changePassword({ currentPassword: initialPassword, newPassword });
+  return caller;
+}
+
 let phoneSerial = 0;
 /** A phone number unique within the test process. */
 export function uniquePhone(): string {
@@ -53,14 +69,27 @@ export type RoleName =
 
 /**
  * Two counties (A, B), each with two active townships and one user of every role; returns signed-in
- * callers per role and tenant.
+ * callers per role and tenant, and one more staff member of A's township who still has an initial password
+ * (`initialPasswordToken`).
  */
 export async function seedTwoTenants(services: Services) {
   const signIn = async (phone: string) =>
     (await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD })).accessToken;
-  const person = async (name: string, role: RoleName, where: { countyId?: string; townshipId?: string }) => {
+  const person = async (
+    name: string,
+    role: RoleName,
+    where: { countyId?: string; townshipId?: string },
+    mustChangePassword = false,
+  ) => {
     const phone = uniquePhone();
-    await provisionUser(services, { name, phone, password: TEST_PASSWORD, role, ...where });
+    await provisionUser(services, {
+      name,
+      phone,
+      password: TEST_PASSWORD,
+      role,
+      ...where,
+      mustChangePassword,
+    });
     return signIn(phone);
   };
   const county = async (key: "A" | "B") => {
@@ -92,10 +121,17 @@ export async function seedTwoTenants(services: Services) {
     county("B"),
     person("平台管理员", "platform_admin", {}),
   ]);
+  const initialPasswordToken = await person(
+    "A-invited_staff",
+    "township_staff",
+    { countyId: a.tenant.countyId, townshipId: a.tenant.townshipId },
+    true,
+  );
   return {
     tenants: { A: a.tenant, B: b.tenant },
     tokens: { A: a.tokens, B: b.tokens },
     platformToken,
+    initialPasswordToken,
   };
 }
 
@@ -111,6 +147,7 @@ export function insiderFor(
       return anonymous(services);
     case "platform":
       return callerWith(services, platformToken);
+    case "signedIn":
     case "authed":
     case "county":
     case "countyTownship":

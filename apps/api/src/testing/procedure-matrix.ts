@@ -4,6 +4,9 @@
  */
 export type Access =
   | "public"
+  /** Any signed-in user, even one who must still change an initial password (only auth.me, auth.changePassword). */
+  | "signedIn"
+  /** Any signed-in user done with the initial password. */
   | "authed"
   | "platform"
   | "county"
@@ -29,9 +32,9 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "auth.signIn": { access: "public", input: () => ({ login: "13000000000", password: "not-the-password" }) },
   "auth.refresh": { access: "public", input: () => ({ refreshToken: "a.b.c" }) },
   "auth.signOut": { access: "public", input: () => ({ refreshToken: "a.b.c" }) },
-  "auth.me": { access: "authed" },
+  "auth.me": { access: "signedIn" },
   "auth.changePassword": {
-    access: "authed",
+    access: "signedIn",
     input: () => ({ currentPassword: "not-the-password", newPassword: "NewPassw0rd" }),
   },
 
