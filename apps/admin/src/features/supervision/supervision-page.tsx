@@ -17,29 +17,37 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
+import type { MessageKey } from "../../i18n/dictionary";
+import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../league/period-label";
 import { lastMonth } from "../league/period-picker";
 import { showInstant } from "../records/instant";
-import { LEVEL_COLORS, LEVEL_LABELS } from "../records/record-labels";
-import { SUBMISSION_STATUS } from "../review/submission-status";
+import { LEVEL_COLORS, recordLabels } from "../records/record-labels";
+import { submissionStatus } from "../review/submission-status";
 
 type Watched = RouterOutputs["supervision"]["disputes"]["disputes"][number];
 
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 const LIGHT = {
-  red: { status: "error", text: "超时" },
-  yellow: { status: "warning", text: "临期" },
-  green: { status: "success", text: "正常" },
+  red: { status: "error", text: "supervision.light.red", count: "supervision.count.red" },
+  yellow: { status: "warning", text: "supervision.light.yellow", count: "supervision.count.yellow" },
+  green: { status: "success", text: "supervision.light.green", count: "supervision.count.green" },
 } as const;
 
-function timeLeft(hours: number): string {
+/** Time to a dispute's deadline: hours under two days, days beyond, past ones as overdue. */
+export function timeLeft(hours: number, t: T): string {
   const abs = Math.abs(hours);
-  const text = abs >= 48 ? `${Math.floor(abs / 24)} 天` : `${abs} 小时`;
-  return hours < 0 ? `已超期 ${text}` : `剩余 ${text}`;
+  const time =
+    abs >= 48 ? t("supervision.days", { n: Math.floor(abs / 24) }) : t("supervision.hours", { n: abs });
+  return hours < 0 ? t("supervision.overdueBy", { time }) : t("supervision.remaining", { time });
 }
 
 /** 督办看板: 超时亮灯 on open disputes, and townships that have not submitted their month. */
 export default function SupervisionPage() {
   const trpc = useTRPC();
+  const { t, locale } = useI18n();
+  const levels = recordLabels(t);
   const [townshipId, setTownshipId] = useState<string | undefined>();
   const [includeGreen, setIncludeGreen] = useState(false);
   const [month, setMonth] = useState(lastMonth);
@@ -51,14 +59,14 @@ export default function SupervisionPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        督办看板
+        {t("supervision.title")}
       </Typography.Title>
       <Row gutter={[12, 12]}>
         {(["red", "yellow", "green"] as const).map((l) => (
           <Col xs={8} key={l}>
             <Card size="small">
               <Statistic
-                title={<Badge status={LIGHT[l].status} text={`${LIGHT[l].text}纠纷`} />}
+                title={<Badge status={LIGHT[l].status} text={t(LIGHT[l].count)} />}
                 value={counts?.[l] ?? "—"}
                 styles={{
                   content: { color: l === "red" ? "#cf1322" : l === "yellow" ? "#d48806" : undefined },
@@ -70,20 +78,20 @@ export default function SupervisionPage() {
       </Row>
       <Card
         size="small"
-        title="未办结矛盾纠纷（按到期先后）"
+        title={t("supervision.openDisputes")}
         extra={
           <Space wrap>
             <Select
               allowClear
-              placeholder="全部乡镇"
+              placeholder={t("supervision.allTownships")}
               style={{ width: 160 }}
               value={townshipId}
               onChange={setTownshipId}
-              options={(townships.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+              options={(townships.data ?? []).map((tw) => ({ value: tw.id, label: tw.name }))}
             />
             <Space size={4}>
               <Switch size="small" checked={includeGreen} onChange={setIncludeGreen} />
-              <span>含正常件</span>
+              <span>{t("supervision.includeGreen")}</span>
             </Space>
           </Space>
         }
@@ -95,31 +103,35 @@ export default function SupervisionPage() {
           dataSource={board.data?.disputes ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: "max-content" }}
-          locale={{ emptyText: "没有超时或临期的纠纷" }}
+          locale={{ emptyText: t("supervision.noDisputes") }}
           columns={[
             {
-              title: "亮灯",
+              title: t("supervision.light"),
               dataIndex: "light",
-              render: (l: Watched["light"]) => <Badge status={LIGHT[l].status} text={LIGHT[l].text} />,
+              render: (l: Watched["light"]) => <Badge status={LIGHT[l].status} text={t(LIGHT[l].text)} />,
             },
-            { title: "乡镇", dataIndex: "townshipName" },
+            { title: t("supervision.township"), dataIndex: "townshipName" },
             {
-              title: "等级",
+              title: t("supervision.level"),
               dataIndex: "level",
-              render: (l: Watched["level"]) => <Tag color={LEVEL_COLORS[l]}>{LEVEL_LABELS[l]}</Tag>,
+              render: (l: Watched["level"]) => <Tag color={LEVEL_COLORS[l]}>{levels.level[l]}</Tag>,
             },
-            { title: "类别", dataIndex: "category" },
-            { title: "当事人简况", dataIndex: "partiesBrief", ellipsis: true },
-            { title: "上报时间", dataIndex: "reportedAt", render: showInstant },
-            { title: "办结期限", dataIndex: "dueAt", render: showInstant },
-            { title: "时限", dataIndex: "hoursLeft", render: timeLeft },
-            { title: "调解次数", dataIndex: "attempts", align: "right" },
+            { title: t("supervision.category"), dataIndex: "category" },
+            { title: t("supervision.parties"), dataIndex: "partiesBrief", ellipsis: true },
+            { title: t("supervision.reportedAt"), dataIndex: "reportedAt", render: showInstant },
+            { title: t("supervision.dueAt"), dataIndex: "dueAt", render: showInstant },
+            {
+              title: t("supervision.timeLeft"),
+              dataIndex: "hoursLeft",
+              render: (h: number) => timeLeft(h, t),
+            },
+            { title: t("supervision.attempts"), dataIndex: "attempts", align: "right" },
           ]}
         />
       </Card>
       <Card
         size="small"
-        title={`${periodLabel(month)}未报送乡镇`}
+        title={t("supervision.late", { period: periodLabel(month, locale) })}
         extra={
           <DatePicker
             picker="month"
@@ -131,8 +143,8 @@ export default function SupervisionPage() {
       >
         {late.data && (
           <Typography.Paragraph type={late.data.deadlinePassed ? "danger" : "secondary"}>
-            报送截止 {showInstant(late.data.deadline)}
-            {late.data.deadlinePassed ? "，已过截止时间" : ""}
+            {t("supervision.deadline", { at: showInstant(late.data.deadline) })}
+            {late.data.deadlinePassed ? t("supervision.deadlinePassed") : ""}
           </Typography.Paragraph>
         )}
         <Table
@@ -141,20 +153,23 @@ export default function SupervisionPage() {
           loading={late.isPending}
           dataSource={late.data?.townships ?? []}
           pagination={false}
-          locale={{ emptyText: "各乡镇均已报送" }}
+          locale={{ emptyText: t("supervision.allSubmitted") }}
           columns={[
-            { title: "乡镇", dataIndex: "name" },
-            { title: "区划代码", dataIndex: "code" },
+            { title: t("supervision.township"), dataIndex: "name" },
+            { title: t("supervision.code"), dataIndex: "code" },
             {
-              title: "状态",
+              title: t("supervision.status"),
               dataIndex: "status",
-              render: (s: string, t: { locked: boolean }) => (
-                <Space size={4}>
-                  <Tag color={SUBMISSION_STATUS[s]?.color}>{SUBMISSION_STATUS[s]?.text ?? s}</Tag>
-                  {late.data?.deadlinePassed && <Badge status="error" text="超时" />}
-                  {t.locked && <Tag color="red">已锁定</Tag>}
-                </Space>
-              ),
+              render: (s: string, row: { locked: boolean }) => {
+                const status = submissionStatus(t, s);
+                return (
+                  <Space size={4}>
+                    <Tag color={status.color}>{status.text}</Tag>
+                    {late.data?.deadlinePassed && <Badge status="error" text={t("supervision.light.red")} />}
+                    {row.locked && <Tag color="red">{t("supervision.locked")}</Tag>}
+                  </Space>
+                );
+              },
             },
           ]}
         />

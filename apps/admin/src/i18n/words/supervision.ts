@@ -1,4 +1,36 @@
 import type { Entry } from "../entry";
 
 /** Words of the supervision board. Keys start with the area's prefix so they never collide with another file's. */
-export const SUPERVISION_WORDS = {} as const satisfies Record<string, Entry>;
+export const SUPERVISION_WORDS = {
+  "supervision.title": { zh: "督办看板", en: "Supervision" },
+  "supervision.light.red": { zh: "超时", en: "Overdue" },
+  "supervision.light.yellow": { zh: "临期", en: "Due soon" },
+  "supervision.light.green": { zh: "正常", en: "On time" },
+  "supervision.count.red": { zh: "超时纠纷", en: "Overdue disputes" },
+  "supervision.count.yellow": { zh: "临期纠纷", en: "Disputes due soon" },
+  "supervision.count.green": { zh: "正常纠纷", en: "Disputes on time" },
+  "supervision.openDisputes": { zh: "未办结矛盾纠纷（按到期先后）", en: "Open disputes (soonest due first)" },
+  "supervision.allTownships": { zh: "全部乡镇", en: "All townships" },
+  "supervision.includeGreen": { zh: "含正常件", en: "Include those on time" },
+  "supervision.noDisputes": { zh: "没有超时或临期的纠纷", en: "No disputes overdue or due soon" },
+  "supervision.light": { zh: "亮灯", en: "Light" },
+  "supervision.township": { zh: "乡镇", en: "Township" },
+  "supervision.level": { zh: "等级", en: "Level" },
+  "supervision.category": { zh: "类别", en: "Category" },
+  "supervision.parties": { zh: "当事人简况", en: "Parties" },
+  "supervision.reportedAt": { zh: "上报时间", en: "Reported at" },
+  "supervision.dueAt": { zh: "办结期限", en: "Due by" },
+  "supervision.timeLeft": { zh: "时限", en: "Time left" },
+  "supervision.attempts": { zh: "调解次数", en: "Attempts" },
+  "supervision.days": { zh: "{n} 天", en: "{n} days" },
+  "supervision.hours": { zh: "{n} 小时", en: "{n} h" },
+  "supervision.overdueBy": { zh: "已超期 {time}", en: "{time} overdue" },
+  "supervision.remaining": { zh: "剩余 {time}", en: "{time} left" },
+  "supervision.late": { zh: "{period}未报送乡镇", en: "Townships yet to submit for {period}" },
+  "supervision.deadline": { zh: "报送截止 {at}", en: "Due {at}" },
+  "supervision.deadlinePassed": { zh: "，已过截止时间", en: "; the deadline has passed" },
+  "supervision.allSubmitted": { zh: "各乡镇均已报送", en: "Every township has submitted" },
+  "supervision.code": { zh: "区划代码", en: "Code" },
+  "supervision.status": { zh: "状态", en: "Status" },
+  "supervision.locked": { zh: "已锁定", en: "Locked" },
+} as const satisfies Record<string, Entry>;

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type Locale, translate } from "../../i18n/dictionary";
+import { type Rendered, waitFor } from "../../test-support/render";
+import { HAN, renderWithApi, signInAs, stubApi } from "../review/stub-api";
+import SupervisionPage, { timeLeft } from "./supervision-page";
+
+const board = {
+  counts: { red: 1, yellow: 1, green: 0 },
+  disputes: [
+    {
+      id: "d1",
+      townshipId: "t1",
+      townshipName: "Chengguan",
+      light: "red",
+      level: "yellow",
+      category: "Land",
+      partiesBrief: "Li and Wang",
+      reportedAt: "2026-11-02T02:00:00.000Z",
+      dueAt: "2026-11-12T02:00:00.000Z",
+      hoursLeft: -50,
+      attempts: 2,
+    },
+    {
+      id: "d2",
+      townshipId: "t1",
+      townshipName: "Chengguan",
+      light: "yellow",
+      level: "blue",
+      category: "Neighbours",
+      partiesBrief: "Zhang and Zhao",
+      reportedAt: "2026-11-10T02:00:00.000Z",
+      dueAt: "2026-11-20T02:00:00.000Z",
+      hoursLeft: 5,
+      attempts: 0,
+    },
+  ],
+};
+const late = {
+  deadline: "2026-11-05T16:00:00.000Z",
+  deadlinePassed: true,
+  townships: [{ townshipId: "t2", name: "Xihu", code: "510722101", status: "draft", locked: true }],
+};
+
+let view: Rendered | undefined;
+beforeEach(() => signInAs({ id: "u1", name: "Admin", role: "county_admin", countyId: "c1" }));
+afterEach(() => {
+  view?.unmount();
+  view = undefined;
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {}) {
+  stubApi({
+    "onboarding.listTownships": [],
+    "supervision.disputes": board,
+    "supervision.lateSubmissions": late,
+    ...answers,
+  });
+  view = await renderWithApi(<SupervisionPage />, locale);
+  await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length === 3 ? true : null));
+  return view.container;
+}
+
+const headers = (root: Element) => [...root.querySelectorAll("th")].map((h) => h.textContent);
+
+describe("supervision board in both languages", { timeout: 20_000 }, () => {
+  it("keeps the Chinese words", async () => {
+    const page = await renderBoard();
+    const text = page.textContent ?? "";
+    for (const zh of [
+      "督办看板",
+      "超时纠纷",
+      "临期纠纷",
+      "正常纠纷",
+      "未办结矛盾纠纷（按到期先后）",
+      "含正常件",
+      "黄色",
+      "已超期 2 天",
+      "剩余 5 小时",
+      "报送截止 2026-11-06 00:00，已过截止时间",
+      "未提交",
+      "已锁定",
+    ])
+      expect(text).toContain(zh);
+    expect(text).toMatch(/\d{4}年\d{1,2}月未报送乡镇/);
+    expect(headers(page)).toEqual([
+      "亮灯",
+      "乡镇",
+      "等级",
+      "类别",
+      "当事人简况",
+      "上报时间",
+      "办结期限",
+      "时限",
+      "调解次数",
+      "乡镇",
+      "区划代码",
+      "状态",
+    ]);
+  });
+
+  it("shows the lights, the disputes and the late townships in English", async () => {
+    const page = await renderBoard("en");
+    const text = page.textContent ?? "";
+    for (const en of [
+      "Supervision",
+      "Overdue disputes",
+      "Disputes due soon",
+      "Disputes on time",
+      "Open disputes (soonest due first)",
+      "Include those on time",
+      "Overdue",
+      "Due soon",
+      "Yellow",
+      "Blue",
+      "2 days overdue",
+      "5 h left",
+      "Due 2026-11-06 00:00; the deadline has passed",
+      "Not submitted",
+      "Locked",
+    ])
+      expect(text).toContain(en);
+    expect(text).toMatch(/Townships yet to submit for \d{4}-\d{2}/);
+    expect(headers(page)).toEqual([
+      "Light",
+      "Township",
+      "Level",
+      "Category",
+      "Parties",
+      "Reported at",
+      "Due by",
+      "Time left",
+      "Attempts",
+      "Township",
+      "Code",
+      "Status",
+    ]);
+    expect(text).not.toMatch(HAN);
+  });
+
+  it("says in English when nothing is overdue and every township has submitted", async () => {
+    stubApi({
+      "onboarding.listTownships": [],
+      "supervision.disputes": { counts: { red: 0, yellow: 0, green: 0 }, disputes: [] },
+      "supervision.lateSubmissions": { ...late, deadlinePassed: false, townships: [] },
+    });
+    view = await renderWithApi(<SupervisionPage />, "en");
+    const page = view.container;
+    await waitFor(() => (page.textContent?.includes("Every township has submitted") ? true : null));
+    expect(page.textContent).toContain("No disputes overdue or due soon");
+    expect(page.textContent).not.toMatch(HAN);
+  });
+
+  it("counts time left in hours under two days and in days beyond", () => {
+    const zh = (h: number) => timeLeft(h, (k, p) => translate("zh-CN", k, p));
+    const en = (h: number) => timeLeft(h, (k, p) => translate("en", k, p));
+    expect([zh(47), zh(72), zh(-3)]).toEqual(["剩余 47 小时", "剩余 3 天", "已超期 3 小时"]);
+    expect([en(47), en(72), en(-3)]).toEqual(["47 h left", "3 days left", "3 h overdue"]);
+  });
+});
