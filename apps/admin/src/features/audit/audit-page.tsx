@@ -2,19 +2,11 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button, Space, Table, Tag, Typography } from "antd";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
+import { useI18n } from "../../i18n/i18n-provider";
 import { showInstant } from "../records/instant";
-import { actionLabel, changedFields, ENTITY_LABELS } from "./audit-labels";
+import { actionLabel, changedFields, entityLabel, roleLabel } from "./audit-labels";
 
 type Entry = RouterOutputs["audit"]["county"]["items"][number];
-
-const ROLE_LABELS: Record<string, string> = {
-  platform_admin: "平台管理员",
-  county_admin: "县级管理员",
-  county_reviewer: "县级审核员",
-  township_admin: "乡镇管理员",
-  township_staff: "乡镇工作人员",
-  system: "系统",
-};
 
 function show(v: unknown): string {
   if (v === undefined || v === null) return "—";
@@ -24,6 +16,7 @@ function show(v: unknown): string {
 /** 操作日志: who changed what in the county, when, before and after, newest first. */
 export default function AuditPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const trail = useInfiniteQuery(
     trpc.audit.county.infiniteQueryOptions({ limit: 30 }, { getNextPageParam: (p) => p.cursor ?? undefined }),
   );
@@ -31,7 +24,7 @@ export default function AuditPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        操作日志
+        {t("audit.title")}
       </Typography.Title>
       <Table<Entry>
         rowKey="id"
@@ -49,36 +42,41 @@ export default function AuditPage() {
               rowKey="field"
               dataSource={changedFields(e.before, e.after)}
               columns={[
-                { title: "字段", dataIndex: "field" },
+                { title: t("audit.field"), dataIndex: "field" },
                 {
-                  title: "修改前",
+                  title: t("audit.before"),
                   dataIndex: "before",
                   render: (v: unknown) => <Typography.Text delete>{show(v)}</Typography.Text>,
                 },
-                { title: "修改后", dataIndex: "after", render: (v: unknown) => show(v) },
+                { title: t("audit.after"), dataIndex: "after", render: (v: unknown) => show(v) },
               ]}
             />
           ),
         }}
         columns={[
-          { title: "时间", dataIndex: "at", render: showInstant },
+          { title: t("audit.at"), dataIndex: "at", render: showInstant },
           {
-            title: "操作人",
+            title: t("audit.actor"),
             dataIndex: "actorRole",
-            render: (r: string, e) => `${ROLE_LABELS[r] ?? r}（${e.actorId.slice(0, 8)}）`,
+            render: (r: string, e) =>
+              t("audit.actorWho", { role: roleLabel(t, r), id: e.actorId.slice(0, 8) }),
           },
-          { title: "操作", dataIndex: "action", render: (a: string) => <Tag>{actionLabel(a)}</Tag> },
           {
-            title: "对象",
-            dataIndex: "entityType",
-            render: (t: string, e) => `${ENTITY_LABELS[t] ?? t} ${e.entityId.slice(0, 8)}`,
+            title: t("audit.action"),
+            dataIndex: "action",
+            render: (a: string) => <Tag>{actionLabel(t, a)}</Tag>,
           },
-          { title: "理由", dataIndex: "reason", render: (r: string | null) => r ?? "—" },
+          {
+            title: t("audit.entity"),
+            dataIndex: "entityType",
+            render: (type: string, e) => `${entityLabel(t, type)} ${e.entityId.slice(0, 8)}`,
+          },
+          { title: t("audit.reason"), dataIndex: "reason", render: (r: string | null) => r ?? "—" },
         ]}
       />
       {trail.hasNextPage && (
         <Button onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage}>
-          加载更多
+          {t("audit.loadMore")}
         </Button>
       )}
     </Space>
