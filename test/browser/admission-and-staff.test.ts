@@ -184,6 +184,30 @@ describe("the township admin removes a staff member", () => {
     const api = await callerAs(services, townshipAdmin.phone, TEST_PASSWORD);
     const members = await api.staff.list({ townshipId: township.id });
     expect(members.find((m) => m.phone === staff.phone)?.status).toBe("removed");
+  });
+
+  it("the removed member's phone is free again: invited anew, it signs in to a new account", async () => {
+    const second = "Second#2026";
+    await admin.getByRole("button", { name: "添加工作人员" }).click();
+    const drawer = admin.locator(".ant-drawer-open");
+    await drawer.getByLabel("姓名").fill(staff.name);
+    await drawer.getByLabel("手机号（登录账号）").fill(staff.phone);
+    await drawer.getByLabel("初始密码").fill(second);
+    await drawer.getByRole("button", { name: /保\s?存/ }).click();
+    const rows = admin.locator("tr", { hasText: staff.phone });
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.filter({ hasText: "在岗" }).count()).toBe(1);
+    expect(await rows.filter({ hasText: "已移除" }).count()).toBe(1);
+    await snap(admin, "township-staff-reinvited");
+
+    await signIn(staffPage, staff.phone, second);
+    expect(await staffPage.getByTestId("current-user").textContent()).toContain(staff.name);
+    const members = await (await callerAs(services, townshipAdmin.phone, TEST_PASSWORD)).staff.list({
+      townshipId: township.id,
+    });
+    const same = members.filter((m) => m.phone === staff.phone);
+    expect(same.map((m) => m.status).sort()).toEqual(["active", "removed"]);
+    expect(new Set(same.map((m) => m.userId)).size).toBe(2);
     expect(errors).toEqual([]);
   });
 });
