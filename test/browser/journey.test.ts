@@ -75,7 +75,7 @@ describe("the whole journey, from registration to records", () => {
     await countyPage.locator(".ant-input-number input").nth(0).waitFor();
     await countyPage.locator('[data-path="year"] input').fill(MONTH.slice(0, 4));
     await expect.poll(() => countyPage.getByTestId("scheme-status").textContent()).toBe("细则校验通过");
-    await countyPage.getByRole("button", { name: /保存细则/ }).click();
+    await countyPage.getByRole("button", { name: "保存细则", exact: true }).click();
     await expect.poll(() => countyPage.getByText(/已保存第1版/).count()).toBeGreaterThan(0);
   });
 
