@@ -11,6 +11,15 @@ export function submissionDeadline(month: string, deadlineDay = DEFAULT_DEADLINE
   return new Date(monthRange(month).end + deadlineDay * DAY_MS);
 }
 
+/**
+ * The deadline as people say it: the last day that still counts, in China Standard Time
+ * (an exclusive deadline of 2026-12-06T00:00+08:00 reads 「2026年12月5日24时」).
+ */
+export function deadlineText(deadline: Date): string {
+  const lastDay = new Date(deadline.getTime() + 8 * 3_600_000 - 1);
+  return `${lastDay.getUTCFullYear()}年${lastDay.getUTCMonth() + 1}月${lastDay.getUTCDate()}日24时`;
+}
+
 /** The month (CST) an instant falls in. */
 export const monthAt = (now: Date): string => monthOf(now.toISOString());
 

@@ -214,6 +214,8 @@ describe("monthly submissions", () => {
       .catch((e: unknown) => e);
     expect(late).toMatchObject({ code: "PRECONDITION_FAILED" });
     expect(appCode(late)).toBe("SUBMISSION.LOCKED");
+    // The deadline is told as the last day that counts, in China time, not as a UTC instant.
+    expect((late as Error).message).toContain("2026年9月5日24时");
     expect((await townshipAdmin.submissions.get({ townshipId, month: "2026-08" })).locked).toBe(true);
 
     const s = await submitted("2026-03");

@@ -7,7 +7,7 @@ import { loadCountyData, scoreCounty, scoringStored } from "../county-scoring";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../scheme-store";
 import type { Services } from "../services";
-import { monthAt, submissionDeadline } from "../submission-deadline";
+import { deadlineText, monthAt, submissionDeadline } from "../submission-deadline";
 import { blankSubmission, changeSubmission, readSubmission, type Submission } from "../submission-store";
 import {
   countyAdminProcedure,
@@ -217,7 +217,7 @@ export const submissionsRouter = router({
         if (s.status !== "returned" && (s.lockedAt || now >= deadline)) {
           throw new AppError(
             "SUBMISSION.LOCKED",
-            `已超过报送截止时间（${deadline.toISOString()}），该月填报已锁定`,
+            `已超过报送截止时间（${deadlineText(deadline)}），该月填报已锁定`,
           );
         }
         if (s.status !== "draft" && s.status !== "returned") throw recordState("该月已提交，无需重复提交");
