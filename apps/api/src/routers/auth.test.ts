@@ -1,8 +1,14 @@
+import { getItem } from "@pingan/data";
 import { describe, expect, it } from "vitest";
+import { hashRefreshSecret } from "../auth/tokens";
 import { provisionUser } from "../provisioning";
 import { anonymous, callerWith, createTestServices, TEST_PASSWORD, uniquePhone } from "../testing/harness";
+import { REFRESH_RETRY_GRACE_SECONDS } from "./auth";
 
 const services = await createTestServices("auth");
+const START = services.now().toISOString();
+const later = (seconds: number) => new Date(Date.parse(START) + seconds * 1000).toISOString();
+const refresh = (refreshToken: string) => anonymous(services).auth.refresh({ refreshToken });
 
 async function newUser(email?: string) {
   const phone = uniquePhone();
@@ -117,20 +123,71 @@ describe("accounts", () => {
     }
   });
 
-  it("rotates refresh tokens: the old one stops working and ends the session", async () => {
+  it("rotates refresh tokens: after the retry window the old one stops working and ends the session", async () => {
     const { phone } = await newUser();
     const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
-    const second = await anonymous(services).auth.refresh({ refreshToken: first.refreshToken });
+    const second = await refresh(first.refreshToken);
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await expect(
-      anonymous(services).auth.refresh({ refreshToken: first.refreshToken }),
-    ).rejects.toMatchObject({
+    services.setNow(later(REFRESH_RETRY_GRACE_SECONDS + 1));
+    try {
+      await expect(refresh(first.refreshToken)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      // Reuse of the old token revoked the session, so the new pair is dead too.
+      await expect(callerWith(services, second.accessToken).auth.me()).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+      await expect(refresh(second.refreshToken)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    } finally {
+      services.setNow(START);
+    }
+  });
+
+  it("lets a client that lost a refresh's response retry it within the window, and revokes the successor it never got", async () => {
+    const { phone } = await newUser();
+    const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const lost = await refresh(first.refreshToken);
+    services.setNow(later(REFRESH_RETRY_GRACE_SECONDS - 5));
+    try {
+      const retried = await refresh(first.refreshToken);
+      expect(retried.refreshToken).not.toBe(lost.refreshToken);
+      await expect(callerWith(services, retried.accessToken).auth.me()).resolves.toMatchObject({ phone });
+      const next = await refresh(retried.refreshToken);
+      await expect(callerWith(services, next.accessToken).auth.me()).resolves.toBeTruthy();
+      // The unused successor was revoked: it coming back now is reuse, which ends the session.
+      await expect(refresh(lost.refreshToken)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(callerWith(services, next.accessToken).auth.me()).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+    } finally {
+      services.setNow(START);
+    }
+  });
+
+  it("treats a replaced token as reuse inside the window once its successor has been used", async () => {
+    const { phone } = await newUser();
+    const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const second = await refresh(first.refreshToken);
+    const third = await refresh(second.refreshToken);
+    await expect(refresh(first.refreshToken)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerWith(services, third.accessToken).auth.me()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    // Reuse of the old token revoked the session, so the new pair is dead too.
-    await expect(callerWith(services, second.accessToken).auth.me()).rejects.toMatchObject({
-      code: "UNAUTHORIZED",
-    });
+  });
+
+  it("leaves exactly one working refresh token when the same one is refreshed in parallel", async () => {
+    const { phone, user } = await newUser();
+    const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => refresh(first.refreshToken)));
+    const won = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    for (const lost of outcomes.filter((o) => o.status === "rejected"))
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: "UNAUTHORIZED" });
+    // Nothing looked like theft, so the session lives on, holding the secret of exactly one winner.
+    const sessionId = first.refreshToken.split(".")[1] ?? "";
+    const session = await getItem(services.db, "session", { userId: user.id, id: sessionId });
+    const live = won.filter(
+      (w) => session?.secretHash === hashRefreshSecret(w.refreshToken.split(".")[2] ?? ""),
+    );
+    expect(live).toHaveLength(1);
   });
 
   it("rejects expired and forged access tokens", async () => {

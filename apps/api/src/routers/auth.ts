@@ -21,6 +21,12 @@ export const MAX_FAILED_LOGINS = 5;
 const LOCK_MINUTES = 15;
 const MAX_LOCK_MINUTES = 24 * 60;
 
+/**
+ * How long the refresh token a rotation replaced may come back: a client that lost the response to its
+ * refresh retries with the token it still holds, and must not be taken for a thief and signed out.
+ */
+export const REFRESH_RETRY_GRACE_SECONDS = 30;
+
 const invalidLogin = () => new AppError("AUTH.INVALID", "账号或密码错误");
 const invalidRefresh = () => new AppError("AUTH.INVALID", "登录已失效，请重新登录");
 
@@ -133,7 +139,13 @@ export const authRouter = router({
     return issueTokens(services, user, sessionId, secret);
   }),
 
-  /** Trades a refresh token for a new pair; the old refresh token stops working (rotation). */
+  /**
+   * Trades a refresh token for a new pair; the old refresh token stops working (rotation). Presenting the
+   * token the last rotation replaced again within REFRESH_RETRY_GRACE_SECONDS is a retry: it rotates again,
+   * so the successor the client never received stops working, and the window stays where the first rotation
+   * put it, so retries cannot stretch it. Any other superseded token (later, or once the successor has been
+   * used) may have been stolen: the whole session ends. Every write is conditioned on the version read.
+   */
   refresh: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
     const parsed = parseRefreshToken(input.refreshToken);
@@ -141,7 +153,15 @@ export const authRouter = router({
     const session = await getItem(services.db, "session", { userId: parsed.userId, id: parsed.sessionId });
     const now = services.now();
     if (!session || session.expiresAt <= now.getTime() / 1000) throw invalidRefresh();
-    if (!sameHash(session.secretHash, hashRefreshSecret(parsed.secret))) {
+    const presented = hashRefreshSecret(parsed.secret);
+    const isCurrent = sameHash(session.secretHash, presented);
+    const isRetry =
+      !isCurrent &&
+      session.previousSecretHash !== undefined &&
+      session.previousUntil !== undefined &&
+      now.toISOString() < session.previousUntil &&
+      sameHash(session.previousSecretHash, presented);
+    if (!isCurrent && !isRetry) {
       // An old token came back: it may have been stolen, so end the session for everyone holding it.
       await services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
       throw invalidRefresh();
@@ -149,14 +169,20 @@ export const authRouter = router({
     const user = await getItem(services.db, "user", { id: session.userId });
     if (user?.status !== "active") throw invalidRefresh();
     const { secret, hash } = newRefreshSecret();
+    const retryWindow = isCurrent
+      ? {
+          previousSecretHash: presented,
+          previousUntil: new Date(now.getTime() + REFRESH_RETRY_GRACE_SECONDS * 1000).toISOString(),
+        }
+      : {};
     try {
       await services.db.entities.session
         .patch({ userId: session.userId, id: session.id })
-        .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1 })
+        .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1, ...retryWindow })
         .where((attr, op) => op.eq(attr.version, session.version))
         .go();
     } catch {
-      // A parallel refresh with the same token won; this one must not also get a valid pair.
+      // A parallel refresh of the same session won; this one must not also get a valid pair.
       throw invalidRefresh();
     }
     return issueTokens(services, user, session.id, secret);

@@ -2,7 +2,10 @@ import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE } from "./common";
 import { a, key } from "./key-template";
 
-/** A refresh-token session; the secret is stored hashed and rotated on every refresh. */
+/**
+ * A refresh-token session; the secret is stored hashed and rotated on every refresh. The secret a rotation
+ * replaced is kept (hashed) until `previousUntil`, so a client that lost the refresh's response may retry it.
+ */
 export const sessionEntity = (config: EntityConfiguration) =>
   new Entity(
     {
@@ -15,6 +18,10 @@ export const sessionEntity = (config: EntityConfiguration) =>
         expiresAt: { type: "number", required: true },
         createdAt: { type: "string", required: true },
         rotatedAt: { type: "string" },
+        /** The hash of the secret the last rotation replaced (not of a retry's). */
+        previousSecretHash: { type: "string" },
+        /** Until when (ISO instant) that secret may be presented once more instead of counting as reuse. */
+        previousUntil: { type: "string" },
         version: { type: "number", required: true },
       },
       indexes: {
