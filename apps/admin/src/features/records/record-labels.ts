@@ -1,12 +1,11 @@
 import type { MessageKey } from "../../i18n/dictionary";
-/** Chinese names of the record fields' values, as township staff say them. */
+/**
+ * Chinese names of some record fields' values, as township staff say them. Pages name values through
+ * recordLabels(t) below; these stay only as the keys' types (dispute-detail) and as the reference the
+ * dictionary's Chinese is checked against (records-i18n.test).
+ */
 export const LEVEL_LABELS = { blue: "蓝色", yellow: "黄色", red: "红色" } as const;
 export const LEVEL_COLORS = { blue: "blue", yellow: "gold", red: "red" } as const;
-export const LEVEL_HINTS = {
-  blue: "一般纠纷，网格员调处",
-  yellow: "较大纠纷，村（社区）调处",
-  red: "重大纠纷，专业力量调处",
-} as const;
 export const OUTCOME_LABELS = {
   resolved: "化解成功",
   failed: "化解不成（转诉讼）",
@@ -14,8 +13,6 @@ export const OUTCOME_LABELS = {
 } as const;
 export const ATTEMPT_RESULT_LABELS = { success: "调解成功", partial: "部分达成", failed: "未达成" } as const;
 export const ATTEMPT_RESULT_COLORS = { success: "green", partial: "blue", failed: "gray" } as const;
-export const INCIDENT_KIND_LABELS = { criminal: "刑事案件", public_order: "治安案件" } as const;
-export const SEVERITY_LABELS = { ordinary: "一般", major: "重大" } as const;
 export const KEY_PERSON_CATEGORY_LABELS = {
   mental_health: "严重精神障碍患者",
   community_correction: "社区矫正对象",
