@@ -262,6 +262,23 @@ describe("monthly submissions", () => {
       ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map((m) => `2026-${m}`),
     );
     expect(trend.find((m) => m.month === "2026-09")).toMatchObject({ rank: 1, total: preview.total });
+    // Months before the township joined and recorded anything are not scored: no fake full marks. Earlier
+    // tests in this file record some months, so find where this township's trend starts.
+    const start = trend.findIndex((m) => m.total !== null);
+    expect(start).toBeGreaterThan(1);
+    expect(trend.slice(0, start).every((m) => m.total === null && m.rank === null)).toBe(true);
+    expect(trend.slice(start).every((m) => typeof m.total === "number")).toBe(true);
+    // A record entered afterwards for an earlier month starts the trend at that month.
+    const earlier = trend[start - 1]?.month as string;
+    await staff.events.create({
+      townshipId,
+      requestId: "trend-backfill",
+      kind: "monthly_meeting",
+      occurredAt: `${earlier}-15T09:00:00+08:00`,
+    });
+    const backfilled = await staff.submissions.trend({ townshipId, year: 2026 });
+    expect(backfilled[start - 2]?.total).toBeNull();
+    expect(backfilled[start - 1]?.total).toEqual(expect.any(Number));
   });
 
   it("answers a confirmed score above a maximum a later scheme lowered with a state error, not a 500", async () => {

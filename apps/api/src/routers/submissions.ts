@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { input as fields, id, int, month, text } from "@pingan/contracts";
 import { checkItems, getItem, type ItemOf, updateRecord } from "@pingan/data";
-import { computeLeagueTable, explainGaps, type Scheme } from "@pingan/domain";
+import { computeLeagueTable, type Data, explainGaps, type Scheme } from "@pingan/domain";
 import * as z from "zod";
 import { loadCountyData, scoreCounty, scoringStored } from "../county-scoring";
 import { AppError, recordState } from "../errors";
@@ -116,6 +116,24 @@ async function saveReviewerEntry(
 }
 
 /** Monthly submissions (月度填报): live preview, submit, review with 双人复核, trend. */
+/**
+ * The first month (CST) a township counts in its own trend: the month it registered, or an earlier one
+ * if records of that month were entered afterwards.
+ */
+function firstMonth(data: Data, townshipId: string, registeredAt: string): string {
+  const recorded = [
+    ...(data.disputes ?? []).map((d) => [d.townshipId, d.reportedAt] as const),
+    ...(data.petitions ?? []).map((p) => [p.townshipId, p.receivedAt] as const),
+    ...(data.incidents ?? []).map((i) => [i.townshipId, i.occurredAt] as const),
+    ...(data.keyPersons ?? []).map((k) => [k.townshipId, k.registeredAt] as const),
+    ...(data.visits ?? []).map((v) => [v.townshipId, v.at] as const),
+    ...(data.events ?? []).map((e) => [e.townshipId, e.occurredAt] as const),
+  ];
+  let first = Date.parse(registeredAt);
+  for (const [t, at] of recorded) if (t === townshipId) first = Math.min(first, Date.parse(at));
+  return monthAt(new Date(first));
+}
+
 export const submissionsRouter = router({
   /** The month as recorded so far: its status and the reviewers' entries. */
   get: townshipReadProcedure.input(monthInput).query(async ({ ctx, input }) => {
@@ -184,7 +202,12 @@ export const submissionsRouter = router({
         { length: 12 },
         (_, i) => `${input.year}-${String(i + 1).padStart(2, "0")}`,
       ).filter((m) => m <= current);
+      const first = firstMonth(data, ctx.township.id, ctx.township.createdAt);
       return months.map((m) => {
+        if (m < first) {
+          // Before the township joined (and recorded anything) there is nothing to score it on.
+          return { month: m, total: null, rank: null, grade: null, vetoed: false, townships: data.townships.length };
+        }
         const table = scoringStored(() =>
           computeLeagueTable(scheme, data, m, { asOf: now.getTime(), explainMonths: [] }),
         );
