@@ -70,11 +70,7 @@ export async function newAccountItems(
     failedLogins: 0,
     mustChangePassword: account.mustChangePassword,
   }) as ItemOf<"user">;
-  const scope = account.townshipId
-    ? `T#${account.townshipId}`
-    : account.countyId
-      ? `C#${account.countyId}`
-      : "P#platform";
+  const scope = accountScope(account);
   const membership = stampNew(ctx, {
     scope,
     userId,
@@ -100,6 +96,15 @@ export async function newAccountItems(
       tx.audit(db, ctx, { scope, action: "user.create", entityType: "user", entityId: userId, after: user }),
     ],
   };
+}
+
+/**
+ * The audit trail an account's own events go to (created, signed in or out, locked, password changed):
+ * its township's, its county's, or the platform's.
+ */
+export function accountScope(account: { townshipId?: string; countyId?: string }): string {
+  if (account.townshipId) return `T#${account.townshipId}`;
+  return account.countyId ? `C#${account.countyId}` : "P#platform";
 }
 
 /** What the app may know about an account (never the password hash). */

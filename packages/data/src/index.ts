@@ -21,6 +21,7 @@ export {
   createRecord,
   getItem,
   type ItemOf,
+  MAX_TRANSACTION_ITEMS,
   stampNew,
   type TxItem,
   tx,

@@ -15,6 +15,9 @@ export type WriteContext = {
   now: Date;
 };
 
+/** DynamoDB's limit of items in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
 /** One item of a DynamoDB transaction, in the document client's shape. */
 export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 

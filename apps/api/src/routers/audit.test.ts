@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { provisionUser } from "../provisioning";
+import {
+  anonymous,
+  callerWith,
+  createTestServices,
+  seedTwoTenants,
+  TEST_PASSWORD,
+  uniquePhone,
+} from "../testing/harness";
 
 const services = await createTestServices("audit");
 const { tenants, tokens } = await seedTwoTenants(services);
@@ -61,5 +69,99 @@ describe("audit trails", () => {
     await expect(reviewer.audit.county({ cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+});
+
+describe("account events in the audit trail", () => {
+  const signIn = (login: string, password: string) => anonymous(services).auth.signIn({ login, password });
+
+  it("records sign-in, sign-out, password change, a reused refresh token and a lockout in the county's trail, without secrets", async () => {
+    const phone = uniquePhone();
+    const user = await provisionUser(services, {
+      name: "审计复核员",
+      phone,
+      password: TEST_PASSWORD,
+      role: "county_reviewer",
+      countyId: tenants.A.countyId,
+    });
+    const start = services.now();
+    const a = await signIn(phone, TEST_PASSWORD);
+    const b = await signIn(phone, TEST_PASSWORD);
+    await anonymous(services).auth.signOut({ refreshToken: b.refreshToken });
+    await callerWith(services, a.accessToken).auth.changePassword({
+      currentPassword: TEST_PASSWORD,
+      newPassword: "Changed-Pass1",
+    });
+    const rotated = await anonymous(services).auth.refresh({ refreshToken: a.refreshToken });
+    services.setNow(new Date(start.getTime() + 60_000).toISOString()); // past the retry window
+    try {
+      await expect(anonymous(services).auth.refresh({ refreshToken: a.refreshToken })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+      for (let i = 0; i < 5; i++) {
+        await expect(signIn(phone, `wrong-guess-${i}`)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      }
+      await expect(signIn(phone, "Changed-Pass1")).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    } finally {
+      services.setNow(start.toISOString());
+    }
+
+    const trail = (await admin.audit.county({ limit: 100 })).items.filter((e) => e.entityId === user.id);
+    const actions = trail.map((e) => e.action);
+    expect(actions.filter((a) => a === "session.signIn")).toHaveLength(2);
+    expect(actions.filter((a) => a === "user.lock")).toHaveLength(1);
+    expect(actions).toEqual(
+      expect.arrayContaining(["session.signOut", "user.changePassword", "session.revokeReusedToken"]),
+    );
+    const byAction = (action: string) => trail.find((e) => e.action === action);
+    const sessionIdOf = (token: string) => token.split(".")[1];
+    expect(byAction("session.signOut")).toMatchObject({
+      actorId: user.id,
+      actorRole: "county_reviewer",
+      before: { sessionId: sessionIdOf(b.refreshToken) },
+    });
+    expect(byAction("session.revokeReusedToken")).toMatchObject({
+      actorId: "system",
+      before: { sessionId: sessionIdOf(a.refreshToken) },
+      reason: expect.stringContaining("刷新令牌"),
+    });
+    expect(byAction("user.lock")).toMatchObject({
+      actorId: "system",
+      after: { failedLogins: 5, lockedUntil: expect.any(String) },
+    });
+    expect(byAction("user.changePassword")).toMatchObject({ actorId: user.id });
+
+    const text = JSON.stringify(trail);
+    const secrets = [TEST_PASSWORD, "Changed-Pass1", "wrong-guess", "passwordHash", "secretHash"];
+    for (const t of [a, b, rotated])
+      secrets.push(t.accessToken, t.refreshToken, t.refreshToken.split(".")[2] ?? "");
+    for (const secret of secrets) expect(text).not.toContain(secret);
+
+    // Only the account's own tenant sees them.
+    const elsewhere = await callerWith(services, tokens.B.county_admin).audit.county({ limit: 100 });
+    expect(elsewhere.items.map((e) => e.entityId)).not.toContain(user.id);
+  });
+
+  it("records a township user's sign-in in the township's trail", async () => {
+    const phone = uniquePhone();
+    const user = await provisionUser(services, {
+      name: "审计网格员",
+      phone,
+      password: TEST_PASSWORD,
+      role: "township_staff",
+      countyId: tenants.A.countyId,
+      townshipId: tenants.A.townshipId,
+    });
+    await signIn(phone, TEST_PASSWORD);
+    const own = await callerWith(services, tokens.A.township_admin).audit.township({
+      townshipId: tenants.A.townshipId,
+      limit: 100,
+    });
+    expect(own.items.find((e) => e.entityId === user.id && e.action === "session.signIn")).toMatchObject({
+      actorId: user.id,
+      actorRole: "township_staff",
+    });
+    const county = await admin.audit.county({ limit: 100 });
+    expect(county.items.map((e) => e.entityId)).not.toContain(user.id);
   });
 });

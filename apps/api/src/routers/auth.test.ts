@@ -75,8 +75,8 @@ describe("accounts", () => {
     }
   });
 
-  it("checks at most five of many parallel wrong guesses before locking", async () => {
-    const { phone } = await newUser();
+  it("checks at most five of many parallel wrong guesses before locking, and records the lock once", async () => {
+    const { phone, user } = await newUser();
     const guesses = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) =>
         anonymous(services).auth.signIn({ login: phone, password: `guess-${i}-pw` }),
@@ -92,6 +92,10 @@ describe("accounts", () => {
     ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
+    const { data: trail } = await services.db.entities.audit.query
+      .byScope({ scope: "C#c-auth" })
+      .go({ pages: "all" });
+    expect(trail.filter((e) => e.entityId === user.id && e.action === "user.lock")).toHaveLength(1);
   });
 
   it("after a lock expires lets one attempt through, and locks longer if it fails too", async () => {

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { changePasswordInput, refreshInput, signInInput, signOutInput } from "@pingan/contracts";
-import { getItem, type ItemOf, updateRecord } from "@pingan/data";
-import { findUserByLogin, profileOf } from "../accounts";
+import {
+  DataError,
+  getItem,
+  type ItemOf,
+  MAX_TRANSACTION_ITEMS,
+  tx,
+  updateRecord,
+  type WriteContext,
+  writeTransaction,
+} from "@pingan/data";
+import { accountScope, findUserByLogin, profileOf } from "../accounts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import {
   formatRefreshToken,
@@ -14,7 +23,7 @@ import {
 import { AppError } from "../errors";
 import type { Services } from "../services";
 import { publicProcedure, router, signedInProcedure } from "../trpc";
-import { writeContext } from "../write-context";
+import { selfWriteContext, writeContext } from "../write-context";
 
 /** After this many failures in a row the account locks, for LOCK_MINUTES, doubling with each further failure. */
 export const MAX_FAILED_LOGINS = 5;
@@ -47,8 +56,51 @@ async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: 
 }
 
 /**
+ * Sessions and the account's own events are written to its tenant's audit trail (`accountScope`): who,
+ * when and what, never a password, a hash or a token. The account itself acts when it signs in or out
+ * or changes its password; nobody is signed in when an account is locked or a reused refresh token ends a
+ * session, so the service is the actor.
+ */
+const asAccount = (services: Services, user: ItemOf<"user">) =>
+  selfWriteContext(services, user.id, user.role);
+const asService = (services: Services): WriteContext => ({
+  actor: { id: "system", role: "system" },
+  now: services.now(),
+});
+
+/** Ends a session, with an entry in the account's trail, in one transaction. */
+async function endSession(
+  services: Services,
+  session: ItemOf<"session">,
+  user: ItemOf<"user">,
+  entry: { wctx: WriteContext; action: string; reason?: string },
+): Promise<void> {
+  const { db } = services;
+  await writeTransaction(db, [
+    tx.remove(db, "session", { userId: session.userId, id: session.id }),
+    tx.audit(db, entry.wctx, {
+      scope: accountScope(user),
+      action: entry.action,
+      entityType: "user",
+      entityId: user.id,
+      before: { sessionId: session.id },
+      reason: entry.reason,
+    }),
+  ]);
+}
+
+/** A plain write refused because a transaction on the same item was in flight (DynamoDB's rule). */
+function isTransactionConflict(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.name === "TransactionConflictException") return true;
+  }
+  return false;
+}
+
+/**
  * Lockout counters are authentication state, not business data: they are patched in place without a
- * version bump or audit entry, so a failed sign-in never conflicts with an admin's edit of the account.
+ * version bump, so a failed sign-in never conflicts with an admin's edit of the account. Locking the
+ * account is an event its tenant sees: the lock and its audit entry are one transaction.
  *
  * An attempt is counted atomically BEFORE the password is checked, so parallel guesses cannot all read
  * "0 failures": at most MAX_FAILED_LOGINS of them are ever checked. After a lock expires, exactly one
@@ -64,6 +116,34 @@ const locked = (lockedUntil?: string) =>
 function lockUntil(services: Services, failures: number): string {
   const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** Math.max(0, failures - MAX_FAILED_LOGINS));
   return new Date(services.now().getTime() + minutes * 60_000).toISOString();
+}
+
+/** Locks the account after `failures` failed attempts, unless a parallel attempt already did. */
+async function lockAccount(services: Services, user: ItemOf<"user">, failures: number): Promise<void> {
+  const { db } = services;
+  const until = lockUntil(services, failures);
+  try {
+    await writeTransaction(db, [
+      tx.update(
+        db.entities.user
+          .patch({ id: user.id })
+          .set({ lockedUntil: until })
+          .where((attr, op) => op.notExists(attr.lockedUntil)),
+      ),
+      tx.audit(db, asService(services), {
+        scope: accountScope(user),
+        action: "user.lock",
+        entityType: "user",
+        entityId: user.id,
+        after: { failedLogins: failures, lockedUntil: until },
+        reason: `连续 ${failures} 次登录密码错误，账号已临时锁定`,
+      }),
+    ]);
+  } catch (error) {
+    // Another attempt locked it first (and wrote the entry), or is locking it right now.
+    if (error instanceof DataError && error.code === "CONFLICT") return;
+    throw error;
+  }
 }
 
 /** Counts this attempt; resolves whether its password may be checked at all. */
@@ -84,19 +164,42 @@ async function admitAttempt(services: Services, user: ItemOf<"user">): Promise<n
       throw locked(); // a parallel attempt took the one retry after the lock
     }
   }
-  const { data } = await users.patch({ id: user.id }).add({ failedLogins: 1 }).go({ response: "all_new" });
-  const attempts = Number(data.failedLogins ?? 0);
+  let attempts: number;
+  try {
+    const { data } = await users.patch({ id: user.id }).add({ failedLogins: 1 }).go({ response: "all_new" });
+    attempts = Number(data.failedLogins ?? 0);
+  } catch (error) {
+    // A parallel attempt is locking the account in a transaction this very moment.
+    if (isTransactionConflict(error)) throw locked();
+    throw error;
+  }
   if (attempts > MAX_FAILED_LOGINS && !holdsRetrySlot) {
-    const until = lockUntil(services, attempts);
-    await users
-      .patch({ id: user.id })
-      .set({ lockedUntil: until })
-      .where((attr, op) => op.notExists(attr.lockedUntil))
-      .go()
-      .catch(() => undefined);
+    await lockAccount(services, user, attempts);
     throw locked();
   }
   return attempts;
+}
+
+/** Ends a session whose superseded refresh token came back, with the reason in the account's trail. */
+async function revokeReusedSession(
+  services: Services,
+  session: ItemOf<"session">,
+  user: ItemOf<"user"> | undefined,
+): Promise<void> {
+  if (!user) {
+    await services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+    return;
+  }
+  try {
+    await endSession(services, session, user, {
+      wctx: asService(services),
+      action: "session.revokeReusedToken",
+      reason: "已轮换的刷新令牌被再次使用，可能已泄露，该登录会话已全部结束",
+    });
+  } catch (error) {
+    // A parallel revocation, sign-out or password change is ending this session already.
+    if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+  }
 }
 
 export const authRouter = router({
@@ -111,31 +214,40 @@ export const authRouter = router({
     const now = services.now();
     const attempts = await admitAttempt(services, user);
     if (!(await verifyPassword(input.password, user.passwordHash))) {
-      if (attempts >= MAX_FAILED_LOGINS) {
-        await services.db.entities.user
-          .patch({ id: user.id })
-          .set({ lockedUntil: lockUntil(services, attempts) })
-          .go();
-      }
+      if (attempts >= MAX_FAILED_LOGINS) await lockAccount(services, user, attempts);
       throw invalidLogin();
     }
-    await services.db.entities.user
-      .patch({ id: user.id })
-      .set({ failedLogins: 0 })
-      .remove(["lockedUntil"])
-      .go();
+    try {
+      await services.db.entities.user
+        .patch({ id: user.id })
+        .set({ failedLogins: 0 })
+        .remove(["lockedUntil"])
+        .go();
+    } catch (error) {
+      // Parallel wrong guesses are locking the account this very moment; the right password waits too.
+      if (isTransactionConflict(error)) throw locked();
+      throw error;
+    }
     const sessionId = randomUUID();
     const { secret, hash } = newRefreshSecret();
-    await services.db.entities.session
-      .create({
+    const { db } = services;
+    await writeTransaction(db, [
+      tx.create(db, "session", {
         userId: user.id,
         id: sessionId,
         secretHash: hash,
         expiresAt: Math.floor(now.getTime() / 1000) + services.refreshTokenTtlSeconds,
         createdAt: now.toISOString(),
         version: 1,
-      })
-      .go();
+      }),
+      tx.audit(db, asAccount(services, user), {
+        scope: accountScope(user),
+        action: "session.signIn",
+        entityType: "user",
+        entityId: user.id,
+        after: { sessionId },
+      }),
+    ]);
     return issueTokens(services, user, sessionId, secret);
   }),
 
@@ -161,12 +273,12 @@ export const authRouter = router({
       session.previousUntil !== undefined &&
       now.toISOString() < session.previousUntil &&
       sameHash(session.previousSecretHash, presented);
+    const user = await getItem(services.db, "user", { id: session.userId });
     if (!isCurrent && !isRetry) {
       // An old token came back: it may have been stolen, so end the session for everyone holding it.
-      await services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+      await revokeReusedSession(services, session, user);
       throw invalidRefresh();
     }
-    const user = await getItem(services.db, "user", { id: session.userId });
     if (user?.status !== "active") throw invalidRefresh();
     const { secret, hash } = newRefreshSecret();
     const retryWindow = isCurrent
@@ -189,14 +301,25 @@ export const authRouter = router({
   }),
 
   signOut: publicProcedure.input(signOutInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
     const parsed = parseRefreshToken(input.refreshToken);
     if (parsed) {
-      const session = await getItem(ctx.services.db, "session", {
+      const session = await getItem(services.db, "session", {
         userId: parsed.userId,
         id: parsed.sessionId,
       });
       if (session && sameHash(session.secretHash, hashRefreshSecret(parsed.secret))) {
-        await ctx.services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+        const user = await getItem(services.db, "user", { id: session.userId });
+        if (!user) await services.db.entities.session.delete({ userId: session.userId, id: session.id }).go();
+        else {
+          await endSession(services, session, user, {
+            wctx: asAccount(services, user),
+            action: "session.signOut",
+          }).catch((error: unknown) => {
+            // A parallel sign-out, refresh-token reuse or password change is ending this session already.
+            if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+          });
+        }
       }
     }
     return { ok: true as const };
@@ -232,21 +355,27 @@ export const authRouter = router({
       throw new AppError("AUTH.WRONG_PASSWORD", "当前密码不正确");
     }
     const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
-    await updateRecord(services.db, writeContext(ctx), {
+    const { db } = services;
+    const { data: sessions } = await db.entities.session.query
+      .byUser({ userId: user.id })
+      .go({ pages: "all" });
+    const others = sessions
+      .filter((s) => s.id !== ctx.user.sessionId)
+      .map((s) => ({ userId: s.userId, id: s.id }));
+    // The account, its audit entry and (as many as fit) its other sessions' end: one transaction.
+    const inTransaction = others.slice(0, MAX_TRANSACTION_ITEMS - 2);
+    await updateRecord(db, writeContext(ctx), {
       entity: "user",
       key: { id: user.id },
       entityId: user.id,
-      scope: user.townshipId ? `T#${user.townshipId}` : user.countyId ? `C#${user.countyId}` : "P#platform",
+      scope: accountScope(user),
       expectedVersion: user.version,
       action: "user.changePassword",
       change: (current) => ({ ...current, passwordHash, mustChangePassword: false }),
+      extra: inTransaction.map((key) => tx.remove(db, "session", key)),
     });
-    const { data: sessions } = await services.db.entities.session.query
-      .byUser({ userId: user.id })
-      .go({ pages: "all" });
-    const others = sessions.filter((s) => s.id !== ctx.user.sessionId);
-    if (others.length > 0)
-      await services.db.entities.session.delete(others.map((s) => ({ userId: s.userId, id: s.id }))).go();
+    const rest = others.slice(inTransaction.length);
+    if (rest.length > 0) await db.entities.session.delete(rest).go();
     return { ok: true as const };
   }),
 });

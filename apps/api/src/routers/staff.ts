@@ -1,12 +1,9 @@
 import { inviteStaffInput, removeStaffInput } from "@pingan/contracts";
-import { checkItems, getItem, type ItemOf, tx, writeTransaction } from "@pingan/data";
+import { checkItems, getItem, type ItemOf, MAX_TRANSACTION_ITEMS, tx, writeTransaction } from "@pingan/data";
 import { loginKey, newAccountItems } from "../accounts";
 import { AppError, recordState } from "../errors";
 import { router, townshipAdminProcedure } from "../trpc";
 import { writeContext } from "../write-context";
-
-/** DynamoDB's limit of items in one transaction. */
-const MAX_TRANSACTION_ITEMS = 100;
 
 const memberView = (m: ItemOf<"membership">) => ({
   userId: m.userId,
