@@ -12,6 +12,12 @@ type Member = RouterOutputs["staff"]["list"][number];
 type InviteValues = { name: string; phone: string; email?: string; initialPassword: string };
 
 /** 人员管理: the township admin invites grid workers and mediators, and removes those who leave. */
+/** People at work first (the admin before staff), removed people last, each group by name. */
+export function sortMembers<M extends Pick<Member, "name" | "role" | "status">>(members: readonly M[]): M[] {
+  const rank = (m: M) => (m.status === "active" ? 0 : 2) + (m.role === "township_admin" ? 0 : 1);
+  return [...members].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "zh-CN"));
+}
+
 export default function StaffPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
@@ -46,7 +52,7 @@ export default function StaffPage() {
       <Table<Member>
         rowKey="userId"
         loading={staff.isPending}
-        dataSource={staff.data ?? []}
+        dataSource={sortMembers(staff.data ?? [])}
         pagination={false}
         scroll={{ x: "max-content" }}
         columns={[
