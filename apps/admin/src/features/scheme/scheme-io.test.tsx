@@ -85,7 +85,7 @@ describe("SchemeIo", { timeout: 20_000 }, () => {
         ? true
         : null,
     );
-    await click(buttonNamed(view, "下载已保存细则"));
+    await click(buttonNamed(view, "下载已保存版本"));
     await waitFor(() => downloads.length > 0);
     expect(downloads[0]?.name).toBe("考核细则-2026-v2.json");
     expect(await downloads[0]?.text).toBe('{"name":"saved"}');
@@ -100,7 +100,7 @@ describe("SchemeIo", { timeout: 20_000 }, () => {
     view = await renderPage(<SchemeIo draftYear={2026} canImport onOpen={() => {}} />, {
       role: "county_admin",
     });
-    await waitFor(() => buttonNamed(view, "下载已保存细则")?.disabled === false);
+    await waitFor(() => buttonNamed(view, "下载已保存版本")?.disabled === false);
     await upload(view, JSON.stringify(bad));
     const table = await waitFor(() => view?.container.querySelector('[data-testid="scheme-io-issues"]'));
     expect(sent).toEqual([{ year: 2026, expectedVersion: 2, json: JSON.stringify(bad) }]);
@@ -118,7 +118,7 @@ describe("SchemeIo", { timeout: 20_000 }, () => {
     view = await renderPage(<SchemeIo draftYear={2026} canImport onOpen={(s) => opened.push(s)} />, {
       role: "county_admin",
     });
-    await waitFor(() => buttonNamed(view, "下载已保存细则")?.disabled === false);
+    await waitFor(() => buttonNamed(view, "下载已保存版本")?.disabled === false);
     await upload(view, JSON.stringify(modelScheme));
     await waitFor(() => outcome(view)?.textContent?.includes("第 3 版"));
     expect(outcome(view)?.textContent).toContain("已导入「导入的细则」，保存为 2026 年度第 3 版");
@@ -142,7 +142,7 @@ describe("SchemeIo", { timeout: 20_000 }, () => {
     view = await renderPage(<SchemeIo draftYear={2026} canImport={false} onOpen={() => {}} />, {
       role: "county_reviewer",
     });
-    await waitFor(() => buttonNamed(view, "下载已保存细则")?.disabled === false);
+    await waitFor(() => buttonNamed(view, "下载已保存版本")?.disabled === false);
     expect(buttonNamed(view, "上传细则文件")).toBeUndefined();
   });
 
@@ -154,7 +154,7 @@ describe("SchemeIo", { timeout: 20_000 }, () => {
       role: "county_admin",
       locale: "en",
     });
-    await waitFor(() => buttonNamed(view, "Download saved scheme")?.disabled === false);
+    await waitFor(() => buttonNamed(view, "Download the saved version")?.disabled === false);
     expect(view.container.textContent).toContain("version 2 saved");
     await upload(view, JSON.stringify(bad));
     const table = await waitFor(() => view?.container.querySelector('[data-testid="scheme-io-issues"]'));

@@ -22,14 +22,19 @@ describe("SchemePage", { timeout: 20_000 }, () => {
     expect(view.container.querySelector('[data-testid="scheme-io-version"]')?.textContent).toBe("尚未保存");
     // The browser test finds the draft's export by this name: it must stay the only match.
     expect(buttons(view).filter((b) => /导出 JSON/.test(b))).toEqual(["导出 JSON"]);
-    expect(buttons(view)).toEqual(expect.arrayContaining(["下载已保存细则", "上传细则文件保存为新版本"]));
+    expect(buttons(view)).toEqual(expect.arrayContaining(["下载已保存版本", "上传细则文件保存为新版本"]));
+    // The journey test finds the editor's save button by its name, which nothing else may contain.
+    const save = [...view.container.querySelectorAll("button")].filter((b) =>
+      `${b.getAttribute("aria-label") ?? ""} ${b.textContent}`.includes("保存细则"),
+    );
+    expect(save.map((b) => b.getAttribute("aria-label"))).toEqual(["保存细则"]);
   });
 
   it("shows a reviewer the export only", async () => {
     fakeApi({ "schemes.list": () => [] });
     view = await renderPage(<SchemePage />, { role: "county_reviewer" });
     await waitFor(() => view?.container.querySelector('[data-testid="scheme-io"]'));
-    expect(buttons(view)).toContain("下载已保存细则");
+    expect(buttons(view)).toContain("下载已保存版本");
     expect(buttons(view)).not.toContain("上传细则文件保存为新版本");
   });
 });

@@ -116,6 +116,8 @@ export default function SchemePage() {
             <Button
               type="primary"
               icon={<SaveOutlined />}
+              // The icon's own label ("save") would otherwise be part of the button's name.
+              aria-label={t("scheme.save")}
               disabled={!valid}
               loading={save.isPending}
               onClick={() => {
