@@ -9,6 +9,7 @@ afterEach(() => cleanUp(view));
 const USERS = [
   { userId: "u1", name: "王主任", role: "county_admin", status: "active" },
   { userId: "u2", name: "李审核", role: "county_reviewer", status: "active" },
+  { userId: "u0", name: "张离任", role: "county_reviewer", status: "removed" },
 ];
 
 type AddInput = { name: string; phone: string; email?: string; role: string; initialPassword: string };
@@ -36,7 +37,7 @@ describe("UsersPage", { timeout: 20_000 }, () => {
     view = await renderPage(<UsersPage />, { role: "county_admin" });
     await waitFor(() => view?.container.textContent?.includes("李审核"));
     const rows = [...view.container.querySelectorAll("tbody tr.ant-table-row")].map((r) => r.textContent);
-    expect(rows).toEqual(["王主任县级管理员在岗", "李审核县级审核员在岗"]);
+    expect(rows).toEqual(["王主任县级管理员在岗", "李审核县级审核员在岗", "张离任县级审核员已停用"]);
   });
 
   it("checks the phone next to the field before calling the API", async () => {

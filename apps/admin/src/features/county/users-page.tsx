@@ -25,6 +25,12 @@ type CountyRole = "county_admin" | "county_reviewer";
 type Values = { name: string; phone: string; email?: string; role: CountyRole; initialPassword: string };
 type Added = { name: string; role: CountyRole; phone: string; email?: string; initialPassword: string };
 
+const STATUS: Record<string, { key: MessageKey; color: string }> = {
+  active: { key: "users.status.active", color: "green" },
+  invited: { key: "users.status.invited", color: "blue" },
+  removed: { key: "users.status.removed", color: "default" },
+};
+
 const ROLE_KEYS: Record<string, MessageKey> = {
   county_admin: "role.county_admin",
   county_reviewer: "role.county_reviewer",
@@ -114,11 +120,10 @@ export default function UsersPage() {
           {
             title: t("users.status"),
             dataIndex: "status",
-            render: (s: string) => (
-              <Tag color={s === "active" ? "green" : "default"}>
-                {s === "active" ? t("users.status.active") : t("users.status.removed")}
-              </Tag>
-            ),
+            render: (s: string) => {
+              const status = STATUS[s];
+              return <Tag color={status?.color ?? "default"}>{status ? t(status.key) : s}</Tag>;
+            },
           },
         ]}
       />

@@ -48,6 +48,7 @@ export const COUNTY_ADMIN_WORDS = {
   "users.status": { zh: "状态", en: "Status" },
   "users.status.active": { zh: "在岗", en: "Active" },
   "users.status.removed": { zh: "已停用", en: "Removed" },
+  "users.status.invited": { zh: "已邀请", en: "Invited" },
   "users.initialPassword": { zh: "初始密码", en: "Initial password" },
   "users.passwordRequired": { zh: "请设置初始密码", en: "Set an initial password" },
   "users.passwordShort": { zh: "初始密码至少 8 位", en: "At least 8 characters" },
