@@ -182,3 +182,17 @@ export const townshipProcedure = authedProcedure
   });
 
 export const townshipAdminProcedure = townshipProcedure.use(requireRoles("township_admin"));
+
+/**
+ * The township admin on the own township whatever its status: a township the county rejected can still
+ * correct its registration and send it again.
+ */
+export const ownTownshipAdminProcedure = authedProcedure
+  .use(requireRoles("township_admin"))
+  .input(objectInput({ townshipId: id("乡镇") }))
+  .use(async ({ ctx, input, next }) => {
+    if (ctx.user.townshipId !== input.townshipId) throw forbidden();
+    const township = await getItem(ctx.services.db, "township", { id: input.townshipId });
+    if (!township) throw forbidden();
+    return next({ ctx: { township } });
+  });

@@ -92,8 +92,43 @@ describe("onboarding", () => {
       expectedVersion: 1,
       reason: "区划代码有误",
     });
-    const me = await (await signIn(phone, "Passw0rd!rej")).auth.me();
+    const admin = await signIn(phone, "Passw0rd!rej");
+    const me = await admin.auth.me();
     expect(me.township).toMatchObject({ status: "rejected", rejectReason: "区划代码有误" });
+
+    // The admin corrects the registration and sends it again: pending, the reason gone, the county told.
+    const corrected = { name: "待驳回镇", code: "110101013", population: 1200, villages: 2, grids: 3 };
+    const resubmitted = await admin.onboarding.resubmitTownship({
+      townshipId: registered.townshipId,
+      expectedVersion: 2,
+      ...corrected,
+    });
+    expect(resubmitted).toMatchObject({
+      ...corrected,
+      status: "pending",
+      rejectReason: undefined,
+      version: 3,
+    });
+    const pending = await countyAdmin.onboarding.listTownships({ status: "pending" });
+    expect(pending.map((t) => t.id)).toContain(registered.townshipId);
+    const trail = await countyAdmin.audit.county({ limit: 20 });
+    expect(
+      trail.items.find((e) => e.action === "township.resubmit" && e.entityId === registered.townshipId),
+    ).toMatchObject({ before: { status: "rejected" }, after: { status: "pending", code: "110101013" } });
+
+    // Only a rejected registration is resubmitted; a second try on the pending one is a state error.
+    await expect(
+      admin.onboarding.resubmitTownship({
+        townshipId: registered.townshipId,
+        expectedVersion: 3,
+        ...corrected,
+      }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("被驳回") });
+    const approved = await countyAdmin.onboarding.approveTownship({
+      townshipId: registered.townshipId,
+      expectedVersion: 3,
+    });
+    expect(approved.status).toBe("active");
   });
 
   it("refuses a county admin deciding on another county's township", async () => {

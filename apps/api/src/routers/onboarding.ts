@@ -24,6 +24,7 @@ import {
   countyAdminProcedure,
   countyProcedure,
   countyTownshipProcedure,
+  ownTownshipAdminProcedure,
   publicProcedure,
   requireRoles,
   router,
@@ -187,6 +188,32 @@ export const onboardingRouter = router({
     });
     return townshipView(updated);
   }),
+
+  /**
+   * A township the county rejected corrects its registration and sends it again: it waits as pending,
+   * and the county sees it in its approval list with the corrected details.
+   */
+  resubmitTownship: ownTownshipAdminProcedure
+    .input(updateTownshipProfileInput)
+    .mutation(async ({ ctx, input }) => {
+      const { expectedVersion, townshipId: _ignored, ...fields } = input;
+      if (ctx.township.status !== "rejected") throw recordState("只有被驳回的注册可以修改后重新提交");
+      // The code was freed by the rejection; someone else may have registered it since.
+      await assertCodeFree(ctx.services.db, fields.code);
+      const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
+        entity: "township",
+        key: { id: ctx.township.id },
+        entityId: ctx.township.id,
+        scope: `C#${ctx.township.countyId}`,
+        expectedVersion,
+        action: "township.resubmit",
+        change: (t) => {
+          if (t.status !== "rejected") throw recordState("只有被驳回的注册可以修改后重新提交");
+          return { ...t, ...fields, status: "pending", rejectReason: undefined };
+        },
+      });
+      return townshipView(updated);
+    }),
 
   /** The township admin keeps the profile (population, villages, grids) current. */
   updateTownshipProfile: townshipAdminProcedure

@@ -79,6 +79,18 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     access: "countyAdminTownship",
     input: (townshipId) => ({ townshipId, expectedVersion: 999, reason: "材料不全" }),
   },
+  "onboarding.resubmitTownship": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({
+      townshipId,
+      expectedVersion: 999,
+      name: "重新提交镇",
+      code: "510722999",
+      population: 1000,
+      villages: 1,
+      grids: 1,
+    }),
+  },
   "onboarding.updateTownshipProfile": {
     access: "townshipAdmin",
     input: (townshipId) => ({
