@@ -134,6 +134,37 @@ describe("the county rejects a township's registration", () => {
     await registrant.keyboard.press("Escape");
     await snap(registrant, "township-rejected-phone");
   });
+
+  it("the township admin corrects the code and sends it again; the county approves it", async () => {
+    const corrected = "510722106";
+    await registrant.getByRole("button", { name: "修改信息并重新提交" }).click();
+    const code = registrant.getByLabel("乡镇区划代码（9 位）");
+    // The form starts from what was registered.
+    expect(await code.inputValue()).toBe(applicant.code);
+    expect(await registrant.getByLabel("乡镇名称").inputValue()).toBe(applicant.name);
+    await code.fill(corrected);
+    await snap(registrant, "township-resubmit-phone");
+    await registrant.getByRole("button", { name: "重新提交审核" }).click();
+    await registrant.getByTestId("township-pending").waitFor();
+
+    const page = await pageFor();
+    await signIn(page, county.adminPhone, TEST_PASSWORD);
+    await page.goto("/townships");
+    const row = page.locator("tr", { hasText: applicant.name });
+    await expect.poll(() => row.textContent()).toContain(corrected);
+    expect(await row.textContent()).toContain("待审核");
+    await row.getByRole("button", { name: "审核通过" }).click();
+    await expect.poll(() => page.locator("tr", { hasText: applicant.name }).count()).toBe(0);
+
+    const api = await callerAs(services, county.adminPhone, TEST_PASSWORD);
+    const active = await api.onboarding.listTownships({ status: "active" });
+    expect(active.find((t) => t.name === applicant.name)).toMatchObject({
+      code: corrected,
+      rejectReason: undefined,
+    });
+    await registrant.reload();
+    await expect.poll(() => registrant.getByTestId("township-pending").count()).toBe(0);
+  });
 });
 
 describe("the township admin removes a staff member", () => {

@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTRPC } from "../api/trpc";
+import { useI18n } from "../i18n/i18n-provider";
 import { ChangePasswordPage } from "./change-password-page";
+import { RejectedRegistration } from "./rejected-registration";
 import { TOWNSHIP_ROLES } from "./roles";
 import { useSession } from "./session-provider";
 
@@ -20,28 +22,26 @@ export function useAccount() {
     waiting: townshipUser && me.data !== undefined && township?.status !== "active",
     township,
     county: me.data?.county,
+    role: session?.user.role,
   };
 }
 
 /** Stands in for the page while the account cannot use it yet. */
 export function AccountGate({ children }: { children: ReactNode }) {
   const account = useAccount();
+  const { t } = useI18n();
   // Pages wait for the account: a pending township's page must not fire calls that can only fail.
   if (account.loading) return <Spin style={{ display: "block", margin: 48 }} />;
   if (account.mustChangePassword) return <ChangePasswordPage required />;
   if (account.waiting) {
-    const t = account.township;
-    return t?.status === "rejected" ? (
-      <Result
-        status="error"
-        title={`${t.name}的注册未通过县级审核`}
-        subTitle={`驳回理由：${t.rejectReason ?? "—"}`}
-      />
+    const township = account.township;
+    return township?.status === "rejected" ? (
+      <RejectedRegistration township={township} canResubmit={account.role === "township_admin"} />
     ) : (
       <Result
         status="info"
-        title={`${t?.name ?? "本乡镇"}正在等待县级审核`}
-        subTitle={`${account.county?.name ?? "县委政法委"}审核通过后，即可使用工作纪实、月度填报等全部功能。`}
+        title={t("register.waitingTitle", { name: township?.name ?? t("register.thisTownship") })}
+        subTitle={t("register.waitingHint", { county: account.county?.name ?? t("register.theCounty") })}
         data-testid="township-pending"
       />
     );

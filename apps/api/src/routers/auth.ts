@@ -342,6 +342,12 @@ export const authRouter = router({
         name: township.name,
         status: township.status,
         rejectReason: township.rejectReason,
+        // What a rejected registration is corrected from (onboarding.resubmitTownship).
+        code: township.code,
+        population: township.population,
+        villages: township.villages,
+        grids: township.grids,
+        version: township.version,
       },
       county: county && { id: county.id, name: county.name },
     };

@@ -10,6 +10,29 @@ export const TOWNSHIP_WORDS = {
     zh: "{county}审核通过后，即可用刚才的手机号和密码登录使用全部功能。",
     en: "Once {county} approves it, sign in with the phone number and password you just gave to use everything.",
   },
+  "register.rejectedTitle": { zh: "{name}的注册未通过县级审核", en: "The county did not approve {name}" },
+  "register.rejectedReason": { zh: "驳回理由：{reason}", en: "Reason: {reason}" },
+  "register.correct": { zh: "修改信息并重新提交", en: "Correct and resubmit" },
+  "register.correctTitle": { zh: "修改注册信息", en: "Correct the registration" },
+  "register.resubmit": { zh: "重新提交审核", en: "Send for approval again" },
+  "register.resubmitted": {
+    zh: "已重新提交，请等待县级审核",
+    en: "Sent again; wait for the county's approval",
+  },
+  "register.askAdmin": {
+    zh: "请联系本乡镇管理员修改注册信息后重新提交。",
+    en: "Ask your township admin to correct the registration and send it again.",
+  },
+  "register.waitingTitle": {
+    zh: "{name}正在等待县级审核",
+    en: "{name} is waiting for the county's approval",
+  },
+  "register.waitingHint": {
+    zh: "{county}审核通过后，即可使用工作纪实、月度填报等全部功能。",
+    en: "Once {county} approves it, work records, monthly submissions and everything else open up.",
+  },
+  "register.thisTownship": { zh: "本乡镇", en: "This township" },
+  "register.theCounty": { zh: "县委政法委", en: "the county committee" },
   "register.toSignIn": { zh: "去登录", en: "Go to sign in" },
   "register.title": { zh: "乡镇注册", en: "Register a township" },
   "register.intro": {
