@@ -206,7 +206,14 @@ export const submissionsRouter = router({
       return months.map((m) => {
         if (m < first) {
           // Before the township joined (and recorded anything) there is nothing to score it on.
-          return { month: m, total: null, rank: null, grade: null, vetoed: false, townships: data.townships.length };
+          return {
+            month: m,
+            total: null,
+            rank: null,
+            grade: null,
+            vetoed: false,
+            townships: data.townships.length,
+          };
         }
         const table = scoringStored(() =>
           computeLeagueTable(scheme, data, m, { asOf: now.getTime(), explainMonths: [] }),
