@@ -30,6 +30,9 @@ const HTTP_CODES = {
 
 export type AppErrorCode = keyof typeof HTTP_CODES;
 
+/** Every expected-failure code; the admin app has a message for each (error-codes.test.ts). */
+export const APP_ERROR_CODES = Object.keys(HTTP_CODES) as AppErrorCode[];
+
 export class AppError extends Error {
   override readonly name = "AppError";
   constructor(

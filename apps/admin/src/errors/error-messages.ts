@@ -55,7 +55,8 @@ const BY_HTTP_CODE: Record<string, Entry> = {
 };
 
 /** The API's stable domain codes (style.md: `SCHEME.INVALID`, `SUBMISSION.LOCKED`…). */
-const BY_DOMAIN_CODE: Record<string, Entry> = {
+/** A message for each code the API gives an expected failure (apps/api/src/errors.ts); a test keeps them in step. */
+export const BY_DOMAIN_CODE: Record<string, Entry> = {
   "AUTH.INVALID": {
     title: { zh: "账号或密码错误", en: "Wrong account or password" },
     hint: {
@@ -118,10 +119,7 @@ const BY_DOMAIN_CODE: Record<string, Entry> = {
     title: { zh: "加入码无效", en: "Invalid join code" },
     hint: { zh: "请向县委政法委索取正确的加入码。", en: "Ask the county for the correct join code." },
   },
-  "TOWNSHIP.PENDING": {
-    title: { zh: "乡镇尚待县级审批", en: "The township awaits approval" },
-    hint: { zh: "县级审批通过后即可使用全部功能。", en: "All features open once the county approves." },
-  },
+
   "SCHEME.INVALID": {
     title: { zh: "考核细则不符合规则", en: "The scheme breaks the rules" },
     hint: { zh: "请按各字段旁的提示修改。", en: "Correct the fields as shown." },
@@ -133,13 +131,28 @@ const BY_DOMAIN_CODE: Record<string, Entry> = {
       en: "Ask the county reviewer to return it if it needs changing.",
     },
   },
-  "SUBMISSION.SAME_REVIEWER": {
+  "REVIEW.SAME_REVIEWER": {
     title: { zh: "需由另一名审核员确认", en: "A second reviewer must confirm" },
     hint: { zh: "请交由另一名县级审核员复核。", en: "Ask another county reviewer to confirm." },
   },
-  "LEAGUE.PUBLISHED": {
-    title: { zh: "该期排名已发布", en: "This table is already published" },
-    hint: { zh: "如需更正，请使用“更正发布”并填写原因。", en: "Use “correct” with a reason." },
+
+  "AUTH.PASSWORD_CHANGE_REQUIRED": {
+    title: { zh: "请先修改初始密码", en: "Change your initial password first" },
+    hint: {
+      zh: "修改密码后即可继续操作。",
+      en: "Once the password is changed you can carry on.",
+    },
+  },
+  "LEAGUE.PERIOD_OPEN": {
+    title: { zh: "考核期尚未结束", en: "The period has not ended" },
+    hint: {
+      zh: "考核期结束后才能发布排名，期间可使用试算排名查看。",
+      en: "Publish once the period has ended; use trial scoring meanwhile.",
+    },
+  },
+  BAD_CURSOR: {
+    title: { zh: "列表已变化", en: "The list has changed" },
+    hint: { zh: "请刷新页面后从第一页查看。", en: "Reload and start from the first page." },
   },
 };
 
