@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { translate } from "../../i18n/dictionary";
 import { actionLabel, changedFields, entityLabel, roleLabel } from "./audit-labels";
 
-const zh = (k: Parameters<typeof translate>[1]) => translate("zh-CN", k);
-const en = (k: Parameters<typeof translate>[1]) => translate("en", k);
+type Key = Parameters<typeof translate>[1];
+const zh = (k: Key, params?: Record<string, string>) => translate("zh-CN", k, params);
+const en = (k: Key, params?: Record<string, string>) => translate("en", k, params);
 
 /** The Chinese names the page showed before it had an English switch; they must not change. */
 const BEFORE = {
@@ -75,6 +76,21 @@ describe("audit labels", () => {
     expect(actionLabel(en, "something.new")).toBe("something.new");
     expect(actionLabel(zh, "something.new")).toBe("something.new");
     expect(entityLabel(en, "toString")).toBe("toString");
+  });
+
+  it("names account events and the record actions built from entity and verb", () => {
+    expect(actionLabel(zh, "session.signIn")).toBe("登录");
+    expect(actionLabel(zh, "user.lock")).toBe("多次密码错误，账号锁定");
+    expect(actionLabel(zh, "township.resubmit")).toBe("修改后重新提交注册");
+    // Records are created, edited and deleted through one path whose action is `${entity}.${verb}`.
+    expect(actionLabel(zh, "petition.delete")).toBe("删除信访");
+    expect(actionLabel(zh, "event.create")).toBe("登记工作事项");
+    expect(actionLabel(zh, "petition.close")).toBe("办结信访");
+    expect(actionLabel(en, "incident.update")).toBe("Changed: Incident");
+    // A dispute keeps its own words; an unknown verb or entity stays a code.
+    expect(actionLabel(zh, "dispute.close")).toBe("纠纷办结");
+    expect(actionLabel(zh, "petition.escalate")).toBe("petition.escalate");
+    expect(actionLabel(zh, "planet.delete")).toBe("planet.delete");
   });
 
   it("lists only the fields that changed, without bookkeeping", () => {

@@ -1,7 +1,7 @@
 import type { MessageKey } from "../../i18n/dictionary";
 import { AUDIT_WORDS } from "../../i18n/words/audit";
 
-type T = (key: MessageKey) => string;
+type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 /** A word of the audit area by its key's tail, or the code itself when the area has no word for it. */
 function named(t: T, prefix: string, code: string): string {
@@ -9,9 +9,18 @@ function named(t: T, prefix: string, code: string): string {
   return Object.hasOwn(AUDIT_WORDS, key) ? t(key as keyof typeof AUDIT_WORDS) : code;
 }
 
-/** An audited action in the chosen language; an unknown action is shown by its code. */
+/**
+ * An audited action in the chosen language. A record action without a word of its own reads as its
+ * verb and object (「删除信访」); anything else unknown is shown by its code.
+ */
 export function actionLabel(t: T, action: string): string {
-  return named(t, "audit.action.", action);
+  const own = named(t, "audit.action.", action);
+  if (own !== action) return own;
+  const [entity = "", verb = ""] = action.split(".");
+  const verbWord = named(t, "audit.verb.", verb);
+  const entityWord = named(t, "audit.entity.", entity);
+  if (verbWord === verb || entityWord === entity) return action;
+  return t("audit.verbOn", { verb: verbWord, entity: entityWord });
 }
 
 /** The kind of thing an entry changed; an unknown kind is shown by its code. */
