@@ -55,8 +55,10 @@ export async function newAccountItems(
 ): Promise<{ user: ItemOf<"user">; items: TxItem[] }> {
   const email = account.email?.trim().toLowerCase() || undefined;
   // A friendly early answer; the claims' conditional puts below are what guarantee uniqueness.
-  if (await loginTaken(db, account.phone)) throw new AppError("DUPLICATE", "该手机号已被注册");
-  if (email && (await loginTaken(db, email))) throw new AppError("DUPLICATE", "该电子邮箱已被注册");
+  if (await loginTaken(db, account.phone))
+    throw new AppError("DUPLICATE", "该手机号已被注册", { field: "phone" });
+  if (email && (await loginTaken(db, email)))
+    throw new AppError("DUPLICATE", "该电子邮箱已被注册", { field: "email" });
   const user = stampNew(ctx, {
     id: userId,
     role: account.role,
@@ -79,18 +81,18 @@ export async function newAccountItems(
     phone: account.phone,
     status: "active" as const,
   }) as ItemOf<"membership">;
-  const claim = (login: string, messageZh: string) =>
+  const claim = (login: string, messageZh: string, field: string) =>
     tx.create(
       db,
       "loginClaim",
       { login, userId, createdAt: ctx.now.toISOString() },
-      () => new DataError("DUPLICATE", `${login} is taken`, messageZh),
+      () => new DataError("DUPLICATE", `${login} is taken`, messageZh, field),
     );
   return {
     user,
     items: [
-      claim(loginKey(account.phone), "该手机号已被注册"),
-      ...(email ? [claim(loginKey(email), "该电子邮箱已被注册")] : []),
+      claim(loginKey(account.phone), "该手机号已被注册", "phone"),
+      ...(email ? [claim(loginKey(email), "该电子邮箱已被注册", "email")] : []),
       tx.create(db, "user", user),
       tx.create(db, "membership", membership),
       tx.audit(db, ctx, { scope, action: "user.create", entityType: "user", entityId: userId, after: user }),

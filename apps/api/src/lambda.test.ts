@@ -98,6 +98,70 @@ describe("Lambda handler", () => {
     expect(error.data.fieldErrors["admin.phone"]).toEqual(["「手机号」为必填项"]);
   });
 
+  it("names the field of a phone number or division code already taken, as the form needs it", async () => {
+    const admin = uniquePhone();
+    await provisionUser(services, {
+      name: "管理员",
+      phone: admin,
+      password: TEST_PASSWORD,
+      role: "township_admin",
+      countyId: county.id,
+      townshipId: township.id,
+    });
+    const signIn = await handler(
+      httpApiEvent("POST", "/trpc/auth.signIn", { body: { login: admin, password: TEST_PASSWORD } }),
+    );
+    const token = JSON.parse(signIn.body).result.data.accessToken as string;
+    const invite = await handler(
+      httpApiEvent("POST", "/trpc/staff.invite", {
+        token,
+        body: { townshipId: township.id, name: "重名", phone, initialPassword: "Initial#2026" },
+      }),
+    );
+    expect(invite.statusCode).toBe(409);
+    const invited = JSON.parse(invite.body).error;
+    expect(invited.data).toMatchObject({
+      appCode: "DUPLICATE",
+      fieldErrors: { phone: ["该手机号已被注册"] },
+    });
+
+    // The same account rule inside a township registration names the input's admin.phone.
+    await services.db.entities.county.patch({ id: county.id }).set({ joinCode: "JOINLMDA" }).go();
+    await services.db.entities.joinCode
+      .create({
+        code: "JOINLMDA",
+        countyId: county.id,
+        version: 1,
+        createdAt: "x",
+        createdBy: "x",
+        updatedAt: "x",
+        updatedBy: "x",
+      })
+      .go();
+    const register = await handler(
+      httpApiEvent("POST", "/trpc/onboarding.registerTownship", {
+        body: {
+          joinCode: "JOINLMDA",
+          township: { name: "新镇", code: "120101001", population: 1000, villages: 1, grids: 1 },
+          admin: { name: "新管理员", phone: uniquePhone(), password: "Passw0rd!new" },
+        },
+      }),
+    );
+    expect(JSON.parse(register.body).error.data.fieldErrors).toEqual({
+      "township.code": ["该乡镇区划代码已注册"],
+    });
+    const taken = await handler(
+      httpApiEvent("POST", "/trpc/onboarding.registerTownship", {
+        body: {
+          joinCode: "JOINLMDA",
+          township: { name: "新镇", code: "120101002", population: 1000, villages: 1, grids: 1 },
+          admin: { name: "新管理员", phone, password: "Passw0rd!new" },
+        },
+      }),
+    );
+    expect(JSON.parse(taken.body).error.data.fieldErrors).toEqual({ "admin.phone": ["该手机号已被注册"] });
+  });
+
   it("answers a call without a token with 401", async () => {
     const input = encodeURIComponent(JSON.stringify({ townshipId: township.id }));
     const result = await handler(httpApiEvent("GET", "/trpc/disputes.list", { query: `input=${input}` }));

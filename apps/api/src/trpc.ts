@@ -35,7 +35,10 @@ const t = initTRPC.context<Context>().create({
       // Never leak internals; the log has them.
       return { ...shape, message: "服务暂时不可用，请稍后重试", data: { ...shape.data, stack: undefined } };
     }
-    return { ...shape, data: { ...shape.data, appCode, stack: undefined } };
+    // A failure about one field (a phone number already taken) is shown next to that field.
+    const field = error.cause instanceof AppError ? error.cause.details?.field : undefined;
+    const fieldErrors = typeof field === "string" ? { fieldErrors: { [field]: [error.message] } } : {};
+    return { ...shape, data: { ...shape.data, appCode, ...fieldErrors, stack: undefined } };
   },
 });
 

@@ -10,6 +10,8 @@ export class DataError extends Error {
     readonly code: DataErrorCode,
     message: string,
     readonly messageZh: string,
+    /** The input field the failure is about (e.g. `phone` for a phone number already taken), if any. */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -3,6 +3,7 @@ import { addCountyUserInput, createCountyInput } from "@pingan/contracts";
 import { checkItems, type ItemOf, stampNew, tx, writeTransaction } from "@pingan/data";
 import { newAccountItems } from "../accounts";
 import { AppError } from "../errors";
+import { DEFAULT_DEADLINE_DAY } from "../submission-deadline";
 import { countyAdminProcedure, countyProcedure, platformProcedure, router } from "../trpc";
 import { writeContext } from "../write-context";
 
@@ -45,8 +46,11 @@ export const countiesRouter = router({
     return checkItems(db, "county", data).map(countyView);
   }),
 
-  /** The signed-in county user's county. */
-  mine: countyProcedure.query(({ ctx }) => countyView(ctx.county)),
+  /** The signed-in county user's county, with the day of the month submissions are due. */
+  mine: countyProcedure.query(({ ctx }) => ({
+    ...countyView(ctx.county),
+    submissionDeadlineDay: ctx.county.submissionDeadlineDay ?? DEFAULT_DEADLINE_DAY,
+  })),
 
   listUsers: countyAdminProcedure.query(async ({ ctx }) => {
     const { db } = ctx.services;
@@ -56,6 +60,7 @@ export const countiesRouter = router({
     return checkItems(db, "membership", data).map((m) => ({
       userId: m.userId,
       name: m.name,
+      phone: m.phone,
       role: m.role,
       status: m.status,
     }));

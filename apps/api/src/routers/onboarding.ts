@@ -19,7 +19,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { newAccountItems } from "../accounts";
-import { AppError, recordState } from "../errors";
+import { AppError, recordState, underField } from "../errors";
 import {
   countyAdminProcedure,
   countyProcedure,
@@ -54,10 +54,10 @@ const townshipView = (t: ItemOf<"township">) => ({
 });
 
 /** A division code belongs to one township (a rejected registration frees it). */
-async function assertCodeFree(db: Db, code: string): Promise<void> {
+async function assertCodeFree(db: Db, code: string, field = "code"): Promise<void> {
   const { data } = await db.entities.township.query.byCode({ code }).go({ limit: 5 });
   if (checkItems(db, "township", data).some((t) => t.status !== "rejected")) {
-    throw new AppError("DUPLICATE", "该乡镇区划代码已注册");
+    throw new AppError("DUPLICATE", "该乡镇区划代码已注册", { field });
   }
 }
 
@@ -108,7 +108,7 @@ export const onboardingRouter = router({
     if (!join || !county || county.joinCode !== join.code) {
       throw new AppError("JOIN_CODE.INVALID", "加入码无效或已更换，请向县委政法委索取最新加入码");
     }
-    await assertCodeFree(db, input.township.code);
+    await assertCodeFree(db, input.township.code, "township.code");
     const townshipId = randomUUID();
     const userId = randomUUID();
     const wctx = selfWriteContext(ctx.services, userId, "township_admin");
@@ -118,14 +118,23 @@ export const onboardingRouter = router({
       ...input.township,
       status: "pending" as const,
     }) as ItemOf<"township">;
-    const account = await newAccountItems(
-      db,
-      wctx,
-      { ...input.admin, role: "township_admin", countyId: county.id, townshipId, mustChangePassword: false },
-      ctx.services.passwordCostLog2,
-      userId,
+    // The account's phone and e-mail are the input's admin.phone and admin.email.
+    const account = await underField("admin", () =>
+      newAccountItems(
+        db,
+        wctx,
+        {
+          ...input.admin,
+          role: "township_admin",
+          countyId: county.id,
+          townshipId,
+          mustChangePassword: false,
+        },
+        ctx.services.passwordCostLog2,
+        userId,
+      ),
     );
-    await writeTransaction(db, [
+    const items = [
       tx.create(db, "township", township),
       tx.audit(db, wctx, {
         scope: `C#${county.id}`,
@@ -135,7 +144,8 @@ export const onboardingRouter = router({
         after: township,
       }),
       ...account.items,
-    ]);
+    ];
+    await underField("admin", () => writeTransaction(db, items));
     return { townshipId, userId, status: township.status, county: { id: county.id, name: county.name } };
   }),
 

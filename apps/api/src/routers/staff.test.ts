@@ -51,6 +51,9 @@ describe("invited staff", () => {
     await expect(reviewer.counties.mine()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await reviewer.auth.changePassword({ currentPassword: "Initial-Pass1", newPassword: "Own-Pass-2026" });
     await expect(reviewer.counties.mine()).resolves.toMatchObject({ id: tenants.A.countyId });
+    // The county admin's list shows who they are and how to reach them.
+    const users = await callerWith(services, tokens.A.county_admin).counties.listUsers();
+    expect(users.find((u) => u.phone === phone)).toMatchObject({ name: "新复核员", role: "county_reviewer" });
   });
 });
 

@@ -237,6 +237,22 @@ describe("monthly submissions", () => {
     expect(again.status).toBe("submitted");
   });
 
+  it("lets the county admin move the deadline day, which counties.mine and each month's deadline then show", async () => {
+    services.setNow("2026-10-20T02:00:00Z");
+    const before = await countyAdmin.counties.mine();
+    expect(before.submissionDeadlineDay).toBe(5);
+    const set = await countyAdmin.submissions.setDeadlineDay({ day: 10, expectedVersion: before.version });
+    expect(set.day).toBe(10);
+    expect((await reviewer.counties.mine()).submissionDeadlineDay).toBe(10);
+    // October is due by the end of 10 November, China time.
+    const october = await townshipAdmin.submissions.get({ townshipId, month: "2026-10" });
+    expect(october.deadline).toBe("2026-11-10T16:00:00.000Z");
+    await expect(
+      countyAdmin.submissions.setDeadlineDay({ day: 29, expectedVersion: set.version }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("截止日") });
+    await countyAdmin.submissions.setDeadlineDay({ day: 5, expectedVersion: set.version });
+  });
+
   it("previews the month live with rank, points to the next rank and the records behind each indicator", async () => {
     services.setNow("2026-09-20T02:00:00Z");
     const meeting = await staff.events.create({
