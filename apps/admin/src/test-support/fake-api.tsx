@@ -5,7 +5,7 @@ import { TRPCProvider } from "../api/trpc";
 import { createApiClient } from "../api/trpc-client";
 import type { Role } from "../auth/roles";
 import { SessionProvider } from "../auth/session-provider";
-import { tokenStore } from "../auth/token-store";
+import { type SessionUser, tokenStore } from "../auth/token-store";
 import { createQueryClient } from "../errors/error-presenter";
 import type { Locale } from "../i18n/dictionary";
 import { type Rendered, render } from "./render";
@@ -30,13 +30,18 @@ const JSON_RPC_CODES: Record<string, number> = {
 };
 
 export type Call = { path: string; input: unknown };
-type Handler = (input: never) => unknown;
 
 /**
- * Stubs fetch with a tRPC batch endpoint answering from `handlers` by procedure path; a handler may
- * throw a FakeApiError. Returns the calls made, in order.
+ * What a fake procedure answers: a value as it is, or a function of the call's input that returns the
+ * value (or a promise of it) or throws a FakeApiError.
  */
-export function fakeApi(handlers: Record<string, Handler>): Call[] {
+export type Answer = unknown | ((input: never) => unknown);
+
+/**
+ * Stubs fetch with a tRPC batch endpoint (queries by GET, mutations by POST) answering from `answers`
+ * by procedure path; a path with no answer is NOT_FOUND. Returns the calls made, in order.
+ */
+export function fakeApi(answers: Record<string, Answer>): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal(
     "fetch",
@@ -48,14 +53,15 @@ export function fakeApi(handlers: Record<string, Handler>): Call[] {
           ? JSON.parse(String(init.body ?? "{}"))
           : JSON.parse(u.searchParams.get("input") ?? "{}")
       ) as Record<string, unknown>;
-      const answers = await Promise.all(
+      const results = await Promise.all(
         paths.map(async (path, i) => {
           const input = inputs[i];
           calls.push({ path, input });
-          const handler = handlers[path];
           try {
-            if (!handler) throw new FakeApiError("not found", { code: "NOT_FOUND", httpStatus: 404 });
-            return { result: { data: await handler(input as never) } };
+            if (!(path in answers))
+              throw new FakeApiError("not found", { code: "NOT_FOUND", httpStatus: 404, path });
+            const answer = answers[path];
+            return { result: { data: await (typeof answer === "function" ? answer(input) : answer) } };
           } catch (e) {
             if (!(e instanceof FakeApiError)) throw e;
             const code = String(e.data.code ?? "BAD_REQUEST");
@@ -63,8 +69,8 @@ export function fakeApi(handlers: Record<string, Handler>): Call[] {
           }
         }),
       );
-      return new Response(JSON.stringify(answers), {
-        status: answers.some((a) => "error" in a) ? 207 : 200,
+      return new Response(JSON.stringify(results), {
+        status: results.some((a) => "error" in a) ? 207 : 200,
         headers: { "content-type": "application/json" },
       });
     }),
@@ -72,22 +78,29 @@ export function fakeApi(handlers: Record<string, Handler>): Call[] {
   return calls;
 }
 
-/** Renders a page with the API client, the query client and a signed-in session of `role`. */
-export function renderPage(
-  ui: ReactNode,
-  opts: { role: Role; townshipId?: string; locale?: Locale },
-): Promise<Rendered> {
-  tokenStore.set({
-    accessToken: "a",
-    refreshToken: "r",
-    user: {
-      id: "u1",
-      name: "测试用户",
-      role: opts.role,
-      countyId: "c1",
-      ...(opts.townshipId ? { townshipId: opts.townshipId } : {}),
-    },
-  });
+/** Signs in `who`: that user, or a test user of that role (in `townshipId` if given). */
+export function signIn(who: SessionUser | Role, townshipId?: string): void {
+  const user: SessionUser =
+    typeof who === "string"
+      ? { id: "u1", name: "测试用户", role: who, countyId: "c1", ...(townshipId ? { townshipId } : {}) }
+      : who;
+  tokenStore.set({ accessToken: "a", refreshToken: "r", user });
+}
+
+export type PageOptions = {
+  /** Signs in a test user of this role first; without it the session stays as signIn left it. */
+  role?: Role;
+  townshipId?: string;
+  /** zh-CN unless told; antd's own words follow it (see render). */
+  locale?: Locale;
+};
+
+/**
+ * Renders a page with the real tRPC client (talking to the fetch fakeApi stubbed), the query client and
+ * the session, as app.tsx nests them.
+ */
+export function renderPage(ui: ReactNode, opts: PageOptions = {}): Promise<Rendered> {
+  if (opts.role) signIn(opts.role, opts.townshipId);
   const queryClient = createQueryClient();
   const trpcClient = createApiClient("http://api.test/trpc");
   return render(
@@ -102,9 +115,10 @@ export function renderPage(
   );
 }
 
-/** Undoes renderPage and fakeApi. */
+/** Undoes renderPage, signIn and fakeApi, and forgets what the page kept (the chosen language too). */
 export function cleanUp(view: Rendered | undefined): void {
   view?.unmount();
   tokenStore.set(null);
   vi.unstubAllGlobals();
+  localStorage.clear();
 }

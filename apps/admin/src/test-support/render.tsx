@@ -1,18 +1,31 @@
 import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import type { ReactNode } from "react";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { MemoryRouter } from "react-router";
 import type { Locale } from "../i18n/dictionary";
-import { I18nProvider } from "../i18n/i18n-provider";
+import { I18nProvider, useI18n } from "../i18n/i18n-provider";
 
 // React's act() needs to know it runs in a test environment.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 export type Rendered = { container: HTMLElement; root: Root; unmount: () => void };
 
-/** Renders inside the app's providers (zh-CN unless told, antd App, a memory router). */
+/** Any Han character: what must not be left in a page shown in English (data aside). */
+export const HAN = /\p{Script=Han}/u;
+
+/** antd's own words (pickers, pagination, empty tables…) follow the chosen language, as in app.tsx. */
+function AntdLocale({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return <ConfigProvider locale={locale === "en" ? enUS : zhCN}>{children}</ConfigProvider>;
+}
+
+/**
+ * Renders inside the app's providers (zh-CN unless told, antd in the same language, antd App, a memory
+ * router).
+ */
 export async function render(ui: ReactNode, opts: { locale?: Locale } = {}): Promise<Rendered> {
   const container = document.createElement("div");
   document.body.append(container);
@@ -20,11 +33,11 @@ export async function render(ui: ReactNode, opts: { locale?: Locale } = {}): Pro
   await act(async () => {
     root.render(
       <I18nProvider initial={opts.locale ?? "zh-CN"}>
-        <ConfigProvider locale={zhCN}>
+        <AntdLocale>
           <AntApp>
             <MemoryRouter>{ui}</MemoryRouter>
           </AntApp>
-        </ConfigProvider>
+        </AntdLocale>
       </I18nProvider>,
     );
   });

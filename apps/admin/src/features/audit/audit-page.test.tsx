@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Locale } from "../../i18n/dictionary";
-import { click, type Rendered, waitFor } from "../../test-support/render";
-import { HAN, renderWithApi, signInAs, stubApi } from "../review/stub-api";
+import { cleanUp, fakeApi, renderPage, signIn } from "../../test-support/fake-api";
+import { click, HAN, type Rendered, waitFor } from "../../test-support/render";
 import AuditPage from "./audit-page";
 
 const entry = {
@@ -28,17 +28,15 @@ const unknown = {
 };
 
 let view: Rendered | undefined;
-beforeEach(() => signInAs({ id: "u1", name: "Admin", role: "county_admin", countyId: "c1" }));
+beforeEach(() => signIn({ id: "u1", name: "Admin", role: "county_admin", countyId: "c1" }));
 afterEach(() => {
-  view?.unmount();
+  cleanUp(view);
   view = undefined;
-  vi.unstubAllGlobals();
-  localStorage.clear();
 });
 
 async function renderTrail(locale?: Locale) {
-  stubApi({ "audit.county": { items: [entry, unknown], cursor: "next" } });
-  view = await renderWithApi(<AuditPage />, locale);
+  fakeApi({ "audit.county": { items: [entry, unknown], cursor: "next" } });
+  view = await renderPage(<AuditPage />, { locale });
   const page = view.container;
   await waitFor(() => (page.querySelectorAll("tr.ant-table-row").length >= 2 ? true : null));
   // Open the first entry's changes.

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Locale, translate } from "../../i18n/dictionary";
-import { click, type Rendered, waitFor } from "../../test-support/render";
+import { cleanUp, fakeApi, renderPage, signIn } from "../../test-support/fake-api";
+import { click, HAN, type Rendered, waitFor } from "../../test-support/render";
 import { IndicatorBreakdown } from "./indicator-breakdown";
 import ReviewPage from "./review-page";
-import { HAN, renderWithApi, signInAs, stubApi } from "./stub-api";
 import { submissionStatus } from "./submission-status";
 
 const entry = { reason: "技防达标", enteredAt: "2026-11-03T02:00:00.000Z" };
@@ -63,17 +63,15 @@ const preview = {
 };
 
 let view: Rendered | undefined;
-beforeEach(() => signInAs({ id: "u1", name: "Reviewer", role: "county_reviewer", countyId: "c1" }));
+beforeEach(() => signIn({ id: "u1", name: "Reviewer", role: "county_reviewer", countyId: "c1" }));
 afterEach(() => {
-  view?.unmount();
+  cleanUp(view);
   view = undefined;
-  vi.unstubAllGlobals();
-  localStorage.clear();
 });
 
 async function openReview(locale?: Locale): Promise<Element> {
-  stubApi({ "submissions.list": [queueRow], "submissions.preview": preview });
-  view = await renderWithApi(<ReviewPage />, locale);
+  fakeApi({ "submissions.list": [queueRow], "submissions.preview": preview });
+  view = await renderPage(<ReviewPage />, { locale });
   const row = await waitFor(() => view?.container.querySelector(".ant-table-row"));
   await click(row);
   const drawer = await waitFor(() => document.querySelector(".ant-drawer-open"));
@@ -181,7 +179,7 @@ describe("review queue in both languages", { timeout: 20_000 }, () => {
 
 describe("indicator records in English", { timeout: 20_000 }, () => {
   it("groups and summarises the records behind an indicator in English", async () => {
-    stubApi({
+    fakeApi({
       "disputes.get": {
         townshipId: "t1",
         id: "d1",
@@ -193,12 +191,12 @@ describe("indicator records in English", { timeout: 20_000 }, () => {
         outcome: "resolved",
       },
     });
-    view = await renderWithApi(
+    view = await renderPage(
       <IndicatorBreakdown
         townshipId="t1"
         rows={[{ ...indicator, records: [...indicator.records, { kind: "petition", id: "gone" }] }]}
       />,
-      "en",
+      { locale: "en" },
     );
     await click(
       [...view.container.querySelectorAll("button")].find((b) => b.textContent === "Related records: 2"),

@@ -4,10 +4,7 @@ import { type Rendered, waitFor } from "../../test-support/render";
 import SchemePage from "./scheme-page";
 
 let view: Rendered | undefined;
-afterEach(() => {
-  cleanUp(view);
-  localStorage.clear();
-});
+afterEach(() => cleanUp(view));
 
 const buttons = (v: Rendered | undefined) =>
   [...(v?.container.querySelectorAll("button") ?? [])].map((b) => b.textContent?.trim() ?? "");

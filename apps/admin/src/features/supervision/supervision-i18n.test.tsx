@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Locale, translate } from "../../i18n/dictionary";
-import { type Rendered, waitFor } from "../../test-support/render";
-import { HAN, renderWithApi, signInAs, stubApi } from "../review/stub-api";
+import { cleanUp, fakeApi, renderPage, signIn } from "../../test-support/fake-api";
+import { HAN, type Rendered, waitFor } from "../../test-support/render";
 import SupervisionPage, { timeLeft } from "./supervision-page";
 
 const board = {
@@ -42,22 +42,20 @@ const late = {
 };
 
 let view: Rendered | undefined;
-beforeEach(() => signInAs({ id: "u1", name: "Admin", role: "county_admin", countyId: "c1" }));
+beforeEach(() => signIn({ id: "u1", name: "Admin", role: "county_admin", countyId: "c1" }));
 afterEach(() => {
-  view?.unmount();
+  cleanUp(view);
   view = undefined;
-  vi.unstubAllGlobals();
-  localStorage.clear();
 });
 
 async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {}) {
-  stubApi({
+  fakeApi({
     "onboarding.listTownships": [],
     "supervision.disputes": board,
     "supervision.lateSubmissions": late,
     ...answers,
   });
-  view = await renderWithApi(<SupervisionPage />, locale);
+  view = await renderPage(<SupervisionPage />, { locale });
   await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length === 3 ? true : null));
   return view.container;
 }
@@ -140,12 +138,12 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
   });
 
   it("says in English when nothing is overdue and every township has submitted", async () => {
-    stubApi({
+    fakeApi({
       "onboarding.listTownships": [],
       "supervision.disputes": { counts: { red: 0, yellow: 0, green: 0 }, disputes: [] },
       "supervision.lateSubmissions": { ...late, deadlinePassed: false, townships: [] },
     });
-    view = await renderWithApi(<SupervisionPage />, "en");
+    view = await renderPage(<SupervisionPage />, { locale: "en" });
     const page = view.container;
     await waitFor(() => (page.textContent?.includes("Every township has submitted") ? true : null));
     expect(page.textContent).toContain("No disputes overdue or due soon");

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Locale, translate } from "../../i18n/dictionary";
-import { click, type Rendered, typeInto, waitFor } from "../../test-support/render";
-import { HAN, renderWithApi, signInAs, stubApi } from "../review/stub-api";
+import { cleanUp, fakeApi, renderPage, signIn } from "../../test-support/fake-api";
+import { click, HAN, type Rendered, typeInto, waitFor } from "../../test-support/render";
 import MyScorePage from "./my-score-page";
 import RegisterPage from "./register-page";
 import StaffPage from "./staff-page";
@@ -9,13 +9,11 @@ import { trendOption } from "./trend-chart";
 
 let view: Rendered | undefined;
 beforeEach(() =>
-  signInAs({ id: "u1", name: "Admin", role: "township_admin", countyId: "c1", townshipId: "t1" }),
+  signIn({ id: "u1", name: "Admin", role: "township_admin", countyId: "c1", townshipId: "t1" }),
 );
 afterEach(() => {
-  view?.unmount();
+  cleanUp(view);
   view = undefined;
-  vi.unstubAllGlobals();
-  localStorage.clear();
 });
 
 const text = () => view?.container.textContent ?? "";
@@ -43,8 +41,8 @@ describe("township registration in both languages", { timeout: 20_000 }, () => {
   ];
 
   it("keeps the Chinese form as it was", async () => {
-    stubApi({});
-    view = await renderWithApi(<RegisterPage />);
+    fakeApi({});
+    view = await renderPage(<RegisterPage />);
     expect(labels()).toEqual(ZH_LABELS);
     for (const zh of ["乡镇注册", "乡镇信息", "管理员账号", "已有账号，去登录", "“待审核”"])
       expect(text()).toContain(zh);
@@ -56,8 +54,8 @@ describe("township registration in both languages", { timeout: 20_000 }, () => {
   });
 
   it("shows the form, its checks and the pending state in English", async () => {
-    stubApi({ "onboarding.registerTownship": { county: { name: "Model County" } } });
-    view = await renderWithApi(<RegisterPage />, "en");
+    fakeApi({ "onboarding.registerTownship": { county: { name: "Model County" } } });
+    view = await renderPage(<RegisterPage />, { locale: "en" });
     expect(labels()).toEqual([
       "Join code",
       "Township name",
@@ -138,8 +136,8 @@ const submission = {
 };
 
 async function renderMyScore(locale?: Locale, p: unknown = preview) {
-  stubApi({ "submissions.preview": p, "submissions.get": submission, "submissions.trend": [] });
-  view = await renderWithApi(<MyScorePage />, locale);
+  fakeApi({ "submissions.preview": p, "submissions.get": submission, "submissions.trend": [] });
+  view = await renderPage(<MyScorePage />, { locale });
   await waitFor(() => view?.container.querySelector('[data-testid="submission-status"]'));
   if (p) await waitFor(() => view?.container.querySelector('[data-testid="live-total"]'));
   else await waitFor(() => view?.container.querySelector(".ant-alert-warning"));
@@ -230,8 +228,8 @@ const staff = [
 ];
 
 async function renderStaff(locale?: Locale) {
-  stubApi({ "staff.list": staff });
-  view = await renderWithApi(<StaffPage />, locale);
+  fakeApi({ "staff.list": staff });
+  view = await renderPage(<StaffPage />, { locale });
   await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length === 3 ? true : null));
 }
 
