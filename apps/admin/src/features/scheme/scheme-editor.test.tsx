@@ -1,7 +1,6 @@
 import type { ParseResult, Scheme } from "@pingan/domain";
-import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Rendered, render, typeInto, waitFor } from "../../test-support/render";
+import { click, type Rendered, render, typeInto, waitFor } from "../../test-support/render";
 import modelScheme from "./model-scheme.json";
 import { normalizeDraft } from "./normalize-draft";
 import { SchemeEditor } from "./scheme-editor";
@@ -15,7 +14,13 @@ function fieldAt(container: HTMLElement, path: string): HTMLElement {
   return el;
 }
 
-describe("SchemeEditor", () => {
+// The test does no waiting of its own (one typeInto per edit, waitFor polls every 20 ms); the time is
+// the editor's: rendering the whole model scheme in React's development build under happy-dom takes
+// 0.3–0.7 s, opening an indicator another 0.4–0.7 s (its auto-sizing TextArea makes happy-dom compute
+// styles from every stylesheet antd injected), and each edit 0.2–0.5 s, since every change re-checks
+// the scheme and re-renders the whole form. A trimmed scheme or antd without motion is no faster.
+// About 1.5 s for the slowest test alone, it passes 5 s when two cores run other files beside it.
+describe("SchemeEditor", { timeout: 20_000 }, () => {
   it("accepts the model scheme as it is", async () => {
     view = await render(<SchemeEditor initial={structuredClone(modelScheme)} />);
     expect(view.container.querySelector('[data-testid="scheme-status"]')?.textContent).toBe("细则校验通过");
@@ -28,7 +33,7 @@ describe("SchemeEditor", () => {
     );
     // Open indicator I02 (a ratio rule) and lower its target below the floor of 0.8.
     const header = view.container.querySelector('[data-testid="indicator-header-1"]');
-    await act(async () => (header as HTMLElement).click());
+    await click(header);
     const target = await waitFor(() =>
       view?.container.querySelector<HTMLInputElement>('[data-path="indicators[1].base.target"] input'),
     );
