@@ -1,5 +1,4 @@
 const CST_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
 
 /** The month before the one `now` falls in (China Standard Time), as YYYY-MM: the month due next. */
 export function monthDue(now = new Date()): string {
@@ -12,15 +11,6 @@ export function monthDue(now = new Date()): string {
 function monthEnd(month: string): number {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return Date.UTC(y, m, 1) - CST_MS;
-}
-
-/**
- * The county's deadline day, read back from a month's deadline instant: the API puts the deadline at
- * the end of day `d` of the following month, i.e. the month's end plus `d` days.
- */
-export function deadlineDayOf(month: string, deadlineIso: string): number | undefined {
-  const days = (Date.parse(deadlineIso) - monthEnd(month)) / DAY_MS;
-  return Number.isInteger(days) && days >= 1 && days <= 28 ? days : undefined;
 }
 
 /** The calendar day (CST) by whose end `month` is due: year, month and day of the following month. */

@@ -1,26 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanUp, FakeApiError, fakeApi, renderPage } from "../../test-support/fake-api";
 import { click, type Rendered, settle, typeInto, waitFor } from "../../test-support/render";
-import { deadlineDayOf, dueDate, monthDue } from "./deadline-day";
+import { dueDate, monthDue } from "./deadline-day";
 import SettingsPage from "./settings-page";
 
 let view: Rendered | undefined;
 afterEach(() => cleanUp(view));
 
-/** The deadline the API reports for `month` when the county's day is `day`. */
-function deadlineFor(month: string, day: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1) - 8 * 3600_000 + day * 86_400_000).toISOString();
-}
-
 function api(day = 10, setDeadlineDay?: (input: { day: number; expectedVersion: number }) => unknown) {
   return fakeApi({
-    "counties.mine": () => ({ id: "c1", name: "平安县", code: "330100", version: 3 }),
-    "supervision.lateSubmissions": (input: { month: string }) => ({
-      month: input.month,
-      deadline: deadlineFor(input.month, day),
-      deadlinePassed: false,
-      townships: [],
+    "counties.mine": () => ({
+      id: "c1",
+      name: "平安县",
+      code: "330100",
+      version: 3,
+      submissionDeadlineDay: day,
     }),
     "submissions.setDeadlineDay": (input: { day: number; expectedVersion: number }) =>
       setDeadlineDay ? setDeadlineDay(input) : { day: input.day, version: 4 },
@@ -33,10 +27,7 @@ const saveButton = (v: Rendered | undefined) =>
   [...(v?.container.querySelectorAll("button") ?? [])].find((b) => b.type === "submit");
 
 describe("deadline day arithmetic", () => {
-  it("reads the day back from a month's deadline and names the day it falls on", () => {
-    expect(deadlineDayOf("2026-10", deadlineFor("2026-10", 5))).toBe(5);
-    expect(deadlineDayOf("2026-12", deadlineFor("2026-12", 28))).toBe(28);
-    expect(deadlineDayOf("2026-10", "2026-10-31T16:00:00.000Z")).toBeUndefined();
+  it("names the day a month is due on", () => {
     expect(dueDate("2026-12", 5)).toEqual({ year: 2027, month: 1, day: 5 });
     // 1 November 2026 00:30 in China is still 31 October in UTC.
     expect(monthDue(new Date("2026-10-31T16:30:00Z"))).toBe("2026-10");

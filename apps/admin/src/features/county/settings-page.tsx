@@ -1,18 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Space, Typography } from "antd";
+import { App, Button, Card, Form, InputNumber, Skeleton, Space, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../league/period-label";
-import { deadlineDayOf, dueDate, monthDue } from "./deadline-day";
+import { dueDate, monthDue } from "./deadline-day";
 
 type Values = { day: number };
 
-/**
- * 县级设置: the day of the month by which townships submit the previous month. The API does not return
- * the day itself; it is read back from the deadline the supervision board reports for the month due.
- */
+/** 县级设置: the day of the month by which townships submit the previous month. */
 export default function SettingsPage() {
   const trpc = useTRPC();
   const { t, locale } = useI18n();
@@ -21,11 +18,7 @@ export default function SettingsPage() {
   const [form] = Form.useForm<Values>();
   const month = useMemo(() => monthDue(), []);
   const county = useQuery(trpc.counties.mine.queryOptions());
-  const late = useQuery({
-    ...trpc.supervision.lateSubmissions.queryOptions({ month }),
-    meta: { silent: true },
-  });
-  const current = late.data ? deadlineDayOf(month, late.data.deadline) : undefined;
+  const current = county.data?.submissionDeadlineDay;
   useEffect(() => {
     if (current !== undefined) form.setFieldsValue({ day: current });
   }, [current, form]);
@@ -67,9 +60,6 @@ export default function SettingsPage() {
           <br />
           {t("settings.deadlineChange")}
         </Typography.Paragraph>
-        {late.isError && (
-          <Alert type="warning" showIcon title={t("settings.deadlineUnknown")} style={{ marginBottom: 16 }} />
-        )}
         {current !== undefined && (
           <Typography.Paragraph data-testid="deadline-current">
             {t("settings.deadlineCurrent", { day: current })}

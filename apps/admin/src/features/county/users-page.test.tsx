@@ -7,9 +7,9 @@ let view: Rendered | undefined;
 afterEach(() => cleanUp(view));
 
 const USERS = [
-  { userId: "u1", name: "王主任", role: "county_admin", status: "active" },
-  { userId: "u2", name: "李审核", role: "county_reviewer", status: "active" },
-  { userId: "u0", name: "张离任", role: "county_reviewer", status: "removed" },
+  { userId: "u1", name: "王主任", phone: "13800000001", role: "county_admin", status: "active" },
+  { userId: "u2", name: "李审核", phone: "13800000002", role: "county_reviewer", status: "active" },
+  { userId: "u0", name: "张离任", phone: "13800000009", role: "county_reviewer", status: "removed" },
 ];
 
 type AddInput = { name: string; phone: string; email?: string; role: string; initialPassword: string };
@@ -37,7 +37,11 @@ describe("UsersPage", { timeout: 20_000 }, () => {
     view = await renderPage(<UsersPage />, { role: "county_admin" });
     await waitFor(() => view?.container.textContent?.includes("李审核"));
     const rows = [...view.container.querySelectorAll("tbody tr.ant-table-row")].map((r) => r.textContent);
-    expect(rows).toEqual(["王主任县级管理员在岗", "李审核县级审核员在岗", "张离任县级审核员已停用"]);
+    expect(rows).toEqual([
+      "王主任13800000001县级管理员在岗",
+      "李审核13800000002县级审核员在岗",
+      "张离任13800000009县级审核员已停用",
+    ]);
   });
 
   it("checks the phone next to the field before calling the API", async () => {
@@ -52,7 +56,11 @@ describe("UsersPage", { timeout: 20_000 }, () => {
 
   it("puts a duplicate phone next to the phone field", async () => {
     api(() => {
-      throw new FakeApiError("该手机号已被注册", { code: "CONFLICT", appCode: "DUPLICATE" });
+      throw new FakeApiError("该手机号已被注册", {
+        code: "CONFLICT",
+        appCode: "DUPLICATE",
+        fieldErrors: { phone: ["该手机号已被注册"] },
+      });
     });
     view = await renderPage(<UsersPage />, { role: "county_admin" });
     await fillForm({ name: "赵六", phone: "13800000000" });
@@ -85,13 +93,18 @@ describe("UsersPage", { timeout: 20_000 }, () => {
 
   it("speaks English after the switch", async () => {
     api(() => {
-      throw new FakeApiError("该电子邮箱已被注册", { code: "CONFLICT", appCode: "DUPLICATE" });
+      throw new FakeApiError("该电子邮箱已被注册", {
+        code: "CONFLICT",
+        appCode: "DUPLICATE",
+        fieldErrors: { email: ["该电子邮箱已被注册"] },
+      });
     });
     view = await renderPage(<UsersPage />, { role: "county_admin", locale: "en" });
     await waitFor(() => view?.container.textContent?.includes("李审核"));
     const text = view.container.textContent ?? "";
     expect(text).toContain("County users");
     expect(text).toContain("County reviewer");
+    expect(text).toContain("13800000002");
     expect(text).toContain("Active");
     expect(text).not.toMatch(/县级|在岗/);
     await click(button("Addacountyuser"));

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
+import { fieldErrorsOf } from "../../errors/error-messages";
 import { applyFieldErrors } from "../../errors/form-errors";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -44,17 +45,18 @@ export function generatePassword(length = 10): string {
 }
 
 /**
- * The API refuses a taken phone or e-mail as DUPLICATE without naming the field; its Chinese message
- * says which, so the error goes next to that field.
+ * A taken phone or e-mail: the API names the field; the words next to it follow the chosen language
+ * (the API's own message is Chinese).
  */
 function applyDuplicate(form: FormInstance<Values>, err: unknown, t: (k: MessageKey) => string): boolean {
   const data = (err as { data?: { appCode?: string } }).data;
-  if (data?.appCode !== "DUPLICATE" || !(err instanceof Error)) return false;
-  if (err.message.includes("手机号")) {
+  if (data?.appCode !== "DUPLICATE") return false;
+  const fields = Object.keys(fieldErrorsOf(err));
+  if (fields.includes("phone")) {
     form.setFields([{ name: "phone", errors: [t("users.duplicatePhone")] }]);
     return true;
   }
-  if (err.message.includes("邮箱")) {
+  if (fields.includes("email")) {
     form.setFields([{ name: "email", errors: [t("users.duplicateEmail")] }]);
     return true;
   }
@@ -109,6 +111,7 @@ export default function UsersPage() {
         locale={{ emptyText: t("users.empty") }}
         columns={[
           { title: t("users.name"), dataIndex: "name" },
+          { title: t("users.phoneColumn"), dataIndex: "phone" },
           {
             title: t("users.role"),
             dataIndex: "role",

@@ -24,10 +24,6 @@ export const COUNTY_ADMIN_WORDS = {
     en: "A change applies at once to months not yet past their deadline; a locked month stays locked.",
   },
   "settings.deadlineCurrent": { zh: "当前截止日：每月 {day} 日", en: "Current deadline: day {day}" },
-  "settings.deadlineUnknown": {
-    zh: "暂时无法读取当前截止日（默认为每月 5 日）",
-    en: "The current deadline could not be read (the default is day 5)",
-  },
   "settings.saved": { zh: "截止日已设为每月 {day} 日", en: "The deadline is now day {day}" },
 
   "users.nav": { zh: "县级用户", en: "County users" },
@@ -40,6 +36,7 @@ export const COUNTY_ADMIN_WORDS = {
   "users.name": { zh: "姓名", en: "Name" },
   "users.nameRequired": { zh: "请填写姓名", en: "Enter the name" },
   "users.phone": { zh: "手机号（登录账号）", en: "Phone (sign-in account)" },
+  "users.phoneColumn": { zh: "手机号", en: "Phone" },
   "users.phoneRequired": { zh: "请填写手机号", en: "Enter the phone number" },
   "users.phoneInvalid": { zh: "手机号应为 11 位数字，以 1 开头", en: "11 digits starting with 1" },
   "users.email": { zh: "电子邮箱（可选，也可用于登录）", en: "E-mail (optional, also signs in)" },
