@@ -22,6 +22,17 @@ export function showInstant(iso: string | undefined | null): string {
 }
 
 /**
+ * An exclusive deadline as people read it: the last day that still counts, to its end
+ * (2026-12-06T00:00 CST reads 「2026-12-05 24:00」, not 「2026-12-06 00:00」).
+ */
+export function showDeadline(iso: string | undefined | null): string {
+  if (!iso) return "—";
+  const shown = showInstant(iso);
+  if (!shown.endsWith(" 00:00")) return shown;
+  return `${showInstant(new Date(Date.parse(iso) - 1).toISOString()).slice(0, 10)} 24:00`;
+}
+
+/**
  * The picker works in device-local time, so an instant is handed to it as a local date carrying the CST
  * wall clock, and read back the same way: the user always picks CST, as the assessment counts it.
  */

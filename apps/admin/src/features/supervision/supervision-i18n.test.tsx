@@ -76,7 +76,7 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "黄色",
       "已超期 2 天",
       "剩余 5 小时",
-      "报送截止 2026-11-06 00:00，已过截止时间",
+      "报送截止 2026-11-05 24:00，已过截止时间",
       "未提交",
       "已锁定",
     ])
@@ -114,7 +114,7 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "Blue",
       "2 days overdue",
       "5 h left",
-      "Due 2026-11-06 00:00; the deadline has passed",
+      "Due 2026-11-05 24:00; the deadline has passed",
       "Not submitted",
       "Locked",
     ])

@@ -21,7 +21,7 @@ import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../league/period-label";
 import { lastMonth } from "../league/period-picker";
-import { showInstant } from "../records/instant";
+import { showDeadline, showInstant } from "../records/instant";
 import { LEVEL_COLORS, recordLabels } from "../records/record-labels";
 import { submissionStatus } from "../review/submission-status";
 
@@ -143,7 +143,7 @@ export default function SupervisionPage() {
       >
         {late.data && (
           <Typography.Paragraph type={late.data.deadlinePassed ? "danger" : "secondary"}>
-            {t("supervision.deadline", { at: showInstant(late.data.deadline) })}
+            {t("supervision.deadline", { at: showDeadline(late.data.deadline) })}
             {late.data.deadlinePassed ? t("supervision.deadlinePassed") : ""}
           </Typography.Paragraph>
         )}

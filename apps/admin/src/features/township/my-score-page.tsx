@@ -19,7 +19,7 @@ import { useSession } from "../../auth/session-provider";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatScore } from "../league/format-metric";
 import { periodLabel } from "../league/period-label";
-import { showInstant } from "../records/instant";
+import { showDeadline, showInstant } from "../records/instant";
 import { useTownshipId } from "../records/use-township-id";
 import { IndicatorBreakdown } from "../review/indicator-breakdown";
 import { submissionStatus } from "../review/submission-status";
@@ -71,7 +71,7 @@ export default function MyScorePage() {
                 {submissionStatus(t, s.status).text}
               </Tag>
               <Typography.Text type="secondary">
-                {t("myScore.deadline", { at: showInstant(s.deadline) })}
+                {t("myScore.deadline", { at: showDeadline(s.deadline) })}
               </Typography.Text>
             </Space>
             {isAdmin &&
