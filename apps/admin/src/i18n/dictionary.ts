@@ -1,4 +1,5 @@
 import type { Entry } from "./entry";
+import { ACCOUNT_WORDS } from "./words/account";
 import { AUDIT_WORDS } from "./words/audit";
 import { COUNTY_ADMIN_WORDS } from "./words/county-admin";
 import { REVIEW_WORDS } from "./words/review";
@@ -361,6 +362,7 @@ const CORE_WORDS = {
 /** Every word of the interface; areas with many words keep them in ./words. */
 export const DICTIONARY = {
   ...CORE_WORDS,
+  ...ACCOUNT_WORDS,
   ...REVIEW_WORDS,
   ...TOWNSHIP_WORDS,
   ...SUPERVISION_WORDS,

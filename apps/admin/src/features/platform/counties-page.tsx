@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { RouterInputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../records/form-drawer";
 
 type Values = RouterInputs["counties"]["create"];
@@ -12,6 +13,7 @@ type Values = RouterInputs["counties"]["create"];
 /** 县区管理: the platform operator creates a county with its first admin, who must change the password. */
 export default function CountiesPage() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
@@ -20,7 +22,7 @@ export default function CountiesPage() {
   const create = useMutation(
     trpc.counties.create.mutationOptions({
       onSuccess: (r) => {
-        message.success(`已创建${r.county.name}，请将管理员手机号和初始密码告知县委政法委`);
+        message.success(t("counties.created", { name: r.county.name }));
         setAdding(false);
         void qc.invalidateQueries(trpc.counties.pathFilter());
       },
@@ -31,10 +33,10 @@ export default function CountiesPage() {
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          县区管理
+          {t("counties.title")}
         </Typography.Title>
         <Button type="primary" onClick={() => setAdding(true)}>
-          新建县区
+          {t("counties.add")}
         </Button>
       </Space>
       <Table
@@ -43,48 +45,56 @@ export default function CountiesPage() {
         dataSource={counties.data ?? []}
         pagination={false}
         columns={[
-          { title: "县（区）", dataIndex: "name" },
-          { title: "区划代码", dataIndex: "code" },
+          { title: t("counties.name"), dataIndex: "name" },
+          { title: t("counties.code"), dataIndex: "code" },
           {
-            title: "公开排名页",
+            title: t("counties.publicPage"),
             dataIndex: "id",
             render: (id: string) => <Link to={`/public/${id}`}>{`/public/${id.slice(0, 8)}…`}</Link>,
           },
         ]}
       />
       <FormDrawer<Values>
-        title="新建县区"
+        title={t("counties.add")}
         open={adding}
         onClose={() => setAdding(false)}
         form={form}
         submitting={create.isPending}
         onFinish={(v) => create.mutate(v)}
       >
-        <Form.Item name="name" label="县（区）名称" rules={[{ required: true, message: "请填写名称" }]}>
+        <Form.Item
+          name="name"
+          label={t("counties.nameLabel")}
+          rules={[{ required: true, message: t("counties.nameRequired") }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="code"
-          label="县级区划代码（6 位）"
-          rules={[{ required: true, message: "请填写区划代码" }]}
+          label={t("counties.codeLabel")}
+          rules={[{ required: true, message: t("counties.codeRequired") }]}
         >
           <Input maxLength={6} inputMode="numeric" />
         </Form.Item>
-        <Divider titlePlacement="start">县级管理员</Divider>
-        <Form.Item name={["admin", "name"]} label="姓名" rules={[{ required: true, message: "请填写姓名" }]}>
+        <Divider titlePlacement="start">{t("counties.admin")}</Divider>
+        <Form.Item
+          name={["admin", "name"]}
+          label={t("counties.adminName")}
+          rules={[{ required: true, message: t("counties.adminNameRequired") }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name={["admin", "phone"]}
-          label="手机号"
-          rules={[{ required: true, message: "请填写手机号" }]}
+          label={t("counties.adminPhone")}
+          rules={[{ required: true, message: t("counties.adminPhoneRequired") }]}
         >
           <Input maxLength={11} inputMode="tel" />
         </Form.Item>
         <Form.Item
           name={["admin", "password"]}
-          label="初始密码"
-          rules={[{ required: true, message: "请设置初始密码" }]}
+          label={t("counties.adminPassword")}
+          rules={[{ required: true, message: t("counties.adminPasswordRequired") }]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
