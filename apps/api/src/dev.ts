@@ -5,7 +5,7 @@ import { ensureTable, startDynamoLocal } from "@pingan/data/local";
 import type { ViteDevServer } from "vite";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./dev/demo-seed";
+import { DEMO_LOGINS, DEMO_PASSWORD, publishDemoHistory, seedDemo } from "./dev/demo-seed";
 import { createServices } from "./services";
 
 /**
@@ -59,7 +59,11 @@ async function main() {
     const services = createServices({ ...config, dynamoEndpoint: local.endpoint });
     const started = Date.now();
     console.log("检查演示数据（首次启动时写入「示范县」一年的纪实记录，约需二三十秒）…");
-    if (await seedDemo(services)) console.log(`已写入演示数据「示范县」（${Date.now() - started} ms）`);
+    if (await seedDemo(services)) {
+      console.log(`已写入演示数据「示范县」（${Date.now() - started} ms）`);
+      const published = await publishDemoHistory(services);
+      if (published.length) console.log(`已发布演示排名：${published.join("、")}`);
+    }
 
     const apiPort = await new Promise<number>((listening, failed) => {
       const api = serve({ fetch: createApp({ services }).fetch, port: config.port }, (info) =>

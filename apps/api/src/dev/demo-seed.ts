@@ -8,8 +8,10 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { type Data, generateCounty, parseInstant } from "@pingan/domain";
+import { latestPublished, publishLeagueTable } from "../league-store";
 import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
 import type { Services } from "../services";
+import { periodEnded } from "../submission-deadline";
 
 export const DEMO_COUNTY_ID = "demo-county";
 export const DEMO_PASSWORD = "Pingan@2026";
@@ -97,6 +99,27 @@ export async function seedDemo(services: Services): Promise<boolean> {
 
   await putRecords(services, wctx, data, past);
   return true;
+}
+
+/**
+ * Publishes the demo county's finished months and quarters of 2026, so the public page, the league
+ * table's versions and each township's rank history have something to show. Periods already published
+ * are left alone, so it can run on every start.
+ */
+export async function publishDemoHistory(services: Services): Promise<string[]> {
+  const now = services.now();
+  const wctx: WriteContext = { actor: { id: "seed", role: "county_admin" }, now };
+  const periods = [
+    ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
+    ...["Q1", "Q2", "Q3", "Q4"].map((q) => `2026-${q}`),
+  ].filter((p) => periodEnded(p, now));
+  const published: string[] = [];
+  for (const period of periods) {
+    if (await latestPublished(services.db, DEMO_COUNTY_ID, period)) continue;
+    await publishLeagueTable(services.db, wctx, { countyId: DEMO_COUNTY_ID, period });
+    published.push(period);
+  }
+  return published;
 }
 
 /** Bulk-loads the generated records (batch writes: the seed is one audited system action, not thousands). */
