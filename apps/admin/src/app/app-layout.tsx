@@ -132,7 +132,10 @@ export function AppLayout() {
               }}
             >
               {session.user.name}
-              {wide && `（${t(`role.${session.user.role}`)}）`}
+              {wide &&
+                (locale === "en"
+                  ? ` (${t(`role.${session.user.role}`)})`
+                  : `（${t(`role.${session.user.role}`)}）`)}
             </span>
             <Button
               size="small"

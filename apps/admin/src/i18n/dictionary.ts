@@ -143,6 +143,17 @@ const CORE_WORDS = {
   "scheme.importFailed": { zh: "文件不是有效的 JSON", en: "The file is not valid JSON" },
   "scheme.save": { zh: "保存细则", en: "Save scheme" },
   "scheme.saved": { zh: "细则已保存", en: "Scheme saved" },
+  "scheme.savedVersion": {
+    zh: "细则已保存（{year}年度 第{version}版）",
+    en: "Scheme saved ({year}, version {version})",
+  },
+  "scheme.noSavedYear": {
+    zh: "本县尚未保存该年度细则",
+    en: "The county has not saved a scheme for this year",
+  },
+  "scheme.savedTag": { zh: "本县{year}年度已保存第{version}版", en: "{year}: version {version} saved" },
+  "scheme.unsavedTag": { zh: "本县尚未保存{year}年度细则", en: "No scheme saved for {year} yet" },
+  "scheme.loadSaved": { zh: "载入已保存第{version}版", en: "Load saved version {version}" },
   "scheme.otherIssues": { zh: "其他问题", en: "Other problems" },
   "scheme.rule.full": { zh: "扣分制（满分减扣分）", en: "Full marks less deductions" },
   "scheme.rule.manual": { zh: "考核组评分", en: "Reviewer's score" },

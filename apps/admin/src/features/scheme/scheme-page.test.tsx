@@ -34,4 +34,18 @@ describe("SchemePage", { timeout: 20_000 }, () => {
     expect(buttons(view)).toContain("下载已保存版本");
     expect(buttons(view)).not.toContain("上传细则文件保存为新版本");
   });
+
+  it("names the saved version in the page header in either language", async () => {
+    const saved = [{ year: 2026, version: 2, name: "细则", note: null, createdAt: "", createdBy: "u1" }];
+    fakeApi({ "schemes.list": () => saved });
+    view = await renderPage(<SchemePage />, { role: "county_admin" });
+    await waitFor(() => view?.container.textContent?.includes("本县2026年度已保存第2版"));
+    expect(buttons(view)).toContain("载入已保存第2版");
+    cleanUp(view);
+
+    fakeApi({ "schemes.list": () => saved });
+    view = await renderPage(<SchemePage />, { role: "county_admin", locale: "en" });
+    await waitFor(() => view?.container.textContent?.includes("2026: version 2 saved"));
+    expect(buttons(view)).toContain("Load saved version 2");
+  });
 });

@@ -42,7 +42,7 @@ export default function SchemePage() {
   const save = useMutation(
     trpc.schemes.save.mutationOptions({
       onSuccess: (v) => {
-        message.success(`${t("scheme.saved")}（${v.year}年度 第${v.version}版）`);
+        message.success(t("scheme.savedVersion", { year: v.year, version: v.version }));
         void qc.invalidateQueries(trpc.schemes.pathFilter());
       },
     }),
@@ -52,7 +52,7 @@ export default function SchemePage() {
       const v = await client.schemes.get.query({ year: draftYear });
       replace(v.scheme);
     } catch {
-      message.error("本县尚未保存该年度细则");
+      message.error(t("scheme.noSavedYear"));
     }
   };
 
@@ -83,11 +83,9 @@ export default function SchemePage() {
             {t("scheme.title")}
           </Typography.Title>
           {savedVersion > 0 ? (
-            <Tag color="blue">
-              本县{draftYear}年度已保存第{savedVersion}版
-            </Tag>
+            <Tag color="blue">{t("scheme.savedTag", { year: draftYear, version: savedVersion })}</Tag>
           ) : (
-            <Tag>本县尚未保存{draftYear}年度细则</Tag>
+            <Tag>{t("scheme.unsavedTag", { year: draftYear })}</Tag>
           )}
         </Space>
         <Space wrap>
@@ -109,7 +107,7 @@ export default function SchemePage() {
           </Button>
           {savedVersion > 0 && (
             <Button icon={<CloudDownloadOutlined />} onClick={() => void loadSaved()}>
-              载入已保存第{savedVersion}版
+              {t("scheme.loadSaved", { version: savedVersion })}
             </Button>
           )}
           {isAdmin && (
