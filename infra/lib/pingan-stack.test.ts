@@ -214,6 +214,14 @@ describe("the monthly close", () => {
     expect(statements.flatMap((s) => asList(s.Resource)).map((r) => JSON.stringify(r))).not.toContain(secret);
   });
 
+  it("may invoke itself, and nothing else, to fan a run out per county", () => {
+    const statements = statementsOfRole(prod, logicalId(prod, prod.stack.monthlyClose.role.roleArn));
+    const invokes = statements.filter((s) => asList(s.Action).includes("lambda:InvokeFunction"));
+    expect(invokes.map((s) => s.Resource)).toEqual([
+      prod.resolve(prod.stack.monthlyClose.function.functionArn),
+    ]);
+  });
+
   it("runs at 01:00 China time on the 1st of every month, with a daily deadline check", () => {
     const target = prod.resolve(prod.stack.monthlyClose.function.functionArn);
     const schedules = Object.values(prod.template.findResources("AWS::Scheduler::Schedule")) as Resource[];

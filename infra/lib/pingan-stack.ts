@@ -3,6 +3,7 @@ import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
+import { Policy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
@@ -132,8 +133,20 @@ export class PinganStack extends Stack {
       stage,
       table: this.table,
       tableAccess: "read-write",
-      // Runs over every county; Lambda's maximum leaves room until the work is fanned out.
+      // A scheduled run only hands each county to its own invocation; one county's close is seconds.
       timeout: Duration.minutes(15),
+    });
+    // The scheduled run invokes this same function once per county (asynchronously, so Lambda's retries
+    // and the dead-letter queue apply per county). A policy of its own, not the role's default one: the
+    // function waits for its default policy, which therefore cannot name the function's ARN.
+    new Policy(this, "MonthlyCloseFanOut", {
+      roles: [this.monthlyClose.role],
+      statements: [
+        new PolicyStatement({
+          actions: ["lambda:InvokeFunction"],
+          resources: [this.monthlyClose.function.functionArn],
+        }),
+      ],
     });
     this.schedules = new MonthlyCloseSchedules(this, "Schedules", { handler: this.monthlyClose.function });
 

@@ -73,4 +73,39 @@ describe("monthly close", () => {
     const summary = await handler({ task: "deadline-check", scheduledTime: "2026-11-07T17:00:00Z" });
     expect(summary).toMatchObject({ task: "deadline-check", counties: 2, notSubmitted: 4, lockedNow: 4 });
   });
+
+  it("fans a scheduled run out to one invocation per county, each of which closes only its county", async () => {
+    const { runClose } = await import("./monthly-close");
+    const sent: unknown[] = [];
+    const scheduledTime = "2026-12-01T17:00:00.000Z";
+    const dispatched = await runClose(services, { task: "monthly-close", scheduledTime }, async (e) => {
+      sent.push(e);
+    });
+    expect(dispatched).toMatchObject({ dispatched: 2 });
+    expect(sent).toEqual(
+      expect.arrayContaining(
+        [tenants.A.countyId, tenants.B.countyId].map((countyId) => ({
+          task: "monthly-close",
+          scheduledTime,
+          countyId,
+        })),
+      ),
+    );
+    expect(sent).toHaveLength(2);
+    // Nothing was closed by the dispatching run itself.
+    const november = (countyId: string) => db.entities.closeRun.get({ countyId, month: "2026-11" }).go();
+    expect((await november(tenants.A.countyId)).data).toBeNull();
+
+    // Each dispatched event closes its own county, and only that one.
+    const one = await runClose(services, sent[0] as { countyId: string }, undefined);
+    const closed = (sent[0] as { countyId: string }).countyId;
+    const other = closed === tenants.A.countyId ? tenants.B.countyId : tenants.A.countyId;
+    expect(one).toMatchObject({ countyId: closed, counties: 1, notSubmitted: 2 });
+    expect((await november(closed)).data).toMatchObject({ month: "2026-11" });
+    expect((await november(other)).data).toBeNull();
+    // A county removed since the dispatch is nothing to close.
+    expect(await runClose(services, { scheduledTime, countyId: "gone" }, undefined)).toMatchObject({
+      counties: 0,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { checkItems, createRecord, DataError, type ItemOf, updateRecord } from "@pingan/data";
+import { checkItems, createRecord, DataError, getItem, type ItemOf, updateRecord } from "@pingan/data";
 import { scoreCounty } from "../county-scoring";
 import type { Services } from "../services";
 import { previousMonth, submissionDeadline } from "../submission-deadline";
@@ -20,6 +20,23 @@ export type CountyClose = {
 
 const SYSTEM = { id: "system:monthly-close", role: "system" };
 const COUNTY_CONCURRENCY = 4;
+
+/** Every county's id: what a fanned-out close hands one invocation each. */
+export async function countyIds(services: Services): Promise<string[]> {
+  const { db } = services;
+  const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
+  return checkItems(db, "county", data).map((c) => c.id);
+}
+
+/** The close of one county, for a fanned-out run; `undefined` when the county no longer exists. */
+export async function closeOneCounty(
+  services: Services,
+  countyId: string,
+  now: Date,
+): Promise<CountyClose | undefined> {
+  const county = await getItem(services.db, "county", { id: countyId });
+  return county ? closeCounty(services, county, previousMonth(now), now) : undefined;
+}
 
 export async function closeMonth(services: Services, now: Date): Promise<CountyClose[]> {
   const { db } = services;

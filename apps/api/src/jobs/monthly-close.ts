@@ -1,32 +1,98 @@
+import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { loadConfig } from "../config";
 import { createServices, type Services } from "../services";
-import { closeMonth } from "./close-month";
+import { type CountyClose, closeMonth, closeOneCounty, countyIds } from "./close-month";
 
-/** What EventBridge Scheduler sends (infra: MonthlyCloseEvent); `scheduledTime` pins a retried run's clock. */
-type CloseEvent = { task?: "monthly-close" | "deadline-check"; scheduledTime?: string };
+/**
+ * What EventBridge Scheduler sends (infra: MonthlyCloseEvent); `scheduledTime` pins a retried run's clock.
+ * A fanned-out run of one county carries its `countyId`.
+ */
+export type CloseEvent = {
+  task?: "monthly-close" | "deadline-check";
+  scheduledTime?: string;
+  countyId?: string;
+};
+
+/** Sends one county's close to its own asynchronous invocation. */
+export type Dispatch = (event: CloseEvent & { countyId: string }) => Promise<void>;
+
+/** Counties handed to their own invocations at once: Lambda's Invoke API is fast, but not unlimited. */
+const DISPATCH_CONCURRENCY = 10;
 
 let services: Promise<Services> | undefined;
+let dispatcher: { dispatch: Dispatch | undefined } | undefined;
 
 /**
  * The monthly-close Lambda. Both schedules run the same idempotent close of the previous month: on the
  * 1st it records previews and who has not submitted; on the daily deadline check it also locks the
  * months of counties whose deadline has passed.
+ *
+ * On Lambda the scheduled run fans out: it invokes this function again, asynchronously, once per county,
+ * so one county's failure is retried (and dead-lettered) on its own and the run never nears Lambda's
+ * 15 minutes however many counties there are. Elsewhere (tests, a manual run) it closes every county
+ * in this process.
  */
 export async function handler(event: CloseEvent = {}) {
   // The job signs nothing, and the stack deliberately gives it no access to the token secret.
   services ??= loadConfig(process.env, { tokenSecret: false }).then((config) => createServices(config));
+  // Lambda passes its context as a second argument: the dispatcher is therefore not a parameter.
+  dispatcher ??= { dispatch: lambdaDispatch() };
+  return runClose(await services, event, dispatcher.dispatch);
+}
+
+/** One run: a single county's close, the fan-out over every county, or (without a dispatcher) all of them here. */
+export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispatch | undefined) {
   const now =
     event.scheduledTime && !Number.isNaN(Date.parse(event.scheduledTime))
       ? new Date(event.scheduledTime)
       : new Date();
-  const result = await closeMonth(await services, now);
-  const summary = {
-    task: event.task ?? "monthly-close",
-    at: now.toISOString(),
+  const task = event.task ?? "monthly-close";
+  if (event.countyId) {
+    const one = await closeOneCounty(svc, event.countyId, now);
+    return log({ task, at: now.toISOString(), countyId: event.countyId, ...totals(one ? [one] : []) });
+  }
+  if (dispatch) {
+    const ids = await countyIds(svc);
+    const scheduledTime = now.toISOString();
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const countyId = ids[next++] as string;
+        await dispatch({ task, scheduledTime, countyId });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DISPATCH_CONCURRENCY, ids.length) }, worker));
+    return log({ task, at: scheduledTime, dispatched: ids.length });
+  }
+  const result = await closeMonth(svc, now);
+  return log({ task, at: now.toISOString(), ...totals(result) });
+}
+
+function totals(result: CountyClose[]) {
+  return {
     counties: result.length,
     notSubmitted: result.reduce((n, c) => n + c.notSubmitted.length, 0),
     lockedNow: result.reduce((n, c) => n + c.lockedNow.length, 0),
   };
+}
+
+function log<T extends object>(summary: T): T {
   console.log(JSON.stringify({ message: "monthly close done", ...summary }));
   return summary;
+}
+
+/** On Lambda: invoke this same function asynchronously (its retries and dead-letter queue apply). */
+function lambdaDispatch(): Dispatch | undefined {
+  const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME;
+  if (!functionName) return undefined;
+  const lambda = new LambdaClient({});
+  return async (event) => {
+    await lambda.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: "Event",
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      }),
+    );
+  };
 }
