@@ -1,10 +1,17 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionTownship, provisionUser } from "../../apps/api/src/provisioning";
 import type { Services } from "../../apps/api/src/services";
 import { type Caller, callerAs } from "./support/api-caller";
-import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
+import {
+  type County,
+  monthAndServerStart,
+  seedCounty,
+  seedTwoTownships,
+  startApi,
+  TEST_PASSWORD,
+  uniquePhone,
+} from "./support/api-server";
 import { launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
@@ -25,13 +32,9 @@ async function pageFor(): Promise<Page> {
 }
 
 /** The real month in CST, and the 2nd of the next month for the server, so this month can be published. */
-const cst = new Date(Date.now() + 8 * 3600_000);
-const MONTH = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
+const { month: MONTH, serverStart: SERVER_START } = monthAndServerStart();
 const YEAR = Number(MONTH.slice(0, 4));
 const LABEL = `${YEAR}年${Number(MONTH.slice(5))}月`;
-const SERVER_START = new Date(
-  Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 2) - 6 * 3600_000,
-).toISOString();
 
 const township = { id: "", name: "城关镇" };
 const neighbour = { id: "", name: "七里镇" };
@@ -42,37 +45,12 @@ beforeAll(async () => {
   const api = await startApi("county-settings", { clockStart: SERVER_START });
   services = api.services;
   county = await seedCounty(services);
-  const [cg, ql] = await Promise.all([
-    provisionTownship(services, county.id, {
-      name: township.name,
-      code: "510722100",
-      population: 32_000,
-      villages: 18,
-      grids: 65,
-    }),
-    provisionTownship(services, county.id, {
-      name: neighbour.name,
-      code: "510722101",
-      population: 20_000,
-      villages: 12,
-      grids: 40,
-    }),
-  ]);
-  township.id = cg.id;
-  neighbour.id = ql.id;
-  await Promise.all(
-    [
-      { ...townshipAdmin, townshipId: cg.id },
-      { ...neighbourAdmin, townshipId: ql.id },
-    ].map((u) =>
-      provisionUser(services, {
-        ...u,
-        password: TEST_PASSWORD,
-        role: "township_admin",
-        countyId: county.id,
-      }),
-    ),
-  );
+  const ids = await seedTwoTownships(services, county.id, {
+    township: townshipAdmin,
+    neighbour: neighbourAdmin,
+  });
+  township.id = ids.townshipId;
+  neighbour.id = ids.neighbourId;
   countyApi = await callerAs(services, county.adminPhone, TEST_PASSWORD);
   // The year's scheme is the model one (version 1): the league needs it and /scheme exports it.
   await countyApi.schemes.startFromModel({ year: YEAR, expectedVersion: 0 });

@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
+import {
+  type County,
+  monthAndServerStart,
+  seedCounty,
+  startApi,
+  TEST_PASSWORD,
+  uniquePhone,
+} from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
@@ -21,11 +28,7 @@ async function pageFor(viewport: "desktop" | "phone" = "desktop"): Promise<Page>
 }
 
 /** The real month in CST (the browser records work now), and the 2nd of the next month for the server. */
-const cst = new Date(Date.now() + 8 * 3600_000);
-const MONTH = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
-const SERVER_START = new Date(
-  Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 2) - 6 * 3600_000,
-).toISOString();
+const { month: MONTH, serverStart: SERVER_START } = monthAndServerStart();
 
 beforeAll(async () => {
   // The server lives on the 2nd of next month: this month is finished (publishable) and not yet past

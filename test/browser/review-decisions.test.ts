@@ -1,10 +1,18 @@
 import { eventLabel } from "@pingan/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionTownship, provisionUser } from "../../apps/api/src/provisioning";
+import { provisionUser } from "../../apps/api/src/provisioning";
 import type { Services } from "../../apps/api/src/services";
 import { type Caller, callerAs } from "./support/api-caller";
-import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
+import {
+  type County,
+  monthAndServerStart,
+  seedCounty,
+  seedTwoTownships,
+  startApi,
+  TEST_PASSWORD,
+  uniquePhone,
+} from "./support/api-server";
 import { launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
@@ -22,12 +30,8 @@ async function pageFor(): Promise<Page> {
 }
 
 /** The real month in CST (the township's page submits it), and the 2nd of the next month for the server. */
-const cst = new Date(Date.now() + 8 * 3600_000);
-const MONTH = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
+const { month: MONTH, serverStart: SERVER_START } = monthAndServerStart();
 const LABEL = `${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`;
-const SERVER_START = new Date(
-  Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 2) - 6 * 3600_000,
-).toISOString();
 
 const township = { id: "", name: "城关镇" };
 const neighbour = { id: "", name: "七里镇" };
@@ -52,41 +56,19 @@ beforeAll(async () => {
   const api = await startApi("review", { clockStart: SERVER_START });
   services = api.services;
   county = await seedCounty(services);
-  const [cg, ql] = await Promise.all([
-    provisionTownship(services, county.id, {
-      name: township.name,
-      code: "510722100",
-      population: 32_000,
-      villages: 18,
-      grids: 65,
-    }),
-    provisionTownship(services, county.id, {
-      name: neighbour.name,
-      code: "510722101",
-      population: 32_000,
-      villages: 18,
-      grids: 65,
-    }),
-  ]);
-  township.id = cg.id;
-  neighbour.id = ql.id;
-  await Promise.all([
-    provisionUser(services, {
-      name: townshipAdmin.name,
-      phone: townshipAdmin.phone,
-      password: TEST_PASSWORD,
-      role: "township_admin",
-      countyId: county.id,
-      townshipId: cg.id,
-    }),
-    provisionUser(services, {
-      name: secondReviewer.name,
-      phone: secondReviewer.phone,
-      password: TEST_PASSWORD,
-      role: "county_reviewer",
-      countyId: county.id,
-    }),
-  ]);
+  const ids = await seedTwoTownships(services, county.id, {
+    township: townshipAdmin,
+    neighbour: { name: "吴专干", phone: uniquePhone() },
+  });
+  township.id = ids.townshipId;
+  neighbour.id = ids.neighbourId;
+  await provisionUser(services, {
+    name: secondReviewer.name,
+    phone: secondReviewer.phone,
+    password: TEST_PASSWORD,
+    role: "county_reviewer",
+    countyId: county.id,
+  });
   // The year's scheme is the model one; editing it is the scheme editor's test.
   const countyAdmin = await callerAs(services, county.adminPhone, TEST_PASSWORD);
   await countyAdmin.schemes.startFromModel({ year: Number(MONTH.slice(0, 4)), expectedVersion: 0 });

@@ -1,6 +1,6 @@
 import { getRequestListener } from "@hono/node-server";
 import { createApp } from "../../../apps/api/src/app";
-import { provisionCounty, provisionUser } from "../../../apps/api/src/provisioning";
+import { provisionCounty, provisionTownship, provisionUser } from "../../../apps/api/src/provisioning";
 import type { Services } from "../../../apps/api/src/services";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "../../../apps/api/src/testing/harness";
 import type { ApiHandler } from "./static-server";
@@ -43,4 +43,50 @@ export async function seedCounty(services: Services, name = "示范县", code = 
     countyId: county.id,
   });
   return { id: county.id, name, adminPhone, reviewerPhone };
+}
+
+/**
+ * The real month in China time (the browser records work now) and the 2nd of the next month, 02:00 China
+ * time, for the server: the month is then finished (publishable) and not yet past its deadline (the 5th).
+ */
+export function monthAndServerStart(now = Date.now()): { month: string; serverStart: string } {
+  const cst = new Date(now + 8 * 3600_000);
+  const month = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
+  const serverStart = new Date(
+    Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 2) - 6 * 3600_000,
+  ).toISOString();
+  return { month, serverStart };
+}
+
+/** 城关镇 and its neighbour 七里镇 in the county, each with its admin (password TEST_PASSWORD). */
+export async function seedTwoTownships(
+  services: Services,
+  countyId: string,
+  admins: { township: { name: string; phone: string }; neighbour: { name: string; phone: string } },
+): Promise<{ townshipId: string; neighbourId: string }> {
+  const [cg, ql] = await Promise.all([
+    provisionTownship(services, countyId, {
+      name: "城关镇",
+      code: "510722100",
+      population: 32_000,
+      villages: 18,
+      grids: 65,
+    }),
+    provisionTownship(services, countyId, {
+      name: "七里镇",
+      code: "510722101",
+      population: 20_000,
+      villages: 12,
+      grids: 40,
+    }),
+  ]);
+  await Promise.all(
+    [
+      { ...admins.township, townshipId: cg.id },
+      { ...admins.neighbour, townshipId: ql.id },
+    ].map((u) =>
+      provisionUser(services, { ...u, password: TEST_PASSWORD, role: "township_admin", countyId }),
+    ),
+  );
+  return { townshipId: cg.id, neighbourId: ql.id };
 }
