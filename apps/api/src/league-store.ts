@@ -36,8 +36,11 @@ export type PublishedInputs = {
   schemeVersion: number;
 };
 
-/** The newest-version query of each county and period, as ElectroDB builds it (a few hundred bytes each). */
-const latestParams = new Map<string, QueryCommandInput>();
+/**
+ * The newest-version query of each county and period, as ElectroDB builds it (a few hundred bytes each),
+ * per database: the parameters name the table.
+ */
+const latestParams = new WeakMap<Db, Map<string, QueryCommandInput>>();
 const MAX_CACHED_PARAMS = 10_000;
 
 export async function latestPublished(
@@ -48,14 +51,19 @@ export async function latestPublished(
   // The public read's only request. ElectroDB builds it once per county and period; the document client
   // sends it, which skips ElectroDB's per-call error capture and response reshaping on the busiest path
   // (the item is checked against the entity's attributes all the same).
+  let cache = latestParams.get(db);
+  if (!cache) {
+    cache = new Map();
+    latestParams.set(db, cache);
+  }
   const cacheKey = `${countyId}\u0000${period}`;
-  let params = latestParams.get(cacheKey);
+  let params = cache.get(cacheKey);
   if (!params) {
-    if (latestParams.size >= MAX_CACHED_PARAMS) latestParams.clear();
+    if (cache.size >= MAX_CACHED_PARAMS) cache.clear();
     params = db.entities.leagueTable.query
       .byPeriod({ countyId, period })
       .params({ order: "desc", limit: 1 }) as QueryCommandInput;
-    latestParams.set(cacheKey, params);
+    cache.set(cacheKey, params);
   }
   const { Items } = await db.client.send(new QueryCommand({ ...params }));
   const [item] = checkItems(db, "leagueTable", Items ?? []);
