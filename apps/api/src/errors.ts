@@ -51,6 +51,14 @@ export const passwordChangeRequired = () =>
   new AppError("AUTH.PASSWORD_CHANGE_REQUIRED", "请先修改初始密码后再继续操作");
 export const recordState = (messageZh: string) => new AppError("RECORD.STATE", messageZh);
 
+/** An expected failure as an AppError (a data-layer one keeps its code, message and field); else undefined. */
+function asAppError(cause: unknown): AppError | undefined {
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof DataError)
+    return new AppError(cause.code, cause.messageZh, cause.field ? { field: cause.field } : undefined);
+  return undefined;
+}
+
 /**
  * Runs `work` so that a failure naming an input field names it under `prefix` (the account of a
  * township registration is the input's `admin`, so its `phone` is `admin.phone`).
@@ -59,21 +67,19 @@ export async function underField<T>(prefix: string, work: () => Promise<T>): Pro
   try {
     return await work();
   } catch (error) {
-    const field =
-      error instanceof AppError ? error.details?.field : error instanceof DataError ? error.field : undefined;
-    if (typeof field !== "string") throw error;
-    const code = error instanceof AppError ? error.code : (error as DataError).code;
-    const messageZh = error instanceof AppError ? error.messageZh : (error as DataError).messageZh;
-    throw new AppError(code, messageZh, { field: `${prefix}.${field}` });
+    const expected = asAppError(error);
+    const field = expected?.details?.field;
+    if (!expected || typeof field !== "string") throw error;
+    throw new AppError(expected.code, expected.messageZh, {
+      ...expected.details,
+      field: `${prefix}.${field}`,
+    });
   }
 }
 
 /** The TRPCError for an expected failure; anything else passes through untouched. */
 export function toTRPCError(cause: unknown): TRPCError | undefined {
-  let error: AppError | undefined;
-  if (cause instanceof AppError) error = cause;
-  else if (cause instanceof DataError)
-    error = new AppError(cause.code, cause.messageZh, cause.field ? { field: cause.field } : undefined);
+  const error = asAppError(cause);
   if (!error) return undefined;
   return new TRPCError({ code: HTTP_CODES[error.code], message: error.messageZh, cause: error });
 }

@@ -17,6 +17,10 @@ export class DataError extends Error {
   }
 }
 
+/** Whether a failure is a lost race: a condition on the item's version, or a transaction on it, failed. */
+export const isConflict = (error: unknown): boolean =>
+  error instanceof DataError && error.code === "CONFLICT";
+
 export const conflict = (what: string) =>
   new DataError("CONFLICT", `${what} was changed by someone else`, "数据已被他人修改，请刷新后重试");
 

@@ -1,7 +1,7 @@
 export { createDocumentClient, createDynamoClient, type DynamoConnection } from "./client";
 export { createDb, type Db } from "./db";
 export * from "./entities";
-export { DataError, type DataErrorCode } from "./errors";
+export { DataError, type DataErrorCode, isConflict } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
 export { modelScheme2026 } from "./model-scheme";
 export {

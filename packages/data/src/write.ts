@@ -4,7 +4,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/l
 import type { EntityItem } from "electrodb";
 import type { Db } from "./db";
 import type { Entities, EntityName } from "./entities";
-import { conflict, DataError, duplicate, notFound } from "./errors";
+import { conflict, type DataError, duplicate, isConflict, notFound } from "./errors";
 import { checkItem } from "./item-schema";
 
 export type ItemOf<N extends EntityName> = EntityItem<Entities[N]>;
@@ -280,7 +280,7 @@ export async function createRecord<N extends EntityName>(
       return undefined;
     });
   } catch (error) {
-    if (requestId && error instanceof DataError && error.code === "CONFLICT") {
+    if (requestId && isConflict(error)) {
       const earlier = await replay(db, scope, requestId, options.entity);
       if (earlier) return { item: earlier, replayed: true };
     }

@@ -1,4 +1,4 @@
-import { checkItems, createRecord, DataError, getItem, type ItemOf, updateRecord } from "@pingan/data";
+import { checkItems, createRecord, getItem, type ItemOf, isConflict, updateRecord } from "@pingan/data";
 import { scoreCounty } from "../county-scoring";
 import type { Services } from "../services";
 import { previousMonth, submissionDeadline } from "../submission-deadline";
@@ -96,7 +96,7 @@ async function closeCounty(
         lockedNow.push(t.id);
       } catch (error) {
         // The township submitted at this very moment: nothing to lock; the next run sees it.
-        if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+        if (!isConflict(error)) throw error;
       }
     }
   }

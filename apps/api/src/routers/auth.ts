@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { changePasswordInput, refreshInput, signInInput, signOutInput } from "@pingan/contracts";
 import {
-  DataError,
   getItem,
   type ItemOf,
+  isConflict,
   MAX_TRANSACTION_ITEMS,
   tx,
   updateRecord,
@@ -141,7 +141,7 @@ async function lockAccount(services: Services, user: ItemOf<"user">, failures: n
     ]);
   } catch (error) {
     // Another attempt locked it first (and wrote the entry), or is locking it right now.
-    if (error instanceof DataError && error.code === "CONFLICT") return;
+    if (isConflict(error)) return;
     throw error;
   }
 }
@@ -198,7 +198,7 @@ async function revokeReusedSession(
     });
   } catch (error) {
     // A parallel revocation, sign-out or password change is ending this session already.
-    if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+    if (!isConflict(error)) throw error;
   }
 }
 
@@ -317,7 +317,7 @@ export const authRouter = router({
             action: "session.signOut",
           }).catch((error: unknown) => {
             // A parallel sign-out, refresh-token reuse or password change is ending this session already.
-            if (!(error instanceof DataError && error.code === "CONFLICT")) throw error;
+            if (!isConflict(error)) throw error;
           });
         }
       }
