@@ -109,6 +109,23 @@ export function accountScope(account: { townshipId?: string; countyId?: string }
   return account.countyId ? `C#${account.countyId}` : "P#platform";
 }
 
+/**
+ * Ending an account's sessions (all but `keep`): the removals for a transaction with `room` items to
+ * spare, and, for any a transaction cannot hold, a delete to run right after it.
+ */
+export async function sessionEndings(db: Db, userId: string, room: number, keep?: string) {
+  const { data } = await db.entities.session.query.byUser({ userId }).go({ pages: "all" });
+  const keys = data.filter((s) => s.id !== keep).map((s) => ({ userId: s.userId, id: s.id }));
+  const inTransaction = keys.slice(0, Math.max(0, room));
+  const rest = keys.slice(inTransaction.length);
+  return {
+    items: inTransaction.map((key) => tx.remove(db, "session", key)),
+    afterwards: async () => {
+      if (rest.length > 0) await db.entities.session.delete(rest).go();
+    },
+  };
+}
+
 /** What the app may know about an account (never the password hash). */
 export function profileOf(user: ItemOf<"user">) {
   return {

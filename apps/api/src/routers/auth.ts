@@ -10,7 +10,7 @@ import {
   type WriteContext,
   writeTransaction,
 } from "@pingan/data";
-import { accountScope, findUserByLogin, profileOf } from "../accounts";
+import { accountScope, findUserByLogin, profileOf, sessionEndings } from "../accounts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import {
   formatRefreshToken,
@@ -362,14 +362,8 @@ export const authRouter = router({
     }
     const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
     const { db } = services;
-    const { data: sessions } = await db.entities.session.query
-      .byUser({ userId: user.id })
-      .go({ pages: "all" });
-    const others = sessions
-      .filter((s) => s.id !== ctx.user.sessionId)
-      .map((s) => ({ userId: s.userId, id: s.id }));
     // The account, its audit entry and (as many as fit) its other sessions' end: one transaction.
-    const inTransaction = others.slice(0, MAX_TRANSACTION_ITEMS - 2);
+    const others = await sessionEndings(db, user.id, MAX_TRANSACTION_ITEMS - 2, ctx.user.sessionId);
     await updateRecord(db, writeContext(ctx), {
       entity: "user",
       key: { id: user.id },
@@ -378,10 +372,9 @@ export const authRouter = router({
       expectedVersion: user.version,
       action: "user.changePassword",
       change: (current) => ({ ...current, passwordHash, mustChangePassword: false }),
-      extra: inTransaction.map((key) => tx.remove(db, "session", key)),
+      extra: others.items,
     });
-    const rest = others.slice(inTransaction.length);
-    if (rest.length > 0) await db.entities.session.delete(rest).go();
+    await others.afterwards();
     return { ok: true as const };
   }),
 });

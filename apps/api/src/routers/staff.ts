@@ -1,6 +1,6 @@
 import { inviteStaffInput, removeStaffInput } from "@pingan/contracts";
 import { checkItems, getItem, type ItemOf, MAX_TRANSACTION_ITEMS, tx, writeTransaction } from "@pingan/data";
-import { loginKey, newAccountItems } from "../accounts";
+import { loginKey, newAccountItems, sessionEndings } from "../accounts";
 import { AppError, recordState } from "../errors";
 import { router, townshipAdminProcedure } from "../trpc";
 import { writeContext } from "../write-context";
@@ -71,9 +71,6 @@ export const staffRouter = router({
       ...stamp,
     };
     const nextUser = { ...user, status: "disabled" as const, version: user.version + 1, ...stamp };
-    const { data: sessions } = await db.entities.session.query
-      .byUser({ userId: user.id })
-      .go({ pages: "all" });
     // Only the account's own claims are released; one that is missing (never made) is no obstacle.
     const releases = [user.phone, ...(user.email ? [user.email] : [])].map((login) =>
       tx.removeWhere(
@@ -95,13 +92,11 @@ export const staffRouter = router({
       }),
       ...releases,
     ];
-    const sessionKeys = sessions.map((s) => ({ userId: s.userId, id: s.id }));
-    const inTransaction = sessionKeys.slice(0, MAX_TRANSACTION_ITEMS - items.length);
-    await writeTransaction(db, [...items, ...inTransaction.map((key) => tx.remove(db, "session", key))]);
+    const sessions = await sessionEndings(db, user.id, MAX_TRANSACTION_ITEMS - items.length);
+    await writeTransaction(db, [...items, ...sessions.items]);
     // More sessions than a transaction holds: the disabled account already cannot use them (every call
     // and every refresh checks its status), so they are simply cleared after.
-    const rest = sessionKeys.slice(inTransaction.length);
-    if (rest.length > 0) await db.entities.session.delete(rest).go();
+    await sessions.afterwards();
     return { ok: true as const };
   }),
 });
