@@ -21,11 +21,11 @@ export type CountyClose = {
 const SYSTEM = { id: "system:monthly-close", role: "system" };
 const COUNTY_CONCURRENCY = 4;
 
-/** Every county's id: what a fanned-out close hands one invocation each. */
-export async function countyIds(services: Services): Promise<string[]> {
+/** Every county: what a close runs over, or hands one invocation each when it fans out. */
+export async function allCounties(services: Services): Promise<ItemOf<"county">[]> {
   const { db } = services;
   const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
-  return checkItems(db, "county", data).map((c) => c.id);
+  return checkItems(db, "county", data);
 }
 
 /** The close of one county, for a fanned-out run; `undefined` when the county no longer exists. */
@@ -39,10 +39,8 @@ export async function closeOneCounty(
 }
 
 export async function closeMonth(services: Services, now: Date): Promise<CountyClose[]> {
-  const { db } = services;
   const month = previousMonth(now);
-  const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
-  const counties = checkItems(db, "county", data);
+  const counties = await allCounties(services);
   // A few counties at a time: each is dozens of queries, and Lambda has few sockets to spare.
   const out: CountyClose[] = new Array(counties.length);
   let next = 0;

@@ -1,7 +1,7 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { loadConfig } from "../config";
 import { createServices, type Services } from "../services";
-import { type CountyClose, closeMonth, closeOneCounty, countyIds } from "./close-month";
+import { allCounties, type CountyClose, closeMonth, closeOneCounty } from "./close-month";
 
 /**
  * What EventBridge Scheduler sends (infra: MonthlyCloseEvent); `scheduledTime` pins a retried run's clock.
@@ -52,7 +52,7 @@ export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispa
     return log({ task, at: now.toISOString(), countyId: event.countyId, ...totals(one ? [one] : []) });
   }
   if (dispatch) {
-    const ids = await countyIds(svc);
+    const ids = (await allCounties(svc)).map((c) => c.id);
     const scheduledTime = now.toISOString();
     let next = 0;
     const worker = async () => {
