@@ -150,11 +150,15 @@ export const countyTownshipProcedure = countyProcedure
     return next({ ctx: { township } });
   });
 
-async function activeTownship(ctx: Context, townshipId: string): Promise<ItemOf<"township">> {
+/** The township of the input; one that doesn't exist is answered like another tenant's. */
+async function townshipOf(ctx: Context, townshipId: string): Promise<ItemOf<"township">> {
   const township = await getItem(ctx.services.db, "township", { id: townshipId });
   if (!township) throw forbidden();
-  if (township.status !== "active") throw new AppError("TOWNSHIP.NOT_ACTIVE", "乡镇尚未通过县级审核");
   return township;
+}
+
+function assertActive(township: ItemOf<"township">): void {
+  if (township.status !== "active") throw new AppError("TOWNSHIP.NOT_ACTIVE", "乡镇尚未通过县级审核");
 }
 
 /**
@@ -169,20 +173,26 @@ export const townshipReadProcedure = authedProcedure
       (TOWNSHIP_ROLES as readonly Role[]).includes(user.role) && user.townshipId === input.townshipId;
     const isCountyUser = (COUNTY_ROLES as readonly Role[]).includes(user.role) && user.countyId !== undefined;
     if (!isOwnTownship && !isCountyUser) throw forbidden();
-    const township = await activeTownship(ctx, input.townshipId);
+    const township = await townshipOf(ctx, input.townshipId);
+    assertActive(township);
     if (!isOwnTownship && township.countyId !== user.countyId) throw forbidden();
     return next({ ctx: { township } });
   });
 
-/** Recording a township's work: only its own people. */
-export const townshipProcedure = authedProcedure
+/** A township's own people on their township, whatever its status. */
+const ownTownshipProcedure = authedProcedure
   .use(requireRoles(...TOWNSHIP_ROLES))
   .input(objectInput({ townshipId: id("乡镇") }))
   .use(async ({ ctx, input, next }) => {
     if (ctx.user.townshipId !== input.townshipId) throw forbidden();
-    const township = await activeTownship(ctx, input.townshipId);
-    return next({ ctx: { township } });
+    return next({ ctx: { township: await townshipOf(ctx, input.townshipId) } });
   });
+
+/** Recording a township's work: only its own people, once the county has approved the township. */
+export const townshipProcedure = ownTownshipProcedure.use(({ ctx, next }) => {
+  assertActive(ctx.township);
+  return next();
+});
 
 export const townshipAdminProcedure = townshipProcedure.use(requireRoles("township_admin"));
 
@@ -190,12 +200,4 @@ export const townshipAdminProcedure = townshipProcedure.use(requireRoles("townsh
  * The township admin on the own township whatever its status: a township the county rejected can still
  * correct its registration and send it again.
  */
-export const ownTownshipAdminProcedure = authedProcedure
-  .use(requireRoles("township_admin"))
-  .input(objectInput({ townshipId: id("乡镇") }))
-  .use(async ({ ctx, input, next }) => {
-    if (ctx.user.townshipId !== input.townshipId) throw forbidden();
-    const township = await getItem(ctx.services.db, "township", { id: input.townshipId });
-    if (!township) throw forbidden();
-    return next({ ctx: { township } });
-  });
+export const ownTownshipAdminProcedure = ownTownshipProcedure.use(requireRoles("township_admin"));
