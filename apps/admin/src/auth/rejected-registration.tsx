@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Form, Input, InputNumber, Result } from "antd";
+import { App, Button, Card, Form, Result } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../api/router-types";
 import { useTRPC } from "../api/trpc";
 import { applyFieldErrors } from "../errors/form-errors";
+import { TownshipFields } from "../features/township/township-fields";
 import { useI18n } from "../i18n/i18n-provider";
 
 type Township = NonNullable<RouterOutputs["auth"]["me"]["township"]>;
@@ -66,41 +67,7 @@ export function RejectedRegistration({
             resubmit.mutate({ townshipId: township.id, expectedVersion: township.version, ...v })
           }
         >
-          <Form.Item
-            name="name"
-            label={t("register.name")}
-            rules={[{ required: true, message: t("register.nameRequired") }]}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item
-            name="code"
-            label={t("register.code")}
-            rules={[{ required: true, message: t("register.codeRequired") }]}
-          >
-            <Input maxLength={9} inputMode="numeric" />
-          </Form.Item>
-          <Form.Item
-            name="population"
-            label={t("register.population")}
-            rules={[{ required: true, message: t("register.required") }]}
-          >
-            <InputNumber min={1} style={{ width: "100%" }} />
-          </Form.Item>
-          <Form.Item
-            name="villages"
-            label={t("register.villages")}
-            rules={[{ required: true, message: t("register.required") }]}
-          >
-            <InputNumber min={0} style={{ width: "100%" }} />
-          </Form.Item>
-          <Form.Item
-            name="grids"
-            label={t("register.grids")}
-            rules={[{ required: true, message: t("register.required") }]}
-          >
-            <InputNumber min={0} style={{ width: "100%" }} />
-          </Form.Item>
+          <TownshipFields />
           <Button type="primary" htmlType="submit" loading={resubmit.isPending}>
             {t("register.resubmit")}
           </Button>

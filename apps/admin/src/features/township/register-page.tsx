@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Result, Row, Typography } from "antd";
+import { Alert, Button, Card, Col, Divider, Form, Input, Result, Row, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { RouterInputs } from "../../api/router-types";
@@ -7,6 +7,7 @@ import { useTRPC } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
+import { TownshipFields } from "./township-fields";
 
 type Values = Omit<RouterInputs["onboarding"]["registerTownship"], never>;
 
@@ -71,53 +72,7 @@ export default function RegisterPage() {
             <Input maxLength={8} style={{ textTransform: "uppercase", maxWidth: 200 }} />
           </Form.Item>
           <Divider titlePlacement="start">{t("register.township")}</Divider>
-          <Row gutter={12}>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name={["township", "name"]}
-                label={t("register.name")}
-                rules={[{ required: true, message: t("register.nameRequired") }]}
-              >
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name={["township", "code"]}
-                label={t("register.code")}
-                rules={[{ required: true, message: t("register.codeRequired") }]}
-              >
-                <Input maxLength={9} inputMode="numeric" />
-              </Form.Item>
-            </Col>
-            <Col xs={8}>
-              <Form.Item
-                name={["township", "population"]}
-                label={t("register.population")}
-                rules={[{ required: true, message: t("register.required") }]}
-              >
-                <InputNumber min={1} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col xs={8}>
-              <Form.Item
-                name={["township", "villages"]}
-                label={t("register.villages")}
-                rules={[{ required: true, message: t("register.required") }]}
-              >
-                <InputNumber min={0} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col xs={8}>
-              <Form.Item
-                name={["township", "grids"]}
-                label={t("register.grids")}
-                rules={[{ required: true, message: t("register.required") }]}
-              >
-                <InputNumber min={0} style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <TownshipFields prefix="township" />
           <Divider titlePlacement="start">{t("register.admin")}</Divider>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
