@@ -1,12 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Result, Spin } from "antd";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { useTRPC } from "../api/trpc";
 import { useI18n } from "../i18n/i18n-provider";
 import { ChangePasswordPage } from "./change-password-page";
-import { RejectedRegistration } from "./rejected-registration";
 import { TOWNSHIP_ROLES } from "./roles";
 import { useSession } from "./session-provider";
+
+// Shown to few people, once: its form stays out of the initial load.
+const RejectedRegistration = lazy(() =>
+  import("./rejected-registration").then((m) => ({ default: m.RejectedRegistration })),
+);
 
 /** Who the API says the user is now: whether the township is approved, whether a password change is due. */
 export function useAccount() {
@@ -36,7 +40,9 @@ export function AccountGate({ children }: { children: ReactNode }) {
   if (account.waiting) {
     const township = account.township;
     return township?.status === "rejected" ? (
-      <RejectedRegistration township={township} canResubmit={account.role === "township_admin"} />
+      <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
+        <RejectedRegistration township={township} canResubmit={account.role === "township_admin"} />
+      </Suspense>
     ) : (
       <Result
         status="info"
