@@ -8,10 +8,10 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { type Data, generateCounty, parseInstant } from "@pingan/domain";
-import { latestPublished, publishLeagueTable } from "../league-store";
-import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
+import { latestPublished, publishLeagueTable } from "../league/league-store";
 import type { Services } from "../services";
-import { periodEnded } from "../submission-deadline";
+import { periodEnded } from "../submissions/deadline";
+import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
 
 export const DEMO_COUNTY_ID = "demo-county";
 export const DEMO_PASSWORD = "Pingan@2026";

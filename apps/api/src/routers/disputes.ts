@@ -17,7 +17,7 @@ import {
   getTownshipRecord,
   notBefore,
   softDelete,
-} from "../township-records";
+} from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 /** Attempts live on the dispute item, and its audit entry holds it twice (before, after): the cap keeps both

@@ -12,7 +12,7 @@ import {
   editTownshipRecord,
   getTownshipRecord,
   softDelete,
-} from "../township-records";
+} from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 /** Routine work done, commendations and bad events; the scheme decides which kinds score. */

@@ -12,7 +12,7 @@ import {
   editTownshipRecord,
   getTownshipRecord,
   softDelete,
-} from "../township-records";
+} from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 /** Criminal and public-order cases (案件). */

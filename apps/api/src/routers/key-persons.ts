@@ -17,7 +17,7 @@ import {
   getTownshipRecord,
   notBefore,
   softDelete,
-} from "../township-records";
+} from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 /** Key persons (重点人员) and their monthly visits (走访). */

@@ -15,7 +15,7 @@ import {
   getTownshipRecord,
   notBefore,
   softDelete,
-} from "../township-records";
+} from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：首办或办结时间不能早于受理时间");

@@ -13,9 +13,9 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import type { Data, LeagueTable } from "@pingan/domain";
+import { AppError } from "../errors";
+import { periodEnded } from "../submissions/deadline";
 import { scoreCounty } from "./county-scoring";
-import { AppError } from "./errors";
-import { periodEnded } from "./submission-deadline";
 
 /**
  * Published league tables: immutable snapshots under the county's partition, one item per version,
@@ -83,6 +83,16 @@ export async function publishedVersion(
   return item && item.countyId === countyId && item.period === period && item.tableVersion === tableVersion
     ? item
     : undefined;
+}
+
+/** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
+export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
+  const item =
+    version === undefined
+      ? await latestPublished(db, countyId, period)
+      : await publishedVersion(db, countyId, period, version);
+  if (!item) throw new AppError("NOT_FOUND", "该期排名尚未发布");
+  return publishedView(item);
 }
 
 /** Every published version of a county's tables (periods and versions, newest first), without bodies. */
