@@ -1,6 +1,6 @@
 import type { Db } from "./db";
 import { badCursor } from "./errors";
-import { checkItems, type ItemOf } from "./write";
+import { checkItems, type ItemOf } from "./read";
 
 /**
  * Listing queries of township records. Every one is a Query on the township's own key (the main
