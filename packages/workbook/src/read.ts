@@ -81,6 +81,9 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
   const labels = new Map<string, string>();
   const parseEvent = eventKindParser(options.eventNames);
   const seenSheets = new Set<string>();
+  // The 乡镇 sheet's codes, also of rows with other errors: records are checked against them.
+  const sheetCodes = new Set<string>();
+  let hasTownshipSheet = false;
 
   for (const table of tables) {
     const name = trimCell(table.name);
@@ -95,7 +98,8 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
     }
     seenSheets.add(name);
     labels.set(def.name, table.label);
-    const rows = readSheet(def, table, parseEvent, errors, report);
+    if (def.key === "townships") hasTownshipSheet = true;
+    const rows = readSheet(def, table, parseEvent, errors, report, sheetCodes);
     report.sheets.push({ name: def.name, rows: rows.length });
     if (def.key === "county") {
       if (rows.length > 1)
@@ -104,7 +108,12 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
     } else (records[def.key] as unknown[]).push(...rows);
   }
 
-  crossCheck(records, options, (sheet) => labels.get(sheet) ?? sheet, errors);
+  const codes = options.townshipCodes
+    ? new Set(options.townshipCodes)
+    : hasTownshipSheet && sheetCodes.size > 0
+      ? sheetCodes
+      : null;
+  crossCheck(records, options, codes, (sheet) => labels.get(sheet) ?? sheet, errors);
 
   if (errors.length === 0) {
     attachAttempts(records);
@@ -152,6 +161,7 @@ function readSheet(
   parseEvent: (v: CellValue) => Parsed<string>,
   errors: WorkbookError[],
   report: ReadReport,
+  sheetCodes: Set<string>,
 ): Row[] {
   const sheet = table.label;
   const first = table.rows[0];
@@ -197,6 +207,7 @@ function readSheet(
       const parsed = parseCell(column, v, parseEvent);
       if (parsed.ok) {
         if (parsed.value !== "") record[column.key] = parsed.value;
+        if (def.key === "townships" && column.key === "code") sheetCodes.add(parsed.value as string);
       } else {
         errors.push({ sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
@@ -248,6 +259,7 @@ function rowRules(def: SheetDef, r: Row, sheet: string, errors: WorkbookError[])
 function crossCheck(
   records: WorkbookRecords,
   options: ReadOptions,
+  codes: ReadonlySet<string> | null,
   label: (sheet: string) => string,
   errors: WorkbookError[],
 ): void {
@@ -279,11 +291,6 @@ function crossCheck(
   unique("人工评分", records.manualScores, (r) => `${r.townshipCode}/${r.period}/${r.indicator}`, "指标");
 
   // Unknown townships.
-  const codes = options.townshipCodes
-    ? new Set(options.townshipCodes)
-    : records.townships.length > 0
-      ? new Set(records.townships.map((t) => t.code))
-      : null;
   const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
   if (codes) {
     const sheets: [string, { row: number; townshipCode: string }[]][] = [
