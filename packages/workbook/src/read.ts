@@ -81,8 +81,10 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
   const labels = new Map<string, string>();
   const parseEvent = eventKindParser(options.eventNames);
   const seenSheets = new Set<string>();
-  // The 乡镇 sheet's codes, also of rows with other errors: records are checked against them.
+  // The 乡镇 sheet's codes and the keys (乡镇代码/编号) of every sheet's rows, also of rows with other
+  // errors: references are checked against them, so one wrong cell is one error, not a cascade.
   const sheetCodes = new Set<string>();
+  const seenKeys = new Map<string, Set<string>>();
   let hasTownshipSheet = false;
 
   for (const table of tables) {
@@ -99,7 +101,7 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
     seenSheets.add(name);
     labels.set(def.name, table.label);
     if (def.key === "townships") hasTownshipSheet = true;
-    const rows = readSheet(def, table, parseEvent, errors, report, sheetCodes);
+    const rows = readSheet(def, table, parseEvent, errors, report, sheetCodes, seenKeys);
     report.sheets.push({ name: def.name, rows: rows.length });
     if (def.key === "county") {
       if (rows.length > 1)
@@ -113,7 +115,7 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
     : hasTownshipSheet && sheetCodes.size > 0
       ? sheetCodes
       : null;
-  crossCheck(records, options, codes, (sheet) => labels.get(sheet) ?? sheet, errors);
+  crossCheck(records, options, codes, seenKeys, (sheet) => labels.get(sheet) ?? sheet, errors);
 
   if (errors.length === 0) {
     attachAttempts(records);
@@ -162,7 +164,10 @@ function readSheet(
   errors: WorkbookError[],
   report: ReadReport,
   sheetCodes: Set<string>,
+  seenKeys: Map<string, Set<string>>,
 ): Row[] {
+  const keys = new Set<string>();
+  seenKeys.set(def.name, keys);
   const sheet = table.label;
   const first = table.rows[0];
   const header = first && first.row === 1 ? first.cells : [];
@@ -213,6 +218,8 @@ function readSheet(
         rowOk = false;
       }
     }
+    if (record.id !== undefined && record.townshipCode !== undefined)
+      keys.add(`${record.townshipCode}/${record.id}`);
     if (!rowOk) continue;
     if (rowRules(def, record, sheet, errors)) out.push(record);
   }
@@ -260,6 +267,7 @@ function crossCheck(
   records: WorkbookRecords,
   options: ReadOptions,
   codes: ReadonlySet<string> | null,
+  seenKeys: ReadonlyMap<string, ReadonlySet<string>>,
   label: (sheet: string) => string,
   errors: WorkbookError[],
 ): void {
@@ -310,21 +318,15 @@ function crossCheck(
   }
 
   // A visit names a key person of its township, in this file or already recorded.
-  const keyPersons = new Set([
-    ...records.keyPersons.map((k) => `${k.townshipCode}/${k.id}`),
-    ...(options.knownKeyPersons ?? []),
-  ]);
+  const keyPersons = new Set([...(seenKeys.get("重点人员") ?? []), ...(options.knownKeyPersons ?? [])]);
   for (const v of records.visits)
     if (!keyPersons.has(`${v.townshipCode}/${v.keyPersonId}`))
       err("走访", v.row, "重点人员编号", `乡镇 ${v.townshipCode} 没有编号为「${v.keyPersonId}」的重点人员`);
 
   // A mediation attempt names a dispute of its township.
-  const disputes = new Map(records.disputes.map((d) => [`${d.townshipCode}/${d.id}`, d]));
-  const knownDisputes = new Set(options.knownDisputes ?? []);
+  const disputes = new Set([...(seenKeys.get("矛盾纠纷") ?? []), ...(options.knownDisputes ?? [])]);
   for (const a of records.attempts) {
-    const key = `${a.townshipCode}/${a.disputeId}`;
-    const d = disputes.get(key);
-    if (!d && !knownDisputes.has(key))
+    if (!disputes.has(`${a.townshipCode}/${a.disputeId}`))
       err("调解记录", a.row, "纠纷编号", `乡镇 ${a.townshipCode} 没有编号为「${a.disputeId}」的矛盾纠纷`);
   }
 }
