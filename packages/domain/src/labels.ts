@@ -28,6 +28,8 @@ export const METRIC_LABELS: Record<Metric, string> = {
   "dispute.on_time_rate": "矛盾纠纷按期办结率",
   "dispute.local_rate": "矛盾纠纷就地化解率",
   "dispute.attempts_rate": "三三调处落实率",
+  "dispute.village_rate": "小事不出村率",
+  "dispute.three_three_rate": "三三调处分级落实率",
   "petition.first_handled_rate": "初信初访首办率",
   "petition.settled_rate": "息诉息访率",
   "incident.rate_per_10k": "万人发案率",

@@ -39,6 +39,10 @@ export type MonthBucket = {
   local: number;
   failedOrEscalated: number;
   failedOrEscalatedWithAttempts: number;
+  /** §10.2 小事不出村: resolved without a red-level attempt (or, without attempt levels, not red). */
+  village: number;
+  /** §10.2 三三调处: failed or escalated after at least minAttempts attempts at every level tried. */
+  threeThree: number;
   petitionsReceived: number;
   firstHandledOnTime: number;
   petitionsClosed: number;
@@ -54,6 +58,8 @@ export type MonthBucket = {
 
 export type Evidence = {
   disputesClosed: RecordRef[];
+  /** Disputes closed as failed or escalated: the denominator of the attempts metrics. */
+  disputesFailedOrEscalated: RecordRef[];
   petitionsReceived: RecordRef[];
   petitionsClosed: RecordRef[];
   incidents: RecordRef[];
@@ -71,6 +77,8 @@ function emptyBucket(withEvidence: boolean): MonthBucket {
     local: 0,
     failedOrEscalated: 0,
     failedOrEscalatedWithAttempts: 0,
+    village: 0,
+    threeThree: 0,
     petitionsReceived: 0,
     firstHandledOnTime: 0,
     petitionsClosed: 0,
@@ -82,6 +90,7 @@ function emptyBucket(withEvidence: boolean): MonthBucket {
     evidence: withEvidence
       ? {
           disputesClosed: [],
+          disputesFailedOrEscalated: [],
           petitionsReceived: [],
           petitionsClosed: [],
           incidents: [],
@@ -164,10 +173,14 @@ export class MonthIndex {
       const b = at(d.townshipId, closed);
       if (!b) continue;
       b.disputesClosed++;
-      if (d.outcome === "resolved") b.resolved++;
-      else {
+      if (d.outcome === "resolved") {
+        b.resolved++;
+        if (settledInVillage(d)) b.village++;
+      } else {
         b.failedOrEscalated++;
         if (d.attempts >= settings.minAttempts) b.failedOrEscalatedWithAttempts++;
+        if (threeThreeMet(d, settings.minAttempts)) b.threeThree++;
+        b.evidence?.disputesFailedOrEscalated.push({ kind: "dispute", id: d.id });
       }
       if (d.outcome !== "escalated") b.local++;
       if (onTime) b.onTime++;
@@ -272,6 +285,38 @@ export class MonthIndex {
   }
 }
 
+/** §10.2 小事不出村: every attempt at blue or yellow level; without attempt levels, the dispute is not red. */
+export function settledInVillage(d: Dispute): boolean {
+  const levels = d.attemptLevels;
+  if (levels === undefined) return d.level !== "red";
+  for (const l of levels) if (l === "red") return false;
+  return true;
+}
+
+/**
+ * §10.2 三三调处: at least one attempt, and at least `minAttempts` attempts at every level present in
+ * `attemptLevels` (without them: `attempts >= minAttempts`).
+ */
+export function threeThreeMet(d: Dispute, minAttempts: number): boolean {
+  if (d.attempts < 1) return false;
+  const levels = d.attemptLevels;
+  if (levels === undefined) return d.attempts >= minAttempts;
+  let blue = 0;
+  let yellow = 0;
+  let red = 0;
+  for (const l of levels) {
+    if (l === "blue") blue++;
+    else if (l === "yellow") yellow++;
+    else red++;
+  }
+  return (
+    levels.length > 0 &&
+    (blue === 0 || blue >= minAttempts) &&
+    (yellow === 0 || yellow >= minAttempts) &&
+    (red === 0 || red >= minAttempts)
+  );
+}
+
 /** A metric's numerator and denominator for one township-month (scoring.md §3). */
 export function metricCount(metric: Metric, b: MonthBucket, population: number): MetricCount {
   const e = b.evidence;
@@ -288,6 +333,10 @@ export function metricCount(metric: Metric, b: MonthBucket, population: number):
         den: b.failedOrEscalated,
         refs: e?.disputesClosed ?? [],
       };
+    case "dispute.village_rate":
+      return { num: b.village, den: b.disputesClosed, refs: e?.disputesClosed ?? [] };
+    case "dispute.three_three_rate":
+      return { num: b.threeThree, den: b.failedOrEscalated, refs: e?.disputesFailedOrEscalated ?? [] };
     case "petition.first_handled_rate":
       return { num: b.firstHandledOnTime, den: b.petitionsReceived, refs: e?.petitionsReceived ?? [] };
     case "petition.settled_rate":

@@ -77,6 +77,10 @@ function metricSentence(metric: Metric, c: MetricCount, population: number, sche
       return `当月办结纠纷 ${c.den} 件，未上交 ${c.num} 件，就地化解率 ${value}`;
     case "dispute.attempts_rate":
       return `当月调处失败或上交纠纷 ${c.den} 件，其中调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，落实率 ${value}`;
+    case "dispute.village_rate":
+      return `当月办结纠纷 ${c.den} 件，在村（社区）及以下化解 ${c.num} 件，小事不出村率 ${value}`;
+    case "dispute.three_three_rate":
+      return `当月调处失败或上交纠纷 ${c.den} 件，其中每一调处层级均调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，三三调处落实率 ${value}`;
     case "petition.first_handled_rate":
       return `当月受理信访 ${c.den} 件，${scheme.petitionFirstHandleDays ?? 7} 日内首办 ${c.num} 件，首办率 ${value}`;
     case "petition.settled_rate":
@@ -93,8 +97,10 @@ function noDataSentence(metric: Metric): string {
     case "dispute.resolution_rate":
     case "dispute.on_time_rate":
     case "dispute.local_rate":
+    case "dispute.village_rate":
       return "当月无办结纠纷";
     case "dispute.attempts_rate":
+    case "dispute.three_three_rate":
       return "当月无调处失败或上交的纠纷";
     case "petition.first_handled_rate":
       return "当月未受理信访";
@@ -202,14 +208,16 @@ function scoreIndicator(
       }
       break;
     case "routine": {
-      const parts = basis.required.map((req) => {
+      // Quarterly and yearly duties are judged in a later commit (§10.1); until then they are not due.
+      const parts = basis.required.flatMap((req) => {
+        if (!("perMonth" in req)) return [];
         const done = b.events.get(req.event) ?? 0;
         const ratio = R.min(R.ONE, R.div(R.rat(done), R.fromNumber(req.perMonth)));
         notes.add(() => `${eventLabel(req.event)}：应 ${req.perMonth} 次，实 ${done} 次`);
         ids.push(...(b.evidence?.events.get(req.event) ?? []));
-        return ratio;
+        return [ratio];
       });
-      base = R.mul(M, R.div(R.sum(parts), R.rat(parts.length)));
+      base = parts.length === 0 ? M : R.mul(M, R.div(R.sum(parts), R.rat(parts.length)));
       notes.add(() => `完成度折算得 ${fmt(base)} 分`);
       break;
     }
