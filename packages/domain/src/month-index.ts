@@ -1,4 +1,5 @@
 import { instantColumn } from "./instants";
+import { monthsToIndex, quarterEndingIn } from "./periods";
 import { DAY_MS, monthRange, monthSerial, serialOfMonth } from "./time";
 import type {
   Data,
@@ -50,6 +51,10 @@ export type MonthBucket = {
   incidents: number;
   keyPersonsDue: number;
   keyPersonsVisited: number;
+  /** Of the due key persons, those judged over the quarter (`visitsPerQuarter`, §10.3). */
+  keyPersonsDueQuarterly: number;
+  /** Of the due key persons, those with a frequency other than one visit a month. */
+  keyPersonsScheduled: number;
   /** Given and derived events by kind: the sum of their counts. */
   events: Map<string, number>;
   /** Record ids behind each number, kept only when evidence is asked for. */
@@ -86,6 +91,8 @@ function emptyBucket(withEvidence: boolean): MonthBucket {
     incidents: 0,
     keyPersonsDue: 0,
     keyPersonsVisited: 0,
+    keyPersonsDueQuarterly: 0,
+    keyPersonsScheduled: 0,
     events: new Map(),
     evidence: withEvidence
       ? {
@@ -120,13 +127,23 @@ export class MonthIndex {
   private readonly buckets = new Map<string, MonthBucket[]>();
   private readonly slot = new Map<number, number>();
 
+  /**
+   * `scopes` says whether anything is judged over a quarter or a year (§10.1): then the index also holds
+   * the earlier months of each quarter (year) that ends in `months`. Quarterly visits (§10.3) need the same.
+   */
   constructor(
     data: Data,
-    months: readonly string[],
+    requested: readonly string[],
     readonly settings: MetricSettings,
     options: IndexOptions = {},
+    scopes: { quarter: boolean; year: boolean } = { quarter: false, year: false },
   ) {
     const withEvidence = options.evidence === true;
+    const quarterlyVisits = (data.keyPersons ?? []).some((k) => k.visitsPerQuarter !== undefined);
+    const months = monthsToIndex(requested, {
+      quarter: scopes.quarter || quarterlyVisits,
+      year: scopes.year,
+    });
     const asOf = options.asOf ?? Number.POSITIVE_INFINITY;
     months.forEach((m, i) => {
       this.slot.set(serialOfMonth(m), i);
@@ -240,22 +257,29 @@ export class MonthIndex {
   private indexKeyPersons(data: Data, months: readonly string[]): void {
     const keyPersons = data.keyPersons ?? [];
     if (keyPersons.length === 0) return;
-    // Per key person, the month slots with a visit: a small array, no string key per visit.
-    const visitedSlots = new Map<string, boolean[]>();
+    // Per key person, the number of visits in each month slot: a small array, no string key per visit.
+    const visitCounts = new Map<string, number[]>();
     const visits = data.visits ?? [];
     const visitAt = instantColumn(visits, "at");
     for (let i = 0; i < visits.length; i++) {
       const slot = this.slot.get(monthSerial(visitAt[i] as number));
       if (slot === undefined) continue;
       const id = (visits[i] as Visit).keyPersonId;
-      let slots = visitedSlots.get(id);
-      if (!slots) {
-        slots = [];
-        visitedSlots.set(id, slots);
+      let counts = visitCounts.get(id);
+      if (!counts) {
+        counts = [];
+        visitCounts.set(id, counts);
       }
-      slots[slot] = true;
+      counts[slot] = (counts[slot] ?? 0) + 1;
     }
     const ranges = months.map(monthRange);
+    // For a slot that ends a quarter: the quarter's first instant and the slots of its months (§10.3).
+    const quarters = months.map((m) => {
+      const q = quarterEndingIn(m);
+      if (!q) return null;
+      const slots = q.map((qm) => this.slot.get(serialOfMonth(qm)));
+      return slots.every((x) => x !== undefined) ? { start: monthRange(q[0] as string).start, slots } : null;
+    });
     const registeredAt = instantColumn(keyPersons, "registeredAt");
     const deregisteredAt = instantColumn(keyPersons, "deregisteredAt");
     keyPersons.forEach((k, i) => {
@@ -264,17 +288,38 @@ export class MonthIndex {
       const registered = registeredAt[i] as number;
       const left = deregisteredAt[i] as number;
       const deregistered = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
-      const visited = visitedSlots.get(k.id);
+      const counts = visitCounts.get(k.id);
+      const perQuarter = k.visitsPerQuarter;
+      const perMonth = k.visitsPerMonth ?? 1;
+      const scheduled = perQuarter !== undefined || perMonth !== 1;
       ranges.forEach((r, slot) => {
-        // Due: registered before the month starts and not deregistered before it ends (the whole month).
-        if (!(registered < r.start && deregistered >= r.end)) return;
+        let visited: boolean;
+        if (perQuarter === undefined) {
+          // Due: registered before the month starts and not deregistered before it ends (the whole month).
+          if (!(registered < r.start && deregistered >= r.end)) return;
+          visited = (counts?.[slot] ?? 0) >= perMonth;
+        } else {
+          // Judged only in a quarter's last month, over the whole quarter.
+          const q = quarters[slot];
+          if (!q || !(registered < q.start && deregistered >= r.end)) return;
+          let n = 0;
+          for (const s of q.slots) n += counts?.[s as number] ?? 0;
+          visited = n >= perQuarter;
+        }
         const b = buckets[slot] as MonthBucket;
         b.keyPersonsDue++;
+        if (perQuarter !== undefined) b.keyPersonsDueQuarterly++;
+        if (scheduled) b.keyPersonsScheduled++;
         b.evidence?.keyPersonsDue.push({ kind: "keyPerson", id: k.id });
-        if (visited?.[slot]) b.keyPersonsVisited++;
+        if (visited) b.keyPersonsVisited++;
         else b.evidence?.keyPersonsUnvisited.push({ kind: "keyPerson", id: k.id });
       });
     });
+  }
+
+  /** The buckets of a township for the given months, which the index must hold. */
+  window(townshipId: string, months: readonly string[]): MonthBucket[] {
+    return months.map((m) => this.bucket(townshipId, m));
   }
 
   bucket(townshipId: string, month: string): MonthBucket {
