@@ -5,6 +5,8 @@ export const EVENT_LABELS: Record<string, string> = {
   monthly_meeting: "综治例会",
   township_screening: "镇级矛盾纠纷排查",
   legal_education: "法治宣传活动",
+  quarterly_training: "季度业务培训",
+  responsibility_letter: "平安建设责任书签订",
   late_report: "迟报漏报",
   commended_city: "市级表彰",
   commended_province: "省级表彰",
