@@ -101,7 +101,7 @@ function metricSentence(
     case "dispute.village_rate":
       return `当月办结纠纷 ${c.den} 件，在村（社区）及以下化解 ${c.num} 件，小事不出村率 ${value}`;
     case "dispute.three_three_rate":
-      return `当月调处失败或上交纠纷 ${c.den} 件，其中每一调处层级均调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，三三调处落实率 ${value}`;
+      return `当月调处失败或上交纠纷 ${c.den} 件，其中每一调处层级均调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，三三调处分级落实率 ${value}`;
     case "petition.first_handled_rate":
       return `当月受理信访 ${c.den} 件，${scheme.petitionFirstHandleDays ?? 7} 日内首办 ${c.num} 件，首办率 ${value}`;
     case "petition.settled_rate":

@@ -156,7 +156,7 @@ type Problem = { en: string; zh: string };
 
 /** §10.2: attempt levels, when given, are one per attempt. */
 function attemptLevelsProblem(attempts: number, levels: readonly unknown[] | undefined): Problem | null {
-  if (levels === undefined || levels.length === attempts) return null;
+  if (!Array.isArray(levels) || levels.length === attempts) return null;
   return {
     en: `attemptLevels lists ${levels.length} levels but attempts is ${attempts}; give one level per attempt`,
     zh: `调处层级记录了 ${levels.length} 次，与调处次数 ${attempts} 不一致，应每次调处一个层级`,
@@ -176,7 +176,7 @@ function visitFrequencyProblem(k: Record<string, unknown>): Problem | null {
 function populationHistoryProblem(
   history: readonly { from: string }[] | undefined,
 ): (Problem & { index: number }) | null {
-  if (!history) return null;
+  if (!Array.isArray(history)) return null;
   const seen = new Set<string>();
   for (let i = 0; i < history.length; i++) {
     const from = (history[i] as { from: string }).from;

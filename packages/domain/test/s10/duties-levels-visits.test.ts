@@ -166,7 +166,7 @@ describe("§10.2 mediation levels", () => {
     // 2 of 5: 10 × 2/5 = 4.
     expect(ind).toMatchObject({ metric: 0.4, score: 4 });
     expect(ind?.notes[0]).toBe(
-      "当月调处失败或上交纠纷 5 件，其中每一调处层级均调解不少于 3 次的 2 件，三三调处落实率 40.00%，得 4.00 分",
+      "当月调处失败或上交纠纷 5 件，其中每一调处层级均调解不少于 3 次的 2 件，三三调处分级落实率 40.00%，得 4.00 分",
     );
     // minAttempts comes from the scheme: at 1, every dispute with an attempt qualifies (a, b, d, e).
     expect(row({ ...scheme, minAttempts: 1 }, data, "2026-10").indicators[0]).toMatchObject({ metric: 0.8 });
