@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readXlsx, writeXlsx } from "@pingan/workbook";
+import type { Data } from "@pingan/domain";
+import { fromScoringData, readXlsx, writeCsvFiles, writeXlsx } from "@pingan/workbook";
 import { describe, expect, it } from "vitest";
 import { nodeIo, withFiles } from "./io";
 import { runCli } from "./run";
@@ -117,4 +118,34 @@ describe("league --data with a workbook or a CSV folder", () => {
     expect(result).toMatchObject({ code: 2, stdout: "" });
     expect(result.stderr).toContain("x.xlsx: 县：缺少「县」工作表");
   });
+
+  it.each(["2026-03", "2026-Q1"])(
+    "carries mediation levels and visit frequencies (§10.2, §10.3) through the workbook: same table as the JSON for %s",
+    async (period) => {
+      // The §10 golden data, with 9-digit codes and without §11's township fields (the 乡镇 sheet has none).
+      const dir = join(GOLDEN, "..", "s10", "golden");
+      const json = JSON.parse(readFileSync(join(dir, "data.json"), "utf8")) as Data;
+      json.townships = json.townships.map((t) => ({
+        id: t.id,
+        name: t.name,
+        code: `510722${t.code}`,
+        population: t.population,
+      }));
+      expect(json.disputes?.some((d) => d.attemptLevels?.includes("yellow"))).toBe(true);
+      expect(json.keyPersons?.some((k) => k.visitsPerQuarter !== undefined)).toBe(true);
+      const records = fromScoringData(json);
+      const csv = Object.fromEntries(writeCsvFiles(records).map((f) => [`s10/${f.name}`, f.bytes]));
+      const io = withFiles({ "d.json": JSON.stringify(json), "d.xlsx": await writeXlsx(records), ...csv });
+      const run = (data: string) =>
+        runCli(["league", "--scheme", join(dir, "scheme.json"), "--data", data, "--period", period], io);
+      const fromJson = await run("d.json");
+      expect(fromJson.code).toBe(0);
+      const byCode = (t: Table) => t.rows.map(({ townshipId: _, ...r }) => r);
+      for (const data of ["d.xlsx", "s10"]) {
+        const result = await run(data);
+        expect(result.stderr).toBe("");
+        expect(byCode(JSON.parse(result.stdout))).toEqual(byCode(JSON.parse(fromJson.stdout)));
+      }
+    },
+  );
 });

@@ -1,19 +1,10 @@
-import type { Data, DisputeLevel } from "@pingan/domain";
+import type { Data } from "@pingan/domain";
 import type { ReadResult, WorkbookError } from "./read";
 import type { AttemptRow, WorkbookRecords } from "./sheets";
 import type { WritableRecords } from "./write";
 
-/**
- * The scoring data of scoring.md §2, with the optional fields of §10.2/§10.3 that the workbook carries
- * (typed here until the domain package declares them; extra fields pass its checker unchanged).
- */
-export type ScoringData = Omit<Data, "disputes" | "keyPersons"> & {
-  disputes?: (NonNullable<Data["disputes"]>[number] & { attemptLevels?: DisputeLevel[] })[];
-  keyPersons?: (NonNullable<Data["keyPersons"]>[number] & {
-    visitsPerMonth?: number;
-    visitsPerQuarter?: number;
-  })[];
-};
+/** The scoring data of scoring.md §2, with the optional fields of §10.2/§10.3 that the workbook carries. */
+export type ScoringData = Data;
 
 /**
  * Records → scoring data, as the command line scores a workbook: townships are known by their code
