@@ -81,7 +81,12 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
       return fail(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     read = await readXlsx(bytes);
-  } else return readJson(file, io);
+  } else if (/\.(csv|xls|et|ods)$/i.test(file))
+    return fail(
+      `${file}: 应为 .xlsx 工作簿、存放 CSV 文件（县.csv、乡镇.csv、矛盾纠纷.csv 等）的文件夹或 JSON 数据文件；` +
+        "单个 CSV 请连同其他表放进一个文件夹，.xls 等格式请在 Excel 中另存为 .xlsx",
+    );
+  else return readJson(file, io);
 
   const data = scoringDataOf(read);
   if (!data.ok) return fail(describeWorkbook(file, data.errors));

@@ -109,6 +109,14 @@ describe("league --data with a workbook or a CSV folder", () => {
     );
   });
 
+  it("explains what to pass instead of a single CSV or an old .xls file", async () => {
+    for (const file of ["矛盾纠纷.csv", "台账.xls"]) {
+      const result = await league(file, "2026-10");
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(result.stderr).toContain(`${file}: 应为 .xlsx 工作簿、存放 CSV 文件`);
+    }
+  });
+
   it("needs the 县 and 乡镇 sheets", async () => {
     const result = await league(
       "x.xlsx",
