@@ -2,6 +2,7 @@ import {
   computeLeagueTable,
   type LeagueTable,
   parseData,
+  parseInstant,
   parsePeriod,
   parseScheme,
   ScoringInputError,
@@ -130,9 +131,10 @@ function score(
   scheme: Parameters<typeof computeLeagueTable>[0],
   data: Parameters<typeof computeLeagueTable>[1],
   period: string,
+  asOf?: number,
 ): LeagueTable | CliResult {
   try {
-    return computeLeagueTable(scheme, data, period);
+    return computeLeagueTable(scheme, data, period, asOf === undefined ? {} : { asOf });
   } catch (e) {
     if (e instanceof ScoringInputError)
       return fail(`${file}: ${e.path} (record ${e.record}): field ${e.field}: ${e.message}`);
@@ -182,6 +184,17 @@ async function verify(args: Record<string, string>, io: CliIo): Promise<CliResul
     return fail(`${file}: field countyId: must be a non-empty string`);
   if (typeof bundle.version !== "number" || !Number.isInteger(bundle.version) || bundle.version < 1)
     return fail(`${file}: field version: must be an integer >= 1`);
+  const instant = (field: "publishedAt" | "asOf") => {
+    const v = bundle[field];
+    return typeof v === "string" ? parseInstant(v) : Number.NaN;
+  };
+  if (Number.isNaN(instant("publishedAt")))
+    return fail(`${file}: field publishedAt: must be an ISO-8601 timestamp with an offset or Z`);
+  if (bundle.asOf !== undefined && Number.isNaN(instant("asOf")))
+    return fail(`${file}: field asOf: must be an ISO-8601 timestamp with an offset or Z`);
+  // The API scores a table as of the moment it publishes it (an open dispute is overdue only once its
+  // deadline has passed), so the bundle is re-scored as of that moment: its asOf, else its publishedAt.
+  const asOf = bundle.asOf === undefined ? instant("publishedAt") : instant("asOf");
   const table = bundle.table as LeagueTable | undefined;
   if (table === null || typeof table !== "object" || !Array.isArray(table.rows))
     return fail(`${file}: field table: must be a league table with rows (scoring.md §8)`);
@@ -206,7 +219,7 @@ async function verify(args: Record<string, string>, io: CliIo): Promise<CliResul
       `${file}: field data.county.id: ${data.value.county.id} is not the bundle's countyId ${bundle.countyId}`,
     );
 
-  const expected = score(file, scheme.value, data.value, period);
+  const expected = score(file, scheme.value, data.value, period, asOf);
   if (!("rows" in expected)) return expected;
   const differences = compareTables(expected, table);
   if (differences.length === 0)

@@ -10,18 +10,25 @@ const data = (): Data => JSON.parse(readFileSync(join(GOLDEN, "data.json"), "utf
 const schemeJson = JSON.parse(readFileSync(join(GOLDEN, "scheme-2026.json"), "utf8"));
 
 /** A bundle as scoring.md §9 defines it, built from the golden data by the engine. */
-function bundle(period: string, d = data()) {
+const PUBLISHED_AT = "2026-11-05T02:00:00.000Z";
+const scheme = () => {
   const parsed = parseScheme(schemeJson);
   if (!parsed.ok) throw new Error("golden scheme");
+  return parsed.value;
+};
+/** Scored as the API publishes: as of the moment of publishing. */
+function bundle(period: string, d = data()) {
   return {
     format: "pingan-verify/1",
     countyId: d.county.id,
     period,
     version: 1,
-    publishedAt: "2026-11-05T02:00:00.000Z",
+    publishedAt: PUBLISHED_AT,
     scheme: schemeJson,
     data: d,
-    table: JSON.parse(JSON.stringify(computeLeagueTable(parsed.value, d, period))),
+    table: JSON.parse(
+      JSON.stringify(computeLeagueTable(scheme(), d, period, { asOf: Date.parse(PUBLISHED_AT) })),
+    ),
   };
 }
 const verify = (b: unknown) =>
@@ -39,6 +46,36 @@ describe("verify --bundle (scoring.md §9)", () => {
       });
     },
   );
+
+  it("re-scores as of the bundle's publishedAt: an open dispute whose deadline had not passed is not overdue", async () => {
+    // Only a table published before its period ended can tell: a blue dispute of 15 October, open on the
+    // 20th, is not yet overdue (its 7 days end on the 22nd); scored as a finished record, it is.
+    const d = data();
+    d.disputes = [
+      ...(d.disputes ?? []),
+      {
+        id: "open1",
+        townshipId: "t7-001",
+        level: "blue",
+        reportedAt: "2026-10-15T09:00:00+08:00",
+        attempts: 1,
+      },
+    ];
+    const early = "2026-10-20T09:00:00+08:00";
+    const b = {
+      ...bundle("2026-10", d),
+      publishedAt: early,
+      table: JSON.parse(
+        JSON.stringify(computeLeagueTable(scheme(), d, "2026-10", { asOf: Date.parse(early) })),
+      ),
+    };
+    // The test means something only if scoring without asOf changes the table.
+    expect(JSON.stringify(computeLeagueTable(scheme(), d, "2026-10"))).not.toBe(JSON.stringify(b.table));
+    expect((await verify(b)).code).toBe(0);
+    expect((await verify({ ...b, publishedAt: "2027-01-01T00:00:00Z" })).code).toBe(1);
+    expect((await verify({ ...b, publishedAt: "2027-01-01T00:00:00Z", asOf: early })).code).toBe(0);
+    expect((await verify({ ...b, publishedAt: "2026-11-05 10:00" })).stderr).toContain("field publishedAt");
+  });
 
   it("fails when one record of the data was changed, naming the township and field, expected against found", async () => {
     const b = bundle("2026-10");
