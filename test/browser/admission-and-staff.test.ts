@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionTownship, provisionUser } from "../../apps/api/src/provisioning";
 import type { Services } from "../../apps/api/src/services";
+import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
 import { callerAs } from "./support/api-caller";
 import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { launchBrowser, newContext, snap } from "./support/browser";

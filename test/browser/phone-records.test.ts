@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionTownship, provisionUser } from "../../apps/api/src/provisioning";
+import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
 import { seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";

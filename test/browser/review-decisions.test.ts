@@ -1,8 +1,8 @@
 import { eventLabel } from "@pingan/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionUser } from "../../apps/api/src/provisioning";
 import type { Services } from "../../apps/api/src/services";
+import { provisionUser } from "../../apps/api/src/testing/provisioning";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,

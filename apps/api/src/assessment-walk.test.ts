@@ -7,7 +7,6 @@ import { promisify } from "node:util";
 import type { Data } from "@pingan/domain";
 import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
-import { provisionUser } from "./provisioning";
 import {
   anonymous,
   callerWith,
@@ -17,6 +16,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./testing/harness";
+import { provisionUser } from "./testing/provisioning";
 
 const services = await createTestServices("walk");
 // The walk spans three months of the pinned clock; sessions signed in at its start must last through it.

@@ -1,7 +1,7 @@
 import type { LambdaEvent } from "hono/aws-lambda";
 import { describe, expect, inject, it } from "vitest";
-import { provisionCounty, provisionTownship, provisionUser } from "./provisioning";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "./testing/harness";
+import { provisionCounty, provisionTownship, provisionUser } from "./testing/provisioning";
 
 const services = await createTestServices("lambda");
 // The real handler builds its services from the environment, as on Lambda.

@@ -11,3 +11,8 @@ export function writeContext(ctx: { services: Services; user: SessionUser }): Wr
 export function selfWriteContext(services: Services, userId: string, role: string): WriteContext {
   return { actor: { id: userId, role }, now: services.now() };
 }
+
+/** Nobody is signed in (an account locked, a reused refresh token, a scheduled job): the service acts. */
+export function serviceWriteContext(services: Services): WriteContext {
+  return { actor: { id: "system", role: "system" }, now: services.now() };
+}

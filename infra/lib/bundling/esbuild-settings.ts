@@ -15,7 +15,7 @@ export const depsLockFilePath = join(repoRoot, "package-lock.json");
 
 export const lambdaEntries = {
   api: join(repoRoot, "apps/api/src/lambda.ts"),
-  monthlyClose: join(repoRoot, "apps/api/src/jobs/monthly-close.ts"),
+  monthlyClose: join(repoRoot, "apps/api/src/monthly-close/handler.ts"),
 } as const;
 
 /**

@@ -8,9 +8,9 @@ import type {
   Petition,
   Visit,
 } from "@pingan/domain";
-import { monthRange, monthsOf, previousPeriod } from "@pingan/domain";
+import { DAY_MS, monthRange, monthsOf, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
-import { checkItems, getItem, type ItemOf } from "./write";
+import { checkItems, getItem, type ItemOf } from "./read";
 
 export type LoadScoringOptions = {
   /**
@@ -21,8 +21,6 @@ export type LoadScoringOptions = {
   /** Queries in flight at once (Lambda has few sockets to spare). */
   concurrency?: number;
 };
-
-const DAY_MS = 86_400_000;
 
 /**
  * Everything the scoring engine needs to rank a county for `period` and the period before it (for

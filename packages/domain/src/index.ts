@@ -15,5 +15,14 @@ export type { ParseResult, ValidationIssue } from "./schema/issues";
 export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";
 export { ScoringInputError, type TownshipMonthScore } from "./score";
 export { generateCounty, prng, type SyntheticOptions, townshipName } from "./synthetic";
-export { monthOf, monthRange, monthsOf, parseInstant, parsePeriod, previousPeriod } from "./time";
+export {
+  DAY_MS,
+  DEFAULT_DISPUTE_DEADLINES,
+  monthOf,
+  monthRange,
+  monthsOf,
+  parseInstant,
+  parsePeriod,
+  previousPeriod,
+} from "./time";
 export * from "./types";

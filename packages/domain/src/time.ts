@@ -4,6 +4,16 @@
  */
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * Days a dispute of each level may stay open before its light turns red, when the year's scheme sets no
+ * `deadlines` of its own (scoring.md: blue 7, yellow 15, red 30).
+ */
+export const DEFAULT_DISPUTE_DEADLINES: Readonly<Record<"blue" | "yellow" | "red", number>> = {
+  blue: 7,
+  yellow: 15,
+  red: 30,
+};
 const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -1,8 +1,12 @@
 import { getRequestListener } from "@hono/node-server";
 import { createApp } from "../../../apps/api/src/app";
-import { provisionCounty, provisionTownship, provisionUser } from "../../../apps/api/src/provisioning";
 import type { Services } from "../../../apps/api/src/services";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "../../../apps/api/src/testing/harness";
+import {
+  provisionCounty,
+  provisionTownship,
+  provisionUser,
+} from "../../../apps/api/src/testing/provisioning";
 import type { ApiHandler } from "./static-server";
 
 export { TEST_PASSWORD, uniquePhone };

@@ -1,6 +1,7 @@
 import {
   getItem,
   type ItemOf,
+  latestPublished,
   modelScheme2026 as scheme2026,
   stampNew,
   tx,
@@ -8,10 +9,10 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { type Data, generateCounty, parseInstant } from "@pingan/domain";
-import { latestPublished, publishLeagueTable } from "../league-store";
-import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
+import { publishLeagueTable } from "../league/publication";
 import type { Services } from "../services";
-import { periodEnded } from "../submission-deadline";
+import { periodEnded } from "../submissions/deadline";
+import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
 
 export const DEMO_COUNTY_ID = "demo-county";
 export const DEMO_PASSWORD = "Pingan@2026";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { provisionUser } from "../provisioning";
 import {
   anonymous,
   callerWith,
@@ -8,6 +7,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "../testing/harness";
+import { provisionUser } from "../testing/provisioning";
 
 const services = await createTestServices("audit");
 const { tenants, tokens } = await seedTwoTenants(services);

@@ -1,9 +1,9 @@
 import { getItem } from "@pingan/data";
 import { describe, expect, it } from "vitest";
+import { REFRESH_RETRY_GRACE_SECONDS } from "../auth/sessions";
 import { hashRefreshSecret } from "../auth/tokens";
-import { provisionUser } from "../provisioning";
 import { anonymous, callerWith, createTestServices, TEST_PASSWORD, uniquePhone } from "../testing/harness";
-import { REFRESH_RETRY_GRACE_SECONDS } from "./auth";
+import { provisionUser } from "../testing/provisioning";
 
 const services = await createTestServices("auth");
 const START = services.now().toISOString();

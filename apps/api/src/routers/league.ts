@@ -1,30 +1,16 @@
 import { input as fields, int, optionalText, period } from "@pingan/contracts";
-import { explainGaps } from "@pingan/domain";
-import { scoreCounty } from "../county-scoring";
-import { AppError } from "../errors";
-import {
-  latestPublished,
-  listPublished,
-  publishedVersion,
-  publishedView,
-  publishLeagueTable,
-  rankHistory,
-} from "../league-store";
+import { listPublished, rankHistory } from "@pingan/data";
+import { liveTable } from "../league/county-scoring";
+import { publishedView, publishLeagueTable, readPublished } from "../league/publication";
 import { countyAdminProcedure, countyProcedure, router, townshipReadProcedure } from "../trpc";
 import { writeContext } from "../write-context";
-
-const notPublished = () => new AppError("NOT_FOUND", "该期排名尚未发布");
 
 /** League tables (排名): computed live for the county, published as immutable versions. */
 export const leagueRouter = router({
   /** The county's table for a month, quarter or year from current records, with each row's gaps. */
-  compute: countyProcedure.input(fields({ period: period() })).query(async ({ ctx, input }) => {
-    const { table, stored, digest } = await scoreCounty(ctx.services.db, ctx.county.id, input.period, {
-      asOf: ctx.services.now().getTime(),
-    });
-    const { details: _details, ...body } = table;
-    return { table: body, gaps: explainGaps(body, stored.scheme), digest };
-  }),
+  compute: countyProcedure
+    .input(fields({ period: period() }))
+    .query(({ ctx, input }) => liveTable(ctx.services.db, ctx.county.id, input.period, ctx.services.now())),
 
   /** Publishes a finished period; publishing it again is a correction and needs a reason. */
   publish: countyAdminProcedure
@@ -45,15 +31,7 @@ export const leagueRouter = router({
   /** One published table: the newest version of a period, or the version asked for. */
   get: countyProcedure
     .input(fields({ period: period(), version: int("版本号", 1, 9999).optional() }))
-    .query(async ({ ctx, input }) => {
-      const { db } = ctx.services;
-      const item =
-        input.version === undefined
-          ? await latestPublished(db, ctx.county.id, input.period)
-          : await publishedVersion(db, ctx.county.id, input.period, input.version);
-      if (!item) throw notPublished();
-      return publishedView(item);
-    }),
+    .query(({ ctx, input }) => readPublished(ctx.services.db, ctx.county.id, input.period, input.version)),
 
   /** A township's published ranks over time. */
   rankHistory: townshipReadProcedure.query(({ ctx }) => rankHistory(ctx.services.db, ctx.township.id)),

@@ -1,10 +1,8 @@
 import { input as fields, id, int, period } from "@pingan/contracts";
-import { getItem } from "@pingan/data";
+import { getItem, listPublished } from "@pingan/data";
 import { AppError } from "../errors";
-import { latestPublished, listPublished, publishedVersion, publishedView } from "../league-store";
+import { readPublished } from "../league/publication";
 import { publicProcedure, router } from "../trpc";
-
-const notPublished = () => new AppError("NOT_FOUND", "该期排名尚未发布");
 
 /**
  * What anyone may read without signing in: published league tables and nothing else. Everything here
@@ -22,13 +20,5 @@ export const publicRouter = router({
   /** A published table: the period's newest version, or the version asked for. */
   leagueTable: publicProcedure
     .input(fields({ countyId: id("县"), period: period(), version: int("版本号", 1, 9999).optional() }))
-    .query(async ({ ctx, input }) => {
-      const { db } = ctx.services;
-      const item =
-        input.version === undefined
-          ? await latestPublished(db, input.countyId, input.period)
-          : await publishedVersion(db, input.countyId, input.period, input.version);
-      if (!item) throw notPublished();
-      return publishedView(item);
-    }),
+    .query(({ ctx, input }) => readPublished(ctx.services.db, input.countyId, input.period, input.version)),
 });

@@ -1,8 +1,7 @@
 import { fieldError, input as fields, int, optionalText } from "@pingan/contracts";
-import { modelScheme2026 as modelScheme } from "@pingan/data";
 import * as z from "zod";
-import { AppError } from "../errors";
-import { listSchemes, requireScheme, type StoredScheme, saveScheme } from "../scheme-store";
+import { modelBody, parseSchemeDocument, schemeDocument, schemeView as view } from "../schemes/documents";
+import { listSchemes, requireScheme, saveScheme } from "../schemes/scheme-store";
 import { countyAdminProcedure, countyProcedure, router } from "../trpc";
 import { writeContext } from "../write-context";
 
@@ -16,22 +15,6 @@ const saveInput = fields({
   scheme: schemeBody,
   note: optionalText("修改说明"),
 });
-
-const view = ({ item, scheme }: StoredScheme) => ({
-  year: item.year,
-  version: item.schemeVersion,
-  name: item.name,
-  note: item.note ?? null,
-  createdAt: item.createdAt,
-  createdBy: item.createdBy,
-  scheme,
-});
-
-/** A copy of the model scheme without the identity the server assigns. */
-function modelBody(): Record<string, unknown> {
-  const { id: _id, countyId: _c, year: _y, version: _v, ...body } = structuredClone(modelScheme);
-  return body;
-}
 
 /** Schemes (考核细则): the county admin writes and versions them; county reviewers read them. */
 export const schemesRouter = router({
@@ -87,13 +70,9 @@ export const schemesRouter = router({
   /** The scheme as a JSON document, to keep or to edit elsewhere. */
   export: countyProcedure
     .input(fields({ year: year(), version: int("版本号", 1, 9999).optional() }))
-    .query(async ({ ctx, input }) => {
-      const { scheme } = await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version);
-      return {
-        fileName: `考核细则-${scheme.year}-v${scheme.version}.json`,
-        json: JSON.stringify(scheme, null, 2),
-      };
-    }),
+    .query(async ({ ctx, input }) =>
+      schemeDocument((await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version)).scheme),
+    ),
 
   /** Saves a JSON document as the year's next version (the identity fields in it are replaced). */
   import: countyAdminProcedure
@@ -108,24 +87,15 @@ export const schemesRouter = router({
         note: optionalText("修改说明"),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(input.json);
-      } catch {
-        throw new AppError("INPUT.INVALID", "「细则文件」不是有效的 JSON");
-      }
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        throw new AppError("INPUT.INVALID", "「细则文件」应为一个考核细则对象");
-      }
-      return view(
+    .mutation(async ({ ctx, input }) =>
+      view(
         await saveScheme(ctx.services.db, writeContext(ctx), {
           countyId: ctx.county.id,
           year: input.year,
           expectedVersion: input.expectedVersion,
-          body: body as Record<string, unknown>,
+          body: parseSchemeDocument(input.json),
           note: input.note ?? "导入",
         }),
-      );
-    }),
+      ),
+    ),
 });

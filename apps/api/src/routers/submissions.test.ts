@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { provisionUser } from "../provisioning";
 import {
   anonymous,
   callerWith,
@@ -10,6 +9,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "../testing/harness";
+import { provisionUser } from "../testing/provisioning";
 
 const services = await createTestServices("submissions");
 services.setNow("2026-10-20T02:00:00Z");

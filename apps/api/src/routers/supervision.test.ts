@@ -1,6 +1,7 @@
+import { DAY_MS } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
+import { lightFor } from "../supervision/lights";
 import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
-import { lightFor } from "./supervision";
 
 const services = await createTestServices("supervision");
 services.setNow("2026-10-01T02:00:00Z");
@@ -16,7 +17,7 @@ await admin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
 
 describe("supervision", () => {
   it("lights a dispute green, yellow with a third of its time left, and red once overdue", () => {
-    const week = 7 * 86_400_000;
+    const week = 7 * DAY_MS;
     expect(lightFor(week, week)).toBe("green");
     expect(lightFor(week / 3 + 1, week)).toBe("green");
     expect(lightFor(week / 3, week)).toBe("yellow");

@@ -1,9 +1,9 @@
 import { createTestDb } from "@pingan/data/testing";
 import { createContextInner } from "../context";
-import { provisionCounty, provisionTownship, provisionUser } from "../provisioning";
 import { createCaller } from "../root";
 import type { Services } from "../services";
 import type { Access } from "./procedure-matrix";
+import { provisionCounty, provisionTownship, provisionUser } from "./provisioning";
 
 export const TEST_PASSWORD = "Passw0rd!test";
 

@@ -3,16 +3,18 @@ import { checkItems, type Db, type ItemOf, loadScoringData } from "@pingan/data"
 import {
   computeLeagueTableDetailed,
   type Data,
+  DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
   type EventRecord,
+  explainGaps,
   monthRange,
   monthsOf,
   previousPeriod,
   type Scheme,
   ScoringInputError,
 } from "@pingan/domain";
-import { AppError } from "./errors";
-import { requireScheme, type StoredScheme } from "./scheme-store";
+import { AppError } from "../errors";
+import { requireScheme, type StoredScheme } from "../schemes/scheme-store";
 
 /**
  * Everything the API scores goes through here and then through the domain engine: the county's data
@@ -55,7 +57,7 @@ export function loadCountyData(
 }
 
 async function loadCountyDataNow(db: Db, countyId: string, period: string, scheme: Scheme): Promise<Data> {
-  const d = scheme.deadlines ?? { blue: 7, yellow: 15, red: 30 };
+  const d = scheme.deadlines ?? DEFAULT_DISPUTE_DEADLINES;
   const data = await loadScoringData(db, countyId, period, {
     disputeLookbackDays: Math.max(d.blue, d.yellow, d.red) + 1,
   });
@@ -155,4 +157,11 @@ export async function scoreCounty(
     digest: inputsDigest(stored.scheme, data, period, options.asOf),
     asOf: options.asOf,
   };
+}
+
+/** The county's table for a period from current records, with each row's gaps (nothing published). */
+export async function liveTable(db: Db, countyId: string, period: string, now: Date) {
+  const { table, stored, digest } = await scoreCounty(db, countyId, period, { asOf: now.getTime() });
+  const { details: _details, ...body } = table;
+  return { table: body, gaps: explainGaps(body, stored.scheme), digest };
 }

@@ -10,8 +10,8 @@ import {
   tx,
   type WriteContext,
 } from "@pingan/data";
-import { hashPassword } from "./auth/password";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
+import { hashPassword } from "./password";
 
 export type NewAccount = {
   name: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ItemOf, type Role, stampNew, tx, type WriteContext, writeTransaction } from "@pingan/data";
-import { newAccountItems } from "./accounts";
-import type { Services } from "./services";
+import { newAccountItems } from "../auth/accounts";
+import type { Services } from "../services";
 
 /**
  * Direct provisioning for the local seed and for tests: the same transactional writes the onboarding

@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { createRecord, type EntityName, getItem, type ItemOf, updateRecord } from "@pingan/data";
-import { AppError } from "./errors";
-import type { Services } from "./services";
-import type { SessionUser } from "./trpc";
-import { writeContext } from "./write-context";
+import { AppError } from "../errors";
+import type { Services } from "../services";
+import type { SessionUser } from "../trpc";
+import { writeContext } from "../write-context";
 
 /** The township record types: each keyed by (townshipId, id) in the township's partition. */
 export type RecordEntity = Extract<
   EntityName,
   "dispute" | "petition" | "incident" | "keyPerson" | "visit" | "event"
+>;
+
+/** A record's own fields: everything but its key and the stamps the data layer writes. */
+export type RecordFields<N extends RecordEntity> = Omit<
+  ItemOf<N>,
+  "townshipId" | "id" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy"
 >;
 
 type TownshipCtx = { services: Services; user: SessionUser; township: ItemOf<"township"> };
@@ -21,10 +27,7 @@ export async function createTownshipRecord<N extends RecordEntity>(
   ctx: TownshipCtx,
   entity: N,
   requestId: string,
-  fields: Omit<
-    ItemOf<N>,
-    "townshipId" | "id" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy"
-  >,
+  fields: RecordFields<N>,
 ): Promise<ItemOf<N>> {
   const id = randomUUID();
   const { item } = await createRecord(ctx.services.db, writeContext(ctx), {

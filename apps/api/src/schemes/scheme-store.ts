@@ -9,7 +9,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { parseScheme, type Scheme, type ValidationIssue } from "@pingan/domain";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * A county's year schemes (考核细则): every save adds a version, earlier versions stay readable, and a

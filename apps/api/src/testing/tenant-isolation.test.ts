@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors";
-import { appRouter } from "./root";
+import { AppError } from "../errors";
+import { appRouter } from "../root";
 import {
   anonymous,
   callerWith,
@@ -9,8 +9,8 @@ import {
   type RoleName,
   seedTwoTenants,
   uniquePhone,
-} from "./testing/harness";
-import { type Access, procedureMatrix } from "./testing/procedure-matrix";
+} from "./harness";
+import { type Access, procedureMatrix } from "./procedure-matrix";
 
 const services = await createTestServices("tenancy");
 const { tenants, tokens, platformToken, initialPasswordToken } = await seedTwoTenants(services);

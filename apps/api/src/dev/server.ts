@@ -3,17 +3,17 @@ import { serve } from "@hono/node-server";
 import { createDynamoClient } from "@pingan/data";
 import { ensureTable, startDynamoLocal } from "@pingan/data/local";
 import type { ViteDevServer } from "vite";
-import { createApp } from "./app";
-import { loadConfig } from "./config";
-import { DEMO_LOGINS, DEMO_PASSWORD, publishDemoHistory, seedDemo } from "./dev/demo-seed";
-import { createServices } from "./services";
+import { createApp } from "../app";
+import { loadConfig } from "../config";
+import { createServices } from "../services";
+import { DEMO_LOGINS, DEMO_PASSWORD, publishDemoHistory, seedDemo } from "./demo-seed";
 
 /**
  * `npm run dev`: DynamoDB Local with its files under .data/, the table, the demo county on first start,
  * the API on @hono/node-server, and the admin app on Vite's dev server with /trpc proxied to the API.
  * Ctrl-C stops everything it started.
  */
-const ADMIN_ROOT = resolve(import.meta.dirname, "../../admin");
+const ADMIN_ROOT = resolve(import.meta.dirname, "../../../admin");
 
 async function startAdmin(port: number, apiPort: number): Promise<ViteDevServer> {
   // Imported here so that nothing outside the local runtime ever loads Vite.

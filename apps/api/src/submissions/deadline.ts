@@ -1,6 +1,5 @@
-import { monthOf, monthRange, parsePeriod } from "@pingan/domain";
+import { DAY_MS, monthOf, monthRange, parsePeriod } from "@pingan/domain";
 
-const DAY_MS = 86_400_000;
 export const DEFAULT_DEADLINE_DAY = 5;
 
 /**
@@ -36,3 +35,7 @@ export function periodEnded(period: string, now: Date): boolean {
   const last = p.months[p.months.length - 1] as string;
   return monthRange(last).end <= now.getTime();
 }
+
+/** Whether a township has handed in its month: a draft or a returned month still waits for it. */
+export const hasSubmitted = (s: { status: string } | undefined): boolean =>
+  s !== undefined && s.status !== "draft" && s.status !== "returned";

@@ -69,13 +69,13 @@ describe("monthly close", () => {
     const { inject } = await import("vitest");
     process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
     process.env.TOKEN_SECRET = "close-test-secret";
-    const { handler } = await import("./monthly-close");
+    const { handler } = await import("./handler");
     const summary = await handler({ task: "deadline-check", scheduledTime: "2026-11-07T17:00:00Z" });
     expect(summary).toMatchObject({ task: "deadline-check", counties: 2, notSubmitted: 4, lockedNow: 4 });
   });
 
   it("fans a scheduled run out to one invocation per county, each of which closes only its county", async () => {
-    const { runClose } = await import("./monthly-close");
+    const { runClose } = await import("./handler");
     const sent: unknown[] = [];
     const scheduledTime = "2026-12-01T17:00:00.000Z";
     const dispatched = await runClose(services, { task: "monthly-close", scheduledTime }, async (e) => {

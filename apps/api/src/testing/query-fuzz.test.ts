@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "./root";
-import { callerWith, createTestServices, insiderFor, procedureOf, seedTwoTenants } from "./testing/harness";
-import { procedureMatrix } from "./testing/procedure-matrix";
+import { appRouter } from "../root";
+import { callerWith, createTestServices, insiderFor, procedureOf, seedTwoTenants } from "./harness";
+import { procedureMatrix } from "./procedure-matrix";
 
 const services = await createTestServices("query-fuzz");
 const seeded = await seedTwoTenants(services);

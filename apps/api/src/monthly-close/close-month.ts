@@ -1,8 +1,8 @@
 import { checkItems, createRecord, getItem, type ItemOf, isConflict, updateRecord } from "@pingan/data";
-import { scoreCounty } from "../county-scoring";
+import { scoreCounty } from "../league/county-scoring";
 import type { Services } from "../services";
-import { previousMonth, submissionDeadline } from "../submission-deadline";
-import { changeSubmission } from "../submission-store";
+import { hasSubmitted, previousMonth, submissionDeadline } from "../submissions/deadline";
+import { changeSubmission } from "../submissions/submission-store";
 
 /**
  * The monthly close for the month before `now`, over every county: a preview ranking from current
@@ -70,10 +70,7 @@ async function closeCounty(
     (t) => t.status === "active" && t.countyId === county.id,
   );
   const subs = new Map(checkItems(db, "submission", subItems).map((s) => [s.townshipId, s]));
-  const notSubmitted = townships.filter((t) => {
-    const s = subs.get(t.id);
-    return !s || s.status === "draft" || s.status === "returned";
-  });
+  const notSubmitted = townships.filter((t) => !hasSubmitted(subs.get(t.id)));
 
   const lockedNow: string[] = [];
   if (now >= submissionDeadline(month, county.submissionDeadlineDay ?? undefined)) {
