@@ -5,3 +5,4 @@ export * from "./imports";
 export { fieldError, inputError } from "./messages";
 export * from "./onboarding";
 export * from "./records";
+export * from "./vocabulary";
