@@ -34,15 +34,15 @@ async function batchGetRaw(db: Db, keys: Key[]): Promise<Record<string, unknown>
   return out;
 }
 
-/** Below this many ids of one township and kind, a BatchGetItem is cheaper than reading the range. */
-const QUERY_FROM = 50;
+/** Items a range read may cover before the ids not yet met are looked up by key: at least this, or 4× the ids. */
+const RANGE_BUDGET = 100;
 
 /**
  * Records of one entity by (townshipId, id), validated; keyed `townshipId/id`. Many imported ids of one
  * township are found by reading the township's range of imported records of the kind (`<prefix>imp-`, a
  * Query returning up to 1 MB a request) — for a first import an empty range, answered at once — as
- * long as that range is not much larger than the ids wanted; past that budget, and for app-entered ids,
- * BatchGetItem.
+ * long as that range is not much larger than the ids wanted (DynamoDB Local answers a BatchGetItem at
+ * about 1 ms a key); past that budget, and for app-entered ids, BatchGetItem.
  */
 export async function getRecords<N extends RecordEntity>(
   db: Db,
@@ -66,12 +66,9 @@ export async function getRecords<N extends RecordEntity>(
       const imported = [...ids].filter((id) => id.startsWith("imp-"));
       const others = [...ids].filter((id) => !id.startsWith("imp-"));
       for (const id of others) rest.push({ townshipId, id });
-      if (imported.length < QUERY_FROM) {
-        for (const id of imported) rest.push({ townshipId, id });
-        return;
-      }
+      if (imported.length === 0) return;
       const wanted = new Set(imported);
-      const budget = Math.max(2_000, 4 * imported.length);
+      const budget = Math.max(RANGE_BUDGET, 4 * imported.length);
       let read = 0;
       let start: Record<string, unknown> | undefined;
       do {
@@ -83,6 +80,7 @@ export async function getRecords<N extends RecordEntity>(
             ExpressionAttributeValues: { ":pk": `T#${townshipId}`, ":prefix": `${prefix}imp-` },
             ConsistentRead: true,
             ExclusiveStartKey: start,
+            Limit: budget - read,
           }),
         );
         const items = (result.Items ?? []) as Record<string, unknown>[];
@@ -90,7 +88,7 @@ export async function getRecords<N extends RecordEntity>(
         add(items.filter((i) => wanted.has(String(i.id))));
         for (const i of items) wanted.delete(String(i.id));
         start = result.LastEvaluatedKey;
-      } while (start && read < budget);
+      } while (start && read < budget && wanted.size > 0);
       // Over budget: the ids not met yet are looked up one by one (in batches).
       if (start) for (const id of wanted) rest.push({ townshipId, id });
     }),
