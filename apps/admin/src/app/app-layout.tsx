@@ -2,9 +2,9 @@ import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/i
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from "antd";
 import { Suspense, useMemo, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { useSession } from "../api/session-provider";
 import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
-import { useSession } from "../auth/session-provider";
 import { signOutEverywhere } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
 import { canOpen, navItemsFor } from "./nav-items";

@@ -1,9 +1,9 @@
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
-import { useSession } from "../auth/session-provider";
-import { SignInPage } from "../auth/sign-in-page";
+import { useSession } from "../api/session-provider";
 import { AppLayout, PageFallback } from "./app-layout";
 import { homeFor } from "./nav-items";
 import { NotFoundPage } from "./not-found-page";
+import { SignInPage } from "./sign-in-page";
 
 function Home() {
   const { session } = useSession();
@@ -28,7 +28,7 @@ export const routes: RouteObject[] = [
       { index: true, Component: Home },
       { path: "welcome", ...page(() => import("./welcome-page")) },
       { path: "scheme", ...page(() => import("../features/scheme/scheme-page")) },
-      { path: "trial", ...page(() => import("../features/league/trial-page")) },
+      { path: "trial", ...page(() => import("../features/scheme/trial-page")) },
       { path: "league", ...page(() => import("../features/league/league-page")) },
       { path: "review", ...page(() => import("../features/review/review-page")) },
       { path: "my/score", ...page(() => import("../features/township/my-score-page")) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparisonOption } from "./comparison-option";
+import { comparisonOption } from "../../shared/league-table/comparison-option";
 import golden from "./fixtures/league-2026-Q3.json";
 import { SAMPLE_TABLE } from "./fixtures/sample-table";
 

@@ -18,13 +18,13 @@ import { useTRPC } from "../../api/trpc";
 
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
+import { FormDrawer } from "../../shared/form-drawer";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
+import { useTownshipId } from "../../shared/use-township-id";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
-import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type CreateValues = {
   level: Dispute["level"];

@@ -6,12 +6,12 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS } from "../scheme/event-rule-list";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
+import { EVENT_OPTIONS } from "../../shared/event-options";
+import { FormDrawer } from "../../shared/form-drawer";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { useTownshipId } from "../../shared/use-township-id";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type EventItem = RouterOutputs["events"]["list"]["items"][number];
 type CreateValues = { kind: string; occurredAt: string; count: number; note?: string };

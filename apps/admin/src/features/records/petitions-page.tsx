@@ -5,11 +5,11 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
+import { FormDrawer } from "../../shared/form-drawer";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { useTownshipId } from "../../shared/use-township-id";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type Petition = RouterOutputs["petitions"]["list"]["items"][number];
 type CreateValues = {

@@ -59,13 +59,6 @@ export const REVIEW_WORDS = {
   "review.adjustReason": { zh: "调整理由", en: "Reason for the adjustment" },
   "review.adjustReasonRequired": { zh: "请写明调整理由", en: "Give the reason for the adjustment" },
 
-  "review.breakdown.indicator": { zh: "指标", en: "Indicator" },
-  "review.breakdown.score": { zh: "得分", en: "Score" },
-  "review.breakdown.deductions": { zh: "扣分", en: "Deductions" },
-  "review.breakdown.bonus": { zh: "加分", en: "Bonus" },
-  "review.breakdown.metric": { zh: "指标值", en: "Metric" },
-  "review.breakdown.zeroed": { zh: "不得分", en: "Zeroed" },
-
   "review.records.link": { zh: "相关记录 {n} 条", en: "Related records: {n}" },
   "review.records.title": { zh: "{title}：相关记录", en: "{title}: related records" },
   "review.records.capped": {

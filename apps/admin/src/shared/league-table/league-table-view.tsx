@@ -2,9 +2,9 @@ import type { LeagueRow, LeagueTable, Scheme } from "@pingan/domain";
 import { Table, type TableColumnsType, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
-import { formatScore } from "./format-metric";
-import { gradeColor } from "./grade-color";
-import { RankChange } from "./rank-change";
+import { formatScore } from "../format-metric";
+import { gradeColor } from "../grade-color";
+import { RankChange } from "../rank-change";
 import { TownshipDetailDrawer } from "./township-detail-drawer";
 
 type Props = {
