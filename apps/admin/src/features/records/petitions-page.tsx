@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createPetitionInput } from "@pingan/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Checkbox, Form, Input, List, Radio, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
@@ -9,6 +10,8 @@ import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
 type Petition = RouterOutputs["petitions"]["list"]["items"][number];
@@ -28,27 +31,23 @@ export default function PetitionsPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createPetitionInput);
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
-  const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<Petition | null>(null);
-  const [form] = Form.useForm<CreateValues>();
   const [closeForm] = Form.useForm<CloseValues>();
   const refresh = () => void qc.invalidateQueries(trpc.petitions.pathFilter());
 
-  const list = useInfiniteQuery(
+  const list = useRecordList(
     trpc.petitions.list.infiniteQueryOptions(
-      { townshipId, status: status === "all" ? undefined : status, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
+      { townshipId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      NEXT_PAGE,
     ),
   );
-  const create = useMutation(
-    trpc.petitions.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        refresh();
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.petitions.create.mutationOptions,
+    trpc.petitions.pathFilter(),
+    (v: CreateValues) =>
+      newRecord(townshipId, { ...v, skipLevel: v.skipLevel ?? false, collective: v.collective ?? false }),
   );
   const close = useMutation(
     trpc.petitions.close.mutationOptions({
@@ -59,13 +58,12 @@ export default function PetitionsPage() {
       onError: (e) => applyFieldErrors(closeForm, e),
     }),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <RecordPageShell<Petition>
       title={t("petitions.title")}
       addLabel={t("petitions.add")}
-      onAdd={() => setAdding(true)}
+      onAdd={adding.show}
       filters={
         <Segmented
           value={status}
@@ -77,11 +75,7 @@ export default function PetitionsPage() {
           ]}
         />
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(p) => p.id}
       renderItem={(p) => (
         <List.Item
@@ -127,50 +121,42 @@ export default function PetitionsPage() {
     >
       <FormDrawer<CreateValues>
         title={t("petitions.add")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
+        {...adding.drawer}
         initialValues={{ receivedAt: nowInstant(), skipLevel: false, collective: false }}
-        onFinish={(v) =>
-          create.mutate({
-            townshipId,
-            requestId: crypto.randomUUID(),
-            ...v,
-            skipLevel: v.skipLevel ?? false,
-            collective: v.collective ?? false,
-          })
-        }
       >
         <Form.Item
           name="subject"
           label={t("petitions.subject")}
-          rules={[{ required: true, message: t("petitions.subjectRequired") }]}
+          rules={[rule("subject"), { required: true, message: t("petitions.subjectRequired") }]}
         >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item
           name="petitionerBrief"
           label={t("petitions.petitioner")}
-          rules={[{ required: true, message: t("petitions.petitionerRequired") }]}
+          rules={[rule("petitionerBrief"), { required: true, message: t("petitions.petitionerRequired") }]}
         >
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
         <Form.Item
           name="receivedAt"
           label={t("petitions.receivedAt")}
-          rules={[{ required: true, message: t("petitions.receivedAtRequired") }]}
+          rules={[rule("receivedAt"), { required: true, message: t("petitions.receivedAtRequired") }]}
         >
           <InstantPicker />
         </Form.Item>
-        <Form.Item name="firstHandledAt" label={t("petitions.firstHandledAt")}>
+        <Form.Item
+          name="firstHandledAt"
+          rules={[rule("firstHandledAt")]}
+          label={t("petitions.firstHandledAt")}
+        >
           <InstantPicker />
         </Form.Item>
         <Space>
-          <Form.Item name="skipLevel" valuePropName="checked">
+          <Form.Item name="skipLevel" rules={[rule("skipLevel")]} valuePropName="checked">
             <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
           </Form.Item>
-          <Form.Item name="collective" valuePropName="checked">
+          <Form.Item name="collective" rules={[rule("collective")]} valuePropName="checked">
             <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
           </Form.Item>
         </Space>

@@ -2,17 +2,14 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
+import type { RecordList } from "./record-hooks";
 
 type Props<T> = {
   title: string;
   addLabel?: string;
   onAdd?: () => void;
   filters?: ReactNode;
-  items: T[];
-  loading: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onMore: () => void;
+  list: RecordList<T>;
   renderItem: (item: T) => ReactNode;
   rowKey: (item: T) => string;
   children?: ReactNode;
@@ -38,21 +35,21 @@ export function RecordPageShell<T>(p: Props<T>) {
           {p.filters}
         </Flex>
       )}
-      {p.loading ? (
+      {p.list.loading ? (
         <Spin />
-      ) : p.items.length === 0 ? (
+      ) : p.list.items.length === 0 ? (
         <Empty description={t("records.empty")} />
       ) : (
         <List
           bordered
           style={{ background: "#fff" }}
-          dataSource={p.items}
+          dataSource={p.list.items}
           rowKey={p.rowKey}
           renderItem={p.renderItem}
           loadMore={
-            p.hasMore ? (
+            p.list.hasMore ? (
               <div style={{ textAlign: "center", margin: 12 }}>
-                <Button onClick={p.onMore} loading={p.loadingMore}>
+                <Button onClick={p.list.onMore} loading={p.list.loadingMore}>
                   {t("records.loadMore")}
                 </Button>
               </div>

@@ -54,11 +54,7 @@ function renderEmptyShell(locale?: Locale): Promise<Rendered> {
   return render(
     <RecordPageShell<{ id: string }>
       title="x"
-      items={[]}
-      loading={false}
-      hasMore={false}
-      loadingMore={false}
-      onMore={() => {}}
+      list={{ items: [], loading: false, hasMore: false, loadingMore: false, onMore: () => {} }}
       renderItem={() => null}
       rowKey={(i) => i.id}
     />,
