@@ -17,7 +17,6 @@ import {
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
@@ -60,11 +59,59 @@ export default function DisputesPage() {
     (v: CreateValues) => newRecord(townshipId, v),
   );
 
+  const addFields = (
+    <>
+      <Form.Item name="level" label={t("disputes.level")} rules={[rule("level"), { required: true }]}>
+        <Radio.Group
+          optionType="button"
+          options={(["blue", "yellow", "red"] as const).map((l) => ({
+            value: l,
+            title: labels.levelHint[l],
+            label: (
+              <span>
+                <span style={{ color: LEVEL_BORDER[l] }}>●</span> {labels.level[l]}
+              </span>
+            ),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t("disputes.category")}
+        rules={[rule("category"), { required: true, message: t("disputes.categoryRequired") }]}
+      >
+        <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="partiesBrief"
+        label={t("disputes.parties")}
+        rules={[rule("partiesBrief"), { required: true, message: t("disputes.partiesRequired") }]}
+      >
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item name="summary" rules={[rule("summary")]} label={t("disputes.summary")}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
+      </Form.Item>
+      <Form.Item
+        name="reportedAt"
+        label={t("disputes.reportedAt")}
+        rules={[rule("reportedAt"), { required: true, message: t("disputes.reportedAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<Dispute>
+    <RecordPageShell<Dispute, CreateValues>
       title={t("disputes.title")}
       addLabel={t("disputes.add")}
-      onAdd={adding.show}
+      add={{
+        form: adding,
+        title: t("disputes.addTitle"),
+        initialValues: { level: "blue", reportedAt: nowInstant() },
+        fields: addFields,
+      }}
       filters={
         <>
           <Select
@@ -119,50 +166,6 @@ export default function DisputesPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("disputes.addTitle")}
-        {...adding.drawer}
-        initialValues={{ level: "blue", reportedAt: nowInstant() }}
-      >
-        <Form.Item name="level" label={t("disputes.level")} rules={[rule("level"), { required: true }]}>
-          <Radio.Group
-            optionType="button"
-            options={(["blue", "yellow", "red"] as const).map((l) => ({
-              value: l,
-              title: labels.levelHint[l],
-              label: (
-                <span>
-                  <span style={{ color: LEVEL_BORDER[l] }}>●</span> {labels.level[l]}
-                </span>
-              ),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t("disputes.category")}
-          rules={[rule("category"), { required: true, message: t("disputes.categoryRequired") }]}
-        >
-          <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="partiesBrief"
-          label={t("disputes.parties")}
-          rules={[rule("partiesBrief"), { required: true, message: t("disputes.partiesRequired") }]}
-        >
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <Form.Item name="summary" rules={[rule("summary")]} label={t("disputes.summary")}>
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item
-          name="reportedAt"
-          label={t("disputes.reportedAt")}
-          rules={[rule("reportedAt"), { required: true, message: t("disputes.reportedAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-      </FormDrawer>
       <Drawer
         title={t("disputes.detail")}
         open={selected !== null}

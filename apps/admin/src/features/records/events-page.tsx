@@ -7,7 +7,6 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../../shared/event-options";
-import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { useTownshipId } from "../../shared/use-township-id";
@@ -43,11 +42,41 @@ export default function EventsPage() {
     trpc.events.pathFilter(),
     (v: CreateValues) => newRecord(townshipId, v),
   );
+  const addFields = (
+    <>
+      <Form.Item
+        name="kind"
+        label={t("events.kind")}
+        rules={[rule("kind"), { required: true, message: t("events.kindRequired") }]}
+      >
+        <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="count" rules={[rule("count")]} label={t("events.count")}>
+        <InputNumber min={1} max={10000} style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item
+        name="occurredAt"
+        label={t("events.occurredAt")}
+        rules={[rule("occurredAt"), { required: true, message: t("events.occurredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="note" rules={[rule("note")]} label={t("events.note")}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<EventItem>
+    <RecordPageShell<EventItem, CreateValues>
       title={t("events.title")}
       addLabel={t("events.add")}
-      onAdd={adding.show}
+      add={{
+        form: adding,
+        title: t("events.addTitle"),
+        initialValues: { occurredAt: nowInstant(), count: 1 },
+        fields: addFields,
+      }}
       filters={
         <Select
           allowClear
@@ -79,33 +108,6 @@ export default function EventsPage() {
           />
         </List.Item>
       )}
-    >
-      <FormDrawer<CreateValues>
-        title={t("events.addTitle")}
-        {...adding.drawer}
-        initialValues={{ occurredAt: nowInstant(), count: 1 }}
-      >
-        <Form.Item
-          name="kind"
-          label={t("events.kind")}
-          rules={[rule("kind"), { required: true, message: t("events.kindRequired") }]}
-        >
-          <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="count" rules={[rule("count")]} label={t("events.count")}>
-          <InputNumber min={1} max={10000} style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item
-          name="occurredAt"
-          label={t("events.occurredAt")}
-          rules={[rule("occurredAt"), { required: true, message: t("events.occurredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item name="note" rules={[rule("note")]} label={t("events.note")}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </FormDrawer>
-    </RecordPageShell>
+    ></RecordPageShell>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { options, recordLabels } from "../../shared/record-labels";
@@ -37,11 +36,46 @@ export default function IncidentsPage() {
     trpc.incidents.pathFilter(),
     (v: CreateValues) => newRecord(townshipId, v),
   );
+  const addFields = (
+    <>
+      <Form.Item name="kind" rules={[rule("kind")]} label={t("incidents.kind")}>
+        <Radio.Group optionType="button" options={options(labels.incidentKind)} />
+      </Form.Item>
+      <Form.Item
+        name="severity"
+        rules={[rule("severity")]}
+        label={t("incidents.severity")}
+        extra={t("incidents.vetoHint")}
+      >
+        <Radio.Group optionType="button" options={options(labels.severity)} />
+      </Form.Item>
+      <Form.Item
+        name="summary"
+        label={t("incidents.summary")}
+        rules={[rule("summary"), { required: true, message: t("incidents.summaryRequired") }]}
+      >
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
+      </Form.Item>
+      <Form.Item
+        name="occurredAt"
+        label={t("incidents.occurredAt")}
+        rules={[rule("occurredAt"), { required: true, message: t("incidents.occurredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<Incident>
+    <RecordPageShell<Incident, CreateValues>
       title={t("incidents.title")}
       addLabel={t("incidents.add")}
-      onAdd={adding.show}
+      add={{
+        form: adding,
+        title: t("incidents.add"),
+        initialValues: { occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" },
+        fields: addFields,
+      }}
       filters={
         <Select
           allowClear
@@ -72,38 +106,6 @@ export default function IncidentsPage() {
           />
         </List.Item>
       )}
-    >
-      <FormDrawer<CreateValues>
-        title={t("incidents.add")}
-        {...adding.drawer}
-        initialValues={{ occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" }}
-      >
-        <Form.Item name="kind" rules={[rule("kind")]} label={t("incidents.kind")}>
-          <Radio.Group optionType="button" options={options(labels.incidentKind)} />
-        </Form.Item>
-        <Form.Item
-          name="severity"
-          rules={[rule("severity")]}
-          label={t("incidents.severity")}
-          extra={t("incidents.vetoHint")}
-        >
-          <Radio.Group optionType="button" options={options(labels.severity)} />
-        </Form.Item>
-        <Form.Item
-          name="summary"
-          label={t("incidents.summary")}
-          rules={[rule("summary"), { required: true, message: t("incidents.summaryRequired") }]}
-        >
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item
-          name="occurredAt"
-          label={t("incidents.occurredAt")}
-          rules={[rule("occurredAt"), { required: true, message: t("incidents.occurredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-      </FormDrawer>
-    </RecordPageShell>
+    ></RecordPageShell>
   );
 }

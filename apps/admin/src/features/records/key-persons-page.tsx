@@ -19,7 +19,6 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { options, recordLabels } from "../../shared/record-labels";
@@ -80,11 +79,46 @@ export default function KeyPersonsPage() {
     }),
   );
 
+  const addFields = (
+    <>
+      <Form.Item
+        name="alias"
+        label={t("keyPersons.alias")}
+        extra={t("keyPersons.aliasHint")}
+        rules={[rule("alias"), { required: true, message: t("keyPersons.aliasRequired") }]}
+      >
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t("keyPersons.category")}
+        rules={[rule("category"), { required: true, message: t("keyPersons.categoryRequired") }]}
+      >
+        <Select options={options(labels.keyPersonCategory)} />
+      </Form.Item>
+      <Form.Item
+        name="registeredAt"
+        label={t("keyPersons.registeredAt")}
+        rules={[rule("registeredAt"), { required: true, message: t("keyPersons.registeredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="note" rules={[rule("note")]} label={t("keyPersons.note")}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<KeyPerson>
+    <RecordPageShell<KeyPerson, CreateValues>
       title={t("keyPersons.title")}
       addLabel={t("keyPersons.add")}
-      onAdd={adding.show}
+      add={{
+        form: adding,
+        title: t("keyPersons.addTitle"),
+        initialValues: { registeredAt: nowInstant() },
+        fields: addFields,
+      }}
       filters={
         <>
           <Select
@@ -127,37 +161,6 @@ export default function KeyPersonsPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("keyPersons.addTitle")}
-        {...adding.drawer}
-        initialValues={{ registeredAt: nowInstant() }}
-      >
-        <Form.Item
-          name="alias"
-          label={t("keyPersons.alias")}
-          extra={t("keyPersons.aliasHint")}
-          rules={[rule("alias"), { required: true, message: t("keyPersons.aliasRequired") }]}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t("keyPersons.category")}
-          rules={[rule("category"), { required: true, message: t("keyPersons.categoryRequired") }]}
-        >
-          <Select options={options(labels.keyPersonCategory)} />
-        </Form.Item>
-        <Form.Item
-          name="registeredAt"
-          label={t("keyPersons.registeredAt")}
-          rules={[rule("registeredAt"), { required: true, message: t("keyPersons.registeredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item name="note" rules={[rule("note")]} label={t("keyPersons.note")}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </FormDrawer>
       <Drawer
         title={selected ? t("keyPersons.visitsTitle", { alias: selected.alias }) : ""}
         open={selected !== null}

@@ -59,11 +59,53 @@ export default function PetitionsPage() {
     }),
   );
 
+  const addFields = (
+    <>
+      <Form.Item
+        name="subject"
+        label={t("petitions.subject")}
+        rules={[rule("subject"), { required: true, message: t("petitions.subjectRequired") }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="petitionerBrief"
+        label={t("petitions.petitioner")}
+        rules={[rule("petitionerBrief"), { required: true, message: t("petitions.petitionerRequired") }]}
+      >
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item
+        name="receivedAt"
+        label={t("petitions.receivedAt")}
+        rules={[rule("receivedAt"), { required: true, message: t("petitions.receivedAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="firstHandledAt" rules={[rule("firstHandledAt")]} label={t("petitions.firstHandledAt")}>
+        <InstantPicker />
+      </Form.Item>
+      <Space>
+        <Form.Item name="skipLevel" rules={[rule("skipLevel")]} valuePropName="checked">
+          <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
+        </Form.Item>
+        <Form.Item name="collective" rules={[rule("collective")]} valuePropName="checked">
+          <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
+        </Form.Item>
+      </Space>
+    </>
+  );
+
   return (
-    <RecordPageShell<Petition>
+    <RecordPageShell<Petition, CreateValues>
       title={t("petitions.title")}
       addLabel={t("petitions.add")}
-      onAdd={adding.show}
+      add={{
+        form: adding,
+        title: t("petitions.add"),
+        initialValues: { receivedAt: nowInstant(), skipLevel: false, collective: false },
+        fields: addFields,
+      }}
       filters={
         <Segmented
           value={status}
@@ -119,48 +161,6 @@ export default function PetitionsPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("petitions.add")}
-        {...adding.drawer}
-        initialValues={{ receivedAt: nowInstant(), skipLevel: false, collective: false }}
-      >
-        <Form.Item
-          name="subject"
-          label={t("petitions.subject")}
-          rules={[rule("subject"), { required: true, message: t("petitions.subjectRequired") }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="petitionerBrief"
-          label={t("petitions.petitioner")}
-          rules={[rule("petitionerBrief"), { required: true, message: t("petitions.petitionerRequired") }]}
-        >
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <Form.Item
-          name="receivedAt"
-          label={t("petitions.receivedAt")}
-          rules={[rule("receivedAt"), { required: true, message: t("petitions.receivedAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item
-          name="firstHandledAt"
-          rules={[rule("firstHandledAt")]}
-          label={t("petitions.firstHandledAt")}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Space>
-          <Form.Item name="skipLevel" rules={[rule("skipLevel")]} valuePropName="checked">
-            <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
-          </Form.Item>
-          <Form.Item name="collective" rules={[rule("collective")]} valuePropName="checked">
-            <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
-          </Form.Item>
-        </Space>
-      </FormDrawer>
       <FormDrawer<CloseValues>
         title={t("records.closeTitle", { subject: closing?.subject ?? "" })}
         open={closing !== null}

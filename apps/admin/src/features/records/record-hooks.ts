@@ -8,7 +8,7 @@ import {
   useMutation,
   useQueryClient,
 } from "@tanstack/react-query";
-import { Form } from "antd";
+import { Form, type FormInstance } from "antd";
 import { useState } from "react";
 import { applyFieldErrors } from "../../errors/form-errors";
 
@@ -39,6 +39,18 @@ export function useRecordList<TPage extends { items: unknown[] }, TError, TKey e
   };
 }
 
+/** A record page's add drawer, as useCreateRecord gives it to RecordPageShell. */
+export type CreateRecord<V> = {
+  show: () => void;
+  drawer: {
+    open: boolean;
+    onClose: () => void;
+    form: FormInstance<V>;
+    submitting: boolean;
+    onFinish: (values: V) => void;
+  };
+};
+
 /**
  * The add drawer of a record page: its form and open state, and the create mutation, which closes the
  * drawer and refreshes the area's lists on success or puts the API's field errors next to the fields.
@@ -52,7 +64,7 @@ export function useCreateRecord<V, TData, TError, TInput, TContext>(
   }) => UseMutationOptions<TData, TError, TInput, TContext>,
   refresh: QueryFilters,
   toInput: (values: V) => TInput,
-) {
+): CreateRecord<V> {
   const qc = useQueryClient();
   const [form] = Form.useForm<V>();
   const [open, setOpen] = useState(false);

@@ -2,12 +2,16 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
-import type { RecordList } from "./record-hooks";
+import { FormDrawer } from "../../shared/form-drawer";
+import type { CreateRecord, RecordList } from "./record-hooks";
 
-type Props<T> = {
+/** The page's add drawer: the hook's state, its title, first values and the record's own fields. */
+type Add<V> = { form: CreateRecord<V>; title: string; initialValues?: Partial<V>; fields: ReactNode };
+
+type Props<T, V> = {
   title: string;
   addLabel?: string;
-  onAdd?: () => void;
+  add?: Add<V>;
   filters?: ReactNode;
   list: RecordList<T>;
   renderItem: (item: T) => ReactNode;
@@ -15,8 +19,8 @@ type Props<T> = {
   children?: ReactNode;
 };
 
-/** A records page: title, add button, filters and a list that reads well at 390 px and on a desktop. */
-export function RecordPageShell<T>(p: Props<T>) {
+/** A records page: title, add button and drawer, filters and a list that reads well at 390 px and on a desktop. */
+export function RecordPageShell<T, V extends object = object>(p: Props<T, V>) {
   const { t } = useI18n();
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -24,8 +28,8 @@ export function RecordPageShell<T>(p: Props<T>) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {p.title}
         </Typography.Title>
-        {p.onAdd && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={p.onAdd}>
+        {p.add && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={p.add.form.show}>
             {p.addLabel}
           </Button>
         )}
@@ -56,6 +60,11 @@ export function RecordPageShell<T>(p: Props<T>) {
             ) : null
           }
         />
+      )}
+      {p.add && (
+        <FormDrawer<V> title={p.add.title} {...p.add.form.drawer} initialValues={p.add.initialValues}>
+          {p.add.fields}
+        </FormDrawer>
       )}
       {p.children}
     </Space>
