@@ -1,55 +1,349 @@
-import type { CellValue as ExcelCellValue, Workbook } from "exceljs";
 import { unescapeSpreadsheetCell } from "./escape";
 import type { SheetTable } from "./read";
 import type { CellValue } from "./values";
+import { attr, attrs, decodeOoxmlEscapes, scanXml } from "./xml";
+import { openZip, type ZipArchive, ZipError } from "./zip";
 
 /**
- * exceljs is the xlsx reader and writer: the admin app already depends on it (one library, not two, in
- * the browser bundle), it is pure JavaScript that runs in the browser and in Node, it reads cell types
- * and number formats (so date cells come back as dates and codes stored as numbers as numbers), and it
- * writes notes and styles for the template. It loads lazily: the app pays for it only on import/export.
+ * The .xlsx reader: only what import.md needs, straight from the package's XML — the workbook's sheet
+ * names and date system, shared strings (rich text runs joined, phonetic runs left out), cell values by
+ * type (`s`, `str`, `inlineStr`, `n`, `b`, `e`, `d`; a formula cell as its cached result) and the number
+ * formats that make a number cell a date. exceljs (the writer) took ~0.4 s to load and ~1.4 s to read a
+ * 10,000-record workbook; this reads it in a fraction of that, in Node and in the browser alike.
  */
-export async function loadExcelJs(): Promise<typeof import("exceljs")> {
-  const mod = (await import("exceljs")) as unknown as { default?: typeof import("exceljs") };
-  return (mod.default ?? mod) as typeof import("exceljs");
-}
-
-function plain(v: ExcelCellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return unescapeSpreadsheetCell(v);
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if ("richText" in v) return unescapeSpreadsheetCell(v.richText.map((t) => t.text).join(""));
-  if ("formula" in v || "sharedFormula" in v) return plain((v as { result?: ExcelCellValue }).result);
-  if ("hyperlink" in v) return typeof v.text === "string" ? v.text : null;
-  if ("error" in v) return String(v.error);
-  return null;
-}
 
 export type XlsxRead = { ok: true; tables: SheetTable[] } | { ok: false; problem: string };
 
+const INVALID = "不是有效的 Excel 工作簿（.xlsx）：";
+
 /** The workbook's sheets as rows of plain cells (date cells as Dates whose UTC fields are the wall clock). */
 export async function xlsxTables(bytes: Uint8Array): Promise<XlsxRead> {
-  const ExcelJS = await loadExcelJs();
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { ok: true, tables: await readWorkbook(openZip(bytes)) };
   } catch (e) {
-    return { ok: false, problem: `不是有效的 Excel 工作簿（.xlsx）：${(e as Error).message}` };
+    const message = e instanceof ZipError ? e.message : `无法读取（${(e as Error).message}）`;
+    return { ok: false, problem: `${INVALID}${message}` };
   }
-  return { ok: true, tables: worksheetTables(wb) };
 }
 
-function worksheetTables(wb: Workbook): SheetTable[] {
-  const tables: SheetTable[] = [];
-  wb.eachSheet((ws) => {
-    const rows: SheetTable["rows"] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as (ExcelCellValue | undefined)[];
-      const cells: CellValue[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-      rows.push({ row: rowNumber, cells });
-    });
-    tables.push({ name: ws.name, label: ws.name, rows });
+type Relationship = { type: string; target: string };
+
+/** A part's relationships (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), targets as zip paths. */
+async function relationships(zip: ZipArchive, part: string): Promise<Map<string, Relationship>> {
+  const slash = part.lastIndexOf("/");
+  const dir = part.slice(0, slash + 1);
+  const xml = await zip.text(`${dir}_rels/${part.slice(slash + 1)}.rels`);
+  const out = new Map<string, Relationship>();
+  if (xml === undefined) return out;
+  scanXml(xml, {
+    capturing: false,
+    open(name, tag) {
+      if (name !== "Relationship") return;
+      const a = attrs(tag);
+      const id = a.get("Id");
+      const target = a.get("Target");
+      if (id === undefined || target === undefined || a.get("TargetMode") === "External") return;
+      out.set(id, { type: a.get("Type") ?? "", target: resolvePath(dir, target) });
+    },
   });
-  return tables;
+  return out;
+}
+
+function resolvePath(dir: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== "." && p !== "") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+const ofType = (rels: Map<string, Relationship>, type: string) =>
+  [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+
+async function readWorkbook(zip: ZipArchive): Promise<SheetTable[]> {
+  const workbookPath = ofType(await relationships(zip, "_rels/.rels"), "officeDocument") ?? "xl/workbook.xml";
+  const workbookXml = await zip.text(workbookPath);
+  if (workbookXml === undefined) throw new ZipError(`缺少 ${workbookPath}`);
+  const rels = await relationships(zip, workbookPath);
+
+  const sheets: { name: string; path: string }[] = [];
+  let date1904 = false;
+  scanXml(workbookXml, {
+    capturing: false,
+    open(name, tag) {
+      if (name === "workbookPr") {
+        const v = attr(tag, "date1904");
+        date1904 = v === "1" || v === "true";
+      } else if (name === "sheet") {
+        const rel = rels.get(attr(tag, "id") ?? "");
+        // Chart and dialog sheets hold no cells.
+        if (rel?.type.endsWith("/worksheet"))
+          sheets.push({ name: attr(tag, "name") ?? "", path: rel.target });
+      }
+    },
+  });
+
+  const dir = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  const [sharedXml, stylesXml, ...sheetXml] = await Promise.all([
+    zip.text(ofType(rels, "sharedStrings") ?? `${dir}sharedStrings.xml`),
+    zip.text(ofType(rels, "styles") ?? `${dir}styles.xml`),
+    ...sheets.map((s) => zip.text(s.path)),
+  ]);
+  const shared = sharedXml === undefined ? [] : sharedStrings(sharedXml);
+  const dateStyles = stylesXml === undefined ? [] : dateStyleIndexes(stylesXml);
+  return sheets.map((s, i) => {
+    const xml = sheetXml[i];
+    if (xml === undefined) throw new ZipError(`缺少工作表「${s.name}」的内容（${s.path}）`);
+    return { name: s.name, label: s.name, rows: sheetRows(xml, shared, dateStyles, date1904) };
+  });
+}
+
+/** Text of `<t>` elements, leaving out phonetic guides (`<rPh>`), in the order they come. */
+function textCollector() {
+  let depthInPhonetic = 0;
+  let parts: string[] = [];
+  return {
+    open(name: string, selfClosing: boolean): boolean {
+      if (name === "rPh") depthInPhonetic++; // a self-closing one is closed right after
+      return name === "t" && depthInPhonetic === 0 && !selfClosing;
+    },
+    close(name: string): void {
+      if (name === "rPh") depthInPhonetic--;
+    },
+    push(text: string): void {
+      parts.push(text);
+    },
+    take(): string {
+      const s = parts.length === 1 ? (parts[0] as string) : parts.join("");
+      parts = [];
+      return decodeOoxmlEscapes(s);
+    },
+  };
+}
+
+/** `xl/sharedStrings.xml`: each `<si>` as one string, rich text runs joined. */
+export function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const text = textCollector();
+  const h = {
+    capturing: false,
+    open(name: string, _tag: string, selfClosing: boolean) {
+      if (text.open(name, selfClosing)) h.capturing = true;
+    },
+    close(name: string) {
+      if (name === "t") h.capturing = false;
+      else if (name === "si") out.push(text.take());
+      else text.close(name);
+    },
+    text: (v: string) => text.push(v),
+  };
+  scanXml(xml, h);
+  return out;
+}
+
+/** Built-in number formats that show a date or time (ECMA-376 18.8.30, with the East Asian ones). */
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** A custom format shows a date when it has y, m, d, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, "");
+  return /[ymdhs]/i.test(bare);
+}
+
+/** `xl/styles.xml`: for each cell style (`<cellXfs>` index), whether its number format is a date. */
+export function dateStyleIndexes(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const out: boolean[] = [];
+  let inCellXfs = false;
+  scanXml(xml, {
+    capturing: false,
+    open(name, tag, selfClosing) {
+      if (name === "numFmt") {
+        const a = attrs(tag);
+        custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+      } else if (name === "cellXfs") inCellXfs = !selfClosing;
+      else if (name === "xf" && inCellXfs) {
+        const id = Number(attr(tag, "numFmtId") ?? 0);
+        const code = custom.get(id);
+        out.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormat(code));
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+  });
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A date cell's serial → a Date whose UTC fields are the wall clock (rounded to the millisecond). */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+}
+
+/** Column letters of a cell reference (`AB12`) → 0-based index, or -1 without letters. */
+function columnIndex(ref: string): number {
+  let col = 0;
+  let k = 0;
+  for (; k < ref.length; k++) {
+    const c = ref.charCodeAt(k) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return k === 0 ? -1 : col - 1;
+}
+
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?/;
+
+function cellValue(
+  type: string | undefined,
+  v: string | undefined,
+  inline: string | undefined,
+  isDate: boolean,
+  shared: readonly string[],
+  date1904: boolean,
+): CellValue {
+  switch (type) {
+    case "s": {
+      const s = v === undefined ? undefined : shared[Number(v)];
+      return s === undefined ? null : unescapeSpreadsheetCell(s);
+    }
+    case "str":
+      return v === undefined ? null : unescapeSpreadsheetCell(decodeOoxmlEscapes(v));
+    case "inlineStr":
+      return inline === undefined ? null : unescapeSpreadsheetCell(inline);
+    case "b":
+      return v === undefined ? null : Number(v) !== 0;
+    case "e":
+      return v ?? null;
+    case "d": {
+      // An ISO 8601 date cell (no zone: the wall clock).
+      const m = v === undefined ? null : ISO_LOCAL.exec(v.trim());
+      if (!m) return v ?? null;
+      const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as number[];
+      return new Date(
+        Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, m[7] ? Number(m[7].padEnd(3, "0")) : 0),
+      );
+    }
+    default: {
+      if (v === undefined) return null;
+      const n = Number(v);
+      if (v.trim() === "" || Number.isNaN(n)) return v;
+      return isDate ? serialToDate(n, date1904) : n;
+    }
+  }
+}
+
+/** A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does. */
+export function sheetRows(
+  xml: string,
+  shared: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+): SheetTable["rows"] {
+  const rows: SheetTable["rows"] = [];
+  let rowNumber = 0;
+  let cells: CellValue[] = [];
+  let filled = false;
+  // The cell being read.
+  let col = -1;
+  let type: string | undefined;
+  let style = 0;
+  let v: string | undefined;
+  let inIs = false;
+  let inV = false;
+  const inline = textCollector();
+  let inlineSeen = false;
+
+  const h = {
+    capturing: false,
+    open(name: string, tag: string, selfClosing: boolean) {
+      switch (name) {
+        case "row": {
+          const r = attr(tag, "r");
+          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
+          cells = [];
+          filled = false;
+          col = -1;
+          return;
+        }
+        case "c": {
+          type = undefined;
+          style = 0;
+          const a = attrs(tag);
+          const ref = a.get("r");
+          type = a.get("t");
+          const s = a.get("s");
+          if (s !== undefined) style = Number(s);
+          const at = ref === undefined ? -1 : columnIndex(ref);
+          col = at >= 0 ? at : col + 1;
+          v = undefined;
+          inlineSeen = false;
+          return;
+        }
+        case "v":
+          if (!selfClosing) {
+            inV = true;
+            v = "";
+            h.capturing = true;
+          }
+          return;
+        case "is":
+          inIs = !selfClosing;
+          inlineSeen = true;
+          return;
+        default:
+          if (inIs && inline.open(name, selfClosing)) h.capturing = true;
+      }
+    },
+    close(name: string) {
+      switch (name) {
+        case "v":
+          inV = false;
+          h.capturing = false;
+          return;
+        case "t":
+          h.capturing = false;
+          return;
+        case "is":
+          inIs = false;
+          return;
+        case "c":
+          finishCell();
+          return;
+        case "row":
+          if (filled) rows.push({ row: rowNumber, cells });
+          return;
+        default:
+          if (inIs) inline.close(name);
+      }
+    },
+    text(value: string) {
+      if (inV) v += value;
+      else inline.push(value);
+    },
+  };
+
+  function finishCell() {
+    const value = cellValue(
+      type,
+      v,
+      inlineSeen ? inline.take() : undefined,
+      dateStyles[style] === true,
+      shared,
+      date1904,
+    );
+    if (value === null) return;
+    while (cells.length < col) cells.push(null);
+    cells[col] = value;
+    filled = true;
+  }
+
+  scanXml(xml, h);
+  return rows;
 }
