@@ -1,7 +1,7 @@
 import { unescapeSpreadsheetCell } from "./escape";
 import type { SheetTable } from "./read";
 import type { CellValue } from "./values";
-import { attr, attrs, decodeOoxmlEscapes, scanXml } from "./xml";
+import { attr, attrs, decodeOoxmlEscapes, decodeText, scanXml } from "./xml";
 import { openZip, type ZipArchive, ZipError } from "./zip";
 
 /**
@@ -186,16 +186,35 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
 
-/** Column letters of a cell reference (`AB12`) → 0-based index, or -1 without letters. */
-function columnIndex(ref: string): number {
+/** The column letters of a cell reference (`AB12`) in xml[from, to) → 0-based index, or -1 without. */
+function columnAt(xml: string, from: number, to: number): number {
   let col = 0;
-  let k = 0;
-  for (; k < ref.length; k++) {
-    const c = ref.charCodeAt(k) | 32; // lower case
+  let k = from;
+  for (; k < to; k++) {
+    const c = xml.charCodeAt(k) | 32; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  return k === 0 ? -1 : col - 1;
+  return k === from ? -1 : col - 1;
+}
+
+/** The decimal number in xml[from, to), or -1 when it is not all digits. */
+function digits(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return to > from ? n : -1;
+}
+
+const CELL_TYPES = ["s", "str", "inlineStr", "n", "b", "e", "d"];
+
+/** A cell's `t` in xml[from, to), without slicing it out for the common types. */
+function cellType(xml: string, from: number, to: number): string {
+  for (const type of CELL_TYPES) if (to - from === type.length && xml.startsWith(type, from)) return type;
+  return xml.slice(from, to);
 }
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?/;
@@ -239,7 +258,15 @@ function cellValue(
   }
 }
 
-/** A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does. */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does.
+ *
+ * The worksheet is nearly all of a workbook's XML, so it gets its own single pass instead of
+ * `scanXml`'s callbacks: each tag is read once, char by char, its local name compared in place and only
+ * the attributes of `<row>` and `<c>` (r, s, t) sliced out.
+ */
 export function sheetRows(
   xml: string,
   shared: readonly string[],
@@ -247,6 +274,7 @@ export function sheetRows(
   date1904: boolean,
 ): SheetTable["rows"] {
   const rows: SheetTable["rows"] = [];
+  const n = xml.length;
   let rowNumber = 0;
   let cells: CellValue[] = [];
   let filled = false;
@@ -255,85 +283,17 @@ export function sheetRows(
   let type: string | undefined;
   let style = 0;
   let v: string | undefined;
+  let inline: string[] | undefined;
   let inIs = false;
-  let inV = false;
-  const inline = textCollector();
-  let inlineSeen = false;
+  let phonetic = 0;
+  /** Where the text being captured goes: 1 = the <v>, 2 = the inline string, 0 = nowhere. */
+  let capture = 0;
 
-  const h = {
-    capturing: false,
-    open(name: string, tag: string, selfClosing: boolean) {
-      switch (name) {
-        case "row": {
-          const r = attr(tag, "r");
-          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-          cells = [];
-          filled = false;
-          col = -1;
-          return;
-        }
-        case "c": {
-          type = undefined;
-          style = 0;
-          const a = attrs(tag);
-          const ref = a.get("r");
-          type = a.get("t");
-          const s = a.get("s");
-          if (s !== undefined) style = Number(s);
-          const at = ref === undefined ? -1 : columnIndex(ref);
-          col = at >= 0 ? at : col + 1;
-          v = undefined;
-          inlineSeen = false;
-          return;
-        }
-        case "v":
-          if (!selfClosing) {
-            inV = true;
-            v = "";
-            h.capturing = true;
-          }
-          return;
-        case "is":
-          inIs = !selfClosing;
-          inlineSeen = true;
-          return;
-        default:
-          if (inIs && inline.open(name, selfClosing)) h.capturing = true;
-      }
-    },
-    close(name: string) {
-      switch (name) {
-        case "v":
-          inV = false;
-          h.capturing = false;
-          return;
-        case "t":
-          h.capturing = false;
-          return;
-        case "is":
-          inIs = false;
-          return;
-        case "c":
-          finishCell();
-          return;
-        case "row":
-          if (filled) rows.push({ row: rowNumber, cells });
-          return;
-        default:
-          if (inIs) inline.close(name);
-      }
-    },
-    text(value: string) {
-      if (inV) v += value;
-      else inline.push(value);
-    },
-  };
-
-  function finishCell() {
+  const finishCell = () => {
     const value = cellValue(
       type,
       v,
-      inlineSeen ? inline.take() : undefined,
+      inline === undefined ? undefined : decodeOoxmlEscapes(inline.join("")),
       dateStyles[style] === true,
       shared,
       date1904,
@@ -342,8 +302,112 @@ export function sheetRows(
     while (cells.length < col) cells.push(null);
     cells[col] = value;
     filled = true;
-  }
+  };
+  const addText = (text: string) => {
+    if (capture === 1) v += text;
+    else inline?.push(text);
+  };
 
-  scanXml(xml, h);
+  let i = 0;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (capture !== 0 && (lt < 0 ? n : lt) > i) addText(decodeText(xml.slice(i, lt < 0 ? n : lt)));
+    if (lt < 0) break;
+    let k = lt + 1;
+    let c = xml.charCodeAt(k);
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const end = xml.indexOf("]]>", lt);
+        if (end < 0) throw new Error("XML 中的 CDATA 未结束");
+        if (capture !== 0) addText(xml.slice(lt + 9, end));
+        i = end + 3;
+      } else {
+        const marker = xml.startsWith("<!--", lt) ? "-->" : c === 63 ? "?>" : ">";
+        const end = xml.indexOf(marker, lt);
+        if (end < 0) throw new Error("XML 未结束");
+        i = end + marker.length;
+      }
+      continue;
+    }
+    const closing = c === 47; /* / */
+    if (closing) k++;
+    // The local name: [start, k).
+    let start = k;
+    for (; k < n; k++) {
+      c = xml.charCodeAt(k);
+      if (c === 62 || c === 47 || isSpace(c)) break;
+      if (c === 58 /* : */) start = k + 1;
+    }
+    const length = k - start;
+    const first = xml.charCodeAt(start);
+    const isRow = length === 3 && first === 114 && xml.startsWith("row", start);
+    const isCell = length === 1 && first === 99; /* c */
+    // Attributes, up to the tag's end (a quoted value may hold a raw `>`).
+    // r (a row number, or a cell's column index), s and t of <row> and <c>, read in place.
+    let r = -1;
+    let s = 0;
+    let t: string | undefined;
+    let selfClosing = false;
+    for (;;) {
+      while (k < n && isSpace(xml.charCodeAt(k))) k++;
+      c = xml.charCodeAt(k);
+      if (c === 62 /* > */) break;
+      if (c === 47 /* / */) {
+        selfClosing = true;
+        k++;
+        continue;
+      }
+      if (k >= n) throw new Error("XML 标签未结束");
+      const nameStart = k;
+      while (k < n && (c = xml.charCodeAt(k)) !== 61 /* = */ && c !== 62 && !isSpace(c)) k++;
+      const nameEnd = k;
+      while (k < n && (isSpace((c = xml.charCodeAt(k))) || c === 61)) k++;
+      if (c !== 34 && c !== 39) continue; // not a quoted value: skip ahead (not well-formed)
+      const valueEnd = xml.indexOf(c === 34 ? '"' : "'", k + 1);
+      if (valueEnd < 0) throw new Error("XML 属性未结束");
+      if ((isRow || isCell) && nameEnd - nameStart === 1) {
+        const a = xml.charCodeAt(nameStart);
+        if (a === 114 /* r */) r = isRow ? digits(xml, k + 1, valueEnd) : columnAt(xml, k + 1, valueEnd);
+        else if (a === 115 /* s */) s = Math.max(0, digits(xml, k + 1, valueEnd));
+        else if (a === 116 /* t */) t = cellType(xml, k + 1, valueEnd);
+      }
+      k = valueEnd + 1;
+    }
+    i = k + 1;
+
+    if (closing) {
+      if (isCell) finishCell();
+      else if (isRow) {
+        if (filled) rows.push({ row: rowNumber, cells });
+      } else if (length === 1 && first === 118 /* v */) capture = 0;
+      else if (length === 1 && first === 116 /* t */) capture = 0;
+      else if (length === 2 && xml.startsWith("is", start)) inIs = false;
+      else if (length === 3 && xml.startsWith("rPh", start)) phonetic--;
+      continue;
+    }
+    if (isRow) {
+      rowNumber = r < 0 ? rowNumber + 1 : r;
+      cells = [];
+      filled = false;
+      col = -1;
+    } else if (isCell) {
+      type = t;
+      style = s;
+      col = r >= 0 ? r : col + 1;
+      v = undefined;
+      inline = undefined;
+      inIs = false;
+      phonetic = 0;
+      if (selfClosing) finishCell();
+    } else if (length === 1 && first === 118 /* v */) {
+      v = "";
+      if (!selfClosing) capture = 1;
+    } else if (length === 2 && xml.startsWith("is", start)) {
+      inline = [];
+      inIs = !selfClosing;
+    } else if (inIs && length === 3 && xml.startsWith("rPh", start)) {
+      if (!selfClosing) phonetic++;
+    } else if (inIs && length === 1 && first === 116 /* t */ && phonetic === 0 && !selfClosing) capture = 2;
+  }
   return rows;
 }
