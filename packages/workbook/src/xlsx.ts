@@ -85,18 +85,23 @@ async function readWorkbook(zip: ZipArchive): Promise<SheetTable[]> {
   });
 
   const dir = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
-  const [sharedXml, stylesXml, ...sheetXml] = await Promise.all([
-    zip.text(ofType(rels, "sharedStrings") ?? `${dir}sharedStrings.xml`),
-    zip.text(ofType(rels, "styles") ?? `${dir}styles.xml`),
-    ...sheets.map((s) => zip.text(s.path)),
-  ]);
-  const shared = sharedXml === undefined ? [] : sharedStrings(sharedXml);
-  const dateStyles = stylesXml === undefined ? [] : dateStyleIndexes(stylesXml);
-  return sheets.map((s, i) => {
-    const xml = sheetXml[i];
+  // Every part starts inflating now (the platform's zlib works off the main thread); each sheet is
+  // scanned as soon as its text is there, while the later ones are still inflating.
+  const sharedXml = zip.text(ofType(rels, "sharedStrings") ?? `${dir}sharedStrings.xml`);
+  const stylesXml = zip.text(ofType(rels, "styles") ?? `${dir}styles.xml`);
+  const sheetXml = sheets.map((s) => zip.text(s.path));
+  for (const p of [sharedXml, stylesXml, ...sheetXml]) p.catch(() => {}); // awaited below
+  const sharedText = await sharedXml;
+  const shared = sharedText === undefined ? [] : sharedStrings(sharedText);
+  const stylesText = await stylesXml;
+  const dateStyles = stylesText === undefined ? [] : dateStyleIndexes(stylesText);
+  const tables: SheetTable[] = [];
+  for (const [i, s] of sheets.entries()) {
+    const xml = await sheetXml[i];
     if (xml === undefined) throw new ZipError(`缺少工作表「${s.name}」的内容（${s.path}）`);
-    return { name: s.name, label: s.name, rows: sheetRows(xml, shared, dateStyles, date1904) };
-  });
+    tables.push({ name: s.name, label: s.name, rows: sheetRows(xml, shared, dateStyles, date1904) });
+  }
+  return tables;
 }
 
 /** Text of `<t>` elements, leaving out phonetic guides (`<rPh>`), in the order they come. */
@@ -359,9 +364,15 @@ export function sheetRows(
       }
       if (k >= n) throw new Error("XML 标签未结束");
       const nameStart = k;
-      while (k < n && (c = xml.charCodeAt(k)) !== 61 /* = */ && c !== 62 && !isSpace(c)) k++;
+      for (; k < n; k++) {
+        c = xml.charCodeAt(k);
+        if (c === 61 /* = */ || c === 62 || isSpace(c)) break;
+      }
       const nameEnd = k;
-      while (k < n && (isSpace((c = xml.charCodeAt(k))) || c === 61)) k++;
+      for (; k < n; k++) {
+        c = xml.charCodeAt(k);
+        if (c !== 61 && !isSpace(c)) break;
+      }
       if (c !== 34 && c !== 39) continue; // not a quoted value: skip ahead (not well-formed)
       const valueEnd = xml.indexOf(c === 34 ? '"' : "'", k + 1);
       if (valueEnd < 0) throw new Error("XML 属性未结束");
