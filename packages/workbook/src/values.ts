@@ -39,6 +39,7 @@ export function shown(v: CellValue): string {
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 const DAY_MS = 86_400_000;
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * `new Date(ms).toISOString()` for instants of 0000–9999, computed directly (civil-from-days,
@@ -63,7 +64,9 @@ export function isoString(ms: number): string {
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}.${pad(rest - second * 1000, 3)}Z`;
+  const millis = rest - second * 1000;
+  const ms3 = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
+  return `${year < 1000 ? pad(year, 4) : year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${ms3}Z`;
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in China time, with `.SSS` only when the instant has milliseconds. */

@@ -320,6 +320,19 @@ export function sheetRows(
     if (lt < 0) break;
     let k = lt + 1;
     let c = xml.charCodeAt(k);
+    // Fast paths for most of a sheet's tags, as programs write them: `<v>text</v>` and `</c>`.
+    if (c === 118 /* v */ && xml.charCodeAt(lt + 2) === 62 /* > */) {
+      const end = xml.indexOf("<", lt + 3);
+      if (end > 0 && xml.startsWith("</v>", end)) {
+        v = decodeText(xml.slice(lt + 3, end));
+        i = end + 4;
+        continue;
+      }
+    } else if (c === 47 && xml.charCodeAt(lt + 2) === 99 /* c */ && xml.charCodeAt(lt + 3) === 62) {
+      finishCell();
+      i = lt + 4;
+      continue;
+    }
     if (c === 33 /* ! */ || c === 63 /* ? */) {
       if (xml.startsWith("<![CDATA[", lt)) {
         const end = xml.indexOf("]]>", lt);
