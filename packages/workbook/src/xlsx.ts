@@ -313,6 +313,7 @@ export function sheetRows(
     else inline?.push(text);
   };
 
+  const merges: string[] = [];
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf("<", i);
@@ -360,6 +361,7 @@ export function sheetRows(
     const first = xml.charCodeAt(start);
     const isRow = length === 3 && first === 114 && xml.startsWith("row", start);
     const isCell = length === 1 && first === 99; /* c */
+    const isMerge = length === 9 && first === 109 && xml.startsWith("mergeCell", start);
     // Attributes, up to the tag's end (a quoted value may hold a raw `>`).
     // r (a row number, or a cell's column index), s and t of <row> and <c>, read in place.
     let r = -1;
@@ -394,7 +396,8 @@ export function sheetRows(
         if (a === 114 /* r */) r = isRow ? digits(xml, k + 1, valueEnd) : columnAt(xml, k + 1, valueEnd);
         else if (a === 115 /* s */) s = Math.max(0, digits(xml, k + 1, valueEnd));
         else if (a === 116 /* t */) t = cellType(xml, k + 1, valueEnd);
-      }
+      } else if (isMerge && nameEnd - nameStart === 3 && xml.startsWith("ref", nameStart))
+        merges.push(xml.slice(k + 1, valueEnd));
       k = valueEnd + 1;
     }
     i = k + 1;
@@ -433,5 +436,39 @@ export function sheetRows(
       if (!selfClosing) phonetic++;
     } else if (inIs && length === 1 && first === 116 /* t */ && phonetic === 0 && !selfClosing) capture = 2;
   }
-  return rows;
+  return merges.length === 0 ? rows : fillMerges(rows, merges);
+}
+
+const RANGE = /^([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)$/;
+
+/**
+ * Merged cells (`<mergeCell ref="A2:A5"/>`) all show the top-left cell's value, as they do on screen
+ * (and as exceljs read them): a 乡镇代码 merged down a township's rows belongs to each of them.
+ */
+function fillMerges(rows: SheetTable["rows"], merges: readonly string[]): SheetTable["rows"] {
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  for (const ref of merges) {
+    const m = RANGE.exec(ref);
+    if (!m) continue;
+    const [c1, r1, c2, r2] = [
+      columnAt(m[1] as string, 0, (m[1] as string).length),
+      Number(m[2]),
+      columnAt(m[3] as string, 0, (m[3] as string).length),
+      Number(m[4]),
+    ];
+    const master = byRow.get(r1)?.cells[c1] ?? null;
+    if (master === null || r2 - r1 > 1_048_576 || c2 - c1 > 16_384) continue;
+    for (let r = r1; r <= r2; r++) {
+      let row = byRow.get(r);
+      if (!row) {
+        row = { row: r, cells: [] };
+        byRow.set(r, row);
+      }
+      for (let c = c1; c <= c2; c++) {
+        while (row.cells.length <= c) row.cells.push(null);
+        if (row.cells[c] === null) row.cells[c] = master;
+      }
+    }
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
 }

@@ -268,6 +268,32 @@ describe("the xlsx reader on a workbook exceljs wrote", () => {
   });
 });
 
+describe("merged cells", () => {
+  it("give every cell of the merged area the top-left cell's value, as on screen", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("乡镇").addRows([
+      ["乡镇代码", "乡镇名称", "户籍人口"],
+      ["510722100", "城关镇", 8608],
+    ]);
+    const ws = wb.addWorksheet("矛盾纠纷");
+    ws.addRows([
+      ["编号", "乡镇代码", "纠纷等级", "上报时间"],
+      ["d1", "510722100", "蓝色", "2026-10-05 09:30"],
+      ["d2", null, null, "2026-10-06 09:30"],
+      ["d3", null, null, "2026-10-07 09:30"],
+    ]);
+    ws.mergeCells("B2:B4");
+    ws.mergeCells("C2:C3");
+    ws.getCell("C4").value = "红色";
+    const r = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(r.ok && r.records.disputes.map((d) => [d.id, d.townshipCode, d.level])).toEqual([
+      ["d1", "510722100", "blue"],
+      ["d2", "510722100", "blue"],
+      ["d3", "510722100", "red"],
+    ]);
+  });
+});
+
 describe("helpers", () => {
   it("formats instants exactly as toISOString does", () => {
     const samples = [
