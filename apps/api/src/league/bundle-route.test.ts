@@ -3,7 +3,8 @@ import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { withFiles } from "@pingan/cli/src/io";
 import { runCli } from "@pingan/cli/src/run";
 import { checkItems, type Db, getItem, latestPublished } from "@pingan/data";
-import { describe, expect, it } from "vitest";
+import type { LambdaEvent } from "hono/aws-lambda";
+import { describe, expect, inject, it } from "vitest";
 import { createApp } from "../app";
 import { anonymous, callerWith, createTestServices, seedTwoTenants, TEST_PASSWORD } from "../testing/harness";
 import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
@@ -382,6 +383,43 @@ describe("the verification bundle at real volume", () => {
     expect(after.text).toBe(before.text);
     expect((await verify(after.text)).code).toBe(0);
   }, 120_000);
+
+  it("travels through the Lambda handler gzipped (base64, as API Gateway carries binary)", async () => {
+    process.env.TABLE_NAME = db.tableName;
+    process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+    process.env.TOKEN_SECRET = "bundle-lambda-test-secret";
+    const { handler } = await import("../lambda");
+    const path = bundleUrl(countyId, "2026-10", 1);
+    const result = await handler({
+      version: "2.0",
+      routeKey: "$default",
+      rawPath: path,
+      rawQueryString: "",
+      headers: { host: "api.example.com", "accept-encoding": "gzip, br" },
+      requestContext: {
+        accountId: "123456789012",
+        apiId: "api-id",
+        authentication: null,
+        authorizer: {},
+        domainName: "api.example.com",
+        domainPrefix: "api",
+        http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "203.0.113.1", userAgent: "vitest" },
+        requestId: "request-id",
+        routeKey: "$default",
+        stage: "$default",
+        time: "03/Nov/2026:02:00:00 +0000",
+        timeEpoch: 1_793_671_200_000,
+      },
+      body: null,
+      isBase64Encoded: false,
+    } satisfies LambdaEvent);
+    expect(result.statusCode).toBe(200);
+    expect(result.isBase64Encoded).toBe(true);
+    // Far below Lambda's 6 MB answer at this volume (a month of 20 × 300).
+    expect(result.body.length).toBeLessThan(6 * 1024 * 1024);
+    const bundle = JSON.parse(gunzipSync(Buffer.from(result.body, "base64")).toString("utf8"));
+    expect(bundle).toMatchObject({ countyId, period: "2026-10", version: 1 });
+  });
 
   it("answers 404 in Chinese for what was never published, and never a live table", async () => {
     // September has live records but was never published: no bundle.
