@@ -42,7 +42,7 @@ type LooseEntity = {
 const loose = (db: Db, name: EntityName) => db.entities[name] as unknown as LooseEntity;
 
 /** Secrets never go into the audit trail. */
-const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash"]);
+const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash", "retiredSecretHashes"]);
 function redact(item: object | undefined): Record<string, unknown> | undefined {
   if (!item) return undefined;
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));

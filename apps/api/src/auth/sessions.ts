@@ -25,6 +25,7 @@ import {
   newRefreshSecret,
   parseRefreshToken,
   sameHash,
+  sessionLabel,
 } from "./tokens";
 
 type SignedIn = { services: Services; user: SessionUser };
@@ -79,7 +80,7 @@ async function endSession(
       action: entry.action,
       entityType: "user",
       entityId: user.id,
-      before: { sessionId: session.id },
+      before: { session: sessionLabel(session.id) },
       reason: entry.reason,
     }),
   ]);
@@ -149,18 +150,26 @@ export async function signIn(services: Services, input: SignInInput) {
       action: "session.signIn",
       entityType: "user",
       entityId: user.id,
-      after: { sessionId },
+      after: { session: sessionLabel(sessionId) },
     }),
   ]);
   return issueTokens(services, user, sessionId, secret);
 }
 
+/** How many replaced secrets a session remembers, so that one of them coming back is recognised as reuse. */
+export const RETIRED_SECRETS_KEPT = 8;
+
+const retire = (session: ItemOf<"session">, ...hashes: string[]) =>
+  [...(session.retiredSecretHashes ?? []), ...hashes].slice(-RETIRED_SECRETS_KEPT);
+
 /**
  * Trades a refresh token for a new pair; the old refresh token stops working (rotation). Presenting the
  * token the last rotation replaced again within REFRESH_RETRY_GRACE_SECONDS is a retry: it rotates again,
  * so the successor the client never received stops working, and the window stays where the first rotation
- * put it, so retries cannot stretch it. Any other superseded token (later, or once the successor has been
- * used) may have been stolen: the whole session ends. Every write is conditioned on the version read.
+ * put it, so retries cannot stretch it. A superseded token of the session (one of the last
+ * RETIRED_SECRETS_KEPT, later, or once the successor has been used) may have been stolen: the whole session
+ * ends. A secret that never belonged to the session proves nothing (anyone who learns a session id could
+ * make one up), so it is refused and the session lives on. Every write is conditioned on the version read.
  */
 export async function refreshSession(services: Services, input: { refreshToken: string }) {
   const parsed = parseRefreshToken(input.refreshToken);
@@ -170,30 +179,37 @@ export async function refreshSession(services: Services, input: { refreshToken: 
   if (!session || session.expiresAt <= now.getTime() / 1000) throw invalidRefresh();
   const presented = hashRefreshSecret(parsed.secret);
   const isCurrent = sameHash(session.secretHash, presented);
+  const wasPrevious =
+    session.previousSecretHash !== undefined && sameHash(session.previousSecretHash, presented);
   const isRetry =
     !isCurrent &&
-    session.previousSecretHash !== undefined &&
+    wasPrevious &&
     session.previousUntil !== undefined &&
-    now.toISOString() < session.previousUntil &&
-    sameHash(session.previousSecretHash, presented);
-  const user = await getItem(services.db, "user", { id: session.userId });
+    now.toISOString() < session.previousUntil;
   if (!isCurrent && !isRetry) {
-    // An old token came back: it may have been stolen, so end the session for everyone holding it.
-    await revokeReusedSession(services, session, user);
+    const isRetired = wasPrevious || (session.retiredSecretHashes ?? []).some((h) => sameHash(h, presented));
+    // A made-up secret: refused, and the session it names is left alone.
+    if (!isRetired) throw invalidRefresh();
+    // A replaced token came back: it may have been stolen, so end the session for everyone holding it.
+    const owner = await getItem(services.db, "user", { id: session.userId });
+    await revokeReusedSession(services, session, owner);
     throw invalidRefresh();
   }
+  const user = await getItem(services.db, "user", { id: session.userId });
   if (user?.status !== "active") throw invalidRefresh();
   const { secret, hash } = newRefreshSecret();
-  const retryWindow = isCurrent
+  const rotation = isCurrent
     ? {
         previousSecretHash: presented,
         previousUntil: new Date(now.getTime() + REFRESH_RETRY_GRACE_SECONDS * 1000).toISOString(),
+        retiredSecretHashes: retire(session, presented),
       }
-    : {};
+    : // A retry: the successor the client never received is retired, so its return is reuse.
+      { retiredSecretHashes: retire(session, session.secretHash) };
   try {
     await services.db.entities.session
       .patch({ userId: session.userId, id: session.id })
-      .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1, ...retryWindow })
+      .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1, ...rotation })
       .where((attr, op) => op.eq(attr.version, session.version))
       .go();
   } catch {

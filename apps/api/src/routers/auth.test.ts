@@ -177,6 +177,65 @@ describe("accounts", () => {
     });
   });
 
+  it("refuses a made-up refresh secret for a real session without ending it", async () => {
+    const { phone, user } = await newUser();
+    const tokens = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const sessionId = tokens.refreshToken.split(".")[1] ?? "";
+    for (const secret of ["made-up", hashRefreshSecret("x"), "A".repeat(43)]) {
+      await expect(refresh(`${user.id}.${sessionId}.${secret}`)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+    }
+    // Also after the session has rotated (a retry window is open, and replaced secrets are kept).
+    const next = await refresh(tokens.refreshToken);
+    await expect(refresh(`${user.id}.${sessionId}.still-made-up`)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(callerWith(services, next.accessToken).auth.me()).resolves.toMatchObject({ phone });
+    await expect(refresh(next.refreshToken)).resolves.toBeTruthy();
+  });
+
+  it("recognises any of the session's recently replaced tokens as reuse, not only the last one", async () => {
+    const { phone } = await newUser();
+    const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    let latest = first;
+    for (let i = 0; i < 4; i++) latest = await refresh(latest.refreshToken);
+    await expect(callerWith(services, latest.accessToken).auth.me()).resolves.toBeTruthy();
+    await expect(refresh(first.refreshToken)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerWith(services, latest.accessToken).auth.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("keeps session ids out of the audit trail, which the account's colleagues read", async () => {
+    const { phone, user } = await newUser();
+    const tokens = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    const again = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+    await anonymous(services).auth.signOut({ refreshToken: tokens.refreshToken });
+    const first = await refresh(again.refreshToken);
+    services.setNow(later(REFRESH_RETRY_GRACE_SECONDS + 1));
+    try {
+      await expect(refresh(again.refreshToken)).rejects.toThrow(); // reuse: the session ends
+    } finally {
+      services.setNow(START);
+    }
+    expect(first).toBeTruthy();
+    const { data: trail } = await services.db.entities.audit.query
+      .byScope({ scope: "C#c-auth" })
+      .go({ pages: "all" });
+    const mine = trail.filter((e) => e.entityId === user.id);
+    expect(mine.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["session.signIn", "session.signOut", "session.revokeReusedToken"]),
+    );
+    const text = JSON.stringify(mine);
+    for (const t of [tokens, again]) {
+      const sessionId = t.refreshToken.split(".")[1] ?? "";
+      expect(text).not.toContain(sessionId);
+      expect(text).not.toContain(t.refreshToken.split(".")[2] ?? "");
+    }
+    expect(text).not.toMatch(/sessionId|secretHash/);
+  });
+
   it("leaves exactly one working refresh token when the same one is refreshed in parallel", async () => {
     const { phone, user } = await newUser();
     const first = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
