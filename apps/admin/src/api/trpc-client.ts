@@ -41,6 +41,8 @@ export function createApiClient(url = "/trpc") {
       refreshOnUnauthorized(url),
       httpBatchLink({
         url,
+        // The API refuses batches of more calls (MAX_BATCH_CALLS in apps/api/src/app.ts).
+        maxItems: 10,
         headers() {
           const token = tokenStore.get()?.accessToken;
           return token ? { authorization: `Bearer ${token}` } : {};

@@ -73,10 +73,11 @@ export const BY_DOMAIN_CODE: Record<string, Entry> = {
     hint: { zh: "请重新登录后再试。", en: "Please sign in again." },
   },
   "AUTH.LOCKED": {
-    title: { zh: "账号已临时锁定", en: "The account is locked for now" },
+    // The same answer whether the account exists or not (and for too many attempts from one address).
+    title: { zh: "登录尝试过于频繁", en: "Too many sign-in attempts" },
     hint: {
-      zh: "密码错误次数过多，请 15 分钟后再试。",
-      en: "Too many wrong passwords; retry in 15 minutes.",
+      zh: "请 15 分钟后再试；忘记密码请联系本单位管理员重置。",
+      en: "Retry in 15 minutes; ask your admin to reset a forgotten password.",
     },
   },
   "AUTH.WRONG_PASSWORD": {

@@ -15,7 +15,7 @@ import { AppError } from "../errors";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { selfWriteContext, serviceWriteContext, writeContext } from "../write-context";
-import { accountScope, findUserByLogin, profileOf, sessionEndings } from "./accounts";
+import { accountScope, findUserByLogin, loginKey, profileOf, sessionEndings } from "./accounts";
 import { admitAttempt, isTransactionConflict, lockAccount, locked, MAX_FAILED_LOGINS } from "./lockout";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import {
@@ -108,8 +108,14 @@ async function revokeReusedSession(
   }
 }
 
-/** Signs in with the lockout policy in front of the password check; opens a session. */
-export async function signIn(services: Services, input: SignInInput) {
+/**
+ * Signs in with the throttle (per sign-in name and per source address, the same for accounts that do not
+ * exist) and the lockout policy in front of the password check; opens a session. An unknown name costs a
+ * password hash too, so neither the answer nor its time tells whether the account exists.
+ */
+export async function signIn(services: Services, input: SignInInput, source?: string | null) {
+  const name = loginKey(input.login);
+  services.signInThrottle.admit(name, source, services.now());
   // Strongly consistent, through the login claim: the lockout counters must not be stale.
   const user = await findUserByLogin(services.db, input.login);
   if (user?.status !== "active") {
@@ -122,6 +128,7 @@ export async function signIn(services: Services, input: SignInInput) {
     if (attempts >= MAX_FAILED_LOGINS) await lockAccount(services, user, attempts);
     throw invalidLogin();
   }
+  services.signInThrottle.succeeded(name);
   try {
     await services.db.entities.user
       .patch({ id: user.id })

@@ -75,6 +75,46 @@ describe("accounts", () => {
     }
   });
 
+  it("answers an unknown sign-in name exactly as a known one, through the lockout too", async () => {
+    const { phone } = await newUser();
+    const unknown = uniquePhone();
+    const answers = async (login: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const e = (await anonymous(services)
+          .auth.signIn({ login, password: `wrong-password-${i}` })
+          .catch((error: unknown) => error)) as { code: string; message: string };
+        out.push(`${e.code} ${e.message}`);
+      }
+      return out;
+    };
+    const known = await answers(phone);
+    expect(await answers(unknown)).toEqual(known);
+    expect(known.slice(0, 5).every((a) => a.startsWith("UNAUTHORIZED"))).toBe(true);
+    expect(known.slice(5)).toEqual(Array(3).fill("TOO_MANY_REQUESTS 登录尝试过于频繁，请稍后再试"));
+  });
+
+  it("limits sign-in attempts per source address across accounts", async () => {
+    const { signIn } = await import("../auth/sessions");
+    const { SOURCE_ATTEMPTS } = await import("../auth/rate-limit");
+    const { phone } = await newUser();
+    for (let i = 0; i < SOURCE_ATTEMPTS; i++) {
+      await expect(
+        signIn(services, { login: uniquePhone(), password: "wrong-password" }, "198.51.100.7"),
+      ).rejects.toMatchObject({ code: "AUTH.INVALID" });
+    }
+    // The address is spent, even for the right password of a real account; another address is not.
+    await expect(
+      signIn(services, { login: phone, password: TEST_PASSWORD }, "198.51.100.7"),
+    ).rejects.toMatchObject({
+      code: "AUTH.LOCKED",
+      messageZh: "登录尝试过于频繁，请稍后再试",
+    });
+    await expect(
+      signIn(services, { login: phone, password: TEST_PASSWORD }, "198.51.100.8"),
+    ).resolves.toBeTruthy();
+  });
+
   it("checks at most five of many parallel wrong guesses before locking, and records the lock once", async () => {
     const { phone, user } = await newUser();
     const guesses = await Promise.allSettled(

@@ -4,7 +4,9 @@ import { publicProcedure, router, signedInProcedure } from "../trpc";
 
 /** Sign-in, token rotation, sign-out and the password: the policy lives in auth/sessions.ts and auth/lockout.ts. */
 export const authRouter = router({
-  signIn: publicProcedure.input(signInInput).mutation(({ ctx, input }) => signIn(ctx.services, input)),
+  signIn: publicProcedure
+    .input(signInInput)
+    .mutation(({ ctx, input }) => signIn(ctx.services, input, ctx.sourceAddress)),
 
   /** Trades a refresh token for a new pair (rotation; see `refreshSession`). */
   refresh: publicProcedure
