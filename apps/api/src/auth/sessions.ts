@@ -18,6 +18,7 @@ import { selfWriteContext, serviceWriteContext, writeContext } from "../write-co
 import { accountScope, findUserByLogin, loginKey, profileOf, sessionEndings } from "./accounts";
 import { admitAttempt, isTransactionConflict, lockAccount, locked, MAX_FAILED_LOGINS } from "./lockout";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+import { assertPasswordAllowed } from "./password-policy";
 import {
   formatRefreshToken,
   hashRefreshSecret,
@@ -284,6 +285,9 @@ export async function changePassword(ctx: SignedIn, input: z.infer<typeof change
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError("AUTH.WRONG_PASSWORD", "当前密码不正确");
   }
+  await assertPasswordAllowed(input.newPassword, user, { name: "newPassword", label: "新密码" });
+  if (input.newPassword === input.currentPassword)
+    throw new AppError("INPUT.INVALID", "「新密码」不能与当前密码相同", { field: "newPassword" });
   const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
   const { db } = services;
   // The account, its audit entry and (as many as fit) its other sessions' end: one transaction.

@@ -34,6 +34,8 @@ export async function createCounty(ctx: Signed, input: z.infer<typeof createCoun
     wctx,
     { ...input.admin, role: "county_admin", countyId, mustChangePassword: true },
     ctx.services.passwordCostLog2,
+    // The platform operator sees every account.
+    { passwordField: { name: "admin.password", label: "密码" }, sees: () => true },
   );
   await writeTransaction(db, [
     tx.create(db, "county", county),
@@ -90,6 +92,11 @@ export async function addCountyUser(
       mustChangePassword: true,
     },
     ctx.services.passwordCostLog2,
+    {
+      passwordField: { name: "initialPassword", label: "初始密码" },
+      // The county admin sees the county's own users (counties.listUsers), not other counties' accounts.
+      sees: (existing) => existing.countyId === ctx.county.id && !existing.townshipId,
+    },
   );
   await writeTransaction(db, account.items);
   return { userId: account.user.id };

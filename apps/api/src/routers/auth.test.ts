@@ -324,19 +324,19 @@ describe("accounts", () => {
     await expect(
       callerWith(services, a.accessToken).auth.changePassword({
         currentPassword: "nope-nope",
-        newPassword: "NewPassw0rd",
+        newPassword: "Lantern-River-82",
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "当前密码不正确" });
     await callerWith(services, a.accessToken).auth.changePassword({
       currentPassword: TEST_PASSWORD,
-      newPassword: "NewPassw0rd",
+      newPassword: "Lantern-River-82",
     });
     await expect(callerWith(services, b.accessToken).auth.me()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(callerWith(services, a.accessToken).auth.me()).resolves.toBeTruthy();
     await expect(
-      anonymous(services).auth.signIn({ login: phone, password: "NewPassw0rd" }),
+      anonymous(services).auth.signIn({ login: phone, password: "Lantern-River-82" }),
     ).resolves.toBeTruthy();
   });
 
