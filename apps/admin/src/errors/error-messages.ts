@@ -136,6 +136,13 @@ export const BY_DOMAIN_CODE: Record<string, Entry> = {
     title: { zh: "需由另一名审核员确认", en: "A second reviewer must confirm" },
     hint: { zh: "请交由另一名县级审核员复核。", en: "Ask another county reviewer to confirm." },
   },
+  "REVIEW.REVIEWER_TOO_NEW": {
+    title: { zh: "复核员晚于录入加入", en: "The reviewer joined after the entry" },
+    hint: {
+      zh: "请交由录入前已在岗的县级审核员复核。",
+      en: "Ask a county reviewer who had an account before the entry was made.",
+    },
+  },
 
   "AUTH.PASSWORD_CHANGE_REQUIRED": {
     title: { zh: "请先修改初始密码", en: "Change your initial password first" },
