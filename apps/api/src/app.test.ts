@@ -3,7 +3,9 @@ import { serve } from "@hono/node-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, MAX_BATCH_CALLS, MAX_BODY_BYTES } from "./app";
 import { SOURCE_ATTEMPTS } from "./auth/rate-limit";
-import { createTestServices, uniquePhone } from "./testing/harness";
+import { REFRESH_COOKIE } from "./auth/refresh-cookie";
+import { createTestServices, TEST_PASSWORD, uniquePhone } from "./testing/harness";
+import { provisionUser } from "./testing/provisioning";
 
 /** Bounds on the work one request may ask for, at the HTTP edge, on the real Node server. */
 const services = await createTestServices("app-limits");
@@ -95,5 +97,92 @@ describe("the HTTP edge", () => {
       body: JSON.stringify({ login: "x".repeat(1024 * 1024), password: "y" }),
     });
     expect(fits.status).toBe(400);
+  });
+});
+
+describe("the refresh token in an HttpOnly cookie", () => {
+  const call = (
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    origin = "https://admin.example.com",
+  ) =>
+    app.request(`${origin}/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+  const optIn = { "x-pingan-refresh": "cookie" };
+  const cookieOf = (res: Response) => res.headers.get("set-cookie") ?? "";
+  const tokenIn = (setCookie: string) => new RegExp(`${REFRESH_COOKIE}=([^;]*)`).exec(setCookie)?.[1] ?? "";
+
+  it("is set at sign-in and rotated by refresh for a browser that opts in, and never sent in the body", async () => {
+    const phone = uniquePhone();
+    await provisionUser(services, {
+      name: "饼干",
+      phone,
+      password: TEST_PASSWORD,
+      role: "county_reviewer",
+      countyId: "c-cookie",
+    });
+    const signIn = await call("auth.signIn", { login: phone, password: TEST_PASSWORD }, optIn);
+    expect(signIn.status).toBe(200);
+    const set = cookieOf(signIn);
+    expect(set).toMatch(
+      new RegExp(
+        `^${REFRESH_COOKIE}=[\\w-]+\\.[\\w-]+\\.[\\w-]+; Path=/trpc/auth\\.; HttpOnly; SameSite=Strict; Max-Age=3600; Secure$`,
+      ),
+    );
+    const body = (await signIn.json()) as { result: { data: Record<string, unknown> } };
+    expect(body.result.data.accessToken).toEqual(expect.any(String));
+    expect(body.result.data).not.toHaveProperty("refreshToken");
+    expect(JSON.stringify(body)).not.toContain(tokenIn(set));
+
+    // A refresh without a token in its input uses the cookie, and answers with a new one.
+    const cookie = `${REFRESH_COOKIE}=${tokenIn(set)}`;
+    const refreshed = await call("auth.refresh", {}, { ...optIn, cookie });
+    expect(refreshed.status).toBe(200);
+    const next = tokenIn(cookieOf(refreshed));
+    expect(next).toBeTruthy();
+    expect(next).not.toBe(tokenIn(set));
+    expect(((await refreshed.json()) as { result: { data: object } }).result.data).not.toHaveProperty(
+      "refreshToken",
+    );
+
+    // Without the opt-in header the cookie is not read (a cross-site request cannot add the header).
+    expect((await call("auth.refresh", {}, { cookie: `${REFRESH_COOKIE}=${next}` })).status).toBe(401);
+
+    // Sign-out ends the session and clears the cookie.
+    const out = await call("auth.signOut", {}, { ...optIn, cookie: `${REFRESH_COOKIE}=${next}` });
+    expect(out.status).toBe(200);
+    expect(cookieOf(out)).toMatch(
+      new RegExp(`^${REFRESH_COOKIE}=; Path=/trpc/auth\\.; HttpOnly; SameSite=Strict; Max-Age=0`),
+    );
+    expect((await call("auth.refresh", {}, { ...optIn, cookie: `${REFRESH_COOKIE}=${next}` })).status).toBe(
+      401,
+    );
+  });
+
+  it("is not Secure over plain HTTP (local development), and stays out of the way of clients that did not opt in", async () => {
+    const phone = uniquePhone();
+    await provisionUser(services, {
+      name: "脚本",
+      phone,
+      password: TEST_PASSWORD,
+      role: "county_reviewer",
+      countyId: "c-cookie",
+    });
+    const local = await call(
+      "auth.signIn",
+      { login: phone, password: TEST_PASSWORD },
+      optIn,
+      "http://localhost:5173",
+    );
+    expect(cookieOf(local)).toContain("HttpOnly; SameSite=Strict");
+    expect(cookieOf(local)).not.toContain("Secure");
+    const script = await call("auth.signIn", { login: phone, password: TEST_PASSWORD });
+    expect(script.headers.get("set-cookie")).toBeNull();
+    const pair = ((await script.json()) as { result: { data: { refreshToken: string } } }).result.data;
+    expect(pair.refreshToken.split(".")).toHaveLength(3);
   });
 });

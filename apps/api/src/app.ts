@@ -103,7 +103,7 @@ export function createApp(options: AppOptions = {}) {
       router: appRouter,
       // A backstop for the check above, should a request name its calls some other way.
       maxBatchSize: MAX_BATCH_CALLS,
-      createContext: () => createContextFromRequest(services, c.req.raw, source),
+      createContext: ({ resHeaders }) => createContextFromRequest(services, c.req.raw, source, resHeaders),
     });
   });
   return app;

@@ -1,3 +1,4 @@
+import { type RefreshCookieJar, refreshCookieJar } from "./auth/refresh-cookie";
 import type { Services } from "./services";
 
 /**
@@ -9,17 +10,21 @@ export type Context = {
   accessToken: string | null;
   /** The client's network address, as the HTTP edge saw it (app.ts); null in-process. */
   sourceAddress: string | null;
+  /** The refresh-token cookie, when the browser client opted in (auth/refresh-cookie.ts). */
+  refreshCookie?: RefreshCookieJar;
 };
 
 export function createContextInner(options: {
   services: Services;
   accessToken?: string | null;
   sourceAddress?: string | null;
+  refreshCookie?: RefreshCookieJar;
 }): Context {
   return {
     services: options.services,
     accessToken: options.accessToken ?? null,
     sourceAddress: options.sourceAddress ?? null,
+    refreshCookie: options.refreshCookie,
   };
 }
 
@@ -28,8 +33,14 @@ export function createContextFromRequest(
   services: Services,
   request: Request,
   sourceAddress: string | null = null,
+  responseHeaders?: Headers,
 ): Context {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return createContextInner({ services, accessToken: match?.[1] ?? null, sourceAddress });
+  return createContextInner({
+    services,
+    accessToken: match?.[1] ?? null,
+    sourceAddress,
+    refreshCookie: responseHeaders && refreshCookieJar(request, responseHeaders),
+  });
 }

@@ -19,6 +19,7 @@ import { accountScope, findUserByLogin, loginKey, profileOf, sessionEndings } fr
 import { admitAttempt, isTransactionConflict, lockAccount, locked, MAX_FAILED_LOGINS } from "./lockout";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { assertPasswordAllowed } from "./password-policy";
+import type { RefreshCookieJar } from "./refresh-cookie";
 import {
   formatRefreshToken,
   hashRefreshSecret,
@@ -40,7 +41,17 @@ export const REFRESH_RETRY_GRACE_SECONDS = 30;
 const invalidLogin = () => new AppError("AUTH.INVALID", "账号或密码错误");
 const invalidRefresh = () => new AppError("AUTH.INVALID", "登录已失效，请重新登录");
 
-async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: string, secret: string) {
+/**
+ * The new pair: the refresh token goes into the browser's HttpOnly cookie when it came from there or the
+ * client opted in at sign-in (`jar`), and then never into the body, where the page's scripts could read it.
+ */
+async function issueTokens(
+  services: Services,
+  user: ItemOf<"user">,
+  sessionId: string,
+  secret: string,
+  jar?: RefreshCookieJar,
+) {
   const nowSeconds = Math.floor(services.now().getTime() / 1000);
   const accessToken = issueAccessToken(services.tokenSecret, {
     sub: user.id,
@@ -48,9 +59,11 @@ async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: 
     role: user.role,
     exp: nowSeconds + services.accessTokenTtlSeconds,
   });
+  const refreshToken = formatRefreshToken(user.id, sessionId, secret);
+  jar?.write(refreshToken, services.refreshTokenTtlSeconds);
   return {
     accessToken,
-    refreshToken: formatRefreshToken(user.id, sessionId, secret),
+    refreshToken: jar ? undefined : refreshToken,
     expiresIn: services.accessTokenTtlSeconds,
     user: profileOf(user),
   };
@@ -114,7 +127,12 @@ async function revokeReusedSession(
  * exist) and the lockout policy in front of the password check; opens a session. An unknown name costs a
  * password hash too, so neither the answer nor its time tells whether the account exists.
  */
-export async function signIn(services: Services, input: SignInInput, source?: string | null) {
+export async function signIn(
+  services: Services,
+  input: SignInInput,
+  source?: string | null,
+  jar?: RefreshCookieJar,
+) {
   const name = loginKey(input.login);
   services.signInThrottle.admit(name, source, services.now());
   // Strongly consistent, through the login claim: the lockout counters must not be stale.
@@ -161,7 +179,7 @@ export async function signIn(services: Services, input: SignInInput, source?: st
       after: { session: sessionLabel(sessionId) },
     }),
   ]);
-  return issueTokens(services, user, sessionId, secret);
+  return issueTokens(services, user, sessionId, secret, jar);
 }
 
 /** How many replaced secrets a session remembers, so that one of them coming back is recognised as reuse. */
@@ -179,8 +197,14 @@ const retire = (session: ItemOf<"session">, ...hashes: string[]) =>
  * ends. A secret that never belonged to the session proves nothing (anyone who learns a session id could
  * make one up), so it is refused and the session lives on. Every write is conditioned on the version read.
  */
-export async function refreshSession(services: Services, input: { refreshToken: string }) {
-  const parsed = parseRefreshToken(input.refreshToken);
+export async function refreshSession(
+  services: Services,
+  input: { refreshToken?: string },
+  cookie?: RefreshCookieJar,
+) {
+  // A token in the input is answered in the body; the cookie's, in the cookie.
+  const jar = input.refreshToken ? undefined : cookie;
+  const parsed = parseRefreshToken(input.refreshToken ?? cookie?.read() ?? "");
   if (!parsed) throw invalidRefresh();
   const session = await getItem(services.db, "session", { userId: parsed.userId, id: parsed.sessionId });
   const now = services.now();
@@ -224,12 +248,17 @@ export async function refreshSession(services: Services, input: { refreshToken: 
     // A parallel refresh of the same session won; this one must not also get a valid pair.
     throw invalidRefresh();
   }
-  return issueTokens(services, user, session.id, secret);
+  return issueTokens(services, user, session.id, secret, jar);
 }
 
 /** Ends the session of a refresh token, if it is still the current one. */
-export async function signOut(services: Services, input: { refreshToken: string }) {
-  const parsed = parseRefreshToken(input.refreshToken);
+export async function signOut(
+  services: Services,
+  input: { refreshToken?: string },
+  cookie?: RefreshCookieJar,
+) {
+  const parsed = parseRefreshToken(input.refreshToken ?? cookie?.read() ?? "");
+  cookie?.clear();
   if (parsed) {
     const session = await getItem(services.db, "session", {
       userId: parsed.userId,
