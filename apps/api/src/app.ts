@@ -3,6 +3,7 @@ import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { loadConfig } from "./config";
 import { createContextFromRequest } from "./context";
+import { mountBundleRoute } from "./league/bundle-route";
 import { appRouter } from "./root";
 import { createServices, type Services } from "./services";
 
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions = {}) {
     }
     await next();
   });
+  mountBundleRoute(app, getServices);
   app.all("/trpc/*", async (c) => {
     const services = await getServices();
     const source = sourceAddress(c);
