@@ -77,10 +77,11 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
     hint: { zh: "请重新登录后再试。", en: "Please sign in again." },
   },
   "AUTH.LOCKED": {
-    title: { zh: "账号已临时锁定", en: "The account is locked for now" },
+    // The same answer whether the account exists or not (and for too many attempts from one address).
+    title: { zh: "登录尝试过于频繁", en: "Too many sign-in attempts" },
     hint: {
-      zh: "密码错误次数过多，请 15 分钟后再试。",
-      en: "Too many wrong passwords; retry in 15 minutes.",
+      zh: "请 15 分钟后再试；忘记密码请联系本单位管理员重置。",
+      en: "Retry in 15 minutes; ask your admin to reset a forgotten password.",
     },
   },
   "AUTH.WRONG_PASSWORD": {
@@ -138,6 +139,13 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
   "REVIEW.SAME_REVIEWER": {
     title: { zh: "需由另一名审核员确认", en: "A second reviewer must confirm" },
     hint: { zh: "请交由另一名县级审核员复核。", en: "Ask another county reviewer to confirm." },
+  },
+  "REVIEW.REVIEWER_TOO_NEW": {
+    title: { zh: "复核员晚于录入加入", en: "The reviewer joined after the entry" },
+    hint: {
+      zh: "请交由录入前已在岗的县级审核员复核。",
+      en: "Ask a county reviewer who had an account before the entry was made.",
+    },
   },
 
   "AUTH.PASSWORD_CHANGE_REQUIRED": {

@@ -33,7 +33,7 @@ async function startAdmin(port: number, apiPort: number): Promise<ViteDevServer>
 }
 
 async function main() {
-  const config = await loadConfig();
+  const config = await loadConfig(process.env, { developmentSecret: true });
   const dataDir = resolve(config.localDataDir, "dynamodb");
   console.log(`启动 DynamoDB Local（数据目录 ${dataDir}）…`);
   const local = await startDynamoLocal({ dataDir, port: config.localDynamoPort });
