@@ -1,4 +1,12 @@
-export { createDocumentClient, createDynamoClient, type DynamoConnection } from "./client";
+export {
+  AWS_TIMEOUTS,
+  type ClientTimeouts,
+  createDocumentClient,
+  createDynamoClient,
+  type DynamoConnection,
+  isDatabaseUnavailable,
+  LOCAL_TIMEOUTS,
+} from "./client";
 export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode, isConflict } from "./errors";
