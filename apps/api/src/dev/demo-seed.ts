@@ -1,6 +1,7 @@
 import {
   getItem,
   type ItemOf,
+  latestPublished,
   modelScheme2026 as scheme2026,
   stampNew,
   tx,
@@ -8,7 +9,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { type Data, generateCounty, parseInstant } from "@pingan/domain";
-import { latestPublished, publishLeagueTable } from "../league/league-store";
+import { publishLeagueTable } from "../league/publication";
 import type { Services } from "../services";
 import { periodEnded } from "../submissions/deadline";
 import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
