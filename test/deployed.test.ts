@@ -135,6 +135,15 @@ describe("the deployed API bundle", () => {
     const bad = await call(api, "POST", "auth.signIn", { login: "", password: "" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.data.appCode).toBe("INPUT.INVALID");
+
+    // Per-county metrics leave the function as EMF lines on stdout, where CloudWatch extracts them.
+    const emf = api
+      .logs()
+      .filter((line) => line.startsWith('{"_aws"'))
+      .map((line) => JSON.parse(line));
+    const publishMetric = emf.find((m) => m.procedure === "league.publish");
+    expect(publishMetric).toMatchObject({ county: county.id, Requests: 1, Errors: 0 });
+    expect(publishMetric.ConsumedCapacity).toBeGreaterThan(0);
   });
 
   it("runs the monthly close from an EventBridge Scheduler event", async () => {

@@ -4,6 +4,7 @@ import { initTRPC } from "@trpc/server";
 import { verifyAccessToken } from "./auth/tokens";
 import type { Context } from "./context";
 import { AppError, forbidden, passwordChangeRequired, roleForbidden, toTRPCError } from "./errors";
+import { admitSignedInCall, meterCall } from "./ops/metrics";
 
 /**
  * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
@@ -56,7 +57,10 @@ const mapExpectedErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapExpectedErrors);
+/** Per-county metrics of every call (ops/metrics.ts); outermost, so it sees the final status. */
+const metered = t.middleware((opts) => meterCall(opts));
+
+export const publicProcedure = t.procedure.use(metered).use(mapExpectedErrors);
 
 export type SessionUser = {
   id: string;
@@ -101,6 +105,8 @@ export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
     townshipId: user.townshipId,
     mustChangePassword: user.mustChangePassword,
   };
+  // The tenant's share of requests (429 past it) and the tenant of this call's metrics.
+  admitSignedInCall(services, sessionUser);
   return next({ ctx: { user: sessionUser } });
 });
 

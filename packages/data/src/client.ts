@@ -1,4 +1,5 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type ConsumedCapacity, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /** DynamoDB Local accepts any credentials; these keep the SDK from searching the machine for real ones. */
@@ -26,10 +27,12 @@ export type ClientTimeouts = {
 export const AWS_TIMEOUTS: ClientTimeouts = { connectionMs: 1000, requestMs: 2000, maxAttempts: 3 };
 
 /**
- * DynamoDB Local (a Java process on a machine shared with builds and test runs) is far slower and more
- * jittery than the service; a bound still holds, so a paused instance cannot hang the dev server forever.
+ * DynamoDB Local (one Java process serving a whole parallel test run on a shared 2-core machine) can take
+ * many seconds to answer under load. Its attempts may last longer than any test's own timeout, so a slow
+ * machine fails a test by its timeout, never by a premature 503; a bound still holds, so a paused instance
+ * cannot hang the dev server forever.
  */
-export const LOCAL_TIMEOUTS: ClientTimeouts = { connectionMs: 2000, requestMs: 15_000, maxAttempts: 3 };
+export const LOCAL_TIMEOUTS: ClientTimeouts = { connectionMs: 5000, requestMs: 30_000, maxAttempts: 3 };
 
 export type DynamoConnection = {
   /** Set for DynamoDB Local; absent on AWS, where the SDK finds region and credentials itself. */
@@ -62,9 +65,54 @@ export function createDynamoClient(connection: DynamoConnection = {}): DynamoDBC
   return new DynamoDBClient({ ...common, ...(connection.region ? { region: connection.region } : {}) });
 }
 
+/**
+ * Read/write capacity a unit of work (one API procedure call) consumed, summed over its DynamoDB calls.
+ * Inside `capacityTally.run({ units: 0 }, work)` every metered call asks DynamoDB for `ConsumedCapacity`
+ * and adds it; outside one, calls are sent unchanged.
+ */
+export type CapacityTally = { units: number };
+export const capacityTally = new AsyncLocalStorage<CapacityTally>();
+
+/** The operations that accept `ReturnConsumedCapacity`. */
+const METERED = new Set([
+  "GetItemCommand",
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "BatchWriteItemCommand",
+  "TransactGetItemsCommand",
+  "TransactWriteItemsCommand",
+]);
+
+const unitsOf = (consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): number =>
+  consumed === undefined
+    ? 0
+    : Array.isArray(consumed)
+      ? consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0)
+      : (consumed.CapacityUnits ?? 0);
+
+function meterCapacity(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const tally = capacityTally.getStore();
+      if (!tally || !METERED.has(context.commandName ?? "")) return next(args);
+      const input = { ...(args.input as object), ReturnConsumedCapacity: "TOTAL" };
+      const result = await next({ ...args, input });
+      tally.units += unitsOf((result.output as { ConsumedCapacity?: ConsumedCapacity }).ConsumedCapacity);
+      return result;
+    },
+    { step: "initialize", name: "pinganConsumedCapacity" },
+  );
+}
+
 /** The document client ElectroDB and our transactions use. */
 export function createDocumentClient(connection: DynamoConnection = {}): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(createDynamoClient(connection), {
+  const client = createDynamoClient(connection);
+  meterCapacity(client);
+  return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
 }

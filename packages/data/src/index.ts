@@ -1,6 +1,8 @@
 export {
   AWS_TIMEOUTS,
+  type CapacityTally,
   type ClientTimeouts,
+  capacityTally,
   createDocumentClient,
   createDynamoClient,
   type DynamoConnection,
