@@ -30,6 +30,8 @@ const HTTP_CODES = {
   "SERVICE.UNAVAILABLE": "SERVICE_UNAVAILABLE",
   /** The caller's county or township sent more requests than its share (ops/tenant-limits.ts). */
   "TENANT.RATE_LIMITED": "TOO_MANY_REQUESTS",
+  /** The county is being offboarded: it can read and export, not change (ops/offboarding.ts). */
+  "COUNTY.READ_ONLY": "FORBIDDEN",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type AppErrorCode = keyof typeof HTTP_CODES;

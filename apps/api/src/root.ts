@@ -7,6 +7,7 @@ import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
+import { opsRouter } from "./routers/ops";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -32,6 +33,7 @@ export const appRouter = router({
   public: publicRouter,
   supervision: supervisionRouter,
   audit: auditRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -78,7 +78,7 @@ export type SessionUser = {
  * first change an initial password. Only for what such a user needs to get there: `auth.me` and
  * `auth.changePassword`. Everything else is built on `authedProcedure`.
  */
-export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next, type, path }) => {
   if (!ctx.accessToken) throw new AppError("AUTH.REQUIRED", "请先登录");
   const { services } = ctx;
   const verified = verifyAccessToken(services.tokenSecret, ctx.accessToken, services.now().getTime());
@@ -105,8 +105,8 @@ export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
     townshipId: user.townshipId,
     mustChangePassword: user.mustChangePassword,
   };
-  // The tenant's share of requests (429 past it) and the tenant of this call's metrics.
-  admitSignedInCall(services, sessionUser);
+  // The tenant's share of requests (429 past it), a read-only county, and the tenant of the call's metrics.
+  await admitSignedInCall(services, sessionUser, { type, path });
   return next({ ctx: { user: sessionUser } });
 });
 

@@ -16,7 +16,9 @@ import { dynamoLocalPid } from "./local-instance";
  * the table, and the API's services with the timeouts the deployed client has (AWS_TIMEOUTS).
  */
 const dataDir = mkdtempSync(join(tmpdir(), "pingan-faults-"));
-let local: LocalDynamo = await startDynamoLocal({ dataDir });
+// Java starts slowly on a loaded machine (a whole test run shares it): wait longer than the default.
+const START_TIMEOUT_MS = 120_000;
+let local: LocalDynamo = await startDynamoLocal({ dataDir, timeoutMs: START_TIMEOUT_MS });
 const port = local.port;
 const tableName = "faults";
 const raw = createDynamoClient({ endpoint: local.endpoint });
@@ -115,8 +117,8 @@ describe("a hung or stopped database", () => {
     expect(down.ms).toBeLessThan(BOUND_MS);
     expect(await me(token)).toBe(503);
 
-    local = await startDynamoLocal({ port, dataDir });
+    local = await startDynamoLocal({ port, dataDir, timeoutMs: START_TIMEOUT_MS });
     expect(await me(token)).toBe(200);
     expect((await signIn()).status).toBe(200);
-  }, 90_000);
+  }, 240_000);
 });

@@ -1,5 +1,7 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { type CapacityTally, capacityTally } from "@pingan/data";
+import type { Services } from "../services";
+import { assertCountyWritable } from "./offboarding";
 import { admitTenant } from "./tenant-limits";
 
 /**
@@ -25,19 +27,23 @@ export function publishTenantMetrics(on: boolean | ((line: string) => void)): vo
 }
 
 /**
- * Called by the auth middleware once the caller is known: notes the tenant for this call's metrics and
- * applies the per-tenant request limit (ops/tenant-limits.ts).
+ * Called by the auth middleware once the caller is known: notes the tenant for this call's metrics,
+ * applies the per-tenant request limit (ops/tenant-limits.ts) and refuses changes to an offboarded county.
  */
-export function admitSignedInCall(
-  services: object,
+export async function admitSignedInCall(
+  services: Services,
   user: { countyId?: string; townshipId?: string; role: string },
-): void {
+  call: { type: string; path: string },
+): Promise<void> {
   const tally = capacityTally.getStore() as CallTally | undefined;
   if (tally) {
     tally.county = user.countyId ?? (user.role === "platform_admin" ? "platform" : undefined);
     tally.township = user.townshipId;
   }
   admitTenant(services, user);
+  // An offboarded county reads and exports, and changes nothing (its people may still sign in and out).
+  if (call.type === "mutation" && user.countyId && !call.path.startsWith("auth."))
+    await assertCountyWritable(services, user.countyId);
 }
 
 type CallOptions<R> = {

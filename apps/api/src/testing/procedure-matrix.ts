@@ -296,4 +296,9 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "audit.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "audit.county": { access: "county", input: () => ({}) },
+
+  // A missing county: the gates are what is tested here; offboarding itself in ops/offboarding.test.ts.
+  "ops.exportCounty": { access: "countyAdmin" },
+  "ops.offboardCounty": { access: "platform", input: () => ({ countyId: missing, expectedVersion: 1 }) },
+  "ops.purgeCounty": { access: "platform", input: () => ({ countyId: missing }) },
 };
