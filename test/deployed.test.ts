@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { getItem } from "@pingan/data";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "../apps/api/src/testing/harness";
@@ -31,6 +33,7 @@ const close = await startHandler(closeBundle, env);
 afterAll(() => {
   api.stop();
   close.stop();
+  for (const bundle of [apiBundle, closeBundle]) rmSync(dirname(bundle), { recursive: true, force: true });
 });
 
 const county = await provisionCounty(services, { name: "部署县", code: "140101" });
