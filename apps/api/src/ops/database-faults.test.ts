@@ -66,6 +66,19 @@ async function signIn() {
 const me = async (token: string) =>
   (await app.request("/trpc/auth.me", { headers: { authorization: `Bearer ${token}` } })).status;
 
+/**
+ * The status `call` answers once the database is back: polled, because the first requests to a JVM that
+ * just resumed or started may still time out on a loaded machine. No restart and no new client in between.
+ */
+async function recovered(call: () => Promise<number>): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await call();
+    if (status === 200 || Date.now() > deadline) return status;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Runs `call`, returning its result and how long it took. */
 async function timed<T>(call: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -99,11 +112,12 @@ describe("a hung or stopped database", () => {
       process.kill(pid, "SIGCONT");
     }
 
-    // No restart, no new client: the next requests simply work again.
+    // No restart, no new client: requests simply work again.
+    expect(await recovered(() => me(token))).toBe(200);
     const after = await signIn();
     expect(after.status).toBe(200);
     expect(await me(after.body.result.data.accessToken)).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it("answers 503 quickly while the database is down, and recovers once it is back on its port", async () => {
     const { body } = await signIn();
@@ -118,7 +132,7 @@ describe("a hung or stopped database", () => {
     expect(await me(token)).toBe(503);
 
     local = await startDynamoLocal({ port, dataDir, timeoutMs: START_TIMEOUT_MS });
-    expect(await me(token)).toBe(200);
+    expect(await recovered(() => me(token))).toBe(200);
     expect((await signIn()).status).toBe(200);
   }, 240_000);
 });
