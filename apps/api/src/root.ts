@@ -8,6 +8,7 @@ import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
+import { opsRouter } from "./routers/ops";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -34,6 +35,7 @@ export const appRouter = router({
   supervision: supervisionRouter,
   audit: auditRouter,
   imports: importsRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

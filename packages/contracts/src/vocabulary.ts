@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   "CONFLICT",
   "DUPLICATE",
   "BAD_CURSOR",
+  "SERVICE.UNAVAILABLE",
+  "TENANT.RATE_LIMITED",
+  "COUNTY.READ_ONLY",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

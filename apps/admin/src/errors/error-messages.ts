@@ -166,6 +166,21 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
     title: { zh: "列表已变化", en: "The list has changed" },
     hint: { zh: "请刷新页面后从第一页查看。", en: "Reload and start from the first page." },
   },
+  "SERVICE.UNAVAILABLE": {
+    title: { zh: "数据服务暂时不可用", en: "The data service is unavailable for now" },
+    hint: { zh: "请稍后重试，已填写的内容不会丢失。", en: "Retry shortly; what you entered is kept." },
+  },
+  "COUNTY.READ_ONLY": {
+    title: { zh: "本县数据已停止使用，只能查看和导出", en: "This county is read-only (offboarding)" },
+    hint: {
+      zh: "如需继续使用，请联系平台管理员。",
+      en: "Ask the platform operator if it should stay in use.",
+    },
+  },
+  "TENANT.RATE_LIMITED": {
+    title: { zh: "本单位请求过于频繁", en: "Too many requests from your unit" },
+    hint: { zh: "请稍候几秒再试。", en: "Wait a few seconds and retry." },
+  },
 };
 
 const NETWORK: Entry = {

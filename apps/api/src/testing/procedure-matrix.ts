@@ -314,4 +314,8 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "imports.commitCounty": { access: "countyAdmin", input: () => importFile },
   "imports.export": { access: "townshipRead", input: (townshipId) => ({ townshipId, type: "dispute" }) },
   "imports.exportCounty": { access: "countyAdmin", input: () => ({ period: "2026-10", type: "event" }) },
+  // A missing county: the gates are what is tested here; offboarding itself in ops/offboarding.test.ts.
+  "ops.exportCounty": { access: "countyAdmin" },
+  "ops.offboardCounty": { access: "platform", input: () => ({ countyId: missing, expectedVersion: 1 }) },
+  "ops.purgeCounty": { access: "platform", input: () => ({ countyId: missing }) },
 };
