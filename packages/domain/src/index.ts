@@ -9,6 +9,7 @@ export {
   scoreMonths,
 } from "./league";
 export { type MetricSettings, metricSettings } from "./month-index";
+export { isMember, populationIn } from "./periods";
 export { dataSchema, parseData } from "./schema/data-schema";
 export type { ParseResult, ValidationIssue } from "./schema/issues";
 export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";

@@ -1,4 +1,5 @@
 import { type IndexOptions, MonthIndex, metricSettings } from "./month-index";
+import { dutyScopes, isMember, populationIn, quarterEndingIn, yearEndingIn } from "./periods";
 import type { Rational } from "./rational";
 import * as R from "./rational";
 import { gradeFor, type ManualScoreLookup, scoreTownshipMonth, type TownshipMonthScore } from "./score";
@@ -18,30 +19,42 @@ function manualLookup(data: Data): ManualScoreLookup {
   return (townshipId, month, indicator) => map.get(`${townshipId}|${month}|${indicator}`);
 }
 
-/** Every township's score for each of the given months, from one index over the data. */
+/**
+ * Every township's score for each of the given months it is a member in (§11: from `memberFrom` on),
+ * from one index over the data; each month uses the population in force then.
+ */
 export function scoreMonths(
   scheme: Scheme,
   data: Data,
   months: readonly string[],
   options: ScoringOptions = {},
 ): Map<string, TownshipMonthScore[]> {
-  const index = new MonthIndex(data, months, metricSettings(scheme), options);
+  const scopes = dutyScopes(scheme);
+  const index = new MonthIndex(data, months, metricSettings(scheme), options, scopes);
   const manual = manualLookup(data);
   const out = new Map<string, TownshipMonthScore[]>();
   for (const t of data.townships) {
-    out.set(
-      t.id,
-      months.map((m) =>
+    const scores: TownshipMonthScore[] = [];
+    for (const m of months) {
+      if (!isMember(t, m)) continue;
+      const quarter = scopes.quarter ? quarterEndingIn(m) : null;
+      const year = scopes.year ? yearEndingIn(m) : null;
+      scores.push(
         scoreTownshipMonth(
           scheme,
-          t,
+          { id: t.id, population: populationIn(t, m) },
           m,
           index.bucket(t.id, m),
           manual,
           options.explainMonths?.includes(m) ?? true,
+          {
+            quarter: quarter ? index.window(t.id, quarter) : null,
+            year: year ? index.window(t.id, year) : null,
+          },
         ),
-      ),
-    );
+      );
+    }
+    out.set(t.id, scores);
   }
   return out;
 }
@@ -83,26 +96,38 @@ function periodResults(
   byTownship: Map<string, TownshipMonthScore[]>,
   months: string[],
 ) {
-  return data.townships.map((t): PeriodResult => {
+  const out: PeriodResult[] = [];
+  for (const t of data.townships) {
     const all = byTownship.get(t.id) ?? [];
+    // §11: only member months are scored; a township with none in the period is not in its table.
     const mine = all.filter((s) => months.includes(s.month));
+    if (mine.length === 0) continue;
     if (mine.length === 1) {
       const s = mine[0] as TownshipMonthScore;
-      return {
+      out.push({
         townshipId: t.id,
         total: R.round2(s.total),
         bonus: s.bonus,
         vetoed: s.vetoed,
         grade: s.grade,
         months: mine,
-      };
+      });
+      continue;
     }
     const n = R.rat(mine.length);
     const total = R.round2(R.div(R.sum(mine.map((s) => R.round2(s.total))), n));
     const bonus = R.round2(R.div(R.sum(mine.map((s) => R.round2(s.bonus))), n));
     const vetoed = mine.some((s) => s.vetoed);
-    return { townshipId: t.id, total, bonus, vetoed, grade: gradeFor(scheme, total, vetoed), months: mine };
-  });
+    out.push({
+      townshipId: t.id,
+      total,
+      bonus,
+      vetoed,
+      grade: gradeFor(scheme, total, vetoed),
+      months: mine,
+    });
+  }
+  return out;
 }
 
 export type DetailedLeagueTable = LeagueTable & {
@@ -154,6 +179,7 @@ export function computeLeagueTableDetailed(
       bonus: R.centsNumber(r.bonus),
       grade: r.grade,
       vetoed: r.vetoed,
+      // §11: 0 for a township that is not in the preceding period's table.
       rankChange: (previousRanks.get(t.id) ?? r.rank) - r.rank,
       indicators: month ? month.indicators : [],
     };

@@ -1,4 +1,5 @@
 import { instantColumn } from "./instants";
+import { monthsToIndex, quarterEndingIn } from "./periods";
 import { DAY_MS, monthRange, monthSerial, serialOfMonth } from "./time";
 import type {
   Data,
@@ -39,6 +40,10 @@ export type MonthBucket = {
   local: number;
   failedOrEscalated: number;
   failedOrEscalatedWithAttempts: number;
+  /** §10.2 小事不出村: resolved without a red-level attempt (or, without attempt levels, not red). */
+  village: number;
+  /** §10.2 三三调处: failed or escalated after at least minAttempts attempts at every level tried. */
+  threeThree: number;
   petitionsReceived: number;
   firstHandledOnTime: number;
   petitionsClosed: number;
@@ -46,6 +51,10 @@ export type MonthBucket = {
   incidents: number;
   keyPersonsDue: number;
   keyPersonsVisited: number;
+  /** Of the due key persons, those judged over the quarter (`visitsPerQuarter`, §10.3). */
+  keyPersonsDueQuarterly: number;
+  /** Of the due key persons, those with a frequency other than one visit a month. */
+  keyPersonsScheduled: number;
   /** Given and derived events by kind: the sum of their counts. */
   events: Map<string, number>;
   /** Record ids behind each number, kept only when evidence is asked for. */
@@ -54,6 +63,8 @@ export type MonthBucket = {
 
 export type Evidence = {
   disputesClosed: RecordRef[];
+  /** Disputes closed as failed or escalated: the denominator of the attempts metrics. */
+  disputesFailedOrEscalated: RecordRef[];
   petitionsReceived: RecordRef[];
   petitionsClosed: RecordRef[];
   incidents: RecordRef[];
@@ -71,6 +82,8 @@ function emptyBucket(withEvidence: boolean): MonthBucket {
     local: 0,
     failedOrEscalated: 0,
     failedOrEscalatedWithAttempts: 0,
+    village: 0,
+    threeThree: 0,
     petitionsReceived: 0,
     firstHandledOnTime: 0,
     petitionsClosed: 0,
@@ -78,10 +91,13 @@ function emptyBucket(withEvidence: boolean): MonthBucket {
     incidents: 0,
     keyPersonsDue: 0,
     keyPersonsVisited: 0,
+    keyPersonsDueQuarterly: 0,
+    keyPersonsScheduled: 0,
     events: new Map(),
     evidence: withEvidence
       ? {
           disputesClosed: [],
+          disputesFailedOrEscalated: [],
           petitionsReceived: [],
           petitionsClosed: [],
           incidents: [],
@@ -111,13 +127,23 @@ export class MonthIndex {
   private readonly buckets = new Map<string, MonthBucket[]>();
   private readonly slot = new Map<number, number>();
 
+  /**
+   * `scopes` says whether anything is judged over a quarter or a year (§10.1): then the index also holds
+   * the earlier months of each quarter (year) that ends in `months`. Quarterly visits (§10.3) need the same.
+   */
   constructor(
     data: Data,
-    months: readonly string[],
+    requested: readonly string[],
     readonly settings: MetricSettings,
     options: IndexOptions = {},
+    scopes: { quarter: boolean; year: boolean } = { quarter: false, year: false },
   ) {
     const withEvidence = options.evidence === true;
+    const quarterlyVisits = (data.keyPersons ?? []).some((k) => k.visitsPerQuarter !== undefined);
+    const months = monthsToIndex(requested, {
+      quarter: scopes.quarter || quarterlyVisits,
+      year: scopes.year,
+    });
     const asOf = options.asOf ?? Number.POSITIVE_INFINITY;
     months.forEach((m, i) => {
       this.slot.set(serialOfMonth(m), i);
@@ -164,10 +190,14 @@ export class MonthIndex {
       const b = at(d.townshipId, closed);
       if (!b) continue;
       b.disputesClosed++;
-      if (d.outcome === "resolved") b.resolved++;
-      else {
+      if (d.outcome === "resolved") {
+        b.resolved++;
+        if (settledInVillage(d)) b.village++;
+      } else {
         b.failedOrEscalated++;
         if (d.attempts >= settings.minAttempts) b.failedOrEscalatedWithAttempts++;
+        if (threeThreeMet(d, settings.minAttempts)) b.threeThree++;
+        b.evidence?.disputesFailedOrEscalated.push({ kind: "dispute", id: d.id });
       }
       if (d.outcome !== "escalated") b.local++;
       if (onTime) b.onTime++;
@@ -227,22 +257,29 @@ export class MonthIndex {
   private indexKeyPersons(data: Data, months: readonly string[]): void {
     const keyPersons = data.keyPersons ?? [];
     if (keyPersons.length === 0) return;
-    // Per key person, the month slots with a visit: a small array, no string key per visit.
-    const visitedSlots = new Map<string, boolean[]>();
+    // Per key person, the number of visits in each month slot: a small array, no string key per visit.
+    const visitCounts = new Map<string, number[]>();
     const visits = data.visits ?? [];
     const visitAt = instantColumn(visits, "at");
     for (let i = 0; i < visits.length; i++) {
       const slot = this.slot.get(monthSerial(visitAt[i] as number));
       if (slot === undefined) continue;
       const id = (visits[i] as Visit).keyPersonId;
-      let slots = visitedSlots.get(id);
-      if (!slots) {
-        slots = [];
-        visitedSlots.set(id, slots);
+      let counts = visitCounts.get(id);
+      if (!counts) {
+        counts = [];
+        visitCounts.set(id, counts);
       }
-      slots[slot] = true;
+      counts[slot] = (counts[slot] ?? 0) + 1;
     }
     const ranges = months.map(monthRange);
+    // For a slot that ends a quarter: the quarter's first instant and the slots of its months (§10.3).
+    const quarters = months.map((m) => {
+      const q = quarterEndingIn(m);
+      if (!q) return null;
+      const slots = q.map((qm) => this.slot.get(serialOfMonth(qm)));
+      return slots.every((x) => x !== undefined) ? { start: monthRange(q[0] as string).start, slots } : null;
+    });
     const registeredAt = instantColumn(keyPersons, "registeredAt");
     const deregisteredAt = instantColumn(keyPersons, "deregisteredAt");
     keyPersons.forEach((k, i) => {
@@ -251,17 +288,38 @@ export class MonthIndex {
       const registered = registeredAt[i] as number;
       const left = deregisteredAt[i] as number;
       const deregistered = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
-      const visited = visitedSlots.get(k.id);
+      const counts = visitCounts.get(k.id);
+      const perQuarter = k.visitsPerQuarter;
+      const perMonth = k.visitsPerMonth ?? 1;
+      const scheduled = perQuarter !== undefined || perMonth !== 1;
       ranges.forEach((r, slot) => {
-        // Due: registered before the month starts and not deregistered before it ends (the whole month).
-        if (!(registered < r.start && deregistered >= r.end)) return;
+        let visited: boolean;
+        if (perQuarter === undefined) {
+          // Due: registered before the month starts and not deregistered before it ends (the whole month).
+          if (!(registered < r.start && deregistered >= r.end)) return;
+          visited = (counts?.[slot] ?? 0) >= perMonth;
+        } else {
+          // Judged only in a quarter's last month, over the whole quarter.
+          const q = quarters[slot];
+          if (!q || !(registered < q.start && deregistered >= r.end)) return;
+          let n = 0;
+          for (const s of q.slots) n += counts?.[s as number] ?? 0;
+          visited = n >= perQuarter;
+        }
         const b = buckets[slot] as MonthBucket;
         b.keyPersonsDue++;
+        if (perQuarter !== undefined) b.keyPersonsDueQuarterly++;
+        if (scheduled) b.keyPersonsScheduled++;
         b.evidence?.keyPersonsDue.push({ kind: "keyPerson", id: k.id });
-        if (visited?.[slot]) b.keyPersonsVisited++;
+        if (visited) b.keyPersonsVisited++;
         else b.evidence?.keyPersonsUnvisited.push({ kind: "keyPerson", id: k.id });
       });
     });
+  }
+
+  /** The buckets of a township for the given months, which the index must hold. */
+  window(townshipId: string, months: readonly string[]): MonthBucket[] {
+    return months.map((m) => this.bucket(townshipId, m));
   }
 
   bucket(townshipId: string, month: string): MonthBucket {
@@ -270,6 +328,38 @@ export class MonthIndex {
     if (!b) throw new RangeError(`no bucket for ${townshipId} ${month}`);
     return b;
   }
+}
+
+/** §10.2 小事不出村: every attempt at blue or yellow level; without attempt levels, the dispute is not red. */
+export function settledInVillage(d: Dispute): boolean {
+  const levels = d.attemptLevels;
+  if (levels === undefined) return d.level !== "red";
+  for (const l of levels) if (l === "red") return false;
+  return true;
+}
+
+/**
+ * §10.2 三三调处: at least one attempt, and at least `minAttempts` attempts at every level present in
+ * `attemptLevels` (without them: `attempts >= minAttempts`).
+ */
+export function threeThreeMet(d: Dispute, minAttempts: number): boolean {
+  if (d.attempts < 1) return false;
+  const levels = d.attemptLevels;
+  if (levels === undefined) return d.attempts >= minAttempts;
+  let blue = 0;
+  let yellow = 0;
+  let red = 0;
+  for (const l of levels) {
+    if (l === "blue") blue++;
+    else if (l === "yellow") yellow++;
+    else red++;
+  }
+  return (
+    levels.length > 0 &&
+    (blue === 0 || blue >= minAttempts) &&
+    (yellow === 0 || yellow >= minAttempts) &&
+    (red === 0 || red >= minAttempts)
+  );
 }
 
 /** A metric's numerator and denominator for one township-month (scoring.md §3). */
@@ -288,6 +378,10 @@ export function metricCount(metric: Metric, b: MonthBucket, population: number):
         den: b.failedOrEscalated,
         refs: e?.disputesClosed ?? [],
       };
+    case "dispute.village_rate":
+      return { num: b.village, den: b.disputesClosed, refs: e?.disputesClosed ?? [] };
+    case "dispute.three_three_rate":
+      return { num: b.threeThree, den: b.failedOrEscalated, refs: e?.disputesFailedOrEscalated ?? [] };
     case "petition.first_handled_rate":
       return { num: b.firstHandledOnTime, den: b.petitionsReceived, refs: e?.petitionsReceived ?? [] };
     case "petition.settled_rate":

@@ -48,6 +48,14 @@ export type TownshipMonthScore = {
   notes: string[];
 };
 
+/**
+ * The buckets a periodic duty is judged over in this month (§10.1): the quarter's months when the month
+ * ends a quarter, the year's when it is December; null when such duties are not due.
+ */
+export type DutyWindows = { quarter: readonly MonthBucket[] | null; year: readonly MonthBucket[] | null };
+
+const NO_WINDOWS: DutyWindows = { quarter: null, year: null };
+
 /** Formats a rational as a fixed 2-decimal string, half-up. */
 export function fmt(x: Rational): string {
   const c = R.roundToCents(x);
@@ -65,7 +73,20 @@ function fmtMetric(m: Metric, v: Rational): string {
   return isPercentMetric(m) ? `${fmt(R.mul(v, R.rat(100)))}%` : fmt(v);
 }
 
-function metricSentence(metric: Metric, c: MetricCount, population: number, scheme: Scheme): string {
+/** §10.3: how the visit frequencies shaped the coverage; empty when everyone is due once a month. */
+function scheduleClause(b: MonthBucket): string {
+  if (b.keyPersonsScheduled === 0) return "";
+  const quarterly = b.keyPersonsDueQuarterly;
+  return `（按各人走访频次考核${quarterly > 0 ? `，其中按季度考核 ${quarterly} 人，计本季度走访次数` : ""}；已走访指达到规定次数）`;
+}
+
+function metricSentence(
+  metric: Metric,
+  c: MetricCount,
+  population: number,
+  scheme: Scheme,
+  b: MonthBucket,
+): string {
   const v = R.rat(c.num, c.den);
   const value = fmtMetric(metric, v);
   switch (metric) {
@@ -77,6 +98,10 @@ function metricSentence(metric: Metric, c: MetricCount, population: number, sche
       return `当月办结纠纷 ${c.den} 件，未上交 ${c.num} 件，就地化解率 ${value}`;
     case "dispute.attempts_rate":
       return `当月调处失败或上交纠纷 ${c.den} 件，其中调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，落实率 ${value}`;
+    case "dispute.village_rate":
+      return `当月办结纠纷 ${c.den} 件，在村（社区）及以下化解 ${c.num} 件，小事不出村率 ${value}`;
+    case "dispute.three_three_rate":
+      return `当月调处失败或上交纠纷 ${c.den} 件，其中每一调处层级均调解不少于 ${scheme.minAttempts ?? 3} 次的 ${c.num} 件，三三调处分级落实率 ${value}`;
     case "petition.first_handled_rate":
       return `当月受理信访 ${c.den} 件，${scheme.petitionFirstHandleDays ?? 7} 日内首办 ${c.num} 件，首办率 ${value}`;
     case "petition.settled_rate":
@@ -84,7 +109,7 @@ function metricSentence(metric: Metric, c: MetricCount, population: number, sche
     case "incident.rate_per_10k":
       return `当月发案 ${c.num / 10_000} 起，常住人口 ${population} 人，万人发案率 ${value}`;
     case "keyperson.visit_coverage":
-      return `当月应走访重点人员 ${c.den} 人，已走访 ${c.num} 人，覆盖率 ${value}`;
+      return `当月应走访重点人员 ${c.den} 人，已走访 ${c.num} 人，覆盖率 ${value}${scheduleClause(b)}`;
   }
 }
 
@@ -93,8 +118,10 @@ function noDataSentence(metric: Metric): string {
     case "dispute.resolution_rate":
     case "dispute.on_time_rate":
     case "dispute.local_rate":
+    case "dispute.village_rate":
       return "当月无办结纠纷";
     case "dispute.attempts_rate":
+    case "dispute.three_three_rate":
       return "当月无调处失败或上交的纠纷";
     case "petition.first_handled_rate":
       return "当月未受理信访";
@@ -152,6 +179,7 @@ function scoreIndicator(
   manual: ReturnType<ManualScoreLookup>,
   where: { townshipId: string; month: string },
   explain: boolean,
+  duties: DutyWindows,
 ): { row: IndicatorRow; exactScore: Rational; exactBonus: Rational; ids: RecordRef[] } {
   const M = R.fromNumber(ind.maxScore);
   const zeroKinds = (ind.zeroIf ?? []).filter((k) => (b.events.get(k) ?? 0) > 0);
@@ -202,15 +230,49 @@ function scoreIndicator(
       }
       break;
     case "routine": {
-      const parts = basis.required.map((req) => {
-        const done = b.events.get(req.event) ?? 0;
-        const ratio = R.min(R.ONE, R.div(R.rat(done), R.fromNumber(req.perMonth)));
-        notes.add(() => `${eventLabel(req.event)}：应 ${req.perMonth} 次，实 ${done} 次`);
-        ids.push(...(b.evidence?.events.get(req.event) ?? []));
-        return ratio;
-      });
-      base = R.mul(M, R.div(R.sum(parts), R.rat(parts.length)));
-      notes.add(() => `完成度折算得 ${fmt(base)} 分`);
+      const parts: Rational[] = [];
+      const notDue: string[] = [];
+      for (const req of basis.required) {
+        let need: number;
+        let scope: readonly MonthBucket[];
+        let what: string;
+        if ("perMonth" in req) {
+          need = req.perMonth;
+          scope = [b];
+          what = "";
+        } else if ("perQuarter" in req) {
+          need = req.perQuarter;
+          if (!duties.quarter) {
+            notDue.push(`${eventLabel(req.event)}（每季度 ${req.perQuarter} 次，季末月考核）`);
+            continue;
+          }
+          scope = duties.quarter;
+          what = "本季度";
+        } else {
+          need = req.perYear;
+          if (!duties.year) {
+            notDue.push(`${eventLabel(req.event)}（每年 ${req.perYear} 次，12 月考核）`);
+            continue;
+          }
+          scope = duties.year;
+          what = "本年度";
+        }
+        let done = 0;
+        for (const x of scope) {
+          done += x.events.get(req.event) ?? 0;
+          ids.push(...(x.evidence?.events.get(req.event) ?? []));
+        }
+        parts.push(R.min(R.ONE, R.div(R.rat(done), R.fromNumber(need))));
+        notes.add(() => `${eventLabel(req.event)}：${what}应 ${need} 次，实 ${done} 次`);
+      }
+      if (notDue.length > 0) notes.add(() => `本月不考核：${notDue.join("、")}`);
+      if (parts.length === 0) {
+        base = M;
+        notes.add(() => `本月无应考核的纪实任务，得满分 ${fmt(M)} 分`);
+      } else {
+        base = R.mul(M, R.div(R.sum(parts), R.rat(parts.length)));
+        notes.add(() => `完成度折算得 ${fmt(base)} 分`);
+      }
       break;
     }
     default: {
@@ -224,7 +286,7 @@ function scoreIndicator(
       }
       const v = R.rat(count.num, count.den);
       metric = count.num / count.den;
-      const sentence = () => metricSentence(basis.metric, count, population, scheme);
+      const sentence = () => metricSentence(basis.metric, count, population, scheme, b);
       if (basis.kind === "completion") {
         base = R.mul(M, v);
         notes.add(() => `${sentence()}，得 ${fmt(base)} 分`);
@@ -307,6 +369,7 @@ export function scoreTownshipMonth(
   b: MonthBucket,
   manual: ManualScoreLookup,
   explain = true,
+  duties: DutyWindows = NO_WINDOWS,
 ): TownshipMonthScore {
   const rows: IndicatorRow[] = [];
   const evidence: IndicatorEvidence[] = [];
@@ -322,6 +385,7 @@ export function scoreTownshipMonth(
       m,
       { townshipId: township.id, month },
       explain,
+      duties,
     );
     rows.push(r.row);
     evidence.push({ code: ind.code, records: uniqueRefs(r.ids) });

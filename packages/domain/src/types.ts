@@ -6,7 +6,19 @@ export type IncidentKind = "criminal" | "public_order";
 export type IncidentSeverity = "ordinary" | "major";
 export type KeyPersonCategory = "mental_health" | "community_correction" | "released_prisoner" | "drug_rehab";
 
-export type Township = { id: string; name: string; code: string; population: number };
+/** A reviewed population change that applies from a month on (§11). */
+export type PopulationChange = { from: string; population: number };
+
+export type Township = {
+  id: string;
+  name: string;
+  code: string;
+  population: number;
+  /** §11: reviewed changes, each from a month (`YYYY-MM`, unique) on. */
+  populationHistory?: PopulationChange[];
+  /** §11: the first month (`YYYY-MM`) the township belongs to the assessment; absent: always. */
+  memberFrom?: string;
+};
 
 export type Dispute = {
   id: string;
@@ -16,6 +28,8 @@ export type Dispute = {
   attempts: number;
   closedAt?: string;
   outcome?: DisputeOutcome;
+  /** §10.2: the level of each mediation attempt, in order; its length equals `attempts`. */
+  attemptLevels?: DisputeLevel[];
 };
 
 export type Petition = {
@@ -43,6 +57,10 @@ export type KeyPerson = {
   category: KeyPersonCategory;
   registeredAt: string;
   deregisteredAt?: string;
+  /** §10.3: visits required per month (integer >= 1); neither this nor `visitsPerQuarter`: 1 a month. */
+  visitsPerMonth?: number;
+  /** §10.3: visits required per quarter (integer >= 1), judged in the quarter's last month. */
+  visitsPerQuarter?: number;
 };
 
 export type Visit = { id: string; townshipId: string; keyPersonId: string; at: string };
@@ -74,6 +92,8 @@ export const METRICS = [
   "dispute.on_time_rate",
   "dispute.local_rate",
   "dispute.attempts_rate",
+  "dispute.village_rate",
+  "dispute.three_three_rate",
   "petition.first_handled_rate",
   "petition.settled_rate",
   "incident.rate_per_10k",
@@ -87,7 +107,13 @@ export type IndicatorBase =
   | { kind: "ratio"; metric: Metric; target: number; floor: number }
   | { kind: "ratio_inverse"; metric: Metric; target: number; ceiling: number }
   | { kind: "completion"; metric: Metric }
-  | { kind: "routine"; required: { event: string; perMonth: number }[] };
+  | { kind: "routine"; required: Duty[] };
+
+/** A routine requirement (§10.1): exactly one of perMonth, perQuarter, perYear, a number > 0. */
+export type Duty =
+  | { event: string; perMonth: number }
+  | { event: string; perQuarter: number }
+  | { event: string; perYear: number };
 
 export type EventRule = { event: string; points: number; cap?: number };
 

@@ -15,24 +15,35 @@ type Field =
   | { kind: "int"; min: number; optional?: boolean }
   | { kind: "number"; min: number; optional?: boolean }
   | { kind: "month"; optional?: boolean }
-  | { kind: "enum"; values: readonly string[]; optional?: boolean };
+  | { kind: "enum"; values: readonly string[]; optional?: boolean }
+  | { kind: "enumList"; values: readonly string[]; optional?: boolean }
+  | { kind: "monthValues"; optional?: boolean };
 type Shape = Record<string, Field>;
 
 const ID: Field = { kind: "id" };
 const TEXT: Field = { kind: "text" };
 const INSTANT: Field = { kind: "instant" };
 const opt = (f: Field): Field => ({ ...f, optional: true });
+const LEVELS = ["blue", "yellow", "red"] as const;
 
 export const RECORD_SHAPES = {
-  townships: { id: ID, name: TEXT, code: TEXT, population: { kind: "int", min: 1 } },
+  townships: {
+    id: ID,
+    name: TEXT,
+    code: TEXT,
+    population: { kind: "int", min: 1 },
+    populationHistory: { kind: "monthValues", optional: true },
+    memberFrom: { kind: "month", optional: true },
+  },
   disputes: {
     id: ID,
     townshipId: ID,
-    level: { kind: "enum", values: ["blue", "yellow", "red"] },
+    level: { kind: "enum", values: LEVELS },
     reportedAt: INSTANT,
     attempts: { kind: "int", min: 0 },
     closedAt: opt(INSTANT),
     outcome: { kind: "enum", values: ["resolved", "failed", "escalated"], optional: true },
+    attemptLevels: { kind: "enumList", values: LEVELS, optional: true },
   },
   petitions: {
     id: ID,
@@ -60,6 +71,8 @@ export const RECORD_SHAPES = {
     },
     registeredAt: INSTANT,
     deregisteredAt: opt(INSTANT),
+    visitsPerMonth: { kind: "int", min: 1, optional: true },
+    visitsPerQuarter: { kind: "int", min: 1, optional: true },
   },
   visits: { id: ID, townshipId: ID, keyPersonId: ID, at: INSTANT },
   events: {
@@ -85,6 +98,8 @@ export const instant = z
   .string()
   .refine((s) => !Number.isNaN(parseInstant(s)), { message: INSTANT_EN, params: { zh: INSTANT_ZH } });
 
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month YYYY-MM" });
+
 function zodField(f: Field): z.ZodType {
   const base = (() => {
     switch (f.kind) {
@@ -100,9 +115,13 @@ function zodField(f: Field): z.ZodType {
       case "number":
         return z.number().min(f.min);
       case "month":
-        return z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month YYYY-MM" });
+        return monthSchema;
       case "enum":
         return z.enum(f.values as [string, ...string[]]);
+      case "enumList":
+        return z.array(z.enum(f.values as [string, ...string[]]));
+      case "monthValues":
+        return z.array(z.object({ from: monthSchema, population: z.number().int().min(1) }));
     }
   })();
   return f.optional ? base.optional() : base;
@@ -112,11 +131,65 @@ function zodShape<S extends Shape>(shape: S) {
   return z.object(Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, zodField(f)])));
 }
 
-export const townshipSchema = zodShape(RECORD_SHAPES.townships);
-export const disputeSchema = zodShape(RECORD_SHAPES.disputes);
+export const townshipSchema = zodShape(RECORD_SHAPES.townships).superRefine((t, ctx) => {
+  const p = populationHistoryProblem(t.populationHistory as { from: string }[] | undefined);
+  if (p)
+    ctx.addIssue({
+      code: "custom",
+      path: ["populationHistory", p.index, "from"],
+      message: p.en,
+      params: { zh: p.zh },
+    });
+});
+export const disputeSchema = zodShape(RECORD_SHAPES.disputes).superRefine((d, ctx) => {
+  const p = attemptLevelsProblem(d.attempts as number, d.attemptLevels as unknown[] | undefined);
+  if (p) ctx.addIssue({ code: "custom", path: ["attemptLevels"], message: p.en, params: { zh: p.zh } });
+});
 export const petitionSchema = zodShape(RECORD_SHAPES.petitions);
 export const incidentSchema = zodShape(RECORD_SHAPES.incidents);
-export const keyPersonSchema = zodShape(RECORD_SHAPES.keyPersons);
+export const keyPersonSchema = zodShape(RECORD_SHAPES.keyPersons).superRefine((k, ctx) => {
+  const p = visitFrequencyProblem(k);
+  if (p) ctx.addIssue({ code: "custom", path: ["visitsPerQuarter"], message: p.en, params: { zh: p.zh } });
+});
+
+type Problem = { en: string; zh: string };
+
+/** §10.2: attempt levels, when given, are one per attempt. */
+function attemptLevelsProblem(attempts: number, levels: readonly unknown[] | undefined): Problem | null {
+  if (!Array.isArray(levels) || levels.length === attempts) return null;
+  return {
+    en: `attemptLevels lists ${levels.length} levels but attempts is ${attempts}; give one level per attempt`,
+    zh: `调处层级记录了 ${levels.length} 次，与调处次数 ${attempts} 不一致，应每次调处一个层级`,
+  };
+}
+
+/** §10.3: at most one visit frequency. */
+function visitFrequencyProblem(k: Record<string, unknown>): Problem | null {
+  if (k.visitsPerMonth === undefined || k.visitsPerQuarter === undefined) return null;
+  return {
+    en: "give visitsPerMonth or visitsPerQuarter, not both",
+    zh: "走访频次只能填写每月次数或每季度次数之一",
+  };
+}
+
+/** §11: population changes apply from distinct months. */
+function populationHistoryProblem(
+  history: readonly { from: string }[] | undefined,
+): (Problem & { index: number }) | null {
+  if (!Array.isArray(history)) return null;
+  const seen = new Set<string>();
+  for (let i = 0; i < history.length; i++) {
+    const from = (history[i] as { from: string }).from;
+    if (seen.has(from))
+      return {
+        index: i,
+        en: `a second population change from ${from}`,
+        zh: `人口变更的起始月份 ${from} 重复`,
+      };
+    seen.add(from);
+  }
+  return null;
+}
 export const visitSchema = zodShape(RECORD_SHAPES.visits);
 export const eventSchema = zodShape(RECORD_SHAPES.events);
 export const manualScoreSchema = zodShape(RECORD_SHAPES.manualScores);
@@ -163,7 +236,29 @@ function fieldProblem(f: Field, v: unknown): [string, string] | null {
       return typeof v === "string" && f.values.includes(v)
         ? null
         : [`must be one of ${f.values.join(", ")}`, `取值应为 ${f.values.join("、")} 之一`];
+    case "enumList":
+      return Array.isArray(v) && v.every((x) => typeof x === "string" && f.values.includes(x))
+        ? null
+        : [`must be a list of ${f.values.join(", ")}`, `应为由 ${f.values.join("、")} 组成的列表`];
+    case "monthValues":
+      return Array.isArray(v) && v.every(isPopulationChange)
+        ? null
+        : [
+            "must be a list of { from: YYYY-MM, population: integer >= 1 }",
+            "应为人口变更列表，每项含起始月份（如 2026-10）与不小于 1 的整数人口",
+          ];
   }
+}
+
+function isPopulationChange(x: unknown): boolean {
+  if (x === null || typeof x !== "object") return false;
+  const { from, population } = x as { from?: unknown; population?: unknown };
+  return (
+    typeof from === "string" &&
+    MONTH_RE.test(from) &&
+    Number.isInteger(population) &&
+    (population as number) >= 1
+  );
 }
 
 const MAX_ISSUES = 50;
@@ -232,6 +327,8 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
       );
     townships.add(t.id);
     codes.add(t.code);
+    const p = populationHistoryProblem(t.populationHistory);
+    if (p) out.push(issue(data, ["townships", i, "populationHistory", p.index, "from"], p.en, p.zh));
   });
   for (const list of RECORD_LISTS) {
     const records = (data[list] ?? []) as { id: string; townshipId: string }[];
@@ -258,6 +355,8 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
   const reportedAt = instantColumn(disputes, "reportedAt");
   const closedAt = instantColumn(disputes, "closedAt");
   disputes.forEach((d, i) => {
+    const levels = attemptLevelsProblem(d.attempts, d.attemptLevels);
+    if (levels) out.push(issue(data, ["disputes", i, "attemptLevels"], levels.en, levels.zh));
     if ((d.closedAt === undefined) !== (d.outcome === undefined))
       out.push(
         issue(
@@ -274,6 +373,8 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
   });
   const keyPersons = new Map((data.keyPersons ?? []).map((k) => [k.id, k]));
   (data.keyPersons ?? []).forEach((k, i) => {
+    const freq = visitFrequencyProblem(k);
+    if (freq) out.push(issue(data, ["keyPersons", i, "visitsPerQuarter"], freq.en, freq.zh));
     if (k.deregisteredAt !== undefined && parseInstant(k.deregisteredAt) < parseInstant(k.registeredAt))
       out.push(
         issue(

@@ -12,6 +12,23 @@ export const eventRuleSchema = z.object({
   cap: nonNegative.optional(),
 });
 
+const DUTY_EN = "give exactly one of perMonth, perQuarter, perYear (a number > 0)";
+const DUTY_ZH = "应填写每月、每季度、每年次数之一（大于 0 的数）";
+
+/** A routine requirement (§10.1): exactly one of perMonth, perQuarter, perYear. */
+export const dutySchema = z
+  .object({
+    event: eventKind,
+    perMonth: z.number().positive().optional(),
+    perQuarter: z.number().positive().optional(),
+    perYear: z.number().positive().optional(),
+  })
+  .superRefine((d, ctx) => {
+    const given = [d.perMonth, d.perQuarter, d.perYear].filter((x) => x !== undefined).length;
+    if (given !== 1)
+      ctx.addIssue({ code: "custom", path: ["perMonth"], message: DUTY_EN, params: { zh: DUTY_ZH } });
+  });
+
 export const indicatorBaseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("full") }),
   z.object({ kind: z.literal("manual") }),
@@ -20,7 +37,7 @@ export const indicatorBaseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("completion"), metric }),
   z.object({
     kind: z.literal("routine"),
-    required: z.array(z.object({ event: eventKind, perMonth: z.number().positive() })).min(1),
+    required: z.array(dutySchema).min(1),
   }),
 ]);
 
