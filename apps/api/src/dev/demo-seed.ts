@@ -46,7 +46,7 @@ export {
  * - The last write is the completion marker, an entry 「演示数据写入完成」 in the county's trail with a
  *   fixed key. Only it makes a later start skip seeding; the county's existence does not.
  *
- * Records go in BatchWriteItem requests of 25, several in flight.
+ * Records go in BatchWriteItem requests of 25, several in flight; people and publications a few at once.
  */
 
 export type SeedOptions = {
@@ -54,6 +54,8 @@ export type SeedOptions = {
   scale?: DemoScale;
   /** BatchWriteItem requests in flight (DynamoDB Local in memory takes more than on disk). */
   concurrency?: number;
+  /** Publications scored at once (default 2). */
+  publishConcurrency?: number;
   /** Called before every write request; throwing there stops the seed (tests inject crashes with it). */
   beforeWrite?: () => void;
   /** Progress lines, in Chinese, for the console. */
@@ -98,13 +100,14 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
       joinCode: "DEMO2026",
     });
   }
-  for (const t of plan.townships) {
-    if (await getItem(db, "township", { id: t.id })) continue;
+  await inPool(plan.townships, 4, async (t) => {
+    if (await getItem(db, "township", { id: t.id })) return;
     beforeWrite();
     await provisionTownship(onboarding, DEMO_COUNTY_ID, t);
-  }
-  for (const p of plan.people) {
-    if (await getItem(db, "user", { id: p.id })) continue;
+  });
+  // Password hashing (scrypt) dominates here; a few at once use the other core.
+  await inPool(plan.people, 4, async (p) => {
+    if (await getItem(db, "user", { id: p.id })) return;
     const { items } = await newAccountItems(
       db,
       onboardingCtx,
@@ -122,7 +125,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     );
     beforeWrite();
     await writeTransaction(db, items);
-  }
+  });
   if (!(await getItem(db, "scheme", { countyId: DEMO_COUNTY_ID, year: 2026, schemeVersion: 1 }))) {
     const wctx: WriteContext = {
       actor: { id: "demo-user-county-admin", role: "county_admin" },
@@ -163,9 +166,10 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   await writer.putAll("audit", [...plan.audits, ...seedNotes(plan)]);
   items += plan.submissions.length + plan.audits.length;
 
+  // Each publication stands alone (its own instant, version 1, one transaction), so a few can score at once.
   const published: string[] = [];
-  for (const publication of plan.publications) {
-    if (await latestPublished(db, DEMO_COUNTY_ID, publication.period)) continue;
+  await inPool(plan.publications, options.publishConcurrency ?? 2, async (publication) => {
+    if (await latestPublished(db, DEMO_COUNTY_ID, publication.period)) return;
     beforeWrite();
     await publishLeagueTable(
       db,
@@ -173,7 +177,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
       { countyId: DEMO_COUNTY_ID, period: publication.period },
     );
     published.push(publication.period);
-  }
+  });
   if (published.length) log(`已发布演示排名：${published.join("、")}`);
 
   beforeWrite();
@@ -193,7 +197,28 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
 
 /** Seeds the real-volume 「示范县」 (20 townships × ~300 records a month) into the services' table. */
 export function seedRealVolumeCounty(services: Services, options: Omit<SeedOptions, "scale"> = {}) {
-  return seedDemo(services, { concurrency: 8, ...options, scale: DEMO_SCALES.real });
+  return seedDemo(services, { concurrency: 8, publishConcurrency: 3, ...options, scale: DEMO_SCALES.real });
+}
+
+/**
+ * Runs `task` over `list` with at most `size` at once. After a failure no further task starts, and the
+ * error surfaces once the running ones have settled, so nothing of a failed run writes after it failed.
+ */
+async function inPool<T>(list: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failed === undefined && next < list.length) {
+      const item = list[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, list.length) }, worker));
+  if (failed) throw failed.error;
 }
 
 /** One note per township trail saying where its records came from. */
@@ -221,33 +246,24 @@ function seedNotes(plan: DemoPlan): ItemOf<"audit">[] {
  */
 function batchWriter(db: Db, concurrency: number, beforeWrite: () => void) {
   type Loose = { put: (item: object) => { params: () => { Item: Record<string, unknown> } } };
-  let failed: unknown;
   return {
     async putAll(name: EntityName, list: object[]) {
       const entity = db.entities[name] as unknown as Loose;
       const requests = list.map((item) => ({ PutRequest: { Item: entity.put(item).params().Item } }));
-      let next = 0;
-      const worker = async () => {
-        while (failed === undefined && next < requests.length) {
-          const chunk = requests.slice(next, next + 25);
-          next += 25;
-          try {
-            beforeWrite();
-            let pending = chunk;
-            for (let attempt = 0; pending.length > 0; attempt++) {
-              if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-              const out = await db.client.send(
-                new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
-              );
-              pending = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof chunk;
-            }
-          } catch (error) {
-            failed ??= error;
-          }
+      const chunks = Array.from({ length: Math.ceil(requests.length / 25) }, (_, i) =>
+        requests.slice(i * 25, i * 25 + 25),
+      );
+      await inPool(chunks, concurrency, async (chunk) => {
+        beforeWrite();
+        let pending = chunk;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          const out = await db.client.send(
+            new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
+          );
+          pending = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof chunk;
         }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-      if (failed !== undefined) throw failed;
+      });
     },
   };
 }

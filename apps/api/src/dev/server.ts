@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createDynamoClient } from "@pingan/data";
@@ -42,6 +43,35 @@ function demoScale(value: string | undefined) {
   throw new Error(`DEMO_SCALE 只能是 light（默认）或 real，而不是「${value}」`);
 }
 
+/**
+ * One `npm run dev` per data directory: two DynamoDB Locals on the same files would corrupt each other.
+ * A lock file holds our pid; one left by a process that is gone is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, "npm-run-dev.pid");
+  let holder: number | undefined;
+  try {
+    holder = Number(readFileSync(file, "utf8").trim()) || undefined;
+  } catch {
+    holder = undefined;
+  }
+  if (holder !== undefined && holder !== process.pid) {
+    let alive = true;
+    try {
+      process.kill(holder, 0);
+    } catch (error) {
+      alive = (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (alive)
+      throw new Error(
+        `数据目录 ${dir} 正被另一个 npm run dev（进程 ${holder}）使用；请先停止它，或用 DATA_DIR=… 指定其他数据目录。`,
+      );
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
 async function main() {
   const config = await loadConfig();
   const scale = demoScale(process.env.DEMO_SCALE);
@@ -55,7 +85,11 @@ async function main() {
       ? `启动 DynamoDB Local（数据目录 ${dataDir}）…`
       : "启动 DynamoDB Local（内存模式：真实规模演示数据每次启动重新写入，停止后不保留）…",
   );
-  const local = await startDynamoLocal({ dataDir, port: config.localDynamoPort });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const local = await startDynamoLocal({ dataDir, port: config.localDynamoPort }).catch((error) => {
+    unlock();
+    throw error;
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -64,6 +98,7 @@ async function main() {
     server?.close();
     await admin?.close();
     await local.stop();
+    unlock();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -86,6 +121,7 @@ async function main() {
       const result = await seedDemo(services, {
         scale,
         concurrency: real ? 8 : 4,
+        publishConcurrency: real ? 3 : 2,
         log: (line) => console.log(`  ${line}`),
       });
       console.log(`演示数据已就绪（${result.items} 条，${Math.round((Date.now() - started) / 1000)} 秒）`);
@@ -115,4 +151,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
