@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { checkItems, type Db } from "@pingan/data";
 import { DAY_MS } from "@pingan/domain";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
 import { buildDemoPlan } from "./demo-data";
 import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, demoSeeded, seedDemo } from "./demo-seed";
@@ -104,18 +104,27 @@ describe("the demo seed survives being killed at any point", () => {
   });
 });
 
-describe("the demo county of npm run dev tells one true story", async () => {
-  const services = await createTestServices("demo-seed");
-  // The harness clock stands on 20 November 2026: January to October have ended.
-  const result = await seedDemo(services);
-  const plan = buildDemoPlan({ name: "light", townships: 12, recordsPerTownshipMonth: 16 }, services.now());
+describe("the demo county of npm run dev tells one true story", () => {
   const months = Array.from({ length: 9 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
   const published = [...months, "2026-Q1", "2026-Q2", "2026-Q3"];
-  const publicApi = anonymous(services);
-  const tables = await Promise.all(
-    published.map((period) => publicApi.public.leagueTable({ countyId: DEMO_COUNTY_ID, period })),
-  );
-  const monthTables = tables.filter((t) => !t.period.includes("Q"));
+  let services: Awaited<ReturnType<typeof createTestServices>>;
+  let result: Awaited<ReturnType<typeof seedDemo>>;
+  let plan: ReturnType<typeof buildDemoPlan>;
+  let publicApi: ReturnType<typeof anonymous>;
+  let tables: Awaited<ReturnType<ReturnType<typeof anonymous>["public"]["leagueTable"]>>[];
+  let monthTables: typeof tables;
+
+  beforeAll(async () => {
+    services = await createTestServices("demo-seed");
+    // The harness clock stands on 20 November 2026: January to October have ended.
+    result = await seedDemo(services);
+    plan = buildDemoPlan({ name: "light", townships: 12, recordsPerTownshipMonth: 16 }, services.now());
+    publicApi = anonymous(services);
+    tables = await Promise.all(
+      published.map((period) => publicApi.public.leagueTable({ countyId: DEMO_COUNTY_ID, period })),
+    );
+    monthTables = tables.filter((t) => !t.period.includes("Q"));
+  }, 300_000);
 
   it("is seeded once; January to September and the first three quarters are published, October is left", async () => {
     expect(result.seeded).toBe(true);
