@@ -1,4 +1,4 @@
-import { flattenIssues, id, input as objectInput } from "@pingan/contracts";
+import { COUNTY_ROLES, flattenIssues, id, input as objectInput, TOWNSHIP_ROLES } from "@pingan/contracts";
 import { getItem, type ItemOf, type Role } from "@pingan/data";
 import { initTRPC } from "@trpc/server";
 import { verifyAccessToken } from "./auth/tokens";
@@ -124,9 +124,6 @@ export function requireRoles<R extends Role>(...roles: R[]) {
 }
 
 export const platformProcedure = authedProcedure.use(requireRoles("platform_admin"));
-
-const COUNTY_ROLES = ["county_admin", "county_reviewer"] as const;
-const TOWNSHIP_ROLES = ["township_admin", "township_staff"] as const;
 
 /** A county user, with their county loaded. */
 export const countyProcedure = authedProcedure

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { nodeIo, withFiles } from "./io";
 import { runCli } from "./run";
 
 const GOLDEN = join(import.meta.dirname, "..", "..", "domain", "test", "golden");
@@ -29,17 +30,17 @@ function expectMatchesGolden(actual: unknown, expected: unknown, path = "$"): vo
 }
 
 describe("the league command", () => {
-  it.each(["2026-10", "2026-Q3"])("reproduces the golden table for %s", (period) => {
-    const result = runCli(["league", "--scheme", SCHEME, "--data", DATA, "--period", period], read);
+  it.each(["2026-10", "2026-Q3"])("reproduces the golden table for %s", async (period) => {
+    const result = await runCli(["league", "--scheme", SCHEME, "--data", DATA, "--period", period], nodeIo);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const expected = JSON.parse(read(join(GOLDEN, `league-${period}.json`)));
     expectMatchesGolden(JSON.parse(result.stdout), expected);
   });
 
-  it("explains every monthly indicator row with Chinese notes", () => {
+  it("explains every monthly indicator row with Chinese notes", async () => {
     const table = JSON.parse(
-      runCli(["league", "--scheme", SCHEME, "--data", DATA, "--period", "2026-10"], read).stdout,
+      (await runCli(["league", "--scheme", SCHEME, "--data", DATA, "--period", "2026-10"], nodeIo)).stdout,
     );
     for (const row of table.rows)
       for (const ind of row.indicators) {
@@ -48,11 +49,12 @@ describe("the league command", () => {
       }
   });
 
-  it("rejects a record with a timestamp without an offset: exit 2, file, record and field on stderr, nothing on stdout", () => {
+  it("rejects a record with a timestamp without an offset: exit 2, file, record and field on stderr, nothing on stdout", async () => {
     const data = JSON.parse(read(DATA));
     data.disputes[5].closedAt = "2026-02-01T10:00:00";
-    const result = runCli(["league", "--scheme", SCHEME, "--data", "bad.json", "--period", "2026-10"], (p) =>
-      p === "bad.json" ? JSON.stringify(data) : read(p),
+    const result = await runCli(
+      ["league", "--scheme", SCHEME, "--data", "bad.json", "--period", "2026-10"],
+      withFiles({ "bad.json": JSON.stringify(data) }),
     );
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -61,22 +63,23 @@ describe("the league command", () => {
     expect(result.stderr).toContain("field closedAt");
   });
 
-  it("rejects a bad period, an unreadable file and malformed JSON with exit 2", () => {
-    const run = (args: string[], reader = read) => runCli(["league", ...args], reader);
-    expect(run(["--scheme", SCHEME, "--data", DATA, "--period", "2026-13"]).code).toBe(2);
-    const missing = run(["--scheme", "nope.json", "--data", DATA, "--period", "2026-10"]);
+  it("rejects a bad period, an unreadable file and malformed JSON with exit 2", async () => {
+    const run = (args: string[], io = nodeIo) => runCli(["league", ...args], io);
+    expect((await run(["--scheme", SCHEME, "--data", DATA, "--period", "2026-13"])).code).toBe(2);
+    const missing = await run(["--scheme", "nope.json", "--data", DATA, "--period", "2026-10"]);
     expect(missing).toMatchObject({ code: 2, stdout: "" });
     expect(missing.stderr).toContain("nope.json");
-    const broken = run(["--scheme", SCHEME, "--data", "x.json", "--period", "2026-10"], (p) =>
-      p === "x.json" ? "{" : read(p),
+    const broken = await run(
+      ["--scheme", SCHEME, "--data", "x.json", "--period", "2026-10"],
+      withFiles({ "x.json": "{" }),
     );
     expect(broken.stderr).toContain("x.json: not valid JSON");
   });
 
-  it("prints a readable Chinese table with --format table", () => {
-    const result = runCli(
+  it("prints a readable Chinese table with --format table", async () => {
+    const result = await runCli(
       ["league", "--scheme", SCHEME, "--data", DATA, "--period", "2026-10", "--format", "table"],
-      read,
+      nodeIo,
     );
     expect(result.stdout).toContain("名次");
     expect(result.stdout).toContain("西湖乡");

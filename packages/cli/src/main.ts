@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { nodeIo } from "./io";
 import { runCli } from "./run";
 
-const result = runCli(process.argv.slice(2), (path) => readFileSync(path, "utf8"));
+const result = await runCli(process.argv.slice(2), nodeIo);
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.code;

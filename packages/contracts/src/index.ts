@@ -4,3 +4,4 @@ export { type FlatErrors, flattenIssues } from "./flatten";
 export { fieldError, inputError } from "./messages";
 export * from "./onboarding";
 export * from "./records";
+export * from "./vocabulary";

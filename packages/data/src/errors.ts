@@ -1,8 +1,10 @@
+import type { ErrorCode } from "@pingan/contracts";
+
 /**
  * Expected failures of the data layer, with stable codes the API maps to its own errors. Messages for
  * people are Chinese; `message` stays English for logs.
  */
-export type DataErrorCode = "CONFLICT" | "NOT_FOUND" | "DUPLICATE" | "BAD_CURSOR";
+export type DataErrorCode = Extract<ErrorCode, "CONFLICT" | "NOT_FOUND" | "DUPLICATE" | "BAD_CURSOR">;
 
 export class DataError extends Error {
   override readonly name = "DataError";

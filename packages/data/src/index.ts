@@ -3,7 +3,18 @@ export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode, isConflict } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
+export {
+  latestPublished,
+  listPublished,
+  type PublishedInputs,
+  publishedBody,
+  publishedInputs,
+  publishedInputsOf,
+  publishedVersion,
+  rankHistory,
+} from "./league-tables";
 export { modelScheme2026 } from "./model-scheme";
+export { checkItems, getItem, type ItemOf } from "./read";
 export {
   listDisputes,
   listEvents,
@@ -17,10 +28,7 @@ export {
 export { type LoadScoringOptions, loadScoringData } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {
-  checkItems,
   createRecord,
-  getItem,
-  type ItemOf,
   MAX_TRANSACTION_ITEMS,
   stampNew,
   type TxItem,

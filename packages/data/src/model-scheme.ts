@@ -1,7 +1,9 @@
-import scheme from "../seed/scheme-2026.json" with { type: "json" };
+import scheme from "../seed/model-scheme.json" with { type: "json" };
 
 /**
- * The 2026 model scheme (a copy of shared/examples/scheme-2026.json, which is not there at runtime): the
- * demo county's scheme and a new county's starting point. Validate it with the domain's parseScheme.
+ * The model scheme (示范考核细则): the demo county's scheme and the one a new county starts from
+ * (schemes.model / schemes.startFromModel). It is its own document, not the 2026 example: it began as
+ * shared/examples/scheme-2026.json (whose copy for tests is @pingan/domain/golden/scheme-2026.json) and
+ * changes as the product's model scheme changes. Validate it with the domain's parseScheme.
  */
 export const modelScheme2026 = scheme;

@@ -1,6 +1,6 @@
 import type { Db } from "./db";
 import { badCursor } from "./errors";
-import { checkItems, type ItemOf } from "./write";
+import { checkItems, type ItemOf } from "./read";
 
 /**
  * Listing queries of township records. Every one is a Query on the township's own key (the main
@@ -85,6 +85,13 @@ async function page<N extends "dispute" | "petition" | "incident" | "visit" | "e
 
 const asRanged = (x: unknown) => x as Ranged;
 
+/** Filters shared by the record lists: an attribute equal to a value when one is asked for, open or closed. */
+const equalIfGiven = (attr: unknown, op: FilterOps, value: string | undefined) =>
+  value ? op.eq(attr, value) : "";
+const openOrClosed = (closedAt: unknown, op: FilterOps, status: "open" | "closed" | undefined) =>
+  status === "open" ? op.notExists(closedAt) : status === "closed" ? op.exists(closedAt) : "";
+const all = (...conditions: string[]) => conditions.filter(Boolean).join(" AND ");
+
 export function listDisputes(
   db: Db,
   townshipId: string,
@@ -92,44 +99,35 @@ export function listDisputes(
 ) {
   const base = asRanged(db.entities.dispute.query.byReported({ townshipId }));
   return page(db, "dispute", townshipId, range(base, "reportedAt", q), q, (attr, op) =>
-    [
-      q.level ? op.eq(attr.level, q.level) : "",
-      q.status === "open"
-        ? op.notExists(attr.closedAt)
-        : q.status === "closed"
-          ? op.exists(attr.closedAt)
-          : "",
-    ]
-      .filter(Boolean)
-      .join(" AND "),
+    all(equalIfGiven(attr.level, op, q.level), openOrClosed(attr.closedAt, op, q.status)),
   );
 }
 
 export function listPetitions(db: Db, townshipId: string, q: RangeQuery & { status?: "open" | "closed" }) {
   const base = asRanged(db.entities.petition.query.byReceived({ townshipId }));
   return page(db, "petition", townshipId, range(base, "receivedAt", q), q, (attr, op) =>
-    q.status === "open" ? op.notExists(attr.closedAt) : q.status === "closed" ? op.exists(attr.closedAt) : "",
+    openOrClosed(attr.closedAt, op, q.status),
   );
 }
 
 export function listIncidents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
   const base = asRanged(db.entities.incident.query.byOccurred({ townshipId }));
   return page(db, "incident", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
-    q.kind ? op.eq(attr.kind, q.kind) : "",
+    equalIfGiven(attr.kind, op, q.kind),
   );
 }
 
 export function listEvents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
   const base = asRanged(db.entities.event.query.byOccurred({ townshipId }));
   return page(db, "event", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
-    q.kind ? op.eq(attr.kind, q.kind) : "",
+    equalIfGiven(attr.kind, op, q.kind),
   );
 }
 
 export function listVisits(db: Db, townshipId: string, q: RangeQuery & { keyPersonId?: string }) {
   const base = asRanged(db.entities.visit.query.byAt({ townshipId }));
   return page(db, "visit", townshipId, range(base, "at", q), q, (attr, op) =>
-    q.keyPersonId ? op.eq(attr.keyPersonId, q.keyPersonId) : "",
+    equalIfGiven(attr.keyPersonId, op, q.keyPersonId),
   );
 }
 
@@ -140,11 +138,9 @@ export function listKeyPersons(
 ) {
   const base = asRanged(db.entities.keyPerson.query.byId({ townshipId }));
   return page(db, "keyPerson", townshipId, base, q, (attr, op) =>
-    [
-      q.category ? op.eq(attr.category, q.category) : "",
+    all(
+      equalIfGiven(attr.category, op, q.category),
       q.includeDeregistered ? "" : op.notExists(attr.deregisteredAt),
-    ]
-      .filter(Boolean)
-      .join(" AND "),
+    ),
   );
 }

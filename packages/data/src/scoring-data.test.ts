@@ -1,6 +1,6 @@
 import { computeLeagueTable, parseData, parseScheme } from "@pingan/domain";
+import scheme2026 from "@pingan/domain/golden/scheme-2026.json" with { type: "json" };
 import { describe, expect, it } from "vitest";
-import scheme2026 from "../seed/scheme-2026.json" with { type: "json" };
 import { loadScoringData } from "./scoring-data";
 import { createTestDb } from "./testing/test-db";
 import { createRecord, stampNew, tx, type WriteContext, writeTransaction } from "./write";

@@ -10,7 +10,7 @@ import type {
 } from "@pingan/domain";
 import { DAY_MS, monthRange, monthsOf, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
-import { checkItems, getItem, type ItemOf } from "./write";
+import { checkItems, getItem, type ItemOf } from "./read";
 
 export type LoadScoringOptions = {
   /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "./errors";
+import { getItem } from "./read";
 import { createTestDb } from "./testing/test-db";
-import { createRecord, getItem, tx, updateRecord, type WriteContext, writeTransaction } from "./write";
+import { createRecord, tx, updateRecord, type WriteContext, writeTransaction } from "./write";
 
 const db = await createTestDb("write");
 const ctx: WriteContext = {

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { EntityItem } from "electrodb";
 import type { Db } from "./db";
-import type { Entities, EntityName } from "./entities";
+import type { EntityName } from "./entities";
 import { conflict, type DataError, duplicate, isConflict, notFound } from "./errors";
-import { checkItem } from "./item-schema";
-
-export type ItemOf<N extends EntityName> = EntityItem<Entities[N]>;
+import { loose, type Params } from "./loose-entity";
+import { getItem, type ItemOf } from "./read";
 
 /** Who is writing, and the instant the write is stamped with (the caller's clock, for testability). */
 export type WriteContext = {
@@ -20,26 +18,6 @@ export const MAX_TRANSACTION_ITEMS = 100;
 
 /** One item of a DynamoDB transaction, in the document client's shape. */
 export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-
-type Params = {
-  TableName: string;
-  Item?: Record<string, unknown>;
-  Key?: Record<string, unknown>;
-  ConditionExpression?: string;
-  ExpressionAttributeNames?: Record<string, string>;
-  ExpressionAttributeValues?: Record<string, unknown>;
-};
-
-// ElectroDB's per-entity generics do not survive indexing by a name union; these helpers only need the
-// params-building surface, which every entity has.
-type LooseEntity = {
-  create: (item: object) => { params: () => Params };
-  put: (item: object) => { params: () => Params };
-  delete: (key: object) => { params: () => Params };
-  get: (key: object) => { go: (o?: object) => Promise<{ data: unknown }> };
-  schema: { attributes: object };
-};
-const loose = (db: Db, name: EntityName) => db.entities[name] as unknown as LooseEntity;
 
 /** Secrets never go into the audit trail. */
 const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash"]);
@@ -174,24 +152,6 @@ export async function writeTransaction(
     }
     throw error;
   }
-}
-
-/** Reads one item by its primary key (strongly consistent) and validates it. */
-export async function getItem<N extends EntityName>(
-  db: Db,
-  name: N,
-  key: Partial<ItemOf<N>>,
-): Promise<ItemOf<N> | undefined> {
-  const entity = loose(db, name);
-  const { data } = await entity.get(key).go({ consistent: true });
-  if (data === null || data === undefined) return undefined;
-  return checkItem<ItemOf<N>>(entity, data);
-}
-
-/** Validates items read by a query. */
-export function checkItems<N extends EntityName>(db: Db, name: N, items: unknown[]): ItemOf<N>[] {
-  const entity = loose(db, name);
-  return items.map((item) => checkItem<ItemOf<N>>(entity, item));
 }
 
 type Stamped = {

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "@pingan/contracts";
 import { describe, expect, it } from "vitest";
 import { describeError, fieldErrorsOf, stripPathPrefix } from "./error-messages";
 
@@ -19,6 +20,16 @@ describe("describeError", () => {
     ).toBe("本月已提交，不能修改");
     expect(describeError(new TypeError("Failed to fetch")).title).toBe("网络连接失败");
     expect(describeError(trpcError({ code: "FORBIDDEN" }), "en").title).toBe("Not allowed");
+  });
+});
+
+describe("domain codes", () => {
+  it("shows each code of the contracts its own message, and an unknown code the status's message", () => {
+    for (const appCode of ERROR_CODES) {
+      const m = describeError(trpcError({ code: "FORBIDDEN", appCode }));
+      expect(m.title, appCode).not.toBe("没有权限");
+    }
+    expect(describeError(trpcError({ code: "FORBIDDEN", appCode: "NO.SUCH_CODE" })).title).toBe("没有权限");
   });
 });
 

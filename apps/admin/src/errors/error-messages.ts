@@ -1,3 +1,4 @@
+import { type ErrorCode, isErrorCode } from "@pingan/contracts";
 import type { Locale } from "../i18n/dictionary";
 
 /** What the user reads when a call fails: what went wrong and what to do. */
@@ -54,9 +55,12 @@ const BY_HTTP_CODE: Record<string, Entry> = {
   },
 };
 
-/** The API's stable domain codes (style.md: `SCHEME.INVALID`, `SUBMISSION.LOCKED`…). */
-/** A message for each code the API gives an expected failure (apps/api/src/errors.ts); a test keeps them in step. */
-export const BY_DOMAIN_CODE: Record<string, Entry> = {
+/**
+ * A message for each of the API's stable domain codes (style.md: `SCHEME.INVALID`, `SUBMISSION.LOCKED`…).
+ * The codes are defined once, in @pingan/contracts; typed as Record<ErrorCode, …>, this map fails to
+ * compile when a code is added there without a message here, or a message is left for a code that is gone.
+ */
+export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
   "AUTH.INVALID": {
     title: { zh: "账号或密码错误", en: "Wrong account or password" },
     hint: {
@@ -199,7 +203,7 @@ function pick(entry: Entry, locale: Locale): UserMessage {
 export function describeError(err: unknown, locale: Locale = "zh-CN"): UserMessage {
   const data = dataOf(err);
   const domain = data?.appCode ?? data?.domainCode;
-  const known = domain ? BY_DOMAIN_CODE[domain] : undefined;
+  const known = isErrorCode(domain) ? BY_DOMAIN_CODE[domain] : undefined;
   if (known) {
     const m = pick(known, locale);
     // An expected failure's message is written for people, in Chinese, by the API: it is the most precise.

@@ -4,6 +4,7 @@ import {
   type EntityName,
   getItem,
   type ItemOf,
+  latestPublished,
   modelScheme2026 as scheme2026,
   stampNew,
   tx,
@@ -11,7 +12,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { newAccountItems } from "../auth/accounts";
-import { latestPublished, publishLeagueTable } from "../league/league-store";
+import { publishLeagueTable } from "../league/publication";
 import type { Services } from "../services";
 import { provisionCounty, provisionTownship } from "../testing/provisioning";
 import {

@@ -11,6 +11,12 @@ export type RecordEntity = Extract<
   "dispute" | "petition" | "incident" | "keyPerson" | "visit" | "event"
 >;
 
+/** A record's own fields: everything but its key and the stamps the data layer writes. */
+export type RecordFields<N extends RecordEntity> = Omit<
+  ItemOf<N>,
+  "townshipId" | "id" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy"
+>;
+
 type TownshipCtx = { services: Services; user: SessionUser; township: ItemOf<"township"> };
 
 /**
@@ -21,10 +27,7 @@ export async function createTownshipRecord<N extends RecordEntity>(
   ctx: TownshipCtx,
   entity: N,
   requestId: string,
-  fields: Omit<
-    ItemOf<N>,
-    "townshipId" | "id" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy"
-  >,
+  fields: RecordFields<N>,
 ): Promise<ItemOf<N>> {
   const id = randomUUID();
   const { item } = await createRecord(ctx.services.db, writeContext(ctx), {

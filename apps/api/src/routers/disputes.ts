@@ -4,21 +4,14 @@ import {
   closeDisputeInput,
   createDisputeInput,
   listDisputesInput,
-  recordRefInput,
   removeRecordInput,
   updateDisputeInput,
 } from "@pingan/contracts";
 import { listDisputes } from "@pingan/data";
 import { AppError, recordState } from "../errors";
-import {
-  createTownshipRecord,
-  definedOnly,
-  editTownshipRecord,
-  getTownshipRecord,
-  notBefore,
-  softDelete,
-} from "../records/township-records";
-import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
+import { recordProcedures } from "../records/record-router";
+import { editTownshipRecord, notBefore } from "../records/township-records";
+import { router, townshipProcedure } from "../trpc";
 
 /** Attempts live on the dispute item, and its audit entry holds it twice (before, after): the cap keeps both
  * far below DynamoDB's 400 KB item limit even with the longest notes. */
@@ -28,19 +21,16 @@ const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：�
 
 /** Disputes (矛盾纠纷): reported, mediated in attempts, closed with an outcome. */
 export const disputesRouter = router({
-  create: townshipProcedure.input(createDisputeInput).mutation(({ ctx, input }) => {
-    const { requestId, townshipId: _t, ...fields } = input;
-    return createTownshipRecord(ctx, "dispute", requestId, { ...fields, attempts: [] });
-  }),
-
-  update: townshipProcedure.input(updateDisputeInput).mutation(({ ctx, input }) => {
-    const { id, expectedVersion, townshipId: _t, ...changes } = input;
-    return editTownshipRecord(ctx, "dispute", id, expectedVersion, "dispute.update", (d) => {
-      const next = { ...d, ...definedOnly(changes) };
-      if (!notBefore(next.closedAt, next.reportedAt)) throw timeOrder();
-      if (next.attempts.some((a) => a.at < next.reportedAt)) throw timeOrder();
-      return next;
-    });
+  ...recordProcedures("dispute", {
+    create: createDisputeInput,
+    update: updateDisputeInput,
+    list: listDisputesInput,
+    listItems: listDisputes,
+    initial: { attempts: [] },
+    check: (d) => {
+      if (!notBefore(d.closedAt, d.reportedAt)) throw timeOrder();
+      if (d.attempts.some((a) => a.at < d.reportedAt)) throw timeOrder();
+    },
   }),
 
   /** Records one mediation attempt (who, when, at which level, with what result). */
@@ -85,16 +75,4 @@ export const disputesRouter = router({
       input.reason,
     ),
   ),
-
-  remove: townshipProcedure
-    .input(removeRecordInput)
-    .mutation(({ ctx, input }) => softDelete(ctx, "dispute", input.id, input.expectedVersion, input.reason)),
-
-  get: townshipReadProcedure
-    .input(recordRefInput)
-    .query(({ ctx, input }) => getTownshipRecord(ctx, "dispute", input.id)),
-
-  list: townshipReadProcedure
-    .input(listDisputesInput)
-    .query(({ ctx, input }) => listDisputes(ctx.services.db, ctx.township.id, input)),
 });

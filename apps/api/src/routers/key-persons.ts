@@ -4,15 +4,14 @@ import {
   deregisterKeyPersonInput,
   listKeyPersonsInput,
   listVisitsInput,
-  recordRefInput,
   removeRecordInput,
   updateKeyPersonInput,
 } from "@pingan/contracts";
 import { listKeyPersons, listVisits } from "@pingan/data";
 import { AppError, recordState } from "../errors";
+import { recordProcedures } from "../records/record-router";
 import {
   createTownshipRecord,
-  definedOnly,
   editTownshipRecord,
   getTownshipRecord,
   notBefore,
@@ -22,20 +21,16 @@ import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
 /** Key persons (重点人员) and their monthly visits (走访). */
 export const keyPersonsRouter = router({
-  create: townshipProcedure.input(createKeyPersonInput).mutation(({ ctx, input }) => {
-    const { requestId, townshipId: _t, ...fields } = input;
-    return createTownshipRecord(ctx, "keyPerson", requestId, fields);
-  }),
-
-  update: townshipProcedure.input(updateKeyPersonInput).mutation(({ ctx, input }) => {
-    const { id, expectedVersion, townshipId: _t, ...changes } = input;
-    return editTownshipRecord(ctx, "keyPerson", id, expectedVersion, "keyPerson.update", (k) => {
-      const next = { ...k, ...definedOnly(changes) };
-      if (!notBefore(next.deregisteredAt, next.registeredAt)) {
+  ...recordProcedures("keyPerson", {
+    create: createKeyPersonInput,
+    update: updateKeyPersonInput,
+    list: listKeyPersonsInput,
+    listItems: listKeyPersons,
+    check: (k) => {
+      if (!notBefore(k.deregisteredAt, k.registeredAt)) {
         throw new AppError("INPUT.INVALID", "解除列管时间不能早于列管时间");
       }
-      return next;
-    });
+    },
   }),
 
   /** Ends the registration (解除列管). */
@@ -47,20 +42,6 @@ export const keyPersonsRouter = router({
       return { ...k, deregisteredAt: input.deregisteredAt };
     }),
   ),
-
-  remove: townshipProcedure
-    .input(removeRecordInput)
-    .mutation(({ ctx, input }) =>
-      softDelete(ctx, "keyPerson", input.id, input.expectedVersion, input.reason),
-    ),
-
-  get: townshipReadProcedure
-    .input(recordRefInput)
-    .query(({ ctx, input }) => getTownshipRecord(ctx, "keyPerson", input.id)),
-
-  list: townshipReadProcedure
-    .input(listKeyPersonsInput)
-    .query(({ ctx, input }) => listKeyPersons(ctx.services.db, ctx.township.id, input)),
 
   addVisit: townshipProcedure.input(createVisitInput).mutation(async ({ ctx, input }) => {
     const { requestId, townshipId: _t, ...fields } = input;

@@ -1,9 +1,16 @@
-import { checkItems, getItem, stampNew, tx, writeTransaction } from "@pingan/data";
+import {
+  checkItems,
+  getItem,
+  latestPublished,
+  publishedInputs,
+  stampNew,
+  tx,
+  writeTransaction,
+} from "@pingan/data";
 import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { inputsDigest } from "../league/county-scoring";
-import { latestPublished, publishedInputs } from "../league/league-store";
 import { requireScheme } from "../schemes/scheme-store";
 import { anonymous, callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
 

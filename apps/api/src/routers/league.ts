@@ -1,12 +1,7 @@
 import { input as fields, int, optionalText, period } from "@pingan/contracts";
+import { listPublished, rankHistory } from "@pingan/data";
 import { liveTable } from "../league/county-scoring";
-import {
-  listPublished,
-  publishedView,
-  publishLeagueTable,
-  rankHistory,
-  readPublished,
-} from "../league/league-store";
+import { publishedView, publishLeagueTable, readPublished } from "../league/publication";
 import { countyAdminProcedure, countyProcedure, router, townshipReadProcedure } from "../trpc";
 import { writeContext } from "../write-context";
 

@@ -1,7 +1,7 @@
 import { input as fields, id, int, period } from "@pingan/contracts";
-import { getItem } from "@pingan/data";
+import { getItem, listPublished } from "@pingan/data";
 import { AppError } from "../errors";
-import { listPublished, readPublished } from "../league/league-store";
+import { readPublished } from "../league/publication";
 import { publicProcedure, router } from "../trpc";
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key, townshipRecordKey } from "./key-template";
+import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const DISPUTE_LEVELS = ["blue", "yellow", "red"] as const;
 export const DISPUTE_OUTCOMES = ["resolved", "failed", "escalated"] as const;
@@ -50,37 +50,9 @@ export const disputeEntity = (config: EntityConfiguration) =>
       indexes: {
         byId: townshipRecordKey("DSP#"),
         /** A township's disputes by report time: lists, and the scorer's reported-in-window reads. */
-        byReported: {
-          index: "gsi1",
-          pk: {
-            field: "gsi1pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#DSP"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi1sk",
-            composite: ["reportedAt", "id"],
-            template: key(a("reportedAt"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byReported: townshipSortedIndex("gsi1", "#DSP", "reportedAt"),
         /** Closed disputes by closing time: the scorer's closed-in-month reads. */
-        byClosed: {
-          index: "gsi2",
-          pk: {
-            field: "gsi2pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#DSP#CLOSED"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi2sk",
-            composite: ["closedKey", "id"],
-            template: key(a("closedKey"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byClosed: townshipSortedIndex("gsi2", "#DSP#CLOSED", "closedKey"),
       },
     },
     config,

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key, townshipRecordKey } from "./key-template";
+import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** Routine work done, commendations and bad events, by kind (the scheme names the kinds it scores). */
 export const eventEntity = (config: EntityConfiguration) =>
@@ -19,21 +19,7 @@ export const eventEntity = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: townshipRecordKey("EVT#"),
-        byOccurred: {
-          index: "gsi1",
-          pk: {
-            field: "gsi1pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#EVT"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi1sk",
-            composite: ["occurredAt", "id"],
-            template: key(a("occurredAt"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byOccurred: townshipSortedIndex("gsi1", "#EVT", "occurredAt"),
       },
     },
     config,

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key, townshipRecordKey } from "./key-template";
+import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
 export const INCIDENT_SEVERITIES = ["ordinary", "major"] as const;
@@ -22,21 +22,7 @@ export const incidentEntity = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: townshipRecordKey("INC#"),
-        byOccurred: {
-          index: "gsi1",
-          pk: {
-            field: "gsi1pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#INC"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi1sk",
-            composite: ["occurredAt", "id"],
-            template: key(a("occurredAt"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byOccurred: townshipSortedIndex("gsi1", "#INC", "occurredAt"),
       },
     },
     config,

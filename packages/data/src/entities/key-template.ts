@@ -18,3 +18,29 @@ export function townshipRecordKey<P extends string>(prefix: P) {
     sk: { field: "sk", composite: ["id"], template: key(prefix, a("id")), casing: "none" },
   } as const;
 }
+
+/**
+ * A secondary index of a township's records of one type, sorted by one of their attributes and then
+ * the id: `T#<townshipId><suffix>` / `<sortAttr>#<id>`. Lists by time and the scorer's window reads use it.
+ */
+export function townshipSortedIndex<I extends "gsi1" | "gsi2", S extends string, A extends string>(
+  index: I,
+  suffix: S,
+  sortAttr: A,
+) {
+  return {
+    index,
+    pk: {
+      field: `${index}pk`,
+      composite: ["townshipId"],
+      template: key("T#", a("townshipId"), suffix),
+      casing: "none",
+    },
+    sk: {
+      field: `${index}sk`,
+      composite: [sortAttr, "id"],
+      template: key(a(sortAttr), "#", a("id")),
+      casing: "none",
+    },
+  } as const;
+}

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key, townshipRecordKey } from "./key-template";
+import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** A petition (信访). */
 export const petitionEntity = (config: EntityConfiguration) =>
@@ -30,36 +30,8 @@ export const petitionEntity = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: townshipRecordKey("PET#"),
-        byReceived: {
-          index: "gsi1",
-          pk: {
-            field: "gsi1pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#PET"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi1sk",
-            composite: ["receivedAt", "id"],
-            template: key(a("receivedAt"), "#", a("id")),
-            casing: "none",
-          },
-        },
-        byClosed: {
-          index: "gsi2",
-          pk: {
-            field: "gsi2pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#PET#CLOSED"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi2sk",
-            composite: ["closedKey", "id"],
-            template: key(a("closedKey"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byReceived: townshipSortedIndex("gsi1", "#PET", "receivedAt"),
+        byClosed: townshipSortedIndex("gsi2", "#PET#CLOSED", "closedKey"),
       },
     },
     config,

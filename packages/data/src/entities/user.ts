@@ -1,15 +1,10 @@
+import { ROLES, type Role } from "@pingan/contracts";
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, trackedAttributes } from "./common";
 import { a, key } from "./key-template";
 
-export const ROLES = [
-  "platform_admin",
-  "county_admin",
-  "county_reviewer",
-  "township_admin",
-  "township_staff",
-] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are a vocabulary the API and the admin app share: defined once, in @pingan/contracts.
+export { ROLES, type Role };
 
 export const userEntity = (config: EntityConfiguration) =>
   new Entity(

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
-import { a, key, townshipRecordKey } from "./key-template";
+import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** A visit to a key person (走访). */
 export const visitEntity = (config: EntityConfiguration) =>
@@ -18,21 +18,7 @@ export const visitEntity = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: townshipRecordKey("VIS#"),
-        byAt: {
-          index: "gsi1",
-          pk: {
-            field: "gsi1pk",
-            composite: ["townshipId"],
-            template: key("T#", a("townshipId"), "#VIS"),
-            casing: "none",
-          },
-          sk: {
-            field: "gsi1sk",
-            composite: ["at", "id"],
-            template: key(a("at"), "#", a("id")),
-            casing: "none",
-          },
-        },
+        byAt: townshipSortedIndex("gsi1", "#VIS", "at"),
       },
     },
     config,

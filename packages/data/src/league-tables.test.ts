@@ -1,6 +1,6 @@
-import { createTestDb } from "@pingan/data/testing";
 import { describe, expect, it } from "vitest";
-import { latestPublished } from "./league-store";
+import { latestPublished } from "./league-tables";
+import { createTestDb } from "./testing/test-db";
 
 const stamp = {
   version: 1,

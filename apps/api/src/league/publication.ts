@@ -1,0 +1,149 @@
+import { gzipSync } from "node:zlib";
+import {
+  DataError,
+  type Db,
+  type ItemOf,
+  latestPublished,
+  type PublishedInputs,
+  publishedBody,
+  publishedInputsOf,
+  publishedVersion,
+  stampNew,
+  type TxItem,
+  tx,
+  type WriteContext,
+  writeTransaction,
+} from "@pingan/data";
+import { AppError } from "../errors";
+import { periodEnded } from "../submissions/deadline";
+import { scoreCounty } from "./county-scoring";
+
+/**
+ * Publishing league tables: immutable snapshots under the county's partition, one item per version,
+ * each written in one transaction with a rank row per township (under the township's partition, for
+ * its rank history) and the audit entry. A correction is the next version with a reason.
+ */
+
+/** DynamoDB allows 100 items per transaction: the table, its inputs, its audit entry and a row per township. */
+const MAX_TOWNSHIPS = 97;
+/** Inputs larger than this (compressed) keep only their digest, so the item stays under 400 KB. */
+const MAX_INPUTS_BYTES = 200_000;
+
+/** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
+export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
+  const item =
+    version === undefined
+      ? await latestPublished(db, countyId, period)
+      : await publishedVersion(db, countyId, period, version);
+  if (!item) throw new AppError("NOT_FOUND", "该期排名尚未发布");
+  return publishedView(item);
+}
+
+/** What the API answers for a published table; its body and inputs are validated as they are read. */
+export const publishedView = (item: ItemOf<"leagueTable">) => {
+  const inputs = publishedInputsOf(item);
+  return {
+    countyId: item.countyId,
+    period: item.period,
+    version: item.tableVersion,
+    schemeVersion: item.schemeVersion,
+    reason: item.reason ?? null,
+    publishedAt: item.createdAt,
+    digest: inputs?.digest ?? null,
+    table: publishedBody(item),
+  };
+};
+
+const alreadyPublished = () =>
+  new DataError("CONFLICT", "table version taken", "该期排名刚由他人发布，请刷新后再决定是否发布更正");
+
+/**
+ * Scores and publishes a finished period. The first publication needs no reason; each later one is a
+ * correction and must say why. All items are written in one transaction: all of them or none.
+ */
+export async function publishLeagueTable(
+  db: Db,
+  wctx: WriteContext,
+  options: { countyId: string; period: string; reason?: string },
+): Promise<ItemOf<"leagueTable">> {
+  const { countyId, period } = options;
+  if (!periodEnded(period, wctx.now))
+    throw new AppError("LEAGUE.PERIOD_OPEN", "考核期尚未结束，不能发布排名");
+  const latest = await latestPublished(db, countyId, period);
+  if (latest && !options.reason) {
+    throw new AppError("INPUT.INVALID", "「更正理由」为必填项：该期排名已发布，再次发布即为更正");
+  }
+  const asOf = wctx.now.getTime();
+  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, { asOf, fresh: true });
+  if (table.rows.length > MAX_TOWNSHIPS)
+    throw new Error(`too many townships to publish in one transaction: ${table.rows.length}`);
+  const { details: _details, ...body } = table;
+  const gz = gzipSync(JSON.stringify(data)).toString("base64");
+  const inputs: PublishedInputs = {
+    digest,
+    asOf,
+    schemeId: stored.scheme.id,
+    schemeVersion: stored.scheme.version,
+  };
+  const tableVersion = (latest?.tableVersion ?? 0) + 1;
+  const item = stampNew(wctx, {
+    countyId,
+    period,
+    tableVersion,
+    schemeId: stored.scheme.id,
+    schemeVersion: stored.scheme.version,
+    body,
+    inputs,
+    reason: options.reason,
+  }) as ItemOf<"leagueTable">;
+  const items: TxItem[] = [
+    tx.create(db, "leagueTable", item),
+    tx.create(
+      db,
+      "leagueInputs",
+      stampNew(wctx, {
+        countyId,
+        period,
+        tableVersion,
+        digest,
+        ...(gz.length <= MAX_INPUTS_BYTES ? { dataGzip: gz } : {}),
+      }) as ItemOf<"leagueInputs">,
+    ),
+    ...body.rows.map((row) =>
+      tx.create(
+        db,
+        "leagueRank",
+        stampNew(wctx, {
+          townshipId: row.townshipId,
+          countyId,
+          period,
+          tableVersion,
+          rank: row.rank,
+          total: row.total,
+          grade: row.grade,
+          vetoed: row.vetoed,
+          rankChange: row.rankChange,
+          townships: body.rows.length,
+        }) as ItemOf<"leagueRank">,
+      ),
+    ),
+    tx.audit(db, wctx, {
+      scope: `C#${countyId}`,
+      action: latest ? "leagueTable.correct" : "leagueTable.publish",
+      entityType: "leagueTable",
+      entityId: `${countyId}/${period}@${tableVersion}`,
+      before: latest
+        ? { version: latest.tableVersion, digest: publishedInputsOf(latest)?.digest }
+        : undefined,
+      after: {
+        version: tableVersion,
+        schemeVersion: stored.scheme.version,
+        digest,
+        townships: body.rows.length,
+      },
+      reason: options.reason,
+    }),
+  ];
+  await writeTransaction(db, items, (index) => (index === 0 ? alreadyPublished() : undefined));
+  return item;
+}

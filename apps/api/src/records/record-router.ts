@@ -1,0 +1,96 @@
+import { recordRefInput, removeRecordInput } from "@pingan/contracts";
+import type { Db, ItemOf } from "@pingan/data";
+import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
+import type * as z from "zod";
+import { townshipProcedure, townshipReadProcedure } from "../trpc";
+import {
+  createTownshipRecord,
+  definedOnly,
+  editTownshipRecord,
+  getTownshipRecord,
+  type RecordEntity,
+  type RecordFields,
+  softDelete,
+} from "./township-records";
+
+type Creatable = { requestId: string };
+type Editable = { id: string; expectedVersion: number };
+/** What the township builders add to every input. */
+type Tenant = { townshipId: string };
+
+/**
+ * tRPC cannot check a chained input whose schema is a type parameter, so each procedure is built on the
+ * schema as given and typed here as the same procedure written out by hand would be.
+ */
+type Mutation<I, O> = TRPCMutationProcedure<{ input: I & Tenant; output: O; meta: object }>;
+type Query<I, O> = TRPCQueryProcedure<{ input: I & Tenant; output: O; meta: object }>;
+/** A concrete object schema to build on: the real one is `spec.*`, and parses every call. */
+type Untyped = typeof recordRefInput;
+
+/**
+ * The five procedures every township record type has, written once: create (idempotent on the client's
+ * request id), update (a partial edit at the version the client saw), remove (soft delete with a
+ * reason), get and list. A record router spreads them and adds only its own procedures (a dispute's
+ * mediation attempts, a petition's close, a key person's visits):
+ *
+ *   router({ ...recordProcedures("incident", { create, update, list, listItems: listIncidents }) })
+ *
+ * The tenant is always ctx.township (the builders checked the input's `townshipId`); `check`, when
+ * given, sees the record as it would be after a create or an edit and throws when it may not be.
+ */
+export function recordProcedures<
+  N extends RecordEntity,
+  C extends z.ZodType<Creatable>,
+  U extends z.ZodType<Editable>,
+  L extends z.ZodType,
+  R,
+>(
+  entity: N,
+  spec: {
+    create: C;
+    update: U;
+    list: L;
+    listItems: (db: Db, townshipId: string, query: z.output<L>) => Promise<R>;
+    /** Fields a new record starts with that its input does not carry (a dispute's empty attempts). */
+    initial?: Partial<RecordFields<N>>;
+    check?: (record: RecordFields<N>) => void;
+  },
+) {
+  const { check = () => {} } = spec;
+  const procedures = {
+    create: townshipProcedure.input(spec.create as unknown as Untyped).mutation(({ ctx, input }) => {
+      const { requestId, townshipId: _t, ...fields } = input as unknown as Creatable & Tenant;
+      const record = { ...spec.initial, ...fields } as RecordFields<N>;
+      check(record);
+      return createTownshipRecord(ctx, entity, requestId, record);
+    }),
+
+    update: townshipProcedure.input(spec.update as unknown as Untyped).mutation(({ ctx, input }) => {
+      const { id, expectedVersion, townshipId: _t, ...changes } = input as unknown as Editable & Tenant;
+      return editTownshipRecord(ctx, entity, id, expectedVersion, `${entity}.update`, (current) => {
+        const next = { ...current, ...definedOnly(changes) };
+        check(next);
+        return next;
+      });
+    }),
+
+    remove: townshipProcedure
+      .input(removeRecordInput)
+      .mutation(({ ctx, input }) => softDelete(ctx, entity, input.id, input.expectedVersion, input.reason)),
+
+    get: townshipReadProcedure
+      .input(recordRefInput)
+      .query(({ ctx, input }) => getTownshipRecord(ctx, entity, input.id)),
+
+    list: townshipReadProcedure
+      .input(spec.list as unknown as Untyped)
+      .query(({ ctx, input }) =>
+        spec.listItems(ctx.services.db, ctx.township.id, input as unknown as z.output<L>),
+      ),
+  };
+  return procedures as unknown as Omit<typeof procedures, "create" | "update" | "list"> & {
+    create: Mutation<z.input<C>, ItemOf<N>>;
+    update: Mutation<z.input<U>, ItemOf<N>>;
+    list: Query<z.input<L>, R>;
+  };
+}

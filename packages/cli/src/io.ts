@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** The files the command line reads, injected so that tests can replace single files. */
+export type CliIo = {
+  readText(path: string): string;
+  readBytes(path: string): Uint8Array;
+  isDirectory(path: string): boolean;
+  /** The file names (not paths) in a folder. */
+  list(path: string): string[];
+};
+
+export const nodeIo: CliIo = {
+  readText: (path) => readFileSync(path, "utf8"),
+  readBytes: (path) => new Uint8Array(readFileSync(path)),
+  isDirectory: (path) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  list: (path) => readdirSync(path),
+};
+
+/** The node file system with some files replaced (by path) with the given text. */
+export function withFiles(files: Record<string, string | Uint8Array>): CliIo {
+  const bytes = (v: string | Uint8Array) => (typeof v === "string" ? new TextEncoder().encode(v) : v);
+  return {
+    readText: (p) => {
+      const f = files[p];
+      return f === undefined ? nodeIo.readText(p) : typeof f === "string" ? f : new TextDecoder().decode(f);
+    },
+    readBytes: (p) => (files[p] === undefined ? nodeIo.readBytes(p) : bytes(files[p] as string | Uint8Array)),
+    isDirectory: (p) => {
+      const prefix = p.endsWith("/") ? p : `${p}/`;
+      return Object.keys(files).some((k) => k.startsWith(prefix)) || nodeIo.isDirectory(p);
+    },
+    list: (p) => {
+      const prefix = p.endsWith("/") ? p : `${p}/`;
+      const own = Object.keys(files)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length));
+      return own.length ? own : nodeIo.list(p);
+    },
+  };
+}
+
+export { join };

@@ -1,0 +1,37 @@
+import { type CsvFile, csvTables } from "./csv";
+import { type ReadOptions, type ReadResult, readTables } from "./read";
+import { xlsxTables } from "./xlsx";
+
+export { type CsvFile, decodeCsv, formatCsv, parseCsv } from "./csv";
+export { escapeSpreadsheetCell, unescapeSpreadsheetCell } from "./escape";
+export {
+  formatWorkbookError,
+  type ReadOptions,
+  type ReadReport,
+  type ReadResult,
+  readTables,
+  type SheetTable,
+  type WorkbookError,
+} from "./read";
+export { fromScoringData, type ScoringData, scoringDataOf, toScoringData } from "./scoring";
+export * from "./sheets";
+export { formatChinaTime, parseTime } from "./values";
+export { type WritableRecords, writeCsvFiles, writeTemplate, writeXlsx } from "./write";
+
+const EMPTY_REPORT = { sheets: [], unknownSheets: [], unknownColumns: [] };
+
+/** An .xlsx workbook's bytes → typed records, or every error in it. */
+export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const read = await xlsxTables(bytes);
+  if (!read.ok)
+    return { ok: false, errors: [{ sheet: "工作簿", message: read.problem }], report: EMPTY_REPORT };
+  return readTables(read.tables, options);
+}
+
+/** CSV files (one per sheet, named `矛盾纠纷.csv`, …) → typed records, or every error in them. */
+export function readCsvFiles(files: readonly CsvFile[], options: ReadOptions = {}): ReadResult {
+  const { tables, errors } = csvTables(files);
+  const result = readTables(tables, options);
+  if (errors.length === 0) return result;
+  return { ok: false, errors: [...errors, ...(result.ok ? [] : result.errors)], report: result.report };
+}

@@ -1,0 +1,350 @@
+import { type Column, SHEET_BY_NAME, SHEETS, type SheetDef, type WorkbookRecords } from "./sheets";
+import {
+  type CellValue,
+  eventKindParser,
+  isBlank,
+  type Parsed,
+  parseInteger,
+  parseMonth,
+  parseNumber,
+  parseText,
+  parseTime,
+  parseTownshipCode,
+  parseYesNo,
+  trimCell,
+} from "./values";
+
+/** One sheet (or CSV file) as rows of cells; `row` is the row as Excel numbers it, the header is row 1. */
+export type SheetTable = {
+  /** The sheet's name, or the CSV file's name without `.csv`. */
+  name: string;
+  /** How errors name it: the sheet name, or the file name (`矛盾纠纷.csv`). */
+  label: string;
+  rows: { row: number; cells: CellValue[] }[];
+};
+
+export type WorkbookError = { sheet: string; row?: number; column?: string; message: string };
+
+/** `矛盾纠纷 第7行「纠纷等级」：应为 红色、黄色、蓝色 之一，实为「紫色」` */
+export function formatWorkbookError(e: WorkbookError): string {
+  const row = e.row === undefined ? "" : ` 第${e.row}行`;
+  const column = e.column === undefined ? "" : `「${e.column}」`;
+  return `${e.sheet}${row}${column}：${e.message}`;
+}
+
+export type ReadReport = {
+  /** The known sheets read, with how many non-blank data rows each had. */
+  sheets: { name: string; rows: number }[];
+  unknownSheets: string[];
+  unknownColumns: { sheet: string; columns: string[] }[];
+};
+
+export type ReadResult =
+  | { ok: true; records: WorkbookRecords; report: ReadReport }
+  | { ok: false; errors: WorkbookError[]; report: ReadReport };
+
+export type ReadOptions = {
+  /**
+   * The township codes records may carry (the app: the county's, or the admin's own township). Without
+   * it, the 乡镇 sheet's codes are used when the workbook has that sheet.
+   */
+  townshipCodes?: Iterable<string>;
+  /** Key persons already recorded, as `乡镇代码/编号`: a visit may name one of them. */
+  knownKeyPersons?: Iterable<string>;
+  /** Disputes already recorded, as `乡镇代码/编号`: a 调解记录 row may name one of them. */
+  knownDisputes?: Iterable<string>;
+  /** The county scheme's Chinese event names, code → name, accepted in 事件类型. */
+  eventNames?: Readonly<Record<string, string>>;
+};
+
+const CHINA_ISO = (ms: number) => new Date(ms).toISOString();
+
+function emptyRecords(): WorkbookRecords {
+  return {
+    townships: [],
+    disputes: [],
+    attempts: [],
+    petitions: [],
+    incidents: [],
+    keyPersons: [],
+    visits: [],
+    events: [],
+    manualScores: [],
+  };
+}
+
+/** Reads sheets (from `readXlsx` or `readCsvFiles`) into typed records, checking every rule of import.md. */
+export function readTables(tables: readonly SheetTable[], options: ReadOptions = {}): ReadResult {
+  const errors: WorkbookError[] = [];
+  const report: ReadReport = { sheets: [], unknownSheets: [], unknownColumns: [] };
+  const records = emptyRecords();
+  const labels = new Map<string, string>();
+  const parseEvent = eventKindParser(options.eventNames);
+  const seenSheets = new Set<string>();
+  // The 乡镇 sheet's codes and the keys (乡镇代码/编号) of every sheet's rows, also of rows with other
+  // errors: references are checked against them, so one wrong cell is one error, not a cascade.
+  const sheetCodes = new Set<string>();
+  const seenKeys = new Map<string, Set<string>>();
+  let hasTownshipSheet = false;
+
+  for (const table of tables) {
+    const name = trimCell(table.name);
+    const def = SHEET_BY_NAME.get(name);
+    if (!def) {
+      report.unknownSheets.push(table.name);
+      continue;
+    }
+    if (seenSheets.has(name)) {
+      errors.push({ sheet: table.label, message: `工作表「${name}」重复` });
+      continue;
+    }
+    seenSheets.add(name);
+    labels.set(def.name, table.label);
+    if (def.key === "townships") hasTownshipSheet = true;
+    const rows = readSheet(def, table, parseEvent, errors, report, sheetCodes, seenKeys);
+    report.sheets.push({ name: def.name, rows: rows.length });
+    if (def.key === "county") {
+      if (rows.length > 1)
+        errors.push({ sheet: table.label, row: rows[1]?.row as number, message: "「县」表只应有一行" });
+      records.county = rows[0] as WorkbookRecords["county"];
+    } else (records[def.key] as unknown[]).push(...rows);
+  }
+
+  const codes = options.townshipCodes
+    ? new Set(options.townshipCodes)
+    : hasTownshipSheet && sheetCodes.size > 0
+      ? sheetCodes
+      : null;
+  crossCheck(records, options, codes, seenKeys, (sheet) => labels.get(sheet) ?? sheet, errors);
+
+  if (errors.length === 0) {
+    attachAttempts(records);
+    return { ok: true, records, report };
+  }
+  const order = new Map(SHEETS.map((s, i) => [labels.get(s.name) ?? s.name, i]));
+  errors.sort(
+    (a, b) => (order.get(a.sheet) ?? -1) - (order.get(b.sheet) ?? -1) || (a.row ?? 0) - (b.row ?? 0),
+  );
+  return { ok: false, errors, report };
+}
+
+type Row = Record<string, unknown> & { row: number };
+
+function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed<string>): Parsed<unknown> {
+  const kind = c.kind;
+  if (typeof kind === "object") return kind.enumeration.parse(v);
+  switch (kind) {
+    case "text":
+      return parseText(v);
+    case "code":
+      return parseTownshipCode(v);
+    case "time": {
+      const t = parseTime(v);
+      return t.ok ? { ok: true, value: CHINA_ISO(t.value) } : t;
+    }
+    case "yesno":
+      return parseYesNo(v);
+    case "int0":
+      return parseInteger(v, 0);
+    case "int1":
+      return parseInteger(v, 1);
+    case "number":
+      return parseNumber(v);
+    case "month":
+      return parseMonth(v);
+    case "event":
+      return parseEvent(v);
+  }
+}
+
+function readSheet(
+  def: SheetDef,
+  table: SheetTable,
+  parseEvent: (v: CellValue) => Parsed<string>,
+  errors: WorkbookError[],
+  report: ReadReport,
+  sheetCodes: Set<string>,
+  seenKeys: Map<string, Set<string>>,
+): Row[] {
+  const keys = new Set<string>();
+  seenKeys.set(def.name, keys);
+  const sheet = table.label;
+  const first = table.rows[0];
+  const header = first && first.row === 1 ? first.cells : [];
+  const dataRows = first && first.row === 1 ? table.rows.slice(1) : table.rows;
+  if (header.length === 0 && dataRows.every((r) => r.cells.every(isBlank))) return [];
+
+  // Columns by header text, trimmed of ASCII and full-width spaces, in any order.
+  const byHeader = new Map(def.columns.map((c) => [c.header, c]));
+  const index: { column: Column; at: number }[] = [];
+  const found = new Set<string>();
+  const unknown: string[] = [];
+  header.forEach((cell, at) => {
+    if (isBlank(cell)) return;
+    const text = trimCell(String(cell));
+    const column = byHeader.get(text);
+    if (!column) unknown.push(text);
+    else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
+    else {
+      found.add(text);
+      index.push({ column, at });
+    }
+  });
+  if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
+  const missing = def.columns.filter((c) => c.required && !found.has(c.header));
+  for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
+  if (missing.length) return [];
+
+  const out: Row[] = [];
+  for (const { row, cells } of dataRows) {
+    if (cells.every(isBlank)) continue;
+    const record: Row = { row };
+    let rowOk = true;
+    for (const { column, at } of index) {
+      const v = cells[at] ?? null;
+      if (isBlank(v)) {
+        if (column.required) {
+          errors.push({ sheet, row, column: column.header, message: "必填，不能为空" });
+          rowOk = false;
+        }
+        continue;
+      }
+      const parsed = parseCell(column, v, parseEvent);
+      if (parsed.ok) {
+        if (parsed.value !== "") record[column.key] = parsed.value;
+        if (def.key === "townships" && column.key === "code") sheetCodes.add(parsed.value as string);
+      } else {
+        errors.push({ sheet, row, column: column.header, message: parsed.problem });
+        rowOk = false;
+      }
+    }
+    if (record.id !== undefined && record.townshipCode !== undefined)
+      keys.add(`${record.townshipCode}/${record.id}`);
+    if (!rowOk) continue;
+    if (rowRules(def, record, sheet, errors)) out.push(record);
+  }
+  return out;
+}
+
+/** The rules inside one row; false when the row is wrong. */
+function rowRules(def: SheetDef, r: Row, sheet: string, errors: WorkbookError[]): boolean {
+  const err = (column: string, message: string) => {
+    errors.push({ sheet, row: r.row, column, message });
+    return false;
+  };
+  switch (def.name) {
+    case "矛盾纠纷":
+      if (r.closedAt !== undefined && r.outcome === undefined) return err("办结结果", "填写了办结时间时必填");
+      if (r.closedAt === undefined && r.outcome !== undefined)
+        return err("办结结果", "未填写办结时间，不能填写办结结果");
+      if (r.closedAt !== undefined && (r.closedAt as string) < (r.reportedAt as string))
+        return err("办结时间", "早于上报时间");
+      return true;
+    case "信访":
+      r.skipLevel ??= false;
+      r.collective ??= false;
+      if (r.closedAt !== undefined) r.settled ??= false;
+      if (r.closedAt !== undefined && (r.closedAt as string) < (r.receivedAt as string))
+        return err("办结时间", "早于受理时间");
+      if (r.firstHandledAt !== undefined && (r.firstHandledAt as string) < (r.receivedAt as string))
+        return err("首办时间", "早于受理时间");
+      return true;
+    case "重点人员":
+      if (r.visitsPerMonth !== undefined && r.visitsPerQuarter !== undefined)
+        return err("每季走访次数", "每月走访次数与每季走访次数至多填写一项");
+      if (r.deregisteredAt !== undefined && (r.deregisteredAt as string) < (r.registeredAt as string))
+        return err("解除列管时间", "早于列管时间");
+      return true;
+    case "工作纪实":
+      r.count ??= 1;
+      return true;
+    default:
+      return true;
+  }
+}
+
+function crossCheck(
+  records: WorkbookRecords,
+  options: ReadOptions,
+  codes: ReadonlySet<string> | null,
+  seenKeys: ReadonlyMap<string, ReadonlySet<string>>,
+  label: (sheet: string) => string,
+  errors: WorkbookError[],
+): void {
+  const err = (sheet: string, row: number, column: string, message: string) =>
+    errors.push({ sheet: label(sheet), row, column, message });
+
+  // Unique keys: township codes; 编号 per kind within a township.
+  const unique = <T extends { row: number }>(
+    sheet: string,
+    rows: T[],
+    key: (r: T) => string,
+    column: string,
+  ) => {
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const k = key(r);
+      const before = seen.get(k);
+      if (before === undefined) seen.set(k, r.row);
+      else err(sheet, r.row, column, `与第${before}行重复`);
+    }
+  };
+  unique("乡镇", records.townships, (r) => r.code, "乡镇代码");
+  unique("矛盾纠纷", records.disputes, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("信访", records.petitions, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("案件", records.incidents, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("重点人员", records.keyPersons, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("走访", records.visits, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("工作纪实", records.events, (r) => `${r.townshipCode}/${r.id}`, "编号");
+  unique("人工评分", records.manualScores, (r) => `${r.townshipCode}/${r.period}/${r.indicator}`, "指标");
+
+  // Unknown townships.
+  const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
+  if (codes) {
+    const sheets: [string, { row: number; townshipCode: string }[]][] = [
+      ["矛盾纠纷", records.disputes],
+      ["调解记录", records.attempts],
+      ["信访", records.petitions],
+      ["案件", records.incidents],
+      ["重点人员", records.keyPersons],
+      ["走访", records.visits],
+      ["工作纪实", records.events],
+      ["人工评分", records.manualScores],
+    ];
+    for (const [sheet, rows] of sheets)
+      for (const r of rows)
+        if (!codes.has(r.townshipCode))
+          err(sheet, r.row, "乡镇代码", `乡镇代码「${r.townshipCode}」${where}`);
+  }
+
+  // A visit names a key person of its township, in this file or already recorded.
+  const keyPersons = new Set([...(seenKeys.get("重点人员") ?? []), ...(options.knownKeyPersons ?? [])]);
+  for (const v of records.visits)
+    if (!keyPersons.has(`${v.townshipCode}/${v.keyPersonId}`))
+      err("走访", v.row, "重点人员编号", `乡镇 ${v.townshipCode} 没有编号为「${v.keyPersonId}」的重点人员`);
+
+  // A mediation attempt names a dispute of its township.
+  const disputes = new Set([...(seenKeys.get("矛盾纠纷") ?? []), ...(options.knownDisputes ?? [])]);
+  for (const a of records.attempts) {
+    if (!disputes.has(`${a.townshipCode}/${a.disputeId}`))
+      err("调解记录", a.row, "纠纷编号", `乡镇 ${a.townshipCode} 没有编号为「${a.disputeId}」的矛盾纠纷`);
+  }
+}
+
+/** Each dispute's attempts and attemptLevels: its 调解记录 rows ordered by 调解时间, ties by row order. */
+function attachAttempts(records: WorkbookRecords): void {
+  const byDispute = new Map<string, WorkbookRecords["attempts"]>();
+  for (const a of records.attempts) {
+    const key = `${a.townshipCode}/${a.disputeId}`;
+    const list = byDispute.get(key);
+    if (list) list.push(a);
+    else byDispute.set(key, [a]);
+  }
+  for (const d of records.disputes) {
+    const list = byDispute.get(`${d.townshipCode}/${d.id}`) ?? [];
+    // Array.prototype.sort is stable, and rows are in sheet order: equal times keep row order.
+    const sorted = [...list].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+    d.attempts = sorted.length;
+    d.attemptLevels = sorted.map((a) => a.level);
+  }
+}

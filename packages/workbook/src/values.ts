@@ -1,0 +1,230 @@
+import { EVENT_LABELS, parseInstant } from "@pingan/domain";
+
+/**
+ * Cell values → typed values, one function per kind of import.md's value table. Each returns the value
+ * or a Chinese problem (the part after 「列」：), never throws.
+ */
+
+/** A cell as the readers hand it over: xlsx gives numbers, booleans and dates; CSV only text. */
+export type CellValue = string | number | boolean | Date | null;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (problem: string): Parsed<never> => ({ ok: false, problem });
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const MIN_INSTANT = Date.UTC(2000, 0, 1);
+const MAX_INSTANT = Date.UTC(2100, 0, 1);
+
+/** Trims ASCII and full-width (U+3000) spaces, as headers and values are typed by hand. */
+export function trimCell(s: string): string {
+  return s.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && trimCell(v) === "");
+}
+
+/** What the cell showed, for the 「实为」 part of a message. */
+export function shown(v: CellValue): string {
+  if (v instanceof Date) return formatChinaTime(v.getTime() - CHINA_OFFSET_MS);
+  return typeof v === "string" ? trimCell(v) : String(v);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** `YYYY-MM-DD HH:mm:ss` in China time, with `.SSS` only when the instant has milliseconds. */
+export function formatChinaTime(ms: number): string {
+  const d = new Date(ms + CHINA_OFFSET_MS);
+  const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const millis = d.getUTCMilliseconds();
+  return millis ? `${base}.${pad(millis, 3)}` : base;
+}
+
+/** The wall-clock China time of an instant as a Date whose UTC fields show it (how xlsx stores dates). */
+export function chinaWallClockDate(ms: number): Date {
+  return new Date(ms + CHINA_OFFSET_MS);
+}
+
+const LOCAL_TIME =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+const TIME_PROBLEM = "应为时间，如 2026-10-05 09:30、2026/10/05 09:30:00 或 2026-10-05T09:30:00+08:00";
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** An instant (epoch ms) from a time cell; see import.md's value table. */
+export function parseTime(v: CellValue): Parsed<number> {
+  let ms: number;
+  if (v instanceof Date) {
+    // xlsx date cells carry no zone: the serial is the wall clock in China, not UTC. exceljs already
+    // rounds the serial's day fraction to the millisecond, so 46326.99999999999 is 2026-11-01 00:00.
+    ms = Math.round(v.getTime()) - CHINA_OFFSET_MS;
+  } else if (typeof v === "string") {
+    const s = trimCell(v);
+    const m = LOCAL_TIME.exec(s);
+    if (m) {
+      const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const millis = m[7] ? Number(m[7].padEnd(3, "0")) : 0;
+      if (
+        month < 1 ||
+        month > 12 ||
+        day < 1 ||
+        day > daysIn(year, month) ||
+        hour > 23 ||
+        minute > 59 ||
+        second > 59
+      )
+        return bad(`${TIME_PROBLEM}，实为「${s}」`);
+      ms = Date.UTC(year, month - 1, day, hour, minute, second, millis) - CHINA_OFFSET_MS;
+    } else {
+      ms = parseInstant(s);
+      if (Number.isNaN(ms)) return bad(`${TIME_PROBLEM}，实为「${s}」`);
+    }
+  } else {
+    return bad(`${TIME_PROBLEM}，实为「${shown(v)}」`);
+  }
+  if (!(ms >= MIN_INSTANT && ms < MAX_INSTANT))
+    return bad(`应为 2000 年至 2099 年之间的时间，实为「${shown(v)}」`);
+  return ok(ms);
+}
+
+const YES = new Set(["是", "y", "yes", "true", "1"]);
+const NO = new Set(["否", "n", "no", "false", "0"]);
+
+/** 是/否, Y/N, true/false, 1/0 (text, number or boolean cells); blank is 否. */
+export function parseYesNo(v: CellValue): Parsed<boolean> {
+  if (v === null) return ok(false);
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "number" && (v === 0 || v === 1)) return ok(v === 1);
+  if (typeof v === "string") {
+    const s = trimCell(v).toLowerCase();
+    if (s === "") return ok(false);
+    if (YES.has(s)) return ok(true);
+    if (NO.has(s)) return ok(false);
+  }
+  return bad(`应为 是、否 之一，实为「${shown(v)}」`);
+}
+
+/** An integer >= min from a number cell or text digits. */
+export function parseInteger(v: CellValue, min: number): Parsed<number> {
+  let n = Number.NaN;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string" && /^[+]?\d+$/.test(trimCell(v))) n = Number(trimCell(v));
+  if (!Number.isSafeInteger(n) || n < min)
+    return bad(
+      `应为${min === 0 ? "不小于 0 的" : min === 1 ? "正" : `不小于 ${min} 的`}整数，实为「${shown(v)}」`,
+    );
+  return ok(n);
+}
+
+/** A non-negative number (人工评分的得分). */
+export function parseNumber(v: CellValue): Parsed<number> {
+  let n = Number.NaN;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string" && /^\d+(\.\d+)?$/.test(trimCell(v))) n = Number(trimCell(v));
+  if (!Number.isFinite(n) || n < 0) return bad(`应为不小于 0 的数，实为「${shown(v)}」`);
+  return ok(n);
+}
+
+/** The township's 9-digit code, from a text or a number cell. */
+export function parseTownshipCode(v: CellValue): Parsed<string> {
+  const s =
+    typeof v === "number" ? (Number.isInteger(v) ? String(v) : "") : typeof v === "string" ? trimCell(v) : "";
+  return /^\d{9}$/.test(s) ? ok(s) : bad(`应为 9 位数字的乡镇代码，实为「${shown(v)}」`);
+}
+
+/** Free text (also a number cell written as text, e.g. a numeric 编号). */
+export function parseText(v: CellValue): Parsed<string> {
+  if (v instanceof Date) return bad(`应为文字，实为时间「${shown(v)}」`);
+  return ok(typeof v === "string" ? trimCell(v) : String(v));
+}
+
+export function parseMonth(v: CellValue): Parsed<string> {
+  if (v instanceof Date) {
+    const d = v;
+    return ok(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`);
+  }
+  const s = typeof v === "string" ? trimCell(v) : String(v);
+  const m = /^(\d{4})[-/](\d{1,2})$/.exec(s);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return bad(`应为月份 YYYY-MM，实为「${s}」`);
+  return ok(`${m[1]}-${pad(Number(m[2]))}`);
+}
+
+/** An enumeration: the first name of each value is how the writer spells it. */
+export type Enumeration<T extends string> = { code: T; names: readonly string[] }[];
+
+export function enumeration<T extends string>(values: Enumeration<T>) {
+  const lookup = new Map<string, T>();
+  for (const { code, names } of values) {
+    lookup.set(code.toLowerCase(), code);
+    for (const name of names) lookup.set(name, code);
+  }
+  const listed = values.map((v) => v.names[0] ?? v.code).join("、");
+  return {
+    values,
+    /** The Chinese name the writer uses for a code. */
+    name: (code: string): string => values.find((v) => v.code === code)?.names[0] ?? code,
+    parse(v: CellValue): Parsed<T> {
+      const s = typeof v === "string" ? trimCell(v) : String(v);
+      const code = lookup.get(s) ?? lookup.get(s.toLowerCase());
+      return code ? ok(code) : bad(`应为 ${listed} 之一，实为「${s}」`);
+    },
+    accepted: values.map((v) => [...v.names, v.code].join(" / ")).join("；"),
+  };
+}
+
+export const LEVELS = enumeration([
+  { code: "red", names: ["红色", "红"] },
+  { code: "yellow", names: ["黄色", "黄"] },
+  { code: "blue", names: ["蓝色", "蓝"] },
+] as const);
+export const OUTCOMES = enumeration([
+  { code: "resolved", names: ["化解成功"] },
+  { code: "failed", names: ["化解不成（转诉讼）", "化解不成", "化解不成(转诉讼)"] },
+  { code: "escalated", names: ["上交上级"] },
+] as const);
+export const ATTEMPT_RESULTS = enumeration([
+  { code: "success", names: ["调解成功"] },
+  { code: "partial", names: ["部分达成"] },
+  { code: "failed", names: ["未达成"] },
+] as const);
+export const INCIDENT_KINDS = enumeration([
+  { code: "criminal", names: ["刑事", "刑事案件"] },
+  { code: "public_order", names: ["治安", "治安案件"] },
+] as const);
+export const SEVERITIES = enumeration([
+  { code: "ordinary", names: ["一般"] },
+  { code: "major", names: ["重大"] },
+] as const);
+export const CATEGORIES = enumeration([
+  { code: "mental_health", names: ["严重精神障碍患者"] },
+  { code: "community_correction", names: ["社区矫正对象"] },
+  { code: "released_prisoner", names: ["刑满释放人员"] },
+  { code: "drug_rehab", names: ["社区戒毒康复人员"] },
+] as const);
+
+const EVENT_CODE = /^[a-z][a-z0-9_]{1,48}$/;
+
+/**
+ * 事件类型: an event code, or a Chinese name from the county's scheme (`eventNames`, e.g. built from
+ * its indicators) or the product's event labels.
+ */
+export function eventKindParser(eventNames: Readonly<Record<string, string>> = {}) {
+  const byName = new Map<string, string>();
+  for (const [code, name] of Object.entries(EVENT_LABELS)) byName.set(name, code);
+  for (const [code, name] of Object.entries(eventNames)) byName.set(name, code);
+  return (v: CellValue): Parsed<string> => {
+    const s = typeof v === "string" ? trimCell(v) : String(v);
+    const code = byName.get(s) ?? (EVENT_CODE.test(s) ? s : undefined);
+    return code ? ok(code) : bad(`应为事件代码（如 monthly_meeting）或事件名称（如 综治例会），实为「${s}」`);
+  };
+}
