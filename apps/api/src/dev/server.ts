@@ -116,7 +116,7 @@ async function main() {
       console.log(
         real
           ? "写入真实规模演示数据「示范县」（20 个乡镇、每乡镇每月约 300 条记录，约需两三分钟）…"
-          : "写入演示数据「示范县」（首次启动或上次写入中断时；约需半分钟）…",
+          : "写入演示数据「示范县」（首次启动或上次写入中断时；约需一两分钟）…",
       );
       const result = await seedDemo(services, {
         scale,
@@ -143,7 +143,7 @@ async function main() {
     console.log(`平安考评 API： http://localhost:${apiPort}/trpc  （健康检查 /health）`);
     console.log(`DynamoDB Local： ${local.endpoint}  表 ${config.tableName}\n`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-    for (const login of DEMO_LOGINS) console.log(`  ${login.phone}  ${login.name}（${login.label}）`);
+    for (const login of DEMO_LOGINS) console.log(`  ${login.phone}  ${login.name}  ${login.label}`);
     console.log("\n按 Ctrl-C 停止。");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
