@@ -50,7 +50,7 @@ export const FIRST_MONTH = "2025-10";
 
 const HOUR = 3_600_000;
 const CST = 8 * HOUR;
-const SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高";
+const SURNAMES = [..."张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"];
 const CATEGORIES = ["邻里纠纷", "婚姻家庭", "土地承包", "劳资纠纷", "物业纠纷", "山林权属", "交通事故"];
 const LIMIT_DAYS = { blue: 7, yellow: 15, red: 30 } as const;
 
@@ -173,7 +173,10 @@ function nthWorkingDay(month: string, n: number, rand: () => number): number {
   }
 }
 
-const nextMonth = (month: string) => monthsBetween(month, "9999-12")[1] as string;
+const nextMonth = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad2(m + 1)}`;
+};
 
 const people = (townships: DemoTownship[]): DemoPerson[] => [
   ...countyPeople,
@@ -250,7 +253,7 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
   });
   let n = 0;
   const pick = <T>(list: readonly T[]) => list[n++ % list.length] as T;
-  const person = () => `${pick([...SURNAMES])}某`;
+  const person = () => `${pick(SURNAMES)}某`;
 
   // Disputes: 2026 and the quarter before, then only a few left open past their deadline (the newest ones).
   const disputes: Dispute[] = [

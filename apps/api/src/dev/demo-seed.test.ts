@@ -4,7 +4,7 @@ import { DAY_MS } from "@pingan/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
 import { buildDemoPlan } from "./demo-data";
-import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, demoSeeded, seedDemo } from "./demo-seed";
+import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 
 /** Every item of a table, in a form two seeds can be compared by. */
 async function snapshot(db: Db): Promise<string[]> {
@@ -233,5 +233,33 @@ describe("the demo county of npm run dev tells one true story", () => {
     const september = tables.find((t) => t.period === "2026-09");
     const row = september?.table.rows.find((r) => r.townshipId === me.township?.id);
     expect(history.find((h) => h.period === "2026-09")).toMatchObject({ rank: row?.rank, total: row?.total });
+  });
+});
+
+describe("DEMO_SCALE=real", () => {
+  it("plans a real county: 20 townships, about 300 records a township a month, majors and a veto", {
+    timeout: 120_000,
+  }, () => {
+    const plan = buildDemoPlan(DEMO_SCALES.real, new Date("2026-11-20T02:00:00.000Z"));
+    expect(plan.townships).toHaveLength(20);
+    const inYear = (instant: string) => instant >= "2026-01" && instant < "2026-10-31T16";
+    const { dispute, petition, incident, visit, event } = plan.records;
+    const perTownshipMonth =
+      [
+        ...dispute.map((d) => d.reportedAt),
+        ...petition.map((p) => p.receivedAt),
+        ...incident.map((i) => i.occurredAt),
+        ...visit.map((v) => v.at),
+        ...event.map((e) => e.occurredAt),
+      ].filter(inYear).length /
+      (20 * 10);
+    expect(perTownshipMonth).toBeGreaterThan(250);
+    expect(perTownshipMonth).toBeLessThan(350);
+    const majors = incident.filter((i) => i.severity === "major");
+    expect(majors.filter((i) => i.kind === "criminal").length).toBeGreaterThanOrEqual(2);
+    expect(dispute.some((d) => d.attempts.length > 1)).toBe(true);
+    expect(plan.publications.map((p) => p.period).sort()).toEqual(
+      [...Array.from({ length: 9 }, (_, i) => `2026-0${i + 1}`), "2026-Q1", "2026-Q2", "2026-Q3"].sort(),
+    );
   });
 });
