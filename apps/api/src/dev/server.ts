@@ -115,7 +115,7 @@ async function main() {
     if (!(await demoSeeded(services.db))) {
       console.log(
         real
-          ? "写入真实规模演示数据「示范县」（20 个乡镇、每乡镇每月约 300 条记录，约需两三分钟）…"
+          ? "写入真实规模演示数据「示范县」（20 个乡镇、每乡镇每月约 300 条记录，约需三至六分钟）…"
           : "写入演示数据「示范县」（首次启动或上次写入中断时；约需一两分钟）…",
       );
       const result = await seedDemo(services, {
