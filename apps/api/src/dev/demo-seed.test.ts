@@ -3,6 +3,7 @@ import { checkItems, type Db } from "@pingan/data";
 import { DAY_MS } from "@pingan/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
+import { provisionCounty } from "../testing/provisioning";
 import { buildDemoPlan } from "./demo-data";
 import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 
@@ -261,5 +262,15 @@ describe("DEMO_SCALE=real", () => {
     expect(plan.publications.map((p) => p.period).sort()).toEqual(
       [...Array.from({ length: 9 }, (_, i) => `2026-0${i + 1}`), "2026-Q1", "2026-Q2", "2026-Q3"].sort(),
     );
+  });
+});
+
+describe("a data directory seeded before the seed was resumable", () => {
+  it("is refused with a Chinese message rather than completed with duplicates", async () => {
+    const services = await createTestServices("demo-legacy");
+    // The old seed wrote the county first, stamped with the time of the start.
+    await provisionCounty(services, { id: DEMO_COUNTY_ID, name: "示范县", code: "510799" });
+    await expect(seedDemo(services)).rejects.toThrow(/旧版演示数据.*删除数据目录/);
+    expect(await demoSeeded(services.db)).toBe(false);
   });
 });

@@ -92,7 +92,14 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     now: new Date(ONBOARDED_AT),
   };
 
-  if (!(await getItem(db, "county", { id: DEMO_COUNTY_ID }))) {
+  const county = await getItem(db, "county", { id: DEMO_COUNTY_ID });
+  if (county && county.createdAt !== ONBOARDED_AT) {
+    // Written by the seed before it was resumable: other ids, so completing it would duplicate records.
+    throw new Error(
+      "数据表中的「示范县」由旧版演示数据写入，无法续写。请删除数据目录（默认 .data/）后重新启动，或用 DATA_DIR=… 指定新的数据目录。",
+    );
+  }
+  if (!county) {
     beforeWrite();
     await provisionCounty(onboarding, {
       id: DEMO_COUNTY_ID,
