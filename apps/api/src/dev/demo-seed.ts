@@ -129,7 +129,8 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
         mustChangePassword: false,
       },
       services.passwordCostLog2,
-      p.id,
+      // The seed sets known passwords and is told everything, as provisioning is.
+      { userId: p.id, passwordField: null, sees: () => true },
     );
     beforeWrite();
     await writeTransaction(db, items);
