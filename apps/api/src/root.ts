@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { countiesRouter } from "./routers/counties";
 import { disputesRouter } from "./routers/disputes";
 import { eventsRouter } from "./routers/events";
+import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
@@ -32,6 +33,7 @@ export const appRouter = router({
   public: publicRouter,
   supervision: supervisionRouter,
   audit: auditRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;
