@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/records/incidents", label: "nav.incidents", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/key-persons", label: "nav.keyPersons", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/events", label: "nav.events", roles: TOWNSHIP, group: "nav.records" },
+  { path: "/import", label: "nav.import", roles: ["township_admin", "county_admin"] },
   { path: "/my/profile", label: "nav.profile", roles: ["township_admin"] },
   { path: "/my/staff", label: "nav.staff", roles: ["township_admin"] },
   { path: "/review", label: "nav.review", roles: COUNTY },
@@ -60,6 +61,7 @@ export const READY_PATHS = new Set<string>([
   "/settings",
   "/users",
   "/my/ranks",
+  "/import",
 ]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {
