@@ -23,7 +23,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/records/incidents", label: "nav.incidents", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/key-persons", label: "nav.keyPersons", roles: TOWNSHIP, group: "nav.records" },
   { path: "/records/events", label: "nav.events", roles: TOWNSHIP, group: "nav.records" },
-  { path: "/import", label: "nav.import", roles: ["township_admin", "county_admin"] },
   { path: "/my/profile", label: "nav.profile", roles: ["township_admin"] },
   { path: "/my/staff", label: "nav.staff", roles: ["township_admin"] },
   { path: "/review", label: "nav.review", roles: COUNTY },
@@ -35,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/audit", label: "nav.audit", roles: ["county_admin"] },
   { path: "/users", label: "users.nav", roles: ["county_admin"] },
   { path: "/settings", label: "settings.nav", roles: ["county_admin"] },
+  { path: "/import", label: "nav.import", roles: ["township_admin", "county_admin"] },
 ];
 
 /**
