@@ -243,6 +243,7 @@ export default function ImportPage() {
           <Progress
             data-testid="import-progress"
             percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0}
+            format={(p) => `${p}%`}
             status="active"
           />
         </Card>
@@ -413,7 +414,7 @@ function DoneView({
   return (
     <Card title={t("import.done")} data-testid="import-done">
       <Space orientation="vertical" style={{ width: "100%" }}>
-        <Progress percent={100} data-testid="import-progress" />
+        <Progress percent={100} format={(p) => `${p}%`} data-testid="import-progress" />
         <Flex gap={32} wrap>
           <Statistic title={t("import.col.new")} value={totals.created} />
           <Statistic title={t("import.col.changed")} value={totals.updated} />
