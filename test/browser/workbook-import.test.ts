@@ -159,8 +159,9 @@ const summary = () => page.getByTestId("import-preview-summary").textContent();
 
 describe("records in and out by workbook, as a township admin", () => {
   it("lists every error of a wrong workbook and writes nothing", async () => {
-    await page.goto("/");
-    await page.getByRole("menuitem", { name: "导入导出" }).click();
+    await page.goto("/my/score");
+    await page.getByRole("menuitem", { name: "导入导出" }).waitFor();
+    await page.goto("/import");
     await page.getByText("重新导入同一文件即可补完").waitFor();
     await page.getByText("导入到本乡镇：城关镇（510722100）").waitFor();
     await chooseFile(page, "城关镇台账.xlsx", await writeXlsx(badRecords()));
