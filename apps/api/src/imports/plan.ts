@@ -149,6 +149,29 @@ export async function planRows(
   });
   const live = plans.filter((p) => p.result.status !== "error");
 
+  // What locks months is read while the records are: the submissions of the months the rows name, and
+  // the county's published periods (a changed record's old months are added below if new to the batch).
+  const monthKeys = (p: PlannedRow) => {
+    const times = TIME_FIELDS[p.row.type].map((f) => (p.row as Record<string, unknown>)[f]);
+    if (p.row.type === "dispute") times.push(...p.row.attempts.map((a) => a.at));
+    return times
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => `${p.township?.id}/${monthOf(v)}`);
+  };
+  const asked = new Set(live.flatMap(monthKeys));
+  const splitKey = (k: string) => ({
+    townshipId: k.slice(0, k.indexOf("/")),
+    month: k.slice(k.indexOf("/") + 1),
+  });
+  const countyIds = [...new Set(live.map((p) => p.township?.countyId as string))];
+  const lockReads = Promise.all([
+    getSubmissions(db, [...asked].map(splitKey)),
+    Promise.all(countyIds.map(async (c) => [c, await publishedPeriods(db, c)] as const)).then(
+      (x) => new Map(x),
+    ),
+  ]);
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  lockReads.catch(() => undefined);
   // Stored records: each row's candidate ids, and each visit's key person.
   const keysOf = new Map<ImportKind, { townshipId: string; id: string }[]>();
   const want = (type: ImportKind, townshipId: string, sourceId: string) => {
@@ -220,20 +243,18 @@ export async function planRows(
   // Months that are submitted, approved or published (or locked by the deadline) are not changed by an import.
   const writes = plans.filter((p) => p.result.status === "new" || p.result.status === "changed");
   const monthsOf = new Map<PlannedRow, string[]>();
-  const submissionKeys: { townshipId: string; month: string }[] = [];
+  const more = new Set<string>();
   for (const p of writes) {
     const months = touchedMonths(p.row.type, p.current, p.next as AnyRecord, p.changed ?? []);
     monthsOf.set(p, months);
-    for (const month of months) submissionKeys.push({ townshipId: p.township?.id as string, month });
+    for (const month of months) {
+      const key = `${p.township?.id}/${month}`;
+      if (!asked.has(key)) more.add(key);
+    }
   }
+  const [submissions, published] = await lockReads;
   if (writes.length === 0) return plans;
-  const countyIds = [...new Set(writes.map((p) => p.township?.countyId as string))];
-  const [submissions, published] = await Promise.all([
-    getSubmissions(db, submissionKeys),
-    Promise.all(countyIds.map(async (c) => [c, await publishedPeriods(db, c)] as const)).then(
-      (x) => new Map(x),
-    ),
-  ]);
+  for (const [key, s] of await getSubmissions(db, [...more].map(splitKey))) submissions.set(key, s);
   for (const p of writes) {
     const t = p.township as Township;
     const periods = published.get(t.countyId) ?? new Set<string>();

@@ -34,25 +34,73 @@ async function batchGetRaw(db: Db, keys: Key[]): Promise<Record<string, unknown>
   return out;
 }
 
-/** Records of one entity by (townshipId, id), validated; keyed `townshipId/id`. */
+/** Items a range read may cover before the ids not yet met are looked up by key: at least this, or 4× the ids. */
+const RANGE_BUDGET = 100;
+
+/**
+ * Records of one entity by (townshipId, id), validated; keyed `townshipId/id`. Many imported ids of one
+ * township are found by reading the township's range of imported records of the kind (`<prefix>imp-`, a
+ * Query returning up to 1 MB a request) — for a first import an empty range, answered at once — as
+ * long as that range is not much larger than the ids wanted (DynamoDB Local answers a BatchGetItem at
+ * about 1 ms a key); past that budget, and for app-entered ids, BatchGetItem.
+ */
 export async function getRecords<N extends RecordEntity>(
   db: Db,
   entity: N,
   prefix: string,
   keys: { townshipId: string; id: string }[],
 ): Promise<Map<string, ItemOf<N>>> {
-  if (keys.length === 0) return new Map();
-  const raw = await batchGetRaw(
-    db,
-    keys.map((k) => ({ pk: `T#${k.townshipId}`, sk: `${prefix}${k.id}` })),
-  );
-  const items = checkItems(db, entity, raw);
-  return new Map(
-    items.map((item) => {
+  const found = new Map<string, ItemOf<N>>();
+  if (keys.length === 0) return found;
+  const byTownship = new Map<string, Set<string>>();
+  for (const k of keys) byTownship.set(k.townshipId, (byTownship.get(k.townshipId) ?? new Set()).add(k.id));
+  const rest: { townshipId: string; id: string }[] = [];
+  const add = (items: Record<string, unknown>[]) => {
+    for (const item of checkItems(db, entity, items)) {
       const r = item as unknown as { townshipId: string; id: string };
-      return [`${r.townshipId}/${r.id}`, item];
+      found.set(`${r.townshipId}/${r.id}`, item);
+    }
+  };
+  await Promise.all(
+    [...byTownship].map(async ([townshipId, ids]) => {
+      const imported = [...ids].filter((id) => id.startsWith("imp-"));
+      const others = [...ids].filter((id) => !id.startsWith("imp-"));
+      for (const id of others) rest.push({ townshipId, id });
+      if (imported.length === 0) return;
+      const wanted = new Set(imported);
+      const budget = Math.max(RANGE_BUDGET, 4 * imported.length);
+      let read = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await db.client.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            KeyConditionExpression: "#pk = :pk AND begins_with(#sk, :prefix)",
+            ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk" },
+            ExpressionAttributeValues: { ":pk": `T#${townshipId}`, ":prefix": `${prefix}imp-` },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+            Limit: budget - read,
+          }),
+        );
+        const items = (result.Items ?? []) as Record<string, unknown>[];
+        read += items.length;
+        add(items.filter((i) => wanted.has(String(i.id))));
+        for (const i of items) wanted.delete(String(i.id));
+        start = result.LastEvaluatedKey;
+      } while (start && read < budget && wanted.size > 0);
+      // Over budget: the ids not met yet are looked up one by one (in batches).
+      if (start) for (const id of wanted) rest.push({ townshipId, id });
     }),
   );
+  if (rest.length > 0)
+    add(
+      await batchGetRaw(
+        db,
+        rest.map((k) => ({ pk: `T#${k.townshipId}`, sk: `${prefix}${k.id}` })),
+      ),
+    );
+  return found;
 }
 
 /** Submissions by (townshipId, month); keyed `townshipId/month`. */
