@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/audit", label: "nav.audit", roles: ["county_admin"] },
   { path: "/users", label: "users.nav", roles: ["county_admin"] },
   { path: "/settings", label: "settings.nav", roles: ["county_admin"] },
+  { path: "/import", label: "nav.import", roles: ["township_admin", "county_admin"] },
 ];
 
 /**
@@ -60,6 +61,7 @@ export const READY_PATHS = new Set<string>([
   "/settings",
   "/users",
   "/my/ranks",
+  "/import",
 ]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {

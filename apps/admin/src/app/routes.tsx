@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: "records/incidents", ...page(() => import("../features/records/incidents-page")) },
       { path: "records/key-persons", ...page(() => import("../features/records/key-persons-page")) },
       { path: "records/events", ...page(() => import("../features/records/events-page")) },
+      { path: "import", ...page(() => import("../features/import/import-page")) },
       { path: "*", ...named(() => import("./not-found-page"), "NotFoundPage") },
     ],
   },

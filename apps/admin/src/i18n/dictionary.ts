@@ -3,6 +3,7 @@ import { AUDIT_WORDS } from "./words/audit";
 import { AUTH_WORDS } from "./words/auth";
 import { COUNTY_WORDS } from "./words/county";
 import { EXPORT_WORDS } from "./words/export";
+import { IMPORT_WORDS } from "./words/import";
 import { LEAGUE_WORDS } from "./words/league";
 import { PLATFORM_WORDS } from "./words/platform";
 import { PUBLIC_WORDS } from "./words/public";
@@ -69,6 +70,7 @@ export const DICTIONARY = {
   ...REVIEW_WORDS,
   ...AUDIT_WORDS,
   ...SUPERVISION_WORDS,
+  ...IMPORT_WORDS,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

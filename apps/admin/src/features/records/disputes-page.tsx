@@ -105,6 +105,7 @@ export default function DisputesPage() {
   return (
     <RecordPageShell<Dispute, CreateValues>
       title={t("disputes.title")}
+      exportTypes={["dispute"]}
       addLabel={t("disputes.add")}
       add={{
         form: adding,

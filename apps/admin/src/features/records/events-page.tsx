@@ -70,6 +70,7 @@ export default function EventsPage() {
   return (
     <RecordPageShell<EventItem, CreateValues>
       title={t("events.title")}
+      exportTypes={["event"]}
       addLabel={t("events.add")}
       add={{
         form: adding,

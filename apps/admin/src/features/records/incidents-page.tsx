@@ -69,6 +69,7 @@ export default function IncidentsPage() {
   return (
     <RecordPageShell<Incident, CreateValues>
       title={t("incidents.title")}
+      exportTypes={["incident"]}
       addLabel={t("incidents.add")}
       add={{
         form: adding,

@@ -112,6 +112,7 @@ export default function KeyPersonsPage() {
   return (
     <RecordPageShell<KeyPerson, CreateValues>
       title={t("keyPersons.title")}
+      exportTypes={["keyPerson", "visit"]}
       addLabel={t("keyPersons.add")}
       add={{
         form: adding,

@@ -99,6 +99,7 @@ export default function PetitionsPage() {
   return (
     <RecordPageShell<Petition, CreateValues>
       title={t("petitions.title")}
+      exportTypes={["petition"]}
       addLabel={t("petitions.add")}
       add={{
         form: adding,

@@ -1,8 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
+import type { ImportKind } from "@pingan/contracts";
 import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../../shared/form-drawer";
+import { ExportRecordsButton } from "../../shared/records-workbook";
 import type { CreateRecord, RecordList } from "./record-hooks";
 
 /** The page's add drawer: the hook's state, its title, first values and the record's own fields. */
@@ -12,6 +14,8 @@ type Props<T, V> = {
   title: string;
   addLabel?: string;
   add?: Add<V>;
+  /** The kinds 「导出」 writes as the record workbook (named after the title). */
+  exportTypes?: readonly ImportKind[];
   filters?: ReactNode;
   list: RecordList<T>;
   renderItem: (item: T) => ReactNode;
@@ -28,11 +32,14 @@ export function RecordPageShell<T, V extends object = object>(p: Props<T, V>) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {p.title}
         </Typography.Title>
-        {p.add && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={p.add.form.show}>
-            {p.addLabel}
-          </Button>
-        )}
+        <Flex wrap gap={8}>
+          {p.exportTypes && <ExportRecordsButton types={p.exportTypes} name={p.title} />}
+          {p.add && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={p.add.form.show}>
+              {p.addLabel}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       {p.filters && (
         <Flex wrap gap={8}>

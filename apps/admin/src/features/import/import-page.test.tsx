@@ -1,0 +1,181 @@
+import type { ImportRowInput, ImportRowResult } from "@pingan/contracts";
+import { act } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
+import { click, type Rendered, waitFor } from "../../test-support/render";
+import ImportPage from "./import-page";
+import { sha256 } from "./import-run";
+
+let view: Rendered | undefined;
+afterEach(() => cleanUp(view));
+
+const CODE = "510722100";
+const csv = (name: string, lines: string[]) => ({
+  name,
+  bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`),
+});
+
+/** Chooses files in the page's file input, as the browser's picker would. */
+async function choose(v: Rendered, files: { name: string; bytes: Uint8Array }[]) {
+  const input = v.container.querySelector<HTMLInputElement>('[data-testid="import-file"]');
+  if (!input) throw new Error("no file input");
+  const list = files.map((f) => new File([f.bytes as BlobPart], f.name, { type: "text/csv" }));
+  Object.defineProperty(input, "files", { configurable: true, value: list });
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+type PreviewInput = { townshipId: string; rows: ImportRowInput[] };
+type CommitInput = PreviewInput & { fileName: string; fileDigest: string };
+
+function api(preview: (rows: ImportRowInput[]) => ImportRowResult[], commits: CommitInput[] = []) {
+  return fakeApi({
+    "onboarding.township": { id: "t1", countyId: "c1", code: CODE, name: "城关镇", status: "active" },
+    "imports.export": { rows: [], cursor: null },
+    "imports.preview": (input: PreviewInput) => {
+      const rows = preview(input.rows);
+      const counts = { new: 0, changed: 0, unchanged: 0, locked: 0, error: 0 };
+      for (const r of rows) counts[r.status] += 1;
+      return { rows, counts };
+    },
+    "imports.commit": (input: CommitInput) => {
+      commits.push(input);
+      return { created: input.rows.length, updated: 0, unchanged: 0, locked: 0, lockedRows: [] };
+    },
+  });
+}
+
+const result = (r: ImportRowInput, status: ImportRowResult["status"], extra = {}): ImportRowResult => ({
+  row: r.row,
+  type: r.type,
+  sourceId: r.sourceId,
+  townshipCode: r.townshipCode,
+  status,
+  ...extra,
+});
+
+const cellTexts = (table: Element) =>
+  [...table.querySelectorAll("tbody tr.ant-table-row")].map((tr) =>
+    [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
+  );
+
+describe("ImportPage", { timeout: 30_000 }, () => {
+  it("lists every error of the file (sheet, row, column, Chinese message) and sends nothing", async () => {
+    const calls = api(() => {
+      throw new Error("preview must not be called");
+    });
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    await choose(view, [
+      csv("矛盾纠纷.csv", [
+        "编号,乡镇代码,纠纷等级,上报时间",
+        `D1,${CODE},紫色,2026-10-03 09:00`,
+        "D2,510722999,红色,2026-10-04 09:00",
+        `D3,${CODE},红色,十月四日`,
+      ]),
+      csv("案件.csv", ["编号,乡镇代码,发案时间,案件类别", `C1,${CODE},2026-10-05 22:00,刑事`]),
+    ]);
+    const table = await waitFor(() => view?.container.querySelector('[data-testid="import-errors"]'), 10_000);
+    const rows = cellTexts(table);
+    expect(rows).toHaveLength(4);
+    // A CSV file's errors name the file.
+    expect(rows).toContainEqual([
+      "矛盾纠纷.csv",
+      "2",
+      "纠纷等级",
+      "应为 红色、黄色、蓝色 之一，实为「紫色」",
+    ]);
+    expect(rows.find((r) => r[1] === "3")?.slice(0, 3)).toEqual(["矛盾纠纷.csv", "3", "乡镇代码"]);
+    expect(rows.find((r) => r[1] === "3")?.[3]).toContain("510722999");
+    expect(rows.find((r) => r[1] === "4")?.slice(0, 3)).toEqual(["矛盾纠纷.csv", "4", "上报时间"]);
+    expect(rows).toContainEqual(["案件.csv", "1", "严重程度", "缺少必填列"]);
+    expect(view.container.textContent).toContain("文件有 4 处错误，未导入任何记录");
+    expect(
+      calls.filter((c) => c.path.startsWith("imports.preview") || c.path.startsWith("imports.commit")),
+    ).toEqual([]);
+  });
+
+  it("previews counts per sheet and township and the locked rows with why, then imports with the file's digest", async () => {
+    const commits: CommitInput[] = [];
+    api(
+      (rows) =>
+        rows.map((r) =>
+          r.sourceId === "D2"
+            ? result(r, "changed", { changedFields: ["level"] })
+            : r.type === "incident"
+              ? result(r, "locked", {
+                  months: ["2026-09"],
+                  messages: [
+                    `案件 第${r.row}行：涉及的月份2026-09 已审核通过，导入不会修改，请联系县级管理员处理`,
+                  ],
+                })
+              : result(r, "new"),
+        ),
+      commits,
+    );
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    const files = [
+      csv("矛盾纠纷.csv", [
+        "编号,乡镇代码,纠纷等级,上报时间",
+        `D1,${CODE},红色,2026-10-03 09:00`,
+        `D2,${CODE},黄色,2026-10-04 09:00`,
+      ]),
+      csv("案件.csv", ["编号,乡镇代码,发案时间,案件类别,严重程度", `C1,${CODE},2026-09-10 22:00,刑事,一般`]),
+    ];
+    await choose(view, files);
+    const counts = await waitFor(
+      () => view?.container.querySelector('[data-testid="import-counts"]'),
+      10_000,
+    );
+    expect(cellTexts(counts)).toEqual([
+      ["矛盾纠纷", `城关镇（${CODE}）`, "1", "1", "0", "0"],
+      ["案件", `城关镇（${CODE}）`, "0", "0", "0", "1"],
+    ]);
+    expect(view.container.querySelector('[data-testid="import-preview-summary"]')?.textContent).toBe(
+      "共 3 条记录：新增 1，变更 1，未变 0，已锁定 1",
+    );
+    const locked = view.container.querySelector('[data-testid="import-locked"]');
+    expect(locked && cellTexts(locked)[0]?.slice(0, 4)).toEqual(["2", "C1", "城关镇", "2026-09"]);
+    expect(locked?.textContent).toContain("已审核通过，导入不会修改");
+
+    const confirm = [...view.container.querySelectorAll("button")].find((b) =>
+      b.textContent?.includes("确认导入 2 条记录"),
+    );
+    await click(confirm);
+    const done = await waitFor(() => view?.container.querySelector('[data-testid="import-done-summary"]'));
+    expect(done.textContent).toBe("新增 2，变更 0，未变 0，已锁定未修改 1");
+    // Only the new and changed rows are written; the locked one is left to the county.
+    expect(commits).toHaveLength(1);
+    expect(commits[0]?.rows.map((r) => r.sourceId)).toEqual(["D1", "D2"]);
+    expect(commits[0]?.fileName).toBe("矛盾纠纷.csv、案件.csv");
+    const digest = await sha256(
+      new TextEncoder().encode(
+        (
+          await Promise.all(
+            [...files]
+              .sort((a, b) => (a.name < b.name ? -1 : 1))
+              .map(async (f) => `${f.name}\t${await sha256(f.bytes)}\n`),
+          )
+        ).join(""),
+      ),
+    );
+    expect(commits[0]?.fileDigest).toBe(digest);
+    expect(commits[0]?.townshipId).toBe("t1");
+  });
+
+  it("says the file matches when every row is unchanged, and offers no import", async () => {
+    api((rows) => rows.map((r) => result(r, "unchanged")));
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    await choose(view, [
+      csv("矛盾纠纷.csv", ["编号,乡镇代码,纠纷等级,上报时间", `D1,${CODE},红色,2026-10-03 09:00`]),
+    ]);
+    await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
+    expect(view.container.textContent).toContain("没有需要写入的记录：文件与系统中的记录一致。");
+    expect(
+      [...view.container.querySelectorAll("button")].some((b) => b.textContent?.includes("确认导入")),
+    ).toBe(false);
+  });
+});

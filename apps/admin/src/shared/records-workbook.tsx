@@ -1,0 +1,90 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import {
+  type ImportExportResult,
+  type ImportKind,
+  type ImportRow,
+  MAX_EXPORT_PAGE,
+  workbookRecordsOf,
+} from "@pingan/contracts";
+import { App, Button } from "antd";
+import { useState } from "react";
+import { useTRPCClient } from "../api/trpc";
+import { describeError } from "../errors/error-messages";
+import { useI18n } from "../i18n/i18n-provider";
+import { downloadBlob } from "./download-file";
+import { useTownshipId } from "./use-township-id";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** One page of an export (`imports.export` or `imports.exportCounty`) of one kind. */
+export type ExportPage = (type: ImportKind, cursor: string | null) => Promise<ImportExportResult>;
+
+/**
+ * Records of the given kinds, every page, written as the record workbook (shared/spec/import.md) by
+ * @pingan/workbook's writer, so that importing the file again changes nothing. The writer (and exceljs)
+ * load only now: they stay out of the first-load bundle.
+ */
+export async function exportRecordsWorkbook(
+  page: ExportPage,
+  types: readonly ImportKind[],
+): Promise<{ bytes: Uint8Array; count: number }> {
+  const rows: ImportRow[] = [];
+  for (const type of types) {
+    let cursor: string | null = null;
+    do {
+      const p: ImportExportResult = await page(type, cursor);
+      rows.push(...p.rows);
+      cursor = p.cursor;
+    } while (cursor);
+  }
+  const { writeXlsx } = await import("@pingan/workbook");
+  const records = workbookRecordsOf(rows) as Parameters<typeof writeXlsx>[0];
+  return { bytes: await writeXlsx(records), count: rows.length };
+}
+
+/** Hands a written workbook to the browser's download. */
+export function downloadWorkbook(bytes: Uint8Array, fileName: string): void {
+  downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), fileName);
+}
+
+/** Today in China time, `2026-11-26`, for file names. */
+export function chinaDay(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 「导出」 on a township record list: the township's records of these kinds (key persons with their
+ * visits), as the record workbook `<name>-<day>.xlsx`.
+ */
+export function ExportRecordsButton({ types, name }: { types: readonly ImportKind[]; name: string }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useTRPCClient();
+  const townshipId = useTownshipId();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { bytes, count } = await exportRecordsWorkbook(
+        (type, cursor) => client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
+        types,
+      );
+      downloadWorkbook(bytes, `${name}-${chinaDay()}.xlsx`);
+      message.success(t("recordExport.recordsDone", { count }));
+    } catch (e) {
+      message.error(t("recordExport.recordsFailed", { message: describeError(e, locale).title }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void run()}
+      data-testid="export-records"
+    >
+      {t("recordExport.records")}
+    </Button>
+  );
+}
