@@ -15,7 +15,9 @@ export function dynamoLocalPid(port: number): number {
       continue; // the process ended meanwhile
     }
     const portAt = args.indexOf("-port");
-    if (args.some((a) => a.endsWith("DynamoDBLocal.jar")) && args[portAt + 1] === String(port)) {
+    // The Java process itself (args[0] is java), not the guard that runs it with the same arguments.
+    const isJava = /(^|\/)java$/.test(args[0] ?? "");
+    if (isJava && args.some((a) => a.endsWith("DynamoDBLocal.jar")) && args[portAt + 1] === String(port)) {
       return Number(entry);
     }
   }
