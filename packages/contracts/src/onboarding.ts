@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { email, expectedVersion, id, input, int, password, phone, text } from "./fields";
+import { displayName, email, expectedVersion, id, input, int, password, phone, text } from "./fields";
 import { fieldError } from "./messages";
 
 const person = {
-  name: text("姓名", 50),
+  name: displayName("姓名", 50),
   phone: phone(),
   email: email().optional(),
 };
@@ -14,7 +14,7 @@ export const accountInput = z.object(
 );
 
 export const townshipProfile = {
-  name: text("乡镇名称", 50),
+  name: displayName("乡镇名称", 50),
   code: z
     .string({ error: fieldError("乡镇区划代码") })
     .regex(/^\d{9}$/, { error: "「乡镇区划代码」应为 9 位数字" }),
@@ -48,7 +48,7 @@ export const inviteStaffInput = input({ ...person, initialPassword: password("�
 export const removeStaffInput = input({ userId: id("人员") });
 
 export const createCountyInput = input({
-  name: text("县（区）名称", 50),
+  name: displayName("县（区）名称", 50),
   code: z
     .string({ error: fieldError("县级区划代码") })
     .regex(/^\d{6}$/, { error: "「县级区划代码」应为 6 位数字" }),
