@@ -1,5 +1,17 @@
 import * as z from "zod";
-import { displayName, email, expectedVersion, id, input, int, password, phone, text } from "./fields";
+import {
+  displayName,
+  email,
+  expectedVersion,
+  id,
+  input,
+  int,
+  month,
+  optionalText,
+  password,
+  phone,
+  text,
+} from "./fields";
 import { fieldError } from "./messages";
 
 const person = {
@@ -42,7 +54,29 @@ export const rejectTownshipInput = input({
   expectedVersion: expectedVersion(),
   reason: text("驳回理由", 500),
 });
-export const updateTownshipProfileInput = input({ ...townshipProfile, expectedVersion: expectedVersion() });
+export const resubmitTownshipInput = input({ ...townshipProfile, expectedVersion: expectedVersion() });
+
+/**
+ * The township's own profile edit. The population feeds scoring (万人发案率), so it is not here: it changes
+ * only through a reviewed request (proposePopulationInput), approved by the county.
+ */
+const { population: _population, ...editableProfile } = townshipProfile;
+export const updateTownshipProfileInput = input({ ...editableProfile, expectedVersion: expectedVersion() });
+
+export const proposePopulationInput = input({
+  from: month("生效月份"),
+  population: int("户籍人口", 1, 10_000_000),
+  reason: text("变更理由", 500),
+  expectedVersion: expectedVersion(),
+});
+
+export const decidePopulationInput = input({
+  townshipId: id("乡镇"),
+  requestId: id("变更申请"),
+  approve: z.boolean({ error: fieldError("审批结果") }),
+  reason: optionalText("审批意见", 500),
+  expectedVersion: expectedVersion(),
+});
 
 export const inviteStaffInput = input({ ...person, initialPassword: password("初始密码") });
 export const removeStaffInput = input({ userId: id("人员") });
