@@ -118,7 +118,7 @@ export async function proposePopulation(ctx: TownshipCtx, input: z.infer<typeof 
 export async function decidePopulation(ctx: CountyAdminCtx, input: z.infer<typeof decidePopulationInput>) {
   const now = ctx.services.now();
   const pending = (ctx.township.populationRequests ?? []).find((r) => r.id === input.requestId);
-  if (!pending || pending.status !== "pending") throw recordState("该户籍人口变更申请不在待审批状态");
+  if (pending?.status !== "pending") throw recordState("该户籍人口变更申请不在待审批状态");
   if (input.approve) await assertFromOpen(ctx.services, ctx.county.id, pending.from);
   const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
     entity: "township",
@@ -130,7 +130,7 @@ export async function decidePopulation(ctx: CountyAdminCtx, input: z.infer<typeo
     reason: input.reason,
     change: (t) => {
       const request = (t.populationRequests ?? []).find((r) => r.id === input.requestId);
-      if (!request || request.status !== "pending") throw recordState("该户籍人口变更申请不在待审批状态");
+      if (request?.status !== "pending") throw recordState("该户籍人口变更申请不在待审批状态");
       const decided: Request = {
         ...request,
         status: input.approve ? "approved" : "rejected",
