@@ -1,8 +1,26 @@
-export { createDocumentClient, createDynamoClient, type DynamoConnection } from "./client";
+export {
+  AWS_TIMEOUTS,
+  type CapacityTally,
+  type ClientTimeouts,
+  capacityTally,
+  createDocumentClient,
+  createDynamoClient,
+  type DynamoConnection,
+  isDatabaseUnavailable,
+  LOCAL_TIMEOUTS,
+} from "./client";
 export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode, isConflict } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
+export {
+  gzipInputs,
+  INPUT_CHUNK_BYTES,
+  readInputChunks,
+  sha256Hex,
+  splitChunks,
+  writeInputChunks,
+} from "./league-input-chunks";
 export {
   latestPublished,
   listPublished,

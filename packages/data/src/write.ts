@@ -20,7 +20,7 @@ export const MAX_TRANSACTION_ITEMS = 100;
 export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** Secrets never go into the audit trail. */
-const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash"]);
+const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash", "retiredSecretHashes"]);
 function redact(item: object | undefined): Record<string, unknown> | undefined {
   if (!item) return undefined;
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));

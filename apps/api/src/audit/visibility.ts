@@ -7,7 +7,8 @@ import type { Role } from "@pingan/contracts";
  * - `phone`, `email` (and `emailKey`, the user item's copy of it): the staff list is the township admin's, the county's users list the county
  *   admin's; a reviewer or township staff member never reads a colleague's contact details.
  * - `joinCode`: only the county admin may read it (`onboarding.joinCode` refuses reviewers).
- * - `sessionId`: nobody's but one's own (see `self`).
+ * - `sessionId`: nobody's but one's own (see `self`); entries now carry a one-way `session` label
+ *   instead, and this covers the ones written before.
  * - secrets: nobody (they are also dropped when an entry is written).
  * `self: true`: the person the entry is about (entity `user` with the viewer's id) sees it as well.
  * A field not in the table is not sensitive.
