@@ -11,6 +11,23 @@ export const text = (label: string, max = 200) =>
     .min(1)
     .max(max);
 
+/**
+ * A name that people see in tables and exports (township, county, a person): besides `text`, it may not
+ * start with = + - @ tab or CR, which a spreadsheet would run as a formula (OWASP CSV injection). The
+ * exports escape such cells anyway; refusing them where they are entered keeps them out of the data.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const displayName = (label: string, max = 50) =>
+  z
+    .string({ error: fieldError(label) })
+    .refine((s) => !FORMULA_START.test(s) && !FORMULA_START.test(s.trim()), {
+      error: `「${label}」不能以 =、+、-、@、制表符或回车开头`,
+    })
+    .trim()
+    .min(1)
+    .max(max);
+
 export const optionalText = (label: string, max = 500) =>
   z
     .string({ error: fieldError(label) })

@@ -1,9 +1,21 @@
 import * as z from "zod";
-import { email, expectedVersion, id, input, int, password, phone, text } from "./fields";
+import {
+  displayName,
+  email,
+  expectedVersion,
+  id,
+  input,
+  int,
+  month,
+  optionalText,
+  password,
+  phone,
+  text,
+} from "./fields";
 import { fieldError } from "./messages";
 
 const person = {
-  name: text("姓名", 50),
+  name: displayName("姓名", 50),
   phone: phone(),
   email: email().optional(),
 };
@@ -14,7 +26,7 @@ export const accountInput = z.object(
 );
 
 export const townshipProfile = {
-  name: text("乡镇名称", 50),
+  name: displayName("乡镇名称", 50),
   code: z
     .string({ error: fieldError("乡镇区划代码") })
     .regex(/^\d{9}$/, { error: "「乡镇区划代码」应为 9 位数字" }),
@@ -42,13 +54,35 @@ export const rejectTownshipInput = input({
   expectedVersion: expectedVersion(),
   reason: text("驳回理由", 500),
 });
-export const updateTownshipProfileInput = input({ ...townshipProfile, expectedVersion: expectedVersion() });
+export const resubmitTownshipInput = input({ ...townshipProfile, expectedVersion: expectedVersion() });
+
+/**
+ * The township's own profile edit. The population feeds scoring (万人发案率), so it is not here: it changes
+ * only through a reviewed request (proposePopulationInput), approved by the county.
+ */
+const { population: _population, ...editableProfile } = townshipProfile;
+export const updateTownshipProfileInput = input({ ...editableProfile, expectedVersion: expectedVersion() });
+
+export const proposePopulationInput = input({
+  from: month("生效月份"),
+  population: int("户籍人口", 1, 10_000_000),
+  reason: text("变更理由", 500),
+  expectedVersion: expectedVersion(),
+});
+
+export const decidePopulationInput = input({
+  townshipId: id("乡镇"),
+  requestId: id("变更申请"),
+  approve: z.boolean({ error: fieldError("审批结果") }),
+  reason: optionalText("审批意见", 500),
+  expectedVersion: expectedVersion(),
+});
 
 export const inviteStaffInput = input({ ...person, initialPassword: password("初始密码") });
 export const removeStaffInput = input({ userId: id("人员") });
 
 export const createCountyInput = input({
-  name: text("县（区）名称", 50),
+  name: displayName("县（区）名称", 50),
   code: z
     .string({ error: fieldError("县级区划代码") })
     .regex(/^\d{6}$/, { error: "「县级区划代码」应为 6 位数字" }),

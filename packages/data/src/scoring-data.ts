@@ -51,7 +51,14 @@ export async function loadScoringData(
 
   const data: Required<Data> = {
     county: { id: county.id, name: county.name },
-    townships: townships.map((t) => ({ id: t.id, name: t.name, code: t.code, population: t.population })),
+    townships: townships.map((t) => ({
+      id: t.id,
+      name: t.name,
+      code: t.code,
+      population: t.population,
+      // §11: each month scores with the population in force then (reviewed changes).
+      ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
+    })),
     disputes: [],
     petitions: [],
     incidents: [],

@@ -26,6 +26,38 @@ function redact(item: object | undefined): Record<string, unknown> | undefined {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isEntryList = (v: unknown): v is { id: unknown }[] =>
+  Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "id" in x);
+
+/**
+ * An audit entry keeps what changed, not two copies of the whole item (which grows without bound and once
+ * overflowed DynamoDB's 400 KB item limit): only the top-level fields that differ, and of a list of entries
+ * with ids only the entries added, removed or changed. `version` stays as the reference point.
+ */
+export function auditDiff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[key];
+    const is = after[key];
+    if (key !== "version" && same(was, is)) continue;
+    if (isEntryList(was) && isEntryList(is)) {
+      const wasById = new Map(was.map((x) => [JSON.stringify(x.id), x]));
+      const isById = new Map(is.map((x) => [JSON.stringify(x.id), x]));
+      b[key] = was.filter((x) => !same(x, isById.get(JSON.stringify(x.id))));
+      a[key] = is.filter((x) => !same(x, wasById.get(JSON.stringify(x.id))));
+      continue;
+    }
+    if (was !== undefined) b[key] = was;
+    if (is !== undefined) a[key] = is;
+  }
+  return { before: b, after: a };
+}
+
 /** The error an item's failed condition stands for, when it is not a conflict (see tx.create). */
 const failureOf = new WeakMap<TxItem, () => DataError>();
 
@@ -112,6 +144,9 @@ export const tx = {
       reason?: string;
     },
   ): TxItem {
+    const before = redact(entry.before);
+    const after = redact(entry.after);
+    const changed = before && after ? auditDiff(before, after) : { before, after };
     return tx.create(db, "audit", {
       scope: entry.scope,
       at: ctx.now.toISOString(),
@@ -121,8 +156,8 @@ export const tx = {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      before: redact(entry.before),
-      after: redact(entry.after),
+      before: changed.before,
+      after: changed.after,
       reason: entry.reason,
     });
   },

@@ -1,8 +1,18 @@
 import { checkItems, type Db } from "@pingan/data";
 import { AppError } from "../errors";
+import { type AuditViewer, redactForViewer } from "./visibility";
 
-/** One page of a tenant's trail, newest first; the scope comes from the caller's context, never the input. */
-export async function trail(db: Db, scope: string, cursor: string | null | undefined, limit: number) {
+/**
+ * One page of a tenant's trail, newest first; the scope comes from the caller's context, never the input.
+ * Each entry's before/after is redacted for the viewer (visibility.ts).
+ */
+export async function trail(
+  db: Db,
+  viewer: AuditViewer,
+  scope: string,
+  cursor: string | null | undefined,
+  limit: number,
+) {
   let result: { data: unknown[]; cursor: string | null };
   try {
     result = await db.entities.audit.query
@@ -17,18 +27,23 @@ export async function trail(db: Db, scope: string, cursor: string | null | undef
   return {
     items: checkItems(db, "audit", data)
       .filter((e) => e.scope === scope)
-      .map((e) => ({
-        id: e.id,
-        at: e.at,
-        actorId: e.actorId,
-        actorRole: e.actorRole,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        before: e.before ?? null,
-        after: e.after ?? null,
-        reason: e.reason ?? null,
-      })),
+      .map((e) =>
+        redactForViewer(
+          {
+            id: e.id,
+            at: e.at,
+            actorId: e.actorId,
+            actorRole: e.actorRole,
+            action: e.action,
+            entityType: e.entityType,
+            entityId: e.entityId,
+            before: e.before ?? null,
+            after: e.after ?? null,
+            reason: e.reason ?? null,
+          },
+          viewer,
+        ),
+      ),
     cursor: next,
   };
 }

@@ -1,5 +1,9 @@
 import { randomInt, randomUUID } from "node:crypto";
-import type { registerTownshipInput, updateTownshipProfileInput } from "@pingan/contracts";
+import type {
+  registerTownshipInput,
+  resubmitTownshipInput,
+  updateTownshipProfileInput,
+} from "@pingan/contracts";
 import {
   checkItems,
   type Db,
@@ -27,6 +31,7 @@ type TownshipAdminCtx = { services: Services; user: SessionUser; township: ItemO
 type Decision = { expectedVersion: number };
 /** The procedures' input also carries the township id their builder checked; the township comes from ctx. */
 type ProfileInput = z.infer<typeof updateTownshipProfileInput> & { townshipId?: string };
+type ResubmitInput = z.infer<typeof resubmitTownshipInput> & { townshipId?: string };
 
 /** Join codes avoid look-alike characters (0/O, 1/I/L) because people read them aloud or retype them. */
 const JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -196,7 +201,7 @@ export async function rejectTownship(
  * A township the county rejected corrects its registration and sends it again: it waits as pending,
  * and the county sees it in its approval list with the corrected details.
  */
-export async function resubmitTownship(ctx: TownshipAdminCtx, input: ProfileInput) {
+export async function resubmitTownship(ctx: TownshipAdminCtx, input: ResubmitInput) {
   const { expectedVersion, townshipId: _ignored, ...fields } = input;
   if (ctx.township.status !== "rejected") throw recordState("只有被驳回的注册可以修改后重新提交");
   // The code was freed by the rejection; someone else may have registered it since.
@@ -216,7 +221,10 @@ export async function resubmitTownship(ctx: TownshipAdminCtx, input: ProfileInpu
   return townshipView(updated);
 }
 
-/** The township admin keeps the profile (population, villages, grids) current. */
+/**
+ * The township admin keeps the profile (name, code, villages, grids) current. The population feeds
+ * scoring, so it changes only through a reviewed request (population.ts); an edit never carries it.
+ */
 export async function updateTownshipProfile(ctx: TownshipAdminCtx, input: ProfileInput) {
   const { expectedVersion, ...profile } = input;
   const { townshipId: _ignored, ...fields } = profile;
@@ -228,7 +236,7 @@ export async function updateTownshipProfile(ctx: TownshipAdminCtx, input: Profil
     scope: `T#${ctx.township.id}`,
     expectedVersion,
     action: "township.updateProfile",
-    change: (t) => ({ ...t, ...fields }),
+    change: (t) => ({ ...t, ...fields, population: t.population }),
   });
   return townshipView(updated);
 }

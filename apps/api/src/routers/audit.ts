@@ -9,10 +9,14 @@ export const auditRouter = router({
   /** A township's trail, for its own people and its county's users. */
   township: townshipReadProcedure
     .input(pageInput)
-    .query(({ ctx, input }) => trail(ctx.services.db, `T#${ctx.township.id}`, input.cursor, input.limit)),
+    .query(({ ctx, input }) =>
+      trail(ctx.services.db, ctx.user, `T#${ctx.township.id}`, input.cursor, input.limit),
+    ),
 
   /** The county's own trail: schemes, reviews, publications, onboarding. */
   county: countyProcedure
     .input(pageInput)
-    .query(({ ctx, input }) => trail(ctx.services.db, `C#${ctx.county.id}`, input.cursor, input.limit)),
+    .query(({ ctx, input }) =>
+      trail(ctx.services.db, ctx.user, `C#${ctx.county.id}`, input.cursor, input.limit),
+    ),
 });

@@ -166,14 +166,14 @@ describe("township profile", () => {
   it("lets the township admin update the profile but not take another township's code", async () => {
     const admin = callerWith(services, tokens.A.township_admin);
     const current = await admin.onboarding.township({ townshipId: tenants.A.townshipId });
-    const profile = { name: current.name, population: 21000, villages: 11, grids: 33 };
+    const profile = { name: current.name, villages: 11, grids: 33 };
     const updated = await admin.onboarding.updateTownshipProfile({
       townshipId: tenants.A.townshipId,
       expectedVersion: current.version,
       code: current.code,
       ...profile,
     });
-    expect(updated).toMatchObject({ population: 21000, grids: 33, version: current.version + 1 });
+    expect(updated).toMatchObject({ grids: 33, version: current.version + 1 });
     await expect(
       admin.onboarding.updateTownshipProfile({
         townshipId: tenants.A.townshipId,

@@ -1,12 +1,21 @@
 import {
+  decidePopulationInput,
   decideTownshipInput,
   input as objectInput,
   oneOf,
+  proposePopulationInput,
   registerTownshipInput,
   rejectTownshipInput,
+  resubmitTownshipInput,
   updateTownshipProfileInput,
 } from "@pingan/contracts";
 import { TOWNSHIP_STATUSES } from "@pingan/data";
+import {
+  decidePopulation,
+  pendingPopulationRequests,
+  populationView,
+  proposePopulation,
+} from "../onboarding/population";
 import {
   approveTownship,
   listTownships,
@@ -61,11 +70,27 @@ export const onboardingRouter = router({
 
   /** A township the county rejected corrects its registration and sends it again. */
   resubmitTownship: ownTownshipAdminProcedure
-    .input(updateTownshipProfileInput)
+    .input(resubmitTownshipInput)
     .mutation(({ ctx, input }) => resubmitTownship(ctx, input)),
 
-  /** The township admin keeps the profile (population, villages, grids) current. */
+  /** The township admin keeps the profile (name, code, villages, grids) current; not the population. */
   updateTownshipProfile: townshipAdminProcedure
     .input(updateTownshipProfileInput)
     .mutation(({ ctx, input }) => updateTownshipProfile(ctx, input)),
+
+  /** The population in force, its reviewed history and the township's change requests. */
+  population: townshipReadProcedure.query(({ ctx }) => populationView(ctx.township, ctx.services.now())),
+
+  /** The township admin proposes a new population from a month on; it counts once the county approves. */
+  proposePopulation: townshipAdminProcedure
+    .input(proposePopulationInput)
+    .mutation(({ ctx, input }) => proposePopulation(ctx, input)),
+
+  /** The county's pending population change requests. */
+  pendingPopulationRequests: countyProcedure.query(({ ctx }) => pendingPopulationRequests(ctx)),
+
+  /** The county admin approves or rejects a township's population change request. */
+  decidePopulation: countyAdminTownshipProcedure
+    .input(decidePopulationInput)
+    .mutation(({ ctx, input }) => decidePopulation(ctx, input)),
 });

@@ -30,11 +30,24 @@ const mustBeUnderReview = (s: Submission) => {
   if (s.status !== "submitted") throw recordState("只有已提交、待审核的月度填报才能审核");
 };
 
-/** A submission is one item (400 KB at most); no real month needs more reviewer entries than this. */
-const MAX_ENTRIES = 200;
+/**
+ * A submission is one DynamoDB item (400 KB at most), so what reviewers can add to it is capped: at most
+ * MAX_PENDING_ENTRIES entries awaiting their second reviewer and MAX_ENTRIES in all, each reason at most
+ * REASON_MAX characters (the router's input). Worst case (every entry with a 500-character Chinese reason)
+ * is about 100 × 2 KB = 200 KB, and the audit entries store only what changed (data's tx.audit), so
+ * confirming, returning and approving still fit at the cap (submissions-caps.test.ts).
+ */
+export const MAX_ENTRIES = 100;
+export const MAX_PENDING_ENTRIES = 50;
 const roomForEntry = (s: Submission) => {
-  if (s.manualScores.length + s.adjustments.length >= MAX_ENTRIES) {
-    throw recordState(`该月人工评分和调整已达 ${MAX_ENTRIES} 条上限`);
+  const all = [...s.manualScores, ...s.adjustments];
+  if (all.filter((e) => !e.confirmedBy).length >= MAX_PENDING_ENTRIES) {
+    throw recordState(
+      `「待复核条目」已达 ${MAX_PENDING_ENTRIES} 条上限，请先复核或撤销已录入的人工评分和调整`,
+    );
+  }
+  if (all.length >= MAX_ENTRIES) {
+    throw recordState(`「人工评分和调整」每月最多 ${MAX_ENTRIES} 条，已达上限`);
   }
 };
 

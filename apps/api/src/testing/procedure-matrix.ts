@@ -109,10 +109,25 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
       expectedVersion: 999,
       name: "改名镇",
       code: "110101001",
-      population: 20000,
       villages: 10,
       grids: 30,
     }),
+  },
+  "onboarding.population": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "onboarding.proposePopulation": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({
+      townshipId,
+      expectedVersion: 999,
+      from: "2026-12",
+      population: 20000,
+      reason: "人口普查更新",
+    }),
+  },
+  "onboarding.pendingPopulationRequests": { access: "county" },
+  "onboarding.decidePopulation": {
+    access: "countyAdminTownship",
+    input: (townshipId) => ({ townshipId, requestId: missing, approve: true, expectedVersion: 999 }),
   },
 
   "staff.list": { access: "townshipAdmin", input: (townshipId) => ({ townshipId }) },

@@ -18,6 +18,39 @@ export const townshipEntity = (config: EntityConfiguration) =>
         grids: { type: "number", required: true },
         status: { type: TOWNSHIP_STATUSES, required: true },
         rejectReason: { type: "string" },
+        /**
+         * scoring.md §11: reviewed population changes, each from a month on (`from` unique). Written only
+         * when the county approves a request; `population` is the value before the first change.
+         */
+        populationHistory: {
+          type: "list",
+          items: {
+            type: "map",
+            properties: {
+              from: { type: "string", required: true },
+              population: { type: "number", required: true },
+            },
+          },
+        },
+        /** Population change requests (proposed by the township, decided by the county), newest last; capped. */
+        populationRequests: {
+          type: "list",
+          items: {
+            type: "map",
+            properties: {
+              id: { type: "string", required: true },
+              from: { type: "string", required: true },
+              population: { type: "number", required: true },
+              reason: { type: "string", required: true },
+              status: { type: ["pending", "approved", "rejected"] as const, required: true },
+              proposedBy: { type: "string", required: true },
+              proposedAt: { type: "string", required: true },
+              decidedBy: { type: "string" },
+              decidedAt: { type: "string" },
+              decisionReason: { type: "string" },
+            },
+          },
+        },
         ...trackedAttributes,
       },
       indexes: {

@@ -9,6 +9,7 @@ import { FormDrawer } from "../../shared/form-drawer";
 
 type Township = RouterOutputs["onboarding"]["listTownships"][number];
 type Status = Township["status"];
+type PopulationRequest = RouterOutputs["onboarding"]["pendingPopulationRequests"][number];
 
 const STATUS_COLORS: Record<string, string> = {
   pending: "orange",
@@ -56,6 +57,16 @@ export default function TownshipsPage() {
     }),
   );
 
+  const populationRequests = useQuery(trpc.onboarding.pendingPopulationRequests.queryOptions());
+  const decidePopulation = useMutation(
+    trpc.onboarding.decidePopulation.mutationOptions({
+      onSuccess: (_r, v) => {
+        message.success(tr(v.approve ? "townships.populationApproved" : "townships.populationRejected"));
+        refresh();
+      },
+    }),
+  );
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -82,6 +93,56 @@ export default function TownshipsPage() {
         <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
           {tr("townships.codeHint")}
         </Typography.Paragraph>
+      </Card>
+      <Card size="small" title={tr("townships.populationRequests")}>
+        <Table<PopulationRequest>
+          rowKey="id"
+          size="small"
+          loading={populationRequests.isPending}
+          dataSource={populationRequests.data ?? []}
+          pagination={false}
+          locale={{ emptyText: tr("townships.populationNone") }}
+          columns={[
+            { title: tr("townships.name"), dataIndex: "townshipName" },
+            { title: tr("townships.populationCurrent"), dataIndex: "current", align: "right" },
+            { title: tr("townships.populationNew"), dataIndex: "population", align: "right" },
+            { title: tr("townships.populationFrom"), dataIndex: "from" },
+            { title: tr("townships.populationReason"), dataIndex: "reason" },
+            {
+              title: "",
+              key: "decide",
+              render: (_: unknown, r) => {
+                const decide = (approve: boolean) =>
+                  decidePopulation.mutate({
+                    townshipId: r.townshipId,
+                    requestId: r.id,
+                    approve,
+                    expectedVersion: r.townshipVersion,
+                  });
+                return (
+                  <Space>
+                    <Popconfirm
+                      title={tr("townships.populationConfirmApprove")}
+                      onConfirm={() => decide(true)}
+                    >
+                      <Button type="link" size="small">
+                        {tr("townships.approve")}
+                      </Button>
+                    </Popconfirm>
+                    <Popconfirm
+                      title={tr("townships.populationConfirmReject")}
+                      onConfirm={() => decide(false)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {tr("townships.reject")}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
       </Card>
       <Segmented
         value={status}

@@ -67,3 +67,55 @@ describe("print notes", () => {
     expect(notes.at(-1)).toBe("本版为更正版，更正原因：七里镇漏报会议");
   });
 });
+
+describe("formula injection (OWASP CSV injection)", () => {
+  const DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"];
+  const hostile = (name: string): ExportInput => ({
+    table: {
+      ...SAMPLE_TABLE,
+      rows: SAMPLE_TABLE.rows.map((r, i) =>
+        i === 0 ? { ...r, name, indicators: r.indicators.map((ind) => ({ ...ind, notes: [name] })) } : r,
+      ),
+    },
+    scheme,
+    meta: { ...input.meta, countyName: name, correctionReason: undefined },
+  });
+
+  it.each(DANGEROUS)("the CSV writes %j as quoted text, never as a formula", (name) => {
+    const text = leagueToCsv(hostile(name)).replace(/^\uFEFF/, "");
+    // Every field of every line: none may start with a formula character.
+    const fields = text.split(/,|\r\n/).map((f) => f.replace(/^"/, ""));
+    expect(fields.filter((f) => /^[=+@\t\r]/.test(f) || /^-\D/.test(f))).toEqual([]);
+    expect(text).toContain(`'${name.replace(/"/g, '""')}`);
+  });
+
+  it.each(DANGEROUS)("the Excel export writes %j as text with a leading quote", async (name) => {
+    const wb = await buildLeagueWorkbook(hostile(name));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const texts: string[] = [];
+    back.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === "string") texts.push(c.value);
+          expect(c.formula).toBeUndefined();
+        }),
+      ),
+    );
+    expect(texts.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
+    // (XML turns a CR into a line feed on the way back; the quote in front is what matters.)
+    const expected = `'${name}`.replace("\r", "\n");
+    expect(back.getWorksheet("排名")?.getCell("B4").value).toBe(expected);
+    expect(texts).toContain(expected);
+  });
+
+  it("keeps negative numbers as numbers (a rank change of -1 is not text)", async () => {
+    const down: ExportInput = {
+      ...input,
+      table: { ...SAMPLE_TABLE, rows: SAMPLE_TABLE.rows.map((r) => ({ ...r, rankChange: -1 })) },
+    };
+    expect(leagueToCsv(down).split("\r\n")[3]?.split(",")[7]).toBe("-1");
+    const wb = await buildLeagueWorkbook(down);
+    expect(wb.getWorksheet("排名")?.getCell("H4").value).toBe(-1);
+  });
+});

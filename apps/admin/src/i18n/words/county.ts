@@ -3,6 +3,22 @@ import type { Entry } from "../entry";
 /** A county's townships, settings and users (features/county). */
 export const COUNTY_WORDS = {
   "townships.title": { zh: "乡镇审批", en: "Townships" },
+  "townships.populationRequests": { zh: "户籍人口变更申请", en: "Population change requests" },
+  "townships.populationNone": {
+    zh: "暂无待审批的户籍人口变更申请",
+    en: "No pending population change requests",
+  },
+  "townships.populationCurrent": { zh: "当前户籍人口", en: "Current population" },
+  "townships.populationNew": { zh: "申请户籍人口", en: "Requested population" },
+  "townships.populationFrom": { zh: "生效月份", en: "From (month)" },
+  "townships.populationReason": { zh: "变更理由", en: "Reason" },
+  "townships.populationApproved": { zh: "已批准户籍人口变更", en: "Population change approved" },
+  "townships.populationRejected": { zh: "已驳回户籍人口变更", en: "Population change rejected" },
+  "townships.populationConfirmApprove": {
+    zh: "批准后自生效月份起按新户籍人口计分，确定吗？",
+    en: "From its month on, months will score with the new population. Approve?",
+  },
+  "townships.populationConfirmReject": { zh: "确定驳回该变更申请吗？", en: "Reject this request?" },
   "townships.joinCode": { zh: "乡镇加入码", en: "Township join code" },
   "townships.noCode": { zh: "尚未生成", en: "Not generated yet" },
   "townships.confirmRotate": {

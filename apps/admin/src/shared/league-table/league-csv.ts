@@ -1,8 +1,10 @@
+import { escapeSpreadsheetCell } from "@pingan/workbook/escape";
 import type { ExportInput } from "./export-meta";
 import { exportSubtitle, exportTitle, tableGrid } from "./table-rows";
 
+/** Text is escaped against formula injection (a township named `=HYPERLINK(…)`); numbers are numbers. */
 function cell(v: string | number): string {
-  const s = typeof v === "number" ? String(v) : v;
+  const s = typeof v === "number" ? String(v) : escapeSpreadsheetCell(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -1,4 +1,5 @@
-import type { Workbook } from "exceljs";
+import { escapeSpreadsheetCell } from "@pingan/workbook/escape";
+import type { Workbook, Worksheet } from "exceljs";
 import { indicatorInfo } from "../indicator-info";
 import type { ExportInput } from "./export-meta";
 import { exportSubtitle, exportTitle, tableGrid } from "./table-rows";
@@ -92,7 +93,21 @@ export async function buildLeagueWorkbook(input: ExportInput): Promise<Workbook>
       col.width = [14, 26, 8, 8, 8, 8, 8, 8, 60][i] ?? 10;
     });
   }
+  wb.eachSheet(escapeTextCells);
   return wb;
+}
+
+/**
+ * OWASP CSV injection: every text cell (names, notes, the correction reason, the title) that starts with
+ * = + - @ tab or CR gets a leading quote, so Excel shows it as text instead of running it as a formula.
+ * One pass over the finished sheets, so a column added later is covered too.
+ */
+function escapeTextCells(ws: Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (typeof c.value === "string") c.value = escapeSpreadsheetCell(c.value);
+    });
+  });
 }
 
 export function exportFileName(input: ExportInput, ext: "xlsx" | "csv"): string {
