@@ -59,7 +59,7 @@ const staff = {
 const ids = { a: tenants.A.townshipId, b: tenants.A.siblingTownshipId, c: third.id };
 
 let serial = 0;
-const rid = () => `live-${++serial}`;
+const rid = () => `live-req-${String(++serial).padStart(4, "0")}`;
 
 async function expectLiveEqualsFresh(periods = ["2026-10", "2026-Q3", "2026-Q4", "2026"]) {
   const asOf = services.now().getTime();
@@ -136,7 +136,7 @@ describe("live tables from kept township-month scores", () => {
       category: "mental_health",
       registeredAt: "2026-07-10T09:00:00+08:00",
     });
-    await staff.a.visits.create({
+    await staff.a.keyPersons.addVisit({
       townshipId: ids.a,
       requestId: rid(),
       keyPersonId: person.id,
@@ -159,6 +159,7 @@ describe("live tables from kept township-month scores", () => {
     await expectLiveEqualsFresh();
 
     // A reviewer's manual score and adjustment, confirmed by a second reviewer (双人复核).
+    services.setNow("2026-10-03T02:00:00Z"); // September is open for submission until 10-05
     const s = await townshipAdmin.submissions.submit({
       townshipId: ids.a,
       month: "2026-09",
@@ -191,6 +192,8 @@ describe("live tables from kept township-month scores", () => {
           entryId: entry.id,
         })
       ).version;
+    await expectLiveEqualsFresh();
+    services.setNow("2026-10-20T02:00:00Z");
     await expectLiveEqualsFresh();
 
     // A dispute deleted by mistake, and time passing the open dispute's deadline (7 days for blue).
