@@ -84,21 +84,22 @@ export async function loadTownshipsData(
   for (const t of townships) {
     const townshipId = t.id;
     tasks.push(async () => {
-      // Reported since the look-back (closed or not), plus the few closed in the window that were reported
-      // before it: the second query filters on the server, so no dispute is read twice.
-      const [reported, closed] = await Promise.all([
+      // Closed in the window (its metrics), plus those reported since the look-back that are still open or
+      // were closed after the window (they may become overdue inside it). One closed before the window
+      // cannot count in it (if late, its deadline passed before its closing), so the server filters it
+      // out, and no dispute comes back twice.
+      const [closed, pending] = await Promise.all([
+        all(
+          db.entities.dispute.query.byClosed({ townshipId }).between({ closedKey: from }, { closedKey: to }),
+        ),
         all(
           db.entities.dispute.query
             .byReported({ townshipId })
-            .between({ reportedAt: lookbackFrom }, { reportedAt: to }),
-        ),
-        all(
-          db.entities.dispute.query
-            .byClosed({ townshipId })
-            .between({ closedKey: from }, { closedKey: to })
-            .where(({ reportedAt }, { lt }) => lt(reportedAt, lookbackFrom)),
+            .between({ reportedAt: lookbackFrom }, { reportedAt: to })
+            .where(({ closedKey }, { gt }) => gt(closedKey, to)),
         ),
       ]);
+      const reported = pending;
       const byId = new Map<string, ItemOf<"dispute">>();
       for (const d of checkItems(db, "dispute", [...reported, ...closed]))
         if (!d.deletedAt) byId.set(d.id, d);

@@ -73,6 +73,7 @@ function remember(id: string, entry: Entry) {
 /** Forget every kept score of this process (tests compare with and without it). */
 export function clearMemoryScores() {
   memory.clear();
+  explained.clear();
 }
 
 export type LiveCounty = {
@@ -207,19 +208,44 @@ export async function scoreTownshipMonthsNow(
   return { byMonth, data };
 }
 
-/** One township-month, scored now (a township's own dashboard asks for its evidence). */
-export async function scoreTownshipMonthNow(
+const explained = new Map<string, Entry>();
+
+/**
+ * One township-month with the records behind every number (a township's own dashboard), kept in this
+ * process under the same key as the kept scores, so repeated views re-read nothing until a write.
+ */
+export async function explainedTownshipMonth(
   db: Db,
   scheme: Scheme,
-  county: LiveCounty["county"],
+  live: LiveCounty,
   township: ItemOf<"township">,
   month: string,
   asOf: number,
-  options: { evidence?: boolean } = {},
-) {
-  const { byMonth } = await scoreTownshipMonthsNow(db, scheme, county, township, [month], asOf, options);
-  return { score: byMonth.get(month) as TownshipMonthScore };
+): Promise<TownshipMonthScore> {
+  const deps = dependsOn(scheme, month);
+  const versions = await readLiveVersions(db, live.county.id, deps[0] as string, month);
+  const { key, lastWrite } = entryKey(scheme, township, month, versions);
+  const id = `${db.tableName}|${live.county.id}|${township.id}|${month}`;
+  const kept = explained.get(id);
+  if (usable(kept, key, asOf)) return kept.score;
+  const started = Date.now();
+  const { byMonth, data } = await scoreTownshipMonthsNow(db, scheme, live.county, township, [month], asOf, {
+    evidence: true,
+  });
+  const score = byMonth.get(month) as TownshipMonthScore;
+  const { lo, hi } = validity(scheme, month, asOf, data);
+  const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+  explained.delete(id);
+  explained.set(id, { key, lo, hi, recheckAfter, score });
+  if (explained.size > EXPLAINED_ENTRIES) {
+    const oldest = explained.keys().next().value;
+    if (oldest !== undefined) explained.delete(oldest);
+  }
+  return score;
 }
+
+/** Explained township-months kept (with evidence, about 20 KB each at real volume). */
+const EXPLAINED_ENTRIES = 1_000;
 
 type Miss = { t: ItemOf<"township">; m: string; i: number; key: string; lastWrite: number; id: string };
 

@@ -1,5 +1,5 @@
 import { checkItems, createRecord, getItem, type ItemOf, isConflict, updateRecord } from "@pingan/data";
-import { scoreCounty } from "../league/county-scoring";
+import { liveTable } from "../league/county-scoring";
 import type { Services } from "../services";
 import { hasSubmitted, previousMonth, submissionDeadline } from "../submissions/deadline";
 import { changeSubmission } from "../submissions/submission-store";
@@ -62,6 +62,7 @@ async function closeCounty(
 ): Promise<CountyClose> {
   const { db } = services;
   const wctx = { actor: SYSTEM, now };
+  await warmLiveYear(services, county.id, month, now);
   const [{ data: townshipItems }, { data: subItems }] = await Promise.all([
     db.entities.township.query.byCounty({ countyId: county.id }).go({ pages: "all" }),
     db.entities.submission.query.byCountyMonth({ countyId: county.id, month }).go({ pages: "all" }),
@@ -137,15 +138,32 @@ async function closeCounty(
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * Scores (and stores) every township-month of the month's year and the year before, so a live year table
+ * during the next month re-scores only what was written since (league/live-scores.ts). Best effort: a
+ * county without a scheme, or with a manual score a later scheme refuses, is closed all the same.
+ */
+async function warmLiveYear(services: Services, countyId: string, month: string, now: Date) {
+  try {
+    await liveTable(services.db, countyId, month.slice(0, 4), now);
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      (error.code === "NOT_FOUND" || error.code === "RECORD.STATE")
+    )
+      return;
+    console.error(`monthly close: live scores of ${countyId} not kept`, error);
+  }
+}
+
 /** The county's preview ranking of the month (no indicators), or nothing when it has no scheme for the year. */
 async function previewRows(services: Services, countyId: string, month: string, now: Date) {
   try {
-    const { table, stored } = await scoreCounty(services.db, countyId, month, {
-      asOf: now.getTime(),
-      explainMonths: [],
-    });
+    // The live table (kept township-month scores): the same ranking a fresh scoring gives.
+    const { table } = await liveTable(services.db, countyId, month, now);
     return {
-      schemeVersion: stored.scheme.version,
+      schemeVersion: table.schemeVersion,
       preview: table.rows.map(({ indicators: _i, ...row }) => row),
     };
   } catch (error) {

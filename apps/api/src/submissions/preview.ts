@@ -11,9 +11,9 @@ import {
 import { recordState } from "../errors";
 import { yearOf } from "../league/county-scoring";
 import {
+  explainedTownshipMonth,
   liveCounty,
   liveLeagueTable,
-  scoreTownshipMonthNow,
   townshipMonthScores,
 } from "../league/live-scores";
 import { requireScheme } from "../schemes/scheme-store";
@@ -49,14 +49,12 @@ export async function previewMonth(ctx: TownshipCtx, input: { month: string }) {
   if (!own) throw recordState("该乡镇未参加本县排名");
   const [table, mine] = await Promise.all([
     liveLeagueTable(db, stored.scheme, live, input.month, now.getTime()),
-    scoreTownshipMonthNow(db, stored.scheme, live.county, own, input.month, now.getTime(), {
-      evidence: true,
-    }),
+    explainedTownshipMonth(db, stored.scheme, live, own, input.month, now.getTime()),
   ]);
   const row = table.rows.find((r) => r.townshipId === ctx.township.id);
   if (!row) throw recordState("该乡镇未参加本县排名");
   const gap = explainGaps(table, stored.scheme).find((g) => g.townshipId === ctx.township.id);
-  const monthScore = mine.score;
+  const monthScore = mine;
   const evidence = new Map((monthScore?.evidence ?? []).map((e) => [e.code, e.records]));
   return {
     month: input.month,
