@@ -60,9 +60,20 @@ async function closeCounty(
   month: string,
   now: Date,
 ): Promise<CountyClose> {
+  const closed = await closeCountyMonth(services, county, month, now);
+  // After the close's own work, so a slow first fill can never keep a month from being locked.
+  await warmLiveYear(services, county.id, month, now);
+  return closed;
+}
+
+async function closeCountyMonth(
+  services: Services,
+  county: ItemOf<"county">,
+  month: string,
+  now: Date,
+): Promise<CountyClose> {
   const { db } = services;
   const wctx = { actor: SYSTEM, now };
-  await warmLiveYear(services, county.id, month, now);
   const [{ data: townshipItems }, { data: subItems }] = await Promise.all([
     db.entities.township.query.byCounty({ countyId: county.id }).go({ pages: "all" }),
     db.entities.submission.query.byCountyMonth({ countyId: county.id, month }).go({ pages: "all" }),
