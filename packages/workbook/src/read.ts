@@ -3,6 +3,7 @@ import {
   type CellValue,
   eventKindParser,
   isBlank,
+  isoString,
   type Parsed,
   parseInteger,
   parseMonth,
@@ -56,8 +57,6 @@ export type ReadOptions = {
   /** The county scheme's Chinese event names, code → name, accepted in 事件类型. */
   eventNames?: Readonly<Record<string, string>>;
 };
-
-const CHINA_ISO = (ms: number) => new Date(ms).toISOString();
 
 function emptyRecords(): WorkbookRecords {
   return {
@@ -140,7 +139,7 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
       return parseTownshipCode(v);
     case "time": {
       const t = parseTime(v);
-      return t.ok ? { ok: true, value: CHINA_ISO(t.value) } : t;
+      return t.ok ? { ok: true, value: isoString(t.value) } : t;
     }
     case "yesno":
       return parseYesNo(v);

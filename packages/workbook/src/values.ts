@@ -18,8 +18,13 @@ const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
 /** Trims ASCII and full-width (U+3000) spaces, as headers and values are typed by hand. */
 export function trimCell(s: string): string {
+  // Most cells need no trimming: skip the regular expression when both ends are plainly not spaces.
+  if (s.length > 0 && notSpace(s.charCodeAt(0)) && notSpace(s.charCodeAt(s.length - 1))) return s;
   return s.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
 }
+
+/** Printable ASCII, or above U+3000 other than the byte-order mark: never a space \s would trim. */
+const notSpace = (c: number) => (c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff);
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && trimCell(v) === "");
@@ -32,6 +37,37 @@ export function shown(v: CellValue): string {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+const DAY_MS = 86_400_000;
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()` for instants of 0000–9999, computed directly (civil-from-days,
+ * H. Hinnant): the reader formats every time cell, and the built-in is several times slower.
+ */
+export function isoString(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const millis = rest - second * 1000;
+  const ms3 = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
+  return `${year < 1000 ? pad(year, 4) : year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${ms3}Z`;
+}
 
 /** `YYYY-MM-DD HH:mm:ss` in China time, with `.SSS` only when the instant has milliseconds. */
 export function formatChinaTime(ms: number): string {

@@ -10,7 +10,15 @@ import {
   type WorkbookRecords,
 } from "./sheets";
 import { chinaWallClockDate, formatChinaTime, parseTime } from "./values";
-import { loadExcelJs } from "./xlsx";
+
+/**
+ * exceljs writes workbooks: notes and styles for the template, number formats for date cells. It loads
+ * lazily, so reading (./xlsx.ts, which needs no library) never pays for it.
+ */
+async function loadExcelJs(): Promise<typeof import("exceljs")> {
+  const mod = (await import("exceljs")) as unknown as { default?: typeof import("exceljs") };
+  return (mod.default ?? mod) as typeof import("exceljs");
+}
 
 /** Records to write: as the reader gives them, with `row` optional and a dispute's attempt summary ignored. */
 type Loose<T> = Omit<T, "row" | "attempts" | "attemptLevels"> & { row?: number };

@@ -24,4 +24,11 @@ describe("the workbook package", () => {
     expect(offenders).toEqual([]);
     expect(readdirSync(SRC).filter((n) => n.endsWith(".ts")).length).toBeGreaterThan(5);
   });
+
+  it("reads .xlsx without exceljs: only the writer imports it", () => {
+    const importers = readdirSync(SRC).filter(
+      (name) => name.endsWith(".ts") && /["']exceljs["']/.test(readFileSync(join(SRC, name), "utf8")),
+    );
+    expect(importers).toEqual(["write.ts"]);
+  });
 });

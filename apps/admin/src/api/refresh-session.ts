@@ -1,4 +1,4 @@
-import { type Session, tokenStore } from "../auth/token-store";
+import { type Session, tokenStore } from "./token-store";
 
 let inflight: Promise<boolean> | null = null;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { tokenStore } from "../auth/token-store";
+import { tokenStore } from "./token-store";
 import { createApiClient } from "./trpc-client";
 
 const user = { id: "u1", name: "赵专干", role: "township_admin" as const, townshipId: "t1" };

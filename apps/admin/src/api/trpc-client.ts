@@ -1,8 +1,8 @@
 import { createTRPCClient, httpBatchLink, type TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
-import { tokenStore } from "../auth/token-store";
 import type { AppRouter } from "./app-router";
 import { refreshSession } from "./refresh-session";
+import { tokenStore } from "./token-store";
 
 const NO_RETRY = new Set(["auth.signIn", "auth.refresh", "auth.signOut"]);
 

@@ -1,22 +1,14 @@
 import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from "antd";
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
 import { Suspense, useMemo, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { useSession } from "../api/session-provider";
 import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
-import { useSession } from "../auth/session-provider";
 import { signOutEverywhere } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
 import { canOpen, navItemsFor } from "./nav-items";
-
-export function PageFallback() {
-  const { t } = useI18n();
-  return (
-    <div style={{ padding: 48, textAlign: "center" }}>
-      <Spin description={t("app.loading")} />
-    </div>
-  );
-}
+import { PageFallback } from "./page-fallback";
 
 /** The signed-in frame: a menu with only what the role allows, the user, the language switch. */
 export function AppLayout() {

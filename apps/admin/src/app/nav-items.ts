@@ -1,4 +1,4 @@
-import type { Role } from "../auth/roles";
+import type { Role } from "../api/roles";
 import type { MessageKey } from "../i18n/dictionary";
 
 export type NavItem = {

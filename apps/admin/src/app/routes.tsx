@@ -1,34 +1,41 @@
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
-import { useSession } from "../auth/session-provider";
-import { SignInPage } from "../auth/sign-in-page";
-import { AppLayout, PageFallback } from "./app-layout";
+import { useSession } from "../api/session-provider";
 import { homeFor } from "./nav-items";
-import { NotFoundPage } from "./not-found-page";
+import { PageFallback } from "./page-fallback";
 
 function Home() {
   const { session } = useSession();
   return <Navigate to={session ? homeFor(session.user.role) : "/sign-in"} replace />;
 }
 
-/** Each page is its own chunk, loaded when first opened. */
+/**
+ * Each page is its own chunk, loaded when first opened; so are the sign-in page and the signed-in frame,
+ * so that a first visit downloads only the providers and the page it asked for.
+ */
 const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, "lazy"> => ({
   lazy: async () => ({ Component: (await load()).default }),
 });
+const named = <K extends string>(
+  load: () => Promise<Record<K, React.ComponentType>>,
+  name: K,
+): Pick<RouteObject, "lazy"> => ({
+  lazy: async () => ({ Component: (await load())[name] }),
+});
 
 export const routes: RouteObject[] = [
-  { path: "/sign-in", Component: SignInPage },
+  { path: "/sign-in", ...named(() => import("./sign-in-page"), "SignInPage") },
   { path: "/register", ...page(() => import("../features/township/register-page")) },
   { path: "/public/:countyId", ...page(() => import("../features/public/public-page")) },
   { path: "/print/league", ...page(() => import("../features/export/print-page")) },
   {
     path: "/",
-    Component: AppLayout,
+    ...named(() => import("./app-layout"), "AppLayout"),
     HydrateFallback: PageFallback,
     children: [
       { index: true, Component: Home },
       { path: "welcome", ...page(() => import("./welcome-page")) },
       { path: "scheme", ...page(() => import("../features/scheme/scheme-page")) },
-      { path: "trial", ...page(() => import("../features/league/trial-page")) },
+      { path: "trial", ...page(() => import("../features/scheme/trial-page")) },
       { path: "league", ...page(() => import("../features/league/league-page")) },
       { path: "review", ...page(() => import("../features/review/review-page")) },
       { path: "my/score", ...page(() => import("../features/township/my-score-page")) },
@@ -46,7 +53,7 @@ export const routes: RouteObject[] = [
       { path: "records/incidents", ...page(() => import("../features/records/incidents-page")) },
       { path: "records/key-persons", ...page(() => import("../features/records/key-persons-page")) },
       { path: "records/events", ...page(() => import("../features/records/events-page")) },
-      { path: "*", Component: NotFoundPage },
+      { path: "*", ...named(() => import("./not-found-page"), "NotFoundPage") },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import { Result } from "antd";
-import { useSession } from "../auth/session-provider";
+import { useSession } from "../api/session-provider";
 import { useI18n } from "../i18n/i18n-provider";
 
 /** Landing page for a role whose pages are not yet open. */

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Result, Spin } from "antd";
 import { lazy, type ReactNode, Suspense } from "react";
+import { TOWNSHIP_ROLES } from "../api/roles";
+import { useSession } from "../api/session-provider";
 import { useTRPC } from "../api/trpc";
 import { useI18n } from "../i18n/i18n-provider";
 import { ChangePasswordPage } from "./change-password-page";
-import { TOWNSHIP_ROLES } from "./roles";
-import { useSession } from "./session-provider";
 
 // Shown to few people, once: its form stays out of the initial load.
 const RejectedRegistration = lazy(() =>

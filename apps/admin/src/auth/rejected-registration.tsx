@@ -4,8 +4,8 @@ import { useState } from "react";
 import type { RouterOutputs } from "../api/router-types";
 import { useTRPC } from "../api/trpc";
 import { applyFieldErrors } from "../errors/form-errors";
-import { TownshipFields } from "../features/township/township-fields";
 import { useI18n } from "../i18n/i18n-provider";
+import { TownshipFields } from "../shared/township-fields";
 
 type Township = NonNullable<RouterOutputs["auth"]["me"]["township"]>;
 type Values = { name: string; code: string; population: number; villages: number; grids: number };

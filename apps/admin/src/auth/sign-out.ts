@@ -1,6 +1,6 @@
 import type { TRPCClient } from "@trpc/client";
 import type { AppRouter } from "../api/app-router";
-import type { Session } from "./token-store";
+import type { Session } from "../api/token-store";
 
 /** Ends the session on the server too, so the refresh token stops working; failure changes nothing locally. */
 export async function signOutEverywhere(client: TRPCClient<AppRouter>, session: Session): Promise<void> {

@@ -1,11 +1,11 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
+import type { Role } from "../api/roles";
+import { SessionProvider } from "../api/session-provider";
+import { type SessionUser, tokenStore } from "../api/token-store";
 import { TRPCProvider } from "../api/trpc";
 import { createApiClient } from "../api/trpc-client";
-import type { Role } from "../auth/roles";
-import { SessionProvider } from "../auth/session-provider";
-import { type SessionUser, tokenStore } from "../auth/token-store";
 import { createQueryClient } from "../errors/error-presenter";
 import type { Locale } from "../i18n/dictionary";
 import { type Rendered, render } from "./render";

@@ -3,7 +3,7 @@ import { Button, Space, Table, Tag, Typography } from "antd";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { showInstant } from "../records/instant";
+import { showInstant } from "../../shared/instant";
 import { actionLabel, changedFields, entityLabel, roleLabel } from "./audit-labels";
 
 type Entry = RouterOutputs["audit"]["county"]["items"][number];

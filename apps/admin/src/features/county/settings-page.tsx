@@ -4,7 +4,7 @@ import { useEffect, useMemo } from "react";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { periodLabel } from "../league/period-label";
+import { periodLabel } from "../../shared/period-label";
 import { dueDate, monthDue } from "./deadline-day";
 
 type Values = { day: number };

@@ -19,7 +19,7 @@ import { fieldErrorsOf } from "../../errors/error-messages";
 import { applyFieldErrors } from "../../errors/form-errors";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../records/form-drawer";
+import { FormDrawer } from "../../shared/form-drawer";
 
 type CountyUser = RouterOutputs["counties"]["listUsers"][number];
 type CountyRole = "county_admin" | "county_reviewer";

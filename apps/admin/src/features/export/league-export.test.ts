@@ -1,11 +1,11 @@
 import { parseScheme, type Scheme } from "@pingan/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import type { ExportInput } from "../../shared/league-table/export-meta";
+import { leagueToCsv } from "../../shared/league-table/league-csv";
+import { buildLeagueWorkbook, exportFileName } from "../../shared/league-table/league-xlsx";
 import { SAMPLE_TABLE } from "../league/fixtures/sample-table";
 import modelScheme from "../scheme/model-scheme.json";
-import type { ExportInput } from "./export-meta";
-import { leagueToCsv } from "./league-csv";
-import { buildLeagueWorkbook, exportFileName } from "./league-xlsx";
 import { printNotes } from "./print-notes";
 
 const parsed = parseScheme(modelScheme);

@@ -1,7 +1,7 @@
 import { Button, Result, Space } from "antd";
 import { useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n-provider";
-import { takePrintInput } from "./print-handoff";
+import { takePrintInput } from "../../shared/league-table/print-handoff";
 import { PrintReport } from "./print-report";
 
 /** A clean A4 通报 for the browser's print; the buttons do not print. */

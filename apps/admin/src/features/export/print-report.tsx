@@ -1,6 +1,6 @@
-import { formatScore } from "../league/format-metric";
-import { periodLabel } from "../league/period-label";
-import type { ExportInput } from "./export-meta";
+import { formatScore } from "../../shared/format-metric";
+import type { ExportInput } from "../../shared/league-table/export-meta";
+import { periodLabel } from "../../shared/period-label";
 import "./print-report.css";
 import { printNotes } from "./print-notes";
 

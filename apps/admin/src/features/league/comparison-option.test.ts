@@ -1,6 +1,6 @@
 import golden from "@pingan/domain/golden/league-2026-Q3.json";
 import { describe, expect, it } from "vitest";
-import { comparisonOption } from "./comparison-option";
+import { comparisonOption } from "../../shared/league-table/comparison-option";
 import { SAMPLE_TABLE } from "./fixtures/sample-table";
 
 describe("comparisonOption", () => {

@@ -17,17 +17,17 @@ import {
 } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useSearchParams } from "react-router";
+import { useSession } from "../../api/session-provider";
 import { useTRPC } from "../../api/trpc";
-import { useSession } from "../../auth/session-provider";
 import { applyFieldErrors } from "../../errors/form-errors";
-import { ExportToolbar } from "../export/export-toolbar";
-import { showInstant } from "../records/instant";
-import { LeagueTableView } from "./league-table-view";
-import { periodLabel } from "./period-label";
-import { lastMonth, PeriodPicker } from "./period-picker";
-import { useCountyScheme } from "./use-county-scheme";
+import { showInstant } from "../../shared/instant";
+import { ExportToolbar } from "../../shared/league-table/export-toolbar";
+import { LeagueTableView } from "../../shared/league-table/league-table-view";
+import { periodLabel } from "../../shared/period-label";
+import { lastMonth, PeriodPicker } from "../../shared/period-picker";
+import { useCountyScheme } from "../../shared/use-county-scheme";
 
-const ComparisonChart = lazy(() => import("./comparison-chart"));
+const ComparisonChart = lazy(() => import("../../shared/league-table/comparison-chart"));
 
 /** 考评排名: the live table for a month, quarter or year; publish it, correct it with a reason, read versions. */
 export default function LeaguePage() {

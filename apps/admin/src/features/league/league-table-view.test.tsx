@@ -1,9 +1,9 @@
 import { parseScheme, type Scheme } from "@pingan/domain";
 import { afterEach, describe, expect, it } from "vitest";
+import { LeagueTableView } from "../../shared/league-table/league-table-view";
 import { click, type Rendered, render, waitFor } from "../../test-support/render";
 import modelScheme from "../scheme/model-scheme.json";
 import { SAMPLE_TABLE } from "./fixtures/sample-table";
-import { LeagueTableView } from "./league-table-view";
 
 const parsed = parseScheme(modelScheme);
 if (!parsed.ok) throw new Error("model scheme invalid");
@@ -54,7 +54,7 @@ describe("LeagueTableView", () => {
 
 describe("grade colours without a scheme", () => {
   it("colours the usual grade names so the public page reads at a glance", async () => {
-    const { gradeColor } = await import("./grade-color");
+    const { gradeColor } = await import("../../shared/grade-color");
     expect(gradeColor("优秀")).toBe("green");
     expect(gradeColor("不合格")).toBe("red");
     expect(gradeColor("甲等")).toBe("default");

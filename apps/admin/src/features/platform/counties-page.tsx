@@ -6,7 +6,7 @@ import type { RouterInputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../records/form-drawer";
+import { FormDrawer } from "../../shared/form-drawer";
 
 type Values = RouterInputs["counties"]["create"];
 

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { ExportToolbar } from "../export/export-toolbar";
-import { LeagueTableView } from "../league/league-table-view";
-import { periodLabel } from "../league/period-label";
-import { showInstant } from "../records/instant";
+import { showInstant } from "../../shared/instant";
+import { ExportToolbar } from "../../shared/league-table/export-toolbar";
+import { LeagueTableView } from "../../shared/league-table/league-table-view";
+import { periodLabel } from "../../shared/period-label";
 
 /** A county's published league tables, for anyone, without signing in; laid out for a phone first. */
 export default function PublicPage() {

@@ -18,8 +18,8 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
 import {
   ATTEMPT_RESULT_COLORS,
   type ATTEMPT_RESULT_LABELS,
@@ -27,7 +27,7 @@ import {
   type OUTCOME_LABELS,
   options,
   recordLabels,
-} from "./record-labels";
+} from "../../shared/record-labels";
 
 export type Dispute = RouterOutputs["disputes"]["list"]["items"][number];
 

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createDisputeInput } from "@pingan/contracts";
+import { useQueryClient } from "@tanstack/react-query";
 import {
   AutoComplete,
   Drawer,
@@ -15,16 +16,15 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
-
-import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
+import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
-import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "./record-labels";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type CreateValues = {
   level: Dispute["level"];
@@ -39,37 +39,79 @@ export default function DisputesPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const labels = recordLabels(t);
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createDisputeInput);
   const screens = Grid.useBreakpoint();
   const [level, setLevel] = useState<Dispute["level"] | undefined>();
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
-  const [adding, setAdding] = useState(false);
   const [selected, setSelected] = useState<Dispute | null>(null);
-  const [form] = Form.useForm<CreateValues>();
 
-  const list = useInfiniteQuery(
+  const list = useRecordList(
     trpc.disputes.list.infiniteQueryOptions(
-      { townshipId, level, status: status === "all" ? undefined : status, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
+      { townshipId, level, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      NEXT_PAGE,
     ),
   );
-  const create = useMutation(
-    trpc.disputes.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        void qc.invalidateQueries(trpc.disputes.pathFilter());
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.disputes.create.mutationOptions,
+    trpc.disputes.pathFilter(),
+    (v: CreateValues) => newRecord(townshipId, v),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const addFields = (
+    <>
+      <Form.Item name="level" label={t("disputes.level")} rules={[rule("level"), { required: true }]}>
+        <Radio.Group
+          optionType="button"
+          options={(["blue", "yellow", "red"] as const).map((l) => ({
+            value: l,
+            title: labels.levelHint[l],
+            label: (
+              <span>
+                <span style={{ color: LEVEL_BORDER[l] }}>●</span> {labels.level[l]}
+              </span>
+            ),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t("disputes.category")}
+        rules={[rule("category"), { required: true, message: t("disputes.categoryRequired") }]}
+      >
+        <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="partiesBrief"
+        label={t("disputes.parties")}
+        rules={[rule("partiesBrief"), { required: true, message: t("disputes.partiesRequired") }]}
+      >
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item name="summary" rules={[rule("summary")]} label={t("disputes.summary")}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
+      </Form.Item>
+      <Form.Item
+        name="reportedAt"
+        label={t("disputes.reportedAt")}
+        rules={[rule("reportedAt"), { required: true, message: t("disputes.reportedAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+    </>
+  );
 
   return (
-    <RecordPageShell<Dispute>
+    <RecordPageShell<Dispute, CreateValues>
       title={t("disputes.title")}
       addLabel={t("disputes.add")}
-      onAdd={() => setAdding(true)}
+      add={{
+        form: adding,
+        title: t("disputes.addTitle"),
+        initialValues: { level: "blue", reportedAt: nowInstant() },
+        fields: addFields,
+      }}
       filters={
         <>
           <Select
@@ -92,11 +134,7 @@ export default function DisputesPage() {
           />
         </>
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(d) => d.id}
       renderItem={(d) => (
         <List.Item
@@ -128,54 +166,6 @@ export default function DisputesPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("disputes.addTitle")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
-        initialValues={{ level: "blue", reportedAt: nowInstant() }}
-        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
-      >
-        <Form.Item name="level" label={t("disputes.level")} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            options={(["blue", "yellow", "red"] as const).map((l) => ({
-              value: l,
-              title: labels.levelHint[l],
-              label: (
-                <span>
-                  <span style={{ color: LEVEL_BORDER[l] }}>●</span> {labels.level[l]}
-                </span>
-              ),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t("disputes.category")}
-          rules={[{ required: true, message: t("disputes.categoryRequired") }]}
-        >
-          <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="partiesBrief"
-          label={t("disputes.parties")}
-          rules={[{ required: true, message: t("disputes.partiesRequired") }]}
-        >
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <Form.Item name="summary" label={t("disputes.summary")}>
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item
-          name="reportedAt"
-          label={t("disputes.reportedAt")}
-          rules={[{ required: true, message: t("disputes.reportedAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-      </FormDrawer>
       <Drawer
         title={t("disputes.detail")}
         open={selected !== null}

@@ -1,17 +1,18 @@
+import { createEventInput } from "@pingan/contracts";
 import { eventLabel } from "@pingan/domain";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Form, Input, InputNumber, List, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
-import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS } from "../scheme/event-rule-list";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
+import { EVENT_OPTIONS } from "../../shared/event-options";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type EventItem = RouterOutputs["events"]["list"]["items"][number];
 type CreateValues = { kind: string; occurredAt: string; count: number; note?: string };
@@ -29,32 +30,53 @@ const KIND_OPTIONS = EVENT_OPTIONS.filter((o) => !DERIVED.has(o.value));
 export default function EventsPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createEventInput);
   const [kind, setKind] = useState<string | undefined>();
-  const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<CreateValues>();
-  const list = useInfiniteQuery(
-    trpc.events.list.infiniteQueryOptions(
-      { townshipId, kind, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
-    ),
+  const list = useRecordList(
+    trpc.events.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
   );
-  const create = useMutation(
-    trpc.events.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        void qc.invalidateQueries(trpc.events.pathFilter());
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.events.create.mutationOptions,
+    trpc.events.pathFilter(),
+    (v: CreateValues) => newRecord(townshipId, v),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const addFields = (
+    <>
+      <Form.Item
+        name="kind"
+        label={t("events.kind")}
+        rules={[rule("kind"), { required: true, message: t("events.kindRequired") }]}
+      >
+        <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="count" rules={[rule("count")]} label={t("events.count")}>
+        <InputNumber min={1} max={10000} style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item
+        name="occurredAt"
+        label={t("events.occurredAt")}
+        rules={[rule("occurredAt"), { required: true, message: t("events.occurredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="note" rules={[rule("note")]} label={t("events.note")}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<EventItem>
+    <RecordPageShell<EventItem, CreateValues>
       title={t("events.title")}
       addLabel={t("events.add")}
-      onAdd={() => setAdding(true)}
+      add={{
+        form: adding,
+        title: t("events.addTitle"),
+        initialValues: { occurredAt: nowInstant(), count: 1 },
+        fields: addFields,
+      }}
       filters={
         <Select
           allowClear
@@ -66,11 +88,7 @@ export default function EventsPage() {
           options={KIND_OPTIONS}
         />
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(e) => e.id}
       renderItem={(e) => (
         <List.Item>
@@ -90,37 +108,6 @@ export default function EventsPage() {
           />
         </List.Item>
       )}
-    >
-      <FormDrawer<CreateValues>
-        title={t("events.addTitle")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
-        initialValues={{ occurredAt: nowInstant(), count: 1 }}
-        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
-      >
-        <Form.Item
-          name="kind"
-          label={t("events.kind")}
-          rules={[{ required: true, message: t("events.kindRequired") }]}
-        >
-          <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="count" label={t("events.count")}>
-          <InputNumber min={1} max={10000} style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item
-          name="occurredAt"
-          label={t("events.occurredAt")}
-          rules={[{ required: true, message: t("events.occurredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item name="note" label={t("events.note")}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </FormDrawer>
-    </RecordPageShell>
+    ></RecordPageShell>
   );
 }

@@ -1,16 +1,16 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createIncidentInput } from "@pingan/contracts";
 import { Form, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
-import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
-import { options, recordLabels } from "./record-labels";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { options, recordLabels } from "../../shared/record-labels";
+import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type Incident = RouterOutputs["incidents"]["list"]["items"][number];
 type CreateValues = {
@@ -25,32 +25,57 @@ export default function IncidentsPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const labels = recordLabels(t);
-  const qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createIncidentInput);
   const [kind, setKind] = useState<Incident["kind"] | undefined>();
-  const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<CreateValues>();
-  const list = useInfiniteQuery(
-    trpc.incidents.list.infiniteQueryOptions(
-      { townshipId, kind, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
-    ),
+  const list = useRecordList(
+    trpc.incidents.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
   );
-  const create = useMutation(
-    trpc.incidents.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        void qc.invalidateQueries(trpc.incidents.pathFilter());
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.incidents.create.mutationOptions,
+    trpc.incidents.pathFilter(),
+    (v: CreateValues) => newRecord(townshipId, v),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const addFields = (
+    <>
+      <Form.Item name="kind" rules={[rule("kind")]} label={t("incidents.kind")}>
+        <Radio.Group optionType="button" options={options(labels.incidentKind)} />
+      </Form.Item>
+      <Form.Item
+        name="severity"
+        rules={[rule("severity")]}
+        label={t("incidents.severity")}
+        extra={t("incidents.vetoHint")}
+      >
+        <Radio.Group optionType="button" options={options(labels.severity)} />
+      </Form.Item>
+      <Form.Item
+        name="summary"
+        label={t("incidents.summary")}
+        rules={[rule("summary"), { required: true, message: t("incidents.summaryRequired") }]}
+      >
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
+      </Form.Item>
+      <Form.Item
+        name="occurredAt"
+        label={t("incidents.occurredAt")}
+        rules={[rule("occurredAt"), { required: true, message: t("incidents.occurredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+    </>
+  );
+
   return (
-    <RecordPageShell<Incident>
+    <RecordPageShell<Incident, CreateValues>
       title={t("incidents.title")}
       addLabel={t("incidents.add")}
-      onAdd={() => setAdding(true)}
+      add={{
+        form: adding,
+        title: t("incidents.add"),
+        initialValues: { occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" },
+        fields: addFields,
+      }}
       filters={
         <Select
           allowClear
@@ -61,11 +86,7 @@ export default function IncidentsPage() {
           options={options(labels.incidentKind)}
         />
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(i) => i.id}
       renderItem={(i) => (
         <List.Item>
@@ -85,37 +106,6 @@ export default function IncidentsPage() {
           />
         </List.Item>
       )}
-    >
-      <FormDrawer<CreateValues>
-        title={t("incidents.add")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
-        initialValues={{ occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" }}
-        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
-      >
-        <Form.Item name="kind" label={t("incidents.kind")}>
-          <Radio.Group optionType="button" options={options(labels.incidentKind)} />
-        </Form.Item>
-        <Form.Item name="severity" label={t("incidents.severity")} extra={t("incidents.vetoHint")}>
-          <Radio.Group optionType="button" options={options(labels.severity)} />
-        </Form.Item>
-        <Form.Item
-          name="summary"
-          label={t("incidents.summary")}
-          rules={[{ required: true, message: t("incidents.summaryRequired") }]}
-        >
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item
-          name="occurredAt"
-          label={t("incidents.occurredAt")}
-          rules={[{ required: true, message: t("incidents.occurredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-      </FormDrawer>
-    </RecordPageShell>
+    ></RecordPageShell>
   );
 }

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createKeyPersonInput } from "@pingan/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Button,
   Checkbox,
@@ -18,12 +19,13 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
-import { options, recordLabels } from "./record-labels";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { options, recordLabels } from "../../shared/record-labels";
+import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type KeyPerson = RouterOutputs["keyPersons"]["list"]["items"][number];
 type CreateValues = { alias: string; category: KeyPerson["category"]; registeredAt: string; note?: string };
@@ -41,18 +43,17 @@ export default function KeyPersonsPage() {
   const labels = recordLabels(t);
   const qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createKeyPersonInput);
   const screens = Grid.useBreakpoint();
   const [category, setCategory] = useState<KeyPerson["category"] | undefined>();
   const [includeDeregistered, setIncludeDeregistered] = useState(false);
-  const [adding, setAdding] = useState(false);
   const [selected, setSelected] = useState<KeyPerson | null>(null);
-  const [form] = Form.useForm<CreateValues>();
   const [visitForm] = Form.useForm<VisitValues>();
 
-  const list = useInfiniteQuery(
+  const list = useRecordList(
     trpc.keyPersons.list.infiniteQueryOptions(
-      { townshipId, category, includeDeregistered, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
+      { townshipId, category, includeDeregistered, limit: PAGE_SIZE },
+      NEXT_PAGE,
     ),
   );
   const monthVisits = useQuery(
@@ -63,14 +64,10 @@ export default function KeyPersonsPage() {
     ...trpc.keyPersons.listVisits.queryOptions({ townshipId, keyPersonId: selected?.id ?? "", limit: 50 }),
     enabled: selected !== null,
   });
-  const create = useMutation(
-    trpc.keyPersons.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        void qc.invalidateQueries(trpc.keyPersons.pathFilter());
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.keyPersons.create.mutationOptions,
+    trpc.keyPersons.pathFilter(),
+    (v: CreateValues) => newRecord(townshipId, v),
   );
   const addVisit = useMutation(
     trpc.keyPersons.addVisit.mutationOptions({
@@ -81,13 +78,47 @@ export default function KeyPersonsPage() {
       onError: (e) => applyFieldErrors(visitForm, e),
     }),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const addFields = (
+    <>
+      <Form.Item
+        name="alias"
+        label={t("keyPersons.alias")}
+        extra={t("keyPersons.aliasHint")}
+        rules={[rule("alias"), { required: true, message: t("keyPersons.aliasRequired") }]}
+      >
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t("keyPersons.category")}
+        rules={[rule("category"), { required: true, message: t("keyPersons.categoryRequired") }]}
+      >
+        <Select options={options(labels.keyPersonCategory)} />
+      </Form.Item>
+      <Form.Item
+        name="registeredAt"
+        label={t("keyPersons.registeredAt")}
+        rules={[rule("registeredAt"), { required: true, message: t("keyPersons.registeredAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="note" rules={[rule("note")]} label={t("keyPersons.note")}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
 
   return (
-    <RecordPageShell<KeyPerson>
+    <RecordPageShell<KeyPerson, CreateValues>
       title={t("keyPersons.title")}
       addLabel={t("keyPersons.add")}
-      onAdd={() => setAdding(true)}
+      add={{
+        form: adding,
+        title: t("keyPersons.addTitle"),
+        initialValues: { registeredAt: nowInstant() },
+        fields: addFields,
+      }}
       filters={
         <>
           <Select
@@ -103,11 +134,7 @@ export default function KeyPersonsPage() {
           </Checkbox>
         </>
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(k) => k.id}
       renderItem={(k) => (
         <List.Item onClick={() => setSelected(k)} style={{ cursor: "pointer" }}>
@@ -134,41 +161,6 @@ export default function KeyPersonsPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("keyPersons.addTitle")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
-        initialValues={{ registeredAt: nowInstant() }}
-        onFinish={(v) => create.mutate({ townshipId, requestId: crypto.randomUUID(), ...v })}
-      >
-        <Form.Item
-          name="alias"
-          label={t("keyPersons.alias")}
-          extra={t("keyPersons.aliasHint")}
-          rules={[{ required: true, message: t("keyPersons.aliasRequired") }]}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t("keyPersons.category")}
-          rules={[{ required: true, message: t("keyPersons.categoryRequired") }]}
-        >
-          <Select options={options(labels.keyPersonCategory)} />
-        </Form.Item>
-        <Form.Item
-          name="registeredAt"
-          label={t("keyPersons.registeredAt")}
-          rules={[{ required: true, message: t("keyPersons.registeredAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item name="note" label={t("keyPersons.note")}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </FormDrawer>
       <Drawer
         title={selected ? t("keyPersons.visitsTitle", { alias: selected.alias }) : ""}
         open={selected !== null}

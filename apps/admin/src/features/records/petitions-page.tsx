@@ -1,15 +1,18 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createPetitionInput } from "@pingan/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Checkbox, Form, Input, List, Radio, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "./form-drawer";
-import { nowInstant, showInstant } from "./instant";
-import { InstantPicker } from "./instant-picker";
+import { FormDrawer } from "../../shared/form-drawer";
+import { nowInstant, showInstant } from "../../shared/instant";
+import { InstantPicker } from "../../shared/instant-picker";
+import { useTownshipId } from "../../shared/use-township-id";
+import { contractRules } from "./contract-rule";
+import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
-import { useTownshipId } from "./use-township-id";
 
 type Petition = RouterOutputs["petitions"]["list"]["items"][number];
 type CreateValues = {
@@ -28,27 +31,23 @@ export default function PetitionsPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const townshipId = useTownshipId();
+  const rule = contractRules(createPetitionInput);
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
-  const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<Petition | null>(null);
-  const [form] = Form.useForm<CreateValues>();
   const [closeForm] = Form.useForm<CloseValues>();
   const refresh = () => void qc.invalidateQueries(trpc.petitions.pathFilter());
 
-  const list = useInfiniteQuery(
+  const list = useRecordList(
     trpc.petitions.list.infiniteQueryOptions(
-      { townshipId, status: status === "all" ? undefined : status, limit: 20 },
-      { getNextPageParam: (p) => p.cursor ?? undefined },
+      { townshipId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      NEXT_PAGE,
     ),
   );
-  const create = useMutation(
-    trpc.petitions.create.mutationOptions({
-      onSuccess: () => {
-        setAdding(false);
-        refresh();
-      },
-      onError: (e) => applyFieldErrors(form, e),
-    }),
+  const adding = useCreateRecord(
+    trpc.petitions.create.mutationOptions,
+    trpc.petitions.pathFilter(),
+    (v: CreateValues) =>
+      newRecord(townshipId, { ...v, skipLevel: v.skipLevel ?? false, collective: v.collective ?? false }),
   );
   const close = useMutation(
     trpc.petitions.close.mutationOptions({
@@ -59,13 +58,54 @@ export default function PetitionsPage() {
       onError: (e) => applyFieldErrors(closeForm, e),
     }),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const addFields = (
+    <>
+      <Form.Item
+        name="subject"
+        label={t("petitions.subject")}
+        rules={[rule("subject"), { required: true, message: t("petitions.subjectRequired") }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="petitionerBrief"
+        label={t("petitions.petitioner")}
+        rules={[rule("petitionerBrief"), { required: true, message: t("petitions.petitionerRequired") }]}
+      >
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item
+        name="receivedAt"
+        label={t("petitions.receivedAt")}
+        rules={[rule("receivedAt"), { required: true, message: t("petitions.receivedAtRequired") }]}
+      >
+        <InstantPicker />
+      </Form.Item>
+      <Form.Item name="firstHandledAt" rules={[rule("firstHandledAt")]} label={t("petitions.firstHandledAt")}>
+        <InstantPicker />
+      </Form.Item>
+      <Space>
+        <Form.Item name="skipLevel" rules={[rule("skipLevel")]} valuePropName="checked">
+          <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
+        </Form.Item>
+        <Form.Item name="collective" rules={[rule("collective")]} valuePropName="checked">
+          <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
+        </Form.Item>
+      </Space>
+    </>
+  );
 
   return (
-    <RecordPageShell<Petition>
+    <RecordPageShell<Petition, CreateValues>
       title={t("petitions.title")}
       addLabel={t("petitions.add")}
-      onAdd={() => setAdding(true)}
+      add={{
+        form: adding,
+        title: t("petitions.add"),
+        initialValues: { receivedAt: nowInstant(), skipLevel: false, collective: false },
+        fields: addFields,
+      }}
       filters={
         <Segmented
           value={status}
@@ -77,11 +117,7 @@ export default function PetitionsPage() {
           ]}
         />
       }
-      items={items}
-      loading={list.isPending}
-      hasMore={list.hasNextPage}
-      loadingMore={list.isFetchingNextPage}
-      onMore={() => void list.fetchNextPage()}
+      list={list}
       rowKey={(p) => p.id}
       renderItem={(p) => (
         <List.Item
@@ -125,56 +161,6 @@ export default function PetitionsPage() {
         </List.Item>
       )}
     >
-      <FormDrawer<CreateValues>
-        title={t("petitions.add")}
-        open={adding}
-        onClose={() => setAdding(false)}
-        form={form}
-        submitting={create.isPending}
-        initialValues={{ receivedAt: nowInstant(), skipLevel: false, collective: false }}
-        onFinish={(v) =>
-          create.mutate({
-            townshipId,
-            requestId: crypto.randomUUID(),
-            ...v,
-            skipLevel: v.skipLevel ?? false,
-            collective: v.collective ?? false,
-          })
-        }
-      >
-        <Form.Item
-          name="subject"
-          label={t("petitions.subject")}
-          rules={[{ required: true, message: t("petitions.subjectRequired") }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="petitionerBrief"
-          label={t("petitions.petitioner")}
-          rules={[{ required: true, message: t("petitions.petitionerRequired") }]}
-        >
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <Form.Item
-          name="receivedAt"
-          label={t("petitions.receivedAt")}
-          rules={[{ required: true, message: t("petitions.receivedAtRequired") }]}
-        >
-          <InstantPicker />
-        </Form.Item>
-        <Form.Item name="firstHandledAt" label={t("petitions.firstHandledAt")}>
-          <InstantPicker />
-        </Form.Item>
-        <Space>
-          <Form.Item name="skipLevel" valuePropName="checked">
-            <Checkbox>{t("petitions.skipLevelCheck")}</Checkbox>
-          </Form.Item>
-          <Form.Item name="collective" valuePropName="checked">
-            <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
-          </Form.Item>
-        </Space>
-      </FormDrawer>
       <FormDrawer<CloseValues>
         title={t("records.closeTitle", { subject: closing?.subject ?? "" })}
         open={closing !== null}

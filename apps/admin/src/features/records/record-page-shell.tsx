@@ -2,24 +2,25 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
+import { FormDrawer } from "../../shared/form-drawer";
+import type { CreateRecord, RecordList } from "./record-hooks";
 
-type Props<T> = {
+/** The page's add drawer: the hook's state, its title, first values and the record's own fields. */
+type Add<V> = { form: CreateRecord<V>; title: string; initialValues?: Partial<V>; fields: ReactNode };
+
+type Props<T, V> = {
   title: string;
   addLabel?: string;
-  onAdd?: () => void;
+  add?: Add<V>;
   filters?: ReactNode;
-  items: T[];
-  loading: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onMore: () => void;
+  list: RecordList<T>;
   renderItem: (item: T) => ReactNode;
   rowKey: (item: T) => string;
   children?: ReactNode;
 };
 
-/** A records page: title, add button, filters and a list that reads well at 390 px and on a desktop. */
-export function RecordPageShell<T>(p: Props<T>) {
+/** A records page: title, add button and drawer, filters and a list that reads well at 390 px and on a desktop. */
+export function RecordPageShell<T, V extends object = object>(p: Props<T, V>) {
   const { t } = useI18n();
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -27,8 +28,8 @@ export function RecordPageShell<T>(p: Props<T>) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {p.title}
         </Typography.Title>
-        {p.onAdd && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={p.onAdd}>
+        {p.add && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={p.add.form.show}>
             {p.addLabel}
           </Button>
         )}
@@ -38,27 +39,32 @@ export function RecordPageShell<T>(p: Props<T>) {
           {p.filters}
         </Flex>
       )}
-      {p.loading ? (
+      {p.list.loading ? (
         <Spin />
-      ) : p.items.length === 0 ? (
+      ) : p.list.items.length === 0 ? (
         <Empty description={t("records.empty")} />
       ) : (
         <List
           bordered
           style={{ background: "#fff" }}
-          dataSource={p.items}
+          dataSource={p.list.items}
           rowKey={p.rowKey}
           renderItem={p.renderItem}
           loadMore={
-            p.hasMore ? (
+            p.list.hasMore ? (
               <div style={{ textAlign: "center", margin: 12 }}>
-                <Button onClick={p.onMore} loading={p.loadingMore}>
+                <Button onClick={p.list.onMore} loading={p.list.loadingMore}>
                   {t("records.loadMore")}
                 </Button>
               </div>
             ) : null
           }
         />
+      )}
+      {p.add && (
+        <FormDrawer<V> title={p.add.title} {...p.add.form.drawer} initialValues={p.add.initialValues}>
+          {p.add.fields}
+        </FormDrawer>
       )}
       {p.children}
     </Space>

@@ -19,15 +19,15 @@ import {
 } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
+import { useSession } from "../../api/session-provider";
 import { useTRPC } from "../../api/trpc";
-import { useSession } from "../../auth/session-provider";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { formatScore } from "../league/format-metric";
-import { indicatorInfo } from "../league/indicator-info";
-import { showInstant } from "../records/instant";
-import { IndicatorBreakdown } from "./indicator-breakdown";
-import { submissionStatus } from "./submission-status";
+import { formatScore } from "../../shared/format-metric";
+import { indicatorInfo } from "../../shared/indicator-info";
+import { IndicatorTable } from "../../shared/indicator-table";
+import { showInstant } from "../../shared/instant";
+import { submissionStatus } from "../../shared/submission-status";
 
 export type QueueRow = RouterOutputs["submissions"]["list"][number];
 type Entry = QueueRow["manualScores"][number];
@@ -192,7 +192,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
 
       <Divider titlePlacement="start">{t("review.liveIndicators")}</Divider>
       {preview.data && (
-        <IndicatorBreakdown
+        <IndicatorTable
           townshipId={row.townshipId}
           rows={preview.data.indicators}
           metricOf={(c) => indicatorInfo(c, scheme).metric}

@@ -5,12 +5,12 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { periodLabel } from "../league/period-label";
-import { lastMonth } from "../league/period-picker";
-import { useCountyScheme } from "../league/use-county-scheme";
-import { showInstant } from "../records/instant";
+import { showInstant } from "../../shared/instant";
+import { periodLabel } from "../../shared/period-label";
+import { lastMonth } from "../../shared/period-picker";
+import { submissionStatus } from "../../shared/submission-status";
+import { useCountyScheme } from "../../shared/use-county-scheme";
 import { type QueueRow, ReviewDrawer } from "./review-drawer";
-import { submissionStatus } from "./submission-status";
 
 /** 审核队列: every township's month, submitted ones first, opened for review one by one. */
 export default function ReviewPage() {

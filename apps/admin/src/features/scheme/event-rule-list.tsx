@@ -2,12 +2,8 @@ import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { EVENT_LABELS } from "@pingan/domain";
 import { Button, Form, InputNumber, Select, Space } from "antd";
 import { useI18n } from "../../i18n/i18n-provider";
+import { EVENT_OPTIONS } from "../../shared/event-options";
 import { SchemeField } from "./scheme-field";
-
-export const EVENT_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) => ({
-  value,
-  label: `${label}（${value}）`,
-}));
 
 /** Picks an event kind by its Chinese name; a kind the list does not know (from an import) stays shown. */
 export function EventSelect({

@@ -3,7 +3,8 @@ import { METRIC_LABELS, METRICS } from "@pingan/domain";
 import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS, EventRuleList, EventSelect } from "./event-rule-list";
+import { EVENT_OPTIONS } from "../../shared/event-options";
+import { EventRuleList, EventSelect } from "./event-rule-list";
 import { SchemeField, SectionIssues } from "./scheme-field";
 
 export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;

@@ -6,7 +6,7 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { describeError, stripPathPrefix } from "../../errors/error-messages";
 import { useI18n } from "../../i18n/i18n-provider";
-import { downloadBlob } from "../export/download-file";
+import { downloadBlob } from "../../shared/download-file";
 import { issuePlace } from "./issue-place";
 
 type Saved = RouterOutputs["schemes"]["import"];

@@ -19,11 +19,11 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { periodLabel } from "../league/period-label";
-import { lastMonth } from "../league/period-picker";
-import { showDeadline, showInstant } from "../records/instant";
-import { LEVEL_COLORS, recordLabels } from "../records/record-labels";
-import { submissionStatus } from "../review/submission-status";
+import { showDeadline, showInstant } from "../../shared/instant";
+import { periodLabel } from "../../shared/period-label";
+import { lastMonth } from "../../shared/period-picker";
+import { LEVEL_COLORS, recordLabels } from "../../shared/record-labels";
+import { submissionStatus } from "../../shared/submission-status";
 
 type Watched = RouterOutputs["supervision"]["disputes"]["disputes"][number];
 

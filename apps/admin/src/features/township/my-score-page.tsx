@@ -14,15 +14,15 @@ import {
   Typography,
 } from "antd";
 import { lazy, Suspense } from "react";
+import { useSession } from "../../api/session-provider";
 import { useTRPC } from "../../api/trpc";
-import { useSession } from "../../auth/session-provider";
 import { useI18n } from "../../i18n/i18n-provider";
-import { formatScore } from "../league/format-metric";
-import { periodLabel } from "../league/period-label";
-import { showDeadline, showInstant } from "../records/instant";
-import { useTownshipId } from "../records/use-township-id";
-import { IndicatorBreakdown } from "../review/indicator-breakdown";
-import { submissionStatus } from "../review/submission-status";
+import { formatScore } from "../../shared/format-metric";
+import { IndicatorTable } from "../../shared/indicator-table";
+import { showDeadline, showInstant } from "../../shared/instant";
+import { periodLabel } from "../../shared/period-label";
+import { submissionStatus } from "../../shared/submission-status";
+import { useTownshipId } from "../../shared/use-township-id";
 
 const TrendChart = lazy(() => import("./trend-chart"));
 
@@ -146,7 +146,7 @@ export default function MyScorePage() {
             {t("myScore.asOf", { at: showInstant(p.asOf), version: p.schemeVersion })}
           </Typography.Text>
           <Card size="small" title={t("myScore.breakdown")}>
-            <IndicatorBreakdown townshipId={townshipId} rows={p.indicators} />
+            <IndicatorTable townshipId={townshipId} rows={p.indicators} />
           </Card>
         </>
       )}

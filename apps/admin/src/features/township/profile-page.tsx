@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { useTownshipId } from "../records/use-township-id";
+import { useTownshipId } from "../../shared/use-township-id";
 
 type Values = { name: string; code: string; population: number; villages: number; grids: number };
 

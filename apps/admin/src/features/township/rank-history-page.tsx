@@ -5,11 +5,11 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import type { Locale } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { formatScore } from "../league/format-metric";
-import { gradeColor } from "../league/grade-color";
-import { periodLabel } from "../league/period-label";
-import { RankChange } from "../league/rank-change";
-import { useTownshipId } from "../records/use-township-id";
+import { formatScore } from "../../shared/format-metric";
+import { gradeColor } from "../../shared/grade-color";
+import { periodLabel } from "../../shared/period-label";
+import { RankChange } from "../../shared/rank-change";
+import { useTownshipId } from "../../shared/use-township-id";
 import type { RankPoint } from "./rank-history-chart";
 
 const RankHistoryChart = lazy(() => import("./rank-history-chart"));

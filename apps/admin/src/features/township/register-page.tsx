@@ -7,7 +7,7 @@ import { useTRPC } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { TownshipFields } from "./township-fields";
+import { TownshipFields } from "../../shared/township-fields";
 
 type Values = Omit<RouterInputs["onboarding"]["registerTownship"], never>;
 

@@ -5,8 +5,8 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { FormDrawer } from "../records/form-drawer";
-import { useTownshipId } from "../records/use-township-id";
+import { FormDrawer } from "../../shared/form-drawer";
+import { useTownshipId } from "../../shared/use-township-id";
 
 type Member = RouterOutputs["staff"]["list"][number];
 type InviteValues = { name: string; phone: string; email?: string; initialPassword: string };

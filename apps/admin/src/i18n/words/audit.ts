@@ -1,6 +1,6 @@
 import type { Entry } from "../entry";
 
-/** Words of the audit trail. Keys start with the area's prefix so they never collide with another file's. */
+/** The audit trail (features/audit). */
 export const AUDIT_WORDS = {
   "audit.title": { zh: "操作日志", en: "Audit trail" },
   "audit.at": { zh: "时间", en: "Time" },
@@ -13,14 +13,12 @@ export const AUDIT_WORDS = {
   "audit.before": { zh: "修改前", en: "Before" },
   "audit.after": { zh: "修改后", en: "After" },
   "audit.loadMore": { zh: "加载更多", en: "Load more" },
-
   "audit.role.platform_admin": { zh: "平台管理员", en: "Platform admin" },
   "audit.role.county_admin": { zh: "县级管理员", en: "County admin" },
   "audit.role.county_reviewer": { zh: "县级审核员", en: "County reviewer" },
   "audit.role.township_admin": { zh: "乡镇管理员", en: "Township admin" },
   "audit.role.township_staff": { zh: "乡镇工作人员", en: "Township staff" },
   "audit.role.system": { zh: "系统", en: "System" },
-
   "audit.action.county.create": { zh: "创建县区", en: "Created a county" },
   "audit.action.county.rotateJoinCode": { zh: "更换加入码", en: "Replaced the join code" },
   "audit.action.user.create": { zh: "创建账号", en: "Created an account" },
@@ -65,7 +63,6 @@ export const AUDIT_WORDS = {
   "audit.action.month.close": { zh: "月度结转", en: "Closed the month" },
   "audit.action.seed.records": { zh: "导入演示数据", en: "Loaded demo records" },
   "audit.action.keyPerson.deregister": { zh: "重点人员解除管控", en: "Deregistered a key person" },
-
   /** Record actions without a word of their own read as verb + object: 「删除信访」, "Deleted: Petition". */
   "audit.verbOn": { zh: "{verb}{entity}", en: "{verb}: {entity}" },
   "audit.verb.create": { zh: "登记", en: "Added" },
@@ -73,7 +70,6 @@ export const AUDIT_WORDS = {
   "audit.verb.delete": { zh: "删除", en: "Deleted" },
   "audit.verb.close": { zh: "办结", en: "Closed" },
   "audit.verb.reopen": { zh: "重新打开", en: "Reopened" },
-
   "audit.entity.county": { zh: "县", en: "County" },
   "audit.entity.township": { zh: "乡镇", en: "Township" },
   "audit.entity.scheme": { zh: "考核细则", en: "Scheme" },

@@ -1,12 +1,11 @@
 import type { Entry } from "../entry";
 
-/** Words of the review queue and its drawer. Keys start with the area's prefix so they never collide with another file's. */
+/** The review queue and drawer (features/review). */
 export const REVIEW_WORDS = {
   "review.status.draft": { zh: "未提交", en: "Not submitted" },
   "review.status.submitted": { zh: "待审核", en: "Awaiting review" },
   "review.status.returned": { zh: "已退回", en: "Returned" },
   "review.status.approved": { zh: "已审核", en: "Approved" },
-
   "review.title": { zh: "审核队列", en: "Review queue" },
   "review.month": { zh: "月份", en: "Month" },
   "review.township": { zh: "乡镇", en: "Township" },
@@ -15,7 +14,6 @@ export const REVIEW_WORDS = {
   "review.submittedAt": { zh: "提交时间", en: "Submitted at" },
   "review.pendingEntries": { zh: "待复核", en: "To confirm" },
   "review.drawerTitle": { zh: "{name} · {period}填报审核", en: "{name} · review of {period}" },
-
   "review.approvedMsg": { zh: "已审核通过", en: "Approved" },
   "review.returnedMsg": { zh: "已退回乡镇", en: "Returned to the township" },
   "review.enteredMsg": {
@@ -58,14 +56,6 @@ export const REVIEW_WORDS = {
   "review.count": { zh: "次数", en: "Count" },
   "review.adjustReason": { zh: "调整理由", en: "Reason for the adjustment" },
   "review.adjustReasonRequired": { zh: "请写明调整理由", en: "Give the reason for the adjustment" },
-
-  "review.breakdown.indicator": { zh: "指标", en: "Indicator" },
-  "review.breakdown.score": { zh: "得分", en: "Score" },
-  "review.breakdown.deductions": { zh: "扣分", en: "Deductions" },
-  "review.breakdown.bonus": { zh: "加分", en: "Bonus" },
-  "review.breakdown.metric": { zh: "指标值", en: "Metric" },
-  "review.breakdown.zeroed": { zh: "不得分", en: "Zeroed" },
-
   "review.records.link": { zh: "相关记录 {n} 条", en: "Related records: {n}" },
   "review.records.title": { zh: "{title}：相关记录", en: "{title}: related records" },
   "review.records.capped": {

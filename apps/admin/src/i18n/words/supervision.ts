@@ -1,6 +1,6 @@
 import type { Entry } from "../entry";
 
-/** Words of the supervision board. Keys start with the area's prefix so they never collide with another file's. */
+/** The supervision board (features/supervision). */
 export const SUPERVISION_WORDS = {
   "supervision.title": { zh: "督办看板", en: "Supervision" },
   "supervision.light.red": { zh: "超时", en: "Overdue" },

@@ -1,7 +1,39 @@
 import type { Entry } from "../entry";
 
-/** Words of township registration, my score and its trend, staff. Keys start with the area's prefix so they never collide with another file's. */
+/** A township's registration, score, staff, profile and rank history (features/township). */
 export const TOWNSHIP_WORDS = {
+  "profile.title": { zh: "乡镇信息", en: "Township profile" },
+  "profile.saved": { zh: "乡镇信息已保存", en: "Township profile saved" },
+  "profile.status": { zh: "状态", en: "Status" },
+  "profile.active": { zh: "已启用", en: "Active" },
+  "profile.name": { zh: "乡镇名称", en: "Name" },
+  "profile.code": { zh: "乡镇区划代码", en: "Division code" },
+  "profile.population": { zh: "常住人口", en: "Population" },
+  "profile.populationHint": { zh: "用于计算万人发案率", en: "Used for the incidents per 10,000 residents" },
+  "profile.villages": { zh: "村（社区）数", en: "Villages (communities)" },
+  "profile.grids": { zh: "网格数", en: "Grids" },
+  "rankHistory.nav": { zh: "历次排名", en: "Rank history" },
+  "rankHistory.title": { zh: "历次排名", en: "Rank history" },
+  "rankHistory.hint": {
+    zh: "本乡镇在县级已发布的月度、季度、年度排名中的名次与总分；更正发布的以最新版本为准。",
+    en: "This township's rank and total in every published month, quarter and year table; a corrected table shows its newest version.",
+  },
+  "rankHistory.empty": {
+    zh: "县级尚未发布排名。发布后，本乡镇的名次将显示在这里。",
+    en: "No table has been published yet. Once the county publishes one, the township's rank appears here.",
+  },
+  "rankHistory.all": { zh: "全部", en: "All" },
+  "rankHistory.kind.month": { zh: "月度", en: "Month" },
+  "rankHistory.kind.quarter": { zh: "季度", en: "Quarter" },
+  "rankHistory.kind.year": { zh: "年度", en: "Year" },
+  "rankHistory.period": { zh: "考核期", en: "Period" },
+  "rankHistory.rank": { zh: "名次", en: "Rank" },
+  "rankHistory.rankOf": { zh: "第 {rank} 名 / 共 {n} 个", en: "{rank} of {n}" },
+  "rankHistory.version": { zh: "版本", en: "Version" },
+  "rankHistory.versionN": { zh: "第 {n} 版", en: "v{n}" },
+  "rankHistory.corrected": { zh: "已更正", en: "Corrected" },
+  "rankHistory.chart": { zh: "月度名次走势", en: "Monthly rank" },
+  "rankHistory.chartRank": { zh: "名次", en: "Rank" },
   "register.pendingTitle": {
     zh: "注册已提交，等待县级审核",
     en: "Registration sent, waiting for the county",
@@ -60,7 +92,6 @@ export const TOWNSHIP_WORDS = {
   "register.passwordRequired": { zh: "请设置密码", en: "Set a password" },
   "register.submit": { zh: "提交注册", en: "Register" },
   "register.haveAccount": { zh: "已有账号，去登录", en: "Have an account? Sign in" },
-
   "myScore.submitted": {
     zh: "本月填报已提交，等待县级审核",
     en: "This month's submission is sent; the county will review it",
@@ -96,7 +127,6 @@ export const TOWNSHIP_WORDS = {
   "myScore.trend.total": { zh: "总分", en: "Total" },
   "myScore.trend.rank": { zh: "名次", en: "Rank" },
   "myScore.trend.month": { zh: "{n}月", en: "{short}" },
-
   "staff.title": { zh: "人员管理", en: "Staff" },
   "staff.add": { zh: "添加工作人员", en: "Add a staff member" },
   "staff.added": {

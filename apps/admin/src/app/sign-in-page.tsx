@@ -2,13 +2,13 @@ import { LockOutlined, TranslationOutlined, UserOutlined } from "@ant-design/ico
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { Link, useLocation, useNavigate } from "react-router";
+import { useSession } from "../api/session-provider";
+import type { Session } from "../api/token-store";
 import { useTRPC } from "../api/trpc";
-import { homeFor } from "../app/nav-items";
 import { describeError } from "../errors/error-messages";
 import { applyFieldErrors } from "../errors/form-errors";
 import { useI18n } from "../i18n/i18n-provider";
-import { useSession } from "./session-provider";
-import type { Session } from "./token-store";
+import { homeFor } from "./nav-items";
 
 type Values = { login: string; password: string };
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../i18n/dictionary";
+import type { MessageKey } from "../i18n/dictionary";
 /**
  * Chinese names of some record fields' values, as township staff say them. Pages name values through
  * recordLabels(t) below; these stay only as the keys' types (dispute-detail) and as the reference the

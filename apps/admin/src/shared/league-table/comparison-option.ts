@@ -1,5 +1,5 @@
 import type { LeagueTable, Scheme } from "@pingan/domain";
-import { indicatorInfo } from "./indicator-info";
+import { indicatorInfo } from "../indicator-info";
 
 export type BarOption = {
   legend: { data: string[]; type: "scroll"; top: number };

@@ -1,11 +1,15 @@
 import type { LeagueRow, LeagueTable, Scheme } from "@pingan/domain";
 import { Table, type TableColumnsType, Tag } from "antd";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
-import { formatScore } from "./format-metric";
-import { gradeColor } from "./grade-color";
-import { RankChange } from "./rank-change";
-import { TownshipDetailDrawer } from "./township-detail-drawer";
+import { formatScore } from "../format-metric";
+import { gradeColor } from "../grade-color";
+import { RankChange } from "../rank-change";
+
+/** Loaded on the first click: the scoring engine's gap analysis and the drawer stay off the first load. */
+const TownshipDetailDrawer = lazy(() =>
+  import("./township-detail-drawer").then((m) => ({ default: m.TownshipDetailDrawer })),
+);
 
 type Props = {
   table: LeagueTable;
@@ -19,6 +23,9 @@ type Props = {
 export function LeagueTableView({ table, scheme, compact = false }: Props) {
   const { t } = useI18n();
   const [selected, setSelected] = useState<LeagueRow | null>(null);
+  // The drawer's chunk loads on the first click and then stays, so closing still animates.
+  const [opened, setOpened] = useState(false);
+  if (selected && !opened) setOpened(true);
 
   const columns = useMemo<TableColumnsType<LeagueRow>>(() => {
     const cols: TableColumnsType<LeagueRow> = [
@@ -92,7 +99,16 @@ export function LeagueTableView({ table, scheme, compact = false }: Props) {
         onRow={(row) => ({ onClick: () => setSelected(row), style: { cursor: "pointer" } })}
         locale={{ emptyText: t("league.empty") }}
       />
-      <TownshipDetailDrawer table={table} scheme={scheme} row={selected} onClose={() => setSelected(null)} />
+      {opened && (
+        <Suspense fallback={null}>
+          <TownshipDetailDrawer
+            table={table}
+            scheme={scheme}
+            row={selected}
+            onClose={() => setSelected(null)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

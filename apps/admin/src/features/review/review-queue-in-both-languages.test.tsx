@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Locale, translate } from "../../i18n/dictionary";
+import { IndicatorTable } from "../../shared/indicator-table";
+import { submissionStatus } from "../../shared/submission-status";
 import { cleanUp, fakeApi, renderPage, signIn } from "../../test-support/fake-api";
 import { click, HAN, type Rendered, waitFor } from "../../test-support/render";
-import { IndicatorBreakdown } from "./indicator-breakdown";
 import ReviewPage from "./review-page";
-import { submissionStatus } from "./submission-status";
 
 const entry = { reason: "技防达标", enteredAt: "2026-11-03T02:00:00.000Z" };
 const queueRow = {
@@ -192,7 +192,7 @@ describe("indicator records in English", { timeout: 20_000 }, () => {
       },
     });
     view = await renderPage(
-      <IndicatorBreakdown
+      <IndicatorTable
         townshipId="t1"
         rows={[{ ...indicator, records: [...indicator.records, { kind: "petition", id: "gone" }] }]}
       />,

@@ -1,5 +1,5 @@
 import type { Workbook } from "exceljs";
-import { indicatorInfo } from "../league/indicator-info";
+import { indicatorInfo } from "../indicator-info";
 import type { ExportInput } from "./export-meta";
 import { exportSubtitle, exportTitle, tableGrid } from "./table-rows";
 

@@ -1,7 +1,40 @@
 import type { Entry } from "../entry";
 
-/** Words of county settings, county users, scheme import/export, rank history. Keys start with the area's prefix so they never collide with another file's. */
-export const COUNTY_ADMIN_WORDS = {
+/** A county's townships, settings and users (features/county). */
+export const COUNTY_WORDS = {
+  "townships.title": { zh: "乡镇审批", en: "Townships" },
+  "townships.joinCode": { zh: "乡镇加入码", en: "Township join code" },
+  "townships.noCode": { zh: "尚未生成", en: "Not generated yet" },
+  "townships.confirmRotate": {
+    zh: "更换后旧加入码立即失效，确定更换？",
+    en: "The old code stops working at once. Replace it?",
+  },
+  "townships.confirmGenerate": { zh: "生成加入码？", en: "Generate a join code?" },
+  "townships.rotate": { zh: "更换加入码", en: "Replace the code" },
+  "townships.generate": { zh: "生成加入码", en: "Generate a code" },
+  "townships.codeHint": {
+    zh: "将加入码告知各乡镇综治中心，乡镇凭码自行注册，经本页审核通过后启用。",
+    en: "Give the code to each township's centre; townships register with it and start once approved here.",
+  },
+  "townships.status.pending": { zh: "待审核", en: "Pending" },
+  "townships.status.active": { zh: "已启用", en: "Active" },
+  "townships.status.rejected": { zh: "已驳回", en: "Rejected" },
+  "townships.status.archived": { zh: "已归档", en: "Archived" },
+  "townships.all": { zh: "全部", en: "All" },
+  "townships.emptyPending": { zh: "暂无待审核的乡镇", en: "No townships waiting" },
+  "townships.empty": { zh: "暂无乡镇", en: "No townships" },
+  "townships.name": { zh: "乡镇", en: "Township" },
+  "townships.code": { zh: "区划代码", en: "Code" },
+  "townships.population": { zh: "常住人口", en: "Population" },
+  "townships.villages": { zh: "村（社区）", en: "Villages" },
+  "townships.grids": { zh: "网格", en: "Grids" },
+  "townships.statusColumn": { zh: "状态", en: "Status" },
+  "townships.approve": { zh: "审核通过", en: "Approve" },
+  "townships.approved": { zh: "{name}已审核通过", en: "{name} approved" },
+  "townships.reject": { zh: "驳回", en: "Reject" },
+  "townships.rejectTitle": { zh: "驳回：{name}", en: "Reject: {name}" },
+  "townships.rejectReason": { zh: "驳回理由", en: "Reason" },
+  "townships.rejectReasonRequired": { zh: "请填写驳回理由", en: "Give a reason" },
   "settings.nav": { zh: "县级设置", en: "County settings" },
   "settings.title": { zh: "县级设置", en: "County settings" },
   "settings.county": { zh: "本县（区）：{name}（{code}）", en: "County: {name} ({code})" },
@@ -25,7 +58,6 @@ export const COUNTY_ADMIN_WORDS = {
   },
   "settings.deadlineCurrent": { zh: "当前截止日：每月 {day} 日", en: "Current deadline: day {day}" },
   "settings.saved": { zh: "截止日已设为每月 {day} 日", en: "The deadline is now day {day}" },
-
   "users.nav": { zh: "县级用户", en: "County users" },
   "users.title": { zh: "县级用户", en: "County users" },
   "users.hint": {
@@ -64,57 +96,4 @@ export const COUNTY_ADMIN_WORDS = {
     en: "Tell them the account and initial password in person or by phone. They must change the password at first sign-in; it is not shown again once this closes.",
   },
   "users.done": { zh: "我已告知", en: "Done" },
-
-  "schemeIo.title": { zh: "已保存细则的导入导出", en: "Import and export saved schemes" },
-  "schemeIo.hint": {
-    zh: "导出：下载本县已保存的某年度细则（JSON 文件）。导入：上传 JSON 文件，经校验后保存为该年度的新版本；文件中的县区、年度、版本号以本页为准。",
-    en: "Export downloads a saved year's scheme as JSON. Import uploads a JSON file, checks it and saves it as the year's next version; the county, year and version in the file are replaced.",
-  },
-  "schemeIo.year": { zh: "年度", en: "Year" },
-  "schemeIo.yearOption": { zh: "{year}年度", en: "{year}" },
-  "schemeIo.savedVersion": { zh: "已保存第 {n} 版", en: "version {n} saved" },
-  "schemeIo.noneSaved": { zh: "尚未保存", en: "none saved" },
-  // Not "…保存细则…": tests and people find the editor's save button by that name.
-  "schemeIo.download": { zh: "下载已保存版本", en: "Download the saved version" },
-  "schemeIo.upload": { zh: "上传细则文件保存为新版本", en: "Upload a file as a new version" },
-  "schemeIo.notJson": {
-    zh: "文件不是有效的 JSON，请检查后重新上传",
-    en: "The file is not valid JSON; check it and upload again",
-  },
-  "schemeIo.invalid": {
-    zh: "文件未通过校验，共 {n} 处问题，未保存",
-    en: "The file failed the checks ({n} problems) and was not saved",
-  },
-  "schemeIo.place": { zh: "位置", en: "Where" },
-  "schemeIo.path": { zh: "字段路径", en: "Field path" },
-  "schemeIo.message": { zh: "问题", en: "Problem" },
-  "schemeIo.imported": {
-    zh: "已导入「{name}」，保存为 {year} 年度第 {version} 版",
-    en: "Imported “{name}” as {year} version {version}",
-  },
-  "schemeIo.openInEditor": { zh: "在编辑器中打开", en: "Open in the editor" },
-  "schemeIo.failed": { zh: "导入未成功", en: "The import did not succeed" },
-
-  "rankHistory.nav": { zh: "历次排名", en: "Rank history" },
-  "rankHistory.title": { zh: "历次排名", en: "Rank history" },
-  "rankHistory.hint": {
-    zh: "本乡镇在县级已发布的月度、季度、年度排名中的名次与总分；更正发布的以最新版本为准。",
-    en: "This township's rank and total in every published month, quarter and year table; a corrected table shows its newest version.",
-  },
-  "rankHistory.empty": {
-    zh: "县级尚未发布排名。发布后，本乡镇的名次将显示在这里。",
-    en: "No table has been published yet. Once the county publishes one, the township's rank appears here.",
-  },
-  "rankHistory.all": { zh: "全部", en: "All" },
-  "rankHistory.kind.month": { zh: "月度", en: "Month" },
-  "rankHistory.kind.quarter": { zh: "季度", en: "Quarter" },
-  "rankHistory.kind.year": { zh: "年度", en: "Year" },
-  "rankHistory.period": { zh: "考核期", en: "Period" },
-  "rankHistory.rank": { zh: "名次", en: "Rank" },
-  "rankHistory.rankOf": { zh: "第 {rank} 名 / 共 {n} 个", en: "{rank} of {n}" },
-  "rankHistory.version": { zh: "版本", en: "Version" },
-  "rankHistory.versionN": { zh: "第 {n} 版", en: "v{n}" },
-  "rankHistory.corrected": { zh: "已更正", en: "Corrected" },
-  "rankHistory.chart": { zh: "月度名次走势", en: "Monthly rank" },
-  "rankHistory.chartRank": { zh: "名次", en: "Rank" },
 } as const satisfies Record<string, Entry>;

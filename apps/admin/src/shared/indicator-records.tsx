@@ -2,12 +2,12 @@ import { eventLabel, type RecordKind } from "@pingan/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Space, Tag, Typography } from "antd";
 import { type ReactNode, useState } from "react";
-import { useTRPC } from "../../api/trpc";
-import { describeError } from "../../errors/error-messages";
-import type { MessageKey } from "../../i18n/dictionary";
-import { useI18n } from "../../i18n/i18n-provider";
-import { showInstant } from "../records/instant";
-import { LEVEL_COLORS, recordLabels } from "../records/record-labels";
+import { useTRPC } from "../api/trpc";
+import { describeError } from "../errors/error-messages";
+import type { MessageKey } from "../i18n/dictionary";
+import { useI18n } from "../i18n/i18n-provider";
+import { showInstant } from "./instant";
+import { LEVEL_COLORS, recordLabels } from "./record-labels";
 
 type Ref = { kind: string; id: string };
 

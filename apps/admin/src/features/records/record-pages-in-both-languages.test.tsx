@@ -4,9 +4,9 @@ import { TRPCProvider } from "../../api/trpc";
 import { createApiClient } from "../../api/trpc-client";
 import { createQueryClient } from "../../errors/error-presenter";
 import { type Locale, translate } from "../../i18n/dictionary";
+import { KEY_PERSON_CATEGORY_LABELS, LEVEL_LABELS, recordLabels } from "../../shared/record-labels";
 import { click, type Rendered, render, waitFor } from "../../test-support/render";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
-import { KEY_PERSON_CATEGORY_LABELS, LEVEL_LABELS, recordLabels } from "./record-labels";
 import { RecordPageShell } from "./record-page-shell";
 
 const dispute = {
@@ -54,11 +54,7 @@ function renderEmptyShell(locale?: Locale): Promise<Rendered> {
   return render(
     <RecordPageShell<{ id: string }>
       title="x"
-      items={[]}
-      loading={false}
-      hasMore={false}
-      loadingMore={false}
-      onMore={() => {}}
+      list={{ items: [], loading: false, hasMore: false, loadingMore: false, onMore: () => {} }}
       renderItem={() => null}
       rowKey={(i) => i.id}
     />,

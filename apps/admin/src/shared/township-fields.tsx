@@ -1,5 +1,5 @@
 import { Col, Form, Input, InputNumber, Row } from "antd";
-import { useI18n } from "../../i18n/i18n-provider";
+import { useI18n } from "../i18n/i18n-provider";
 
 /**
  * A township's registration details (name, division code, population, villages, grids), under `prefix`

@@ -6,7 +6,7 @@ import modelScheme from "./model-scheme.json";
 import { importIssues, SchemeIo } from "./scheme-io";
 
 const downloads = vi.hoisted(() => [] as { name: string; text: Promise<string> }[]);
-vi.mock("../export/download-file", () => ({
+vi.mock("../../shared/download-file", () => ({
   downloadBlob: (blob: Blob, name: string) => downloads.push({ name, text: blob.text() }),
 }));
 

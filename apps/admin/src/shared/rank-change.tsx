@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
 import { Typography } from "antd";
-import { useI18n } from "../../i18n/i18n-provider";
+import { useI18n } from "../i18n/i18n-provider";
 
 /** ↑ rose, ↓ fell, — unchanged; the number says by how many places. */
 export function RankChange({ change }: { change: number }) {

@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n/dictionary";
+import type { Locale } from "../i18n/dictionary";
 
 const QUARTER_ZH = ["一", "二", "三", "四"];
 

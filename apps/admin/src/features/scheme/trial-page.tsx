@@ -10,12 +10,12 @@ import {
 import { Alert, Button, Card, Input, Space, Typography, Upload } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
-import { ExportToolbar } from "../export/export-toolbar";
-import { schemeDraftStore } from "../scheme/scheme-draft-store";
-import { LeagueTableView } from "./league-table-view";
-import { periodLabel } from "./period-label";
+import { ExportToolbar } from "../../shared/league-table/export-toolbar";
+import { LeagueTableView } from "../../shared/league-table/league-table-view";
+import { periodLabel } from "../../shared/period-label";
+import { schemeDraftStore } from "./scheme-draft-store";
 
-const ComparisonChart = lazy(() => import("./comparison-chart"));
+const ComparisonChart = lazy(() => import("../../shared/league-table/comparison-chart"));
 
 const PERIOD = /^\d{4}(-\d{2}|-Q[1-4])?$/;
 

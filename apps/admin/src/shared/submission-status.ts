@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../i18n/dictionary";
+import type { MessageKey } from "../i18n/dictionary";
 
 const STATUS: Record<string, { key: MessageKey; color: string }> = {
   draft: { key: "review.status.draft", color: "default" },

@@ -1,6 +1,6 @@
 import { parseScheme, type Scheme } from "@pingan/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "../../api/trpc";
+import { useTRPC } from "../api/trpc";
 
 /** The county's scheme of a year and version, to name indicators and grades; undefined while unknown. */
 export function useCountyScheme(year: number, version?: number): Scheme | undefined {

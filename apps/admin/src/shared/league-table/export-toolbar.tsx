@@ -3,7 +3,7 @@ import { App, Button, Space } from "antd";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n-provider";
-import { downloadBlob } from "./download-file";
+import { downloadBlob } from "../download-file";
 import type { ExportInput } from "./export-meta";
 import { leagueToCsv } from "./league-csv";
 import { handOffForPrint } from "./print-handoff";

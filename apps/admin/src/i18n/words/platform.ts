@@ -1,22 +1,7 @@
 import type { Entry } from "../entry";
 
-/** Words of changing one's password and of the platform operator's county list. */
-export const ACCOUNT_WORDS = {
-  "password.title": { zh: "修改密码", en: "Change password" },
-  "password.changed": { zh: "密码已修改", en: "Password changed" },
-  "password.firstTime": {
-    zh: "首次登录请先将初始密码修改为只有您知道的密码。",
-    en: "This is your first sign-in: replace the initial password with one only you know.",
-  },
-  "password.current": { zh: "当前密码", en: "Current password" },
-  "password.currentRequired": { zh: "请填写当前密码", en: "Enter the current password" },
-  "password.new": { zh: "新密码（至少 8 位）", en: "New password (at least 8 characters)" },
-  "password.newRequired": { zh: "请填写新密码", en: "Enter a new password" },
-  "password.confirm": { zh: "再次输入新密码", en: "New password again" },
-  "password.confirmRequired": { zh: "请再次输入新密码", en: "Enter the new password again" },
-  "password.mismatch": { zh: "两次输入不一致", en: "The two entries differ" },
-  "password.submit": { zh: "修改密码", en: "Change password" },
-
+/** The platform operator's counties (features/platform). */
+export const PLATFORM_WORDS = {
   "counties.title": { zh: "县区管理", en: "Counties" },
   "counties.add": { zh: "新建县区", en: "New county" },
   "counties.created": {

@@ -1,6 +1,6 @@
 import { Button, Drawer, Form, type FormInstance, Grid, Space } from "antd";
 import type { ReactNode } from "react";
-import { useI18n } from "../../i18n/i18n-provider";
+import { useI18n } from "../i18n/i18n-provider";
 
 type Props<V> = {
   title: string;

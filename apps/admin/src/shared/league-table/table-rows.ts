@@ -1,5 +1,5 @@
-import { indicatorInfo } from "../league/indicator-info";
-import { periodLabel } from "../league/period-label";
+import { indicatorInfo } from "../indicator-info";
+import { periodLabel } from "../period-label";
 import type { ExportInput } from "./export-meta";
 
 /** The title line every export carries: county, period and version. */

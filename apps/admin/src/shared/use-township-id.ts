@@ -1,4 +1,4 @@
-import { useSession } from "../../auth/session-provider";
+import { useSession } from "../api/session-provider";
 
 /** The township the signed-in township user belongs to; township pages only open for them. */
 export function useTownshipId(): string {

@@ -1,10 +1,10 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TRPCProvider } from "../../api/trpc";
-import { createApiClient } from "../../api/trpc-client";
-import { createQueryClient } from "../../errors/error-presenter";
-import { click, type Rendered, render, waitFor } from "../../test-support/render";
-import { IndicatorBreakdown } from "./indicator-breakdown";
+import { TRPCProvider } from "../api/trpc";
+import { createApiClient } from "../api/trpc-client";
+import { createQueryClient } from "../errors/error-presenter";
+import { click, type Rendered, render, waitFor } from "../test-support/render";
+import { IndicatorTable } from "./indicator-table";
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -87,7 +87,7 @@ async function renderBreakdown(rows = [row]): Promise<Rendered> {
   return render(
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <IndicatorBreakdown townshipId="t1" rows={rows} />
+        <IndicatorTable townshipId="t1" rows={rows} />
       </TRPCProvider>
     </QueryClientProvider>,
   );

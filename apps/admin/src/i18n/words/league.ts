@@ -1,0 +1,37 @@
+import type { Entry } from "../entry";
+
+/** The league table, its township drawer and comparison (features/league, shared/league-table). */
+export const LEAGUE_WORDS = {
+  "league.rank": { zh: "名次", en: "Rank" },
+  "league.change": { zh: "变化", en: "Change" },
+  "league.township": { zh: "乡镇", en: "Township" },
+  "league.code": { zh: "区划代码", en: "Code" },
+  "league.total": { zh: "总分", en: "Total" },
+  "league.bonus": { zh: "加分", en: "Bonus" },
+  "league.grade": { zh: "等次", en: "Grade" },
+  "league.vetoed": { zh: "一票否决", en: "Vetoed" },
+  "league.indicator": { zh: "指标", en: "Indicator" },
+  "league.score": { zh: "得分", en: "Score" },
+  "league.base": { zh: "基础分", en: "Base" },
+  "league.deductions": { zh: "扣分", en: "Deductions" },
+  "league.metric": { zh: "指标值", en: "Metric" },
+  "league.notes": { zh: "说明", en: "Notes" },
+  "league.zeroed": { zh: "不得分", en: "Zeroed" },
+  "league.toNextRank": { zh: "距上一名次还差", en: "Points to the next rank" },
+  "league.toNextGrade": { zh: "距下一等次还差", en: "Points to the next grade" },
+  "league.top": { zh: "已居首位", en: "Already at the top" },
+  "league.topGrade": { zh: "已是最高等次", en: "Already the top grade" },
+  "league.vetoNoGrade": { zh: "一票否决，本期不能晋级", en: "Vetoed: no better grade this period" },
+  "league.points": { zh: "分", en: "pts" },
+  "league.chart": { zh: "乡镇得分对比", en: "Township comparison" },
+  "league.chartPick": { zh: "选择要对比的乡镇", en: "Pick townships to compare" },
+  "league.empty": { zh: "暂无排名数据", en: "No league table yet" },
+  "league.detail": { zh: "得分明细", en: "Score detail" },
+  "league.period": { zh: "考核期", en: "Period" },
+  "league.version": { zh: "版本", en: "Version" },
+  "league.schemeVersion": { zh: "细则版本", en: "Scheme version" },
+  "league.quarterNoIndicators": {
+    zh: "季度、年度排名为各月总分的平均，指标明细请查看各月排名。",
+    en: "Quarter and year totals are the mean of the monthly totals; see each month for indicators.",
+  },
+} as const satisfies Record<string, Entry>;
