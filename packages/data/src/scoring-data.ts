@@ -9,7 +9,7 @@ import type {
   Township,
   Visit,
 } from "@pingan/domain";
-import { DAY_MS, monthRange, monthsOf, previousPeriod } from "@pingan/domain";
+import { DAY_MS, monthRange, monthsOf, monthsToIndex, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
 import { checkItems, getItem, type ItemOf } from "./read";
 
@@ -26,6 +26,8 @@ export type LoadScoringOptions = {
    * their month), read from the same submissions as the manual scores.
    */
   adjustments?: boolean;
+  /** Whether the scheme judges duties over quarters or years (`dutyScopes(scheme)`). */
+  dutyScopes?: { quarter: boolean; year: boolean };
 };
 
 /**
@@ -41,7 +43,11 @@ export async function loadScoringData(
 ): Promise<Data> {
   const county = await getItem(db, "county", { id: countyId });
   if (!county) throw new Error(`county ${countyId} not found`);
-  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)].sort();
+  // A month that ends a quarter (a year) judges duties over it (scoring.md §10.1): read those months too.
+  const months = monthsToIndex(
+    [...monthsOf(previousPeriod(period)), ...monthsOf(period)],
+    options.dutyScopes ?? { quarter: false, year: false },
+  );
   const { data: townshipItems } = await db.entities.township.query
     .byCounty({ countyId })
     .go({ pages: "all" });

@@ -5,6 +5,7 @@ import {
   type Data,
   DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
+  dutyScopes,
   explainGaps,
   type Scheme,
   ScoringInputError,
@@ -59,6 +60,7 @@ async function loadCountyDataNow(db: Db, countyId: string, period: string, schem
   return loadScoringData(db, countyId, period, {
     disputeLookbackDays: Math.max(d.blue, d.yellow, d.red) + 1,
     adjustments: true,
+    dutyScopes: dutyScopes(scheme),
   });
 }
 

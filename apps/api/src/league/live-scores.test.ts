@@ -223,5 +223,34 @@ describe("live tables from kept township-month scores", () => {
     const body = { ...(item.body as Record<string, unknown>), bonusCap: 3 };
     await admin.schemes.save({ year: 2026, expectedVersion: 1, scheme: body as never });
     await expectLiveEqualsFresh(["2026-10", "2026"]);
+
+    // A yearly duty: December's score depends on events anywhere in the year.
+    const current = await requireScheme(db, countyId, 2026);
+    const yearly = {
+      ...(current.item.body as Record<string, unknown>),
+      indicators: [
+        ...current.scheme.indicators,
+        {
+          code: "I99",
+          name: "年度责任书",
+          maxScore: 2,
+          base: { kind: "routine", required: [{ event: "responsibility_letter", perYear: 1 }] },
+        },
+      ],
+    };
+    await admin.schemes.save({ year: 2026, expectedVersion: 2, scheme: yearly as never });
+    await expectLiveEqualsFresh(["2026-12"]);
+    const before12 = await reviewer.league.compute({ period: "2026-12" });
+    await staff.c.events.create({
+      townshipId: ids.c,
+      requestId: rid(),
+      kind: "responsibility_letter",
+      occurredAt: "2026-03-10T09:00:00+08:00",
+    });
+    await expectLiveEqualsFresh(["2026-12"]);
+    const after12 = await reviewer.league.compute({ period: "2026-12" });
+    const i99 = (t: typeof before12) =>
+      t.table.rows.find((r) => r.townshipId === ids.c)?.indicators.find((i) => i.code === "I99")?.score;
+    expect([i99(before12), i99(after12)]).toEqual([0, 2]);
   }, 300_000);
 });

@@ -261,7 +261,8 @@ export async function townshipMonthScores(
   asOf: number,
 ): Promise<Map<string, TownshipMonthScore[]>> {
   const sorted = [...months].sort();
-  const firstDependency = dependsOn(scheme, sorted[0] as string)[0] as string;
+  // A December with yearly duties depends on its whole year: the earliest dependency of any month.
+  const firstDependency = sorted.map((m) => dependsOn(scheme, m)[0] as string).sort()[0] as string;
   const versions = await readLiveVersions(
     db,
     live.county.id,
