@@ -6,7 +6,10 @@ const apiPort = process.env.API_PORT ?? "3000";
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { "/trpc": { target: `http://localhost:${apiPort}`, changeOrigin: true } },
+    proxy: {
+      "/trpc": { target: `http://localhost:${apiPort}`, changeOrigin: true },
+      "/published": { target: `http://localhost:${apiPort}`, changeOrigin: true },
+    },
   },
   build: {
     target: "es2022",

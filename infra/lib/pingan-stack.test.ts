@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../packages/data/src/table";
-import { apiPathPattern, publicApiPathPattern } from "./constructs/admin-site";
+import { apiPathPattern, publicApiPathPattern, publishedBundlePathPattern } from "./constructs/admin-site";
 import { fakeAdminDist, type Synthesized, synthesize } from "./test-support";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -301,7 +301,11 @@ describe("CloudFront", () => {
 
   it("routes /trpc/* to the HTTP API uncached with every method and the viewer's headers", () => {
     const config = distributionConfig(prod);
-    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([publicApiPathPattern, apiPathPattern]);
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([
+      publicApiPathPattern,
+      apiPathPattern,
+      publishedBundlePathPattern,
+    ]);
     expect(apiPathPattern).toBe("/trpc/*");
     const api = config.CacheBehaviors[1] as Record<string, unknown>;
     expect(api).toMatchObject({
@@ -330,6 +334,31 @@ describe("CloudFront", () => {
       MinTTL: 0,
       ParametersInCacheKeyAndForwardedToOrigin: {
         QueryStringsConfig: { QueryStringBehavior: "all" },
+        HeadersConfig: { HeaderBehavior: "none" },
+        CookiesConfig: { CookieBehavior: "none" },
+      },
+    });
+  });
+
+  it("serves verification bundles from the HTTP API, cached up to a year, without forwarding credentials", () => {
+    const config = distributionConfig(prod);
+    expect(publishedBundlePathPattern).toBe("/published/*");
+    const bundles = config.CacheBehaviors[2] as Record<string, unknown>;
+    expect(bundles).toMatchObject({
+      PathPattern: "/published/*",
+      AllowedMethods: ["GET", "HEAD"],
+      ViewerProtocolPolicy: "https-only",
+      TargetOriginId: (config.CacheBehaviors[1] as Record<string, unknown>).TargetOriginId,
+    });
+    expect(bundles.OriginRequestPolicyId).toBeUndefined();
+    const policyId = (bundles.CachePolicyId as { Ref: string }).Ref;
+    const policy = prod.template.toJSON().Resources[policyId] as Resource;
+    expect(policy.Properties.CachePolicyConfig).toMatchObject({
+      MaxTTL: 365 * 24 * 3600,
+      MinTTL: 0,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        EnableAcceptEncodingGzip: true,
+        QueryStringsConfig: { QueryStringBehavior: "none" },
         HeadersConfig: { HeaderBehavior: "none" },
         CookiesConfig: { CookieBehavior: "none" },
       },

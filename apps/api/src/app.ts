@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { loadConfig } from "./config";
 import { createContextFromRequest } from "./context";
+import { mountBundleRoute } from "./league/bundle-route";
 import { appRouter } from "./root";
 import { createServices, type Services } from "./services";
 
@@ -26,6 +27,7 @@ export function createApp(options: AppOptions = {}) {
         : servicesFromEnvironment;
   const app = new Hono();
   app.get("/health", (c) => c.json({ ok: true }));
+  mountBundleRoute(app, getServices);
   app.all("/trpc/*", async (c) => {
     const services = await getServices();
     return fetchRequestHandler({

@@ -32,6 +32,8 @@ import { spaFallbackCode } from "./spa-fallback";
 /** Everything under tRPC's `public.` namespace is anonymous (published rankings) and cached at the edge. */
 export const publicApiPathPattern = "/trpc/public.*";
 export const apiPathPattern = "/trpc/*";
+/** Verification bundles of published tables (scoring.md §9): anonymous, immutable, cached for a year. */
+export const publishedBundlePathPattern = "/published/*";
 
 export interface AdminSiteProps {
   readonly stage: StageConfig;
@@ -51,7 +53,7 @@ export interface CustomDomain {
 
 /**
  * The admin app and the API behind one CloudFront origin: static files from a private bucket through
- * origin access control, `/trpc/*` to the HTTP API. Sharing the origin means no CORS and no third-party
+ * origin access control, `/trpc/*` and `/published/*` (verification bundles) to the HTTP API. Sharing the origin means no CORS and no third-party
  * cookies.
  */
 export class AdminSite extends Construct {
@@ -146,6 +148,18 @@ export class AdminSite extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // A published version never changes, and the API says so (`public, max-age=31536000, immutable`); an
+    // unknown version answers 404 with a minute's max-age, so a version published later is found soon.
+    const publishedBundleCache = new CachePolicy(this, "PublishedBundleCache", {
+      comment: "Verification bundles of published tables: immutable, cached as long as the origin allows",
+      defaultTtl: Duration.days(1),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(365),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     this.distribution = new Distribution(this, "Distribution", {
       comment: `Ping'an Assessment admin app and API (${stage.name})`,
       defaultRootObject: "index.html",
@@ -194,6 +208,15 @@ export class AdminSite extends Construct {
           // With caching disabled this managed policy forwards every viewer header, Authorization
           // included, except Host (API Gateway routes on its own host name).
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+        [publishedBundlePathPattern]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: publishedBundleCache,
+          // As for the public rankings: no credentials reach the origin, so no answer depends on who asked.
           responseHeadersPolicy: securityHeaders,
         },
       },

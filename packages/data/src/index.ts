@@ -4,6 +4,14 @@ export * from "./entities";
 export { DataError, type DataErrorCode, isConflict } from "./errors";
 export { checkItem, MalformedItemError } from "./item-schema";
 export {
+  gzipInputs,
+  INPUT_CHUNK_BYTES,
+  readInputChunks,
+  sha256Hex,
+  splitChunks,
+  writeInputChunks,
+} from "./league-input-chunks";
+export {
   latestPublished,
   listPublished,
   type PublishedInputs,

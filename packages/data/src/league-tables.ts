@@ -4,6 +4,7 @@ import type { Data, LeagueTable } from "@pingan/domain";
 import * as z from "zod";
 import type { Db } from "./db";
 import { MalformedItemError } from "./item-schema";
+import { readInputChunks } from "./league-input-chunks";
 import { checkItems, getItem, type ItemOf } from "./read";
 
 /**
@@ -13,12 +14,17 @@ import { checkItems, getItem, type ItemOf } from "./read";
  * back, so nothing above this module casts them.
  */
 
-/** What the table item says about its inputs; the data itself is in the leagueInputs item. */
+/**
+ * What the table item says about its inputs. The data itself is in the county's input chunks the table
+ * lists (`chunks`, in order: gzipped JSON cut into pieces, league-input-chunks.ts); a version published
+ * before chunking has it in its leagueInputs item (`dataGzip`), or only its digest when it was too large.
+ */
 export const publishedInputsSchema = z.object({
   digest: z.string(),
   asOf: z.number().nullable(),
   schemeId: z.string(),
   schemeVersion: z.number(),
+  chunks: z.array(z.string()).optional(),
 });
 export type PublishedInputs = z.infer<typeof publishedInputsSchema>;
 
@@ -168,20 +174,27 @@ export async function publishedInputs(
   db: Db,
   table: ItemOf<"leagueTable">,
 ): Promise<{ inputs: PublishedInputs; data?: Data }> {
-  const item = await getItem(db, "leagueInputs", {
-    countyId: table.countyId,
-    period: table.period,
-    tableVersion: table.tableVersion,
-  });
-  const data = item?.dataGzip
+  // Every published table records its inputs (publishLeagueTable writes them in the same transaction).
+  const inputs = parseStored(publishedInputsSchema, table.inputs, "league table inputs");
+  let gzipped: Buffer | undefined;
+  if (inputs.chunks) {
+    gzipped = await readInputChunks(db, table.countyId, inputs.chunks);
+  } else {
+    const item = await getItem(db, "leagueInputs", {
+      countyId: table.countyId,
+      period: table.period,
+      tableVersion: table.tableVersion,
+    });
+    if (item?.dataGzip) gzipped = Buffer.from(item.dataGzip, "base64");
+  }
+  const data = gzipped
     ? (parseStored(
         storedDataSchema,
-        JSON.parse(gunzipSync(Buffer.from(item.dataGzip, "base64")).toString("utf8")),
+        JSON.parse(gunzipSync(gzipped).toString("utf8")),
         "league inputs",
       ) as unknown as Data)
     : undefined;
-  // Every published table records its inputs (publishLeagueTable writes them in the same transaction).
-  return { inputs: parseStored(publishedInputsSchema, table.inputs, "league table inputs"), data };
+  return { inputs, data };
 }
 
 /** A township's published ranks, newest period first; only each period's latest version. */

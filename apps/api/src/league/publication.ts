@@ -1,7 +1,7 @@
-import { gzipSync } from "node:zlib";
 import {
   DataError,
   type Db,
+  gzipInputs,
   type ItemOf,
   latestPublished,
   type PublishedInputs,
@@ -12,6 +12,7 @@ import {
   type TxItem,
   tx,
   type WriteContext,
+  writeInputChunks,
   writeTransaction,
 } from "@pingan/data";
 import { AppError } from "../errors";
@@ -26,8 +27,6 @@ import { scoreCounty } from "./county-scoring";
 
 /** DynamoDB allows 100 items per transaction: the table, its inputs, its audit entry and a row per township. */
 const MAX_TOWNSHIPS = 97;
-/** Inputs larger than this (compressed) keep only their digest, so the item stays under 400 KB. */
-const MAX_INPUTS_BYTES = 200_000;
 
 /** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
 export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
@@ -59,7 +58,10 @@ const alreadyPublished = () =>
 
 /**
  * Scores and publishes a finished period. The first publication needs no reason; each later one is a
- * correction and must say why. All items are written in one transaction: all of them or none.
+ * correction and must say why. The inputs, however large, are first put as content-addressed chunks
+ * (writeInputChunks); then the table (listing the chunks), its leagueInputs item, the rank rows and the
+ * audit entry are written in one transaction: all of them or none. A failure in between leaves only
+ * chunks no table refers to, which a retry reuses.
  */
 export async function publishLeagueTable(
   db: Db,
@@ -78,12 +80,13 @@ export async function publishLeagueTable(
   if (table.rows.length > MAX_TOWNSHIPS)
     throw new Error(`too many townships to publish in one transaction: ${table.rows.length}`);
   const { details: _details, ...body } = table;
-  const gz = gzipSync(JSON.stringify(data)).toString("base64");
+  const chunks = await writeInputChunks(db, wctx, countyId, gzipInputs(data));
   const inputs: PublishedInputs = {
     digest,
     asOf,
     schemeId: stored.scheme.id,
     schemeVersion: stored.scheme.version,
+    chunks,
   };
   const tableVersion = (latest?.tableVersion ?? 0) + 1;
   const item = stampNew(wctx, {
@@ -106,7 +109,6 @@ export async function publishLeagueTable(
         period,
         tableVersion,
         digest,
-        ...(gz.length <= MAX_INPUTS_BYTES ? { dataGzip: gz } : {}),
       }) as ItemOf<"leagueInputs">,
     ),
     ...body.rows.map((row) =>

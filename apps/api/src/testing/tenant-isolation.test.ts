@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../app";
 import { AppError } from "../errors";
 import { appRouter } from "../root";
 import {
@@ -141,5 +142,42 @@ describe("tenant isolation", () => {
     await expect(
       reviewerA.disputes.get({ townshipId: tenants.A.siblingTownshipId, id: created.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("serves a verification bundle to anyone, only under the county that published it, and no free text", async () => {
+    const app = createApp({ services });
+    const bundle = (countyId: string, period: string) =>
+      app.request(`/published/${countyId}/${period}/1/bundle.json`);
+    const staffA = callerWith(services, tokens.A.township_staff);
+    await staffA.disputes.create({
+      townshipId: tenants.A.townshipId,
+      requestId: "req-bundle-1",
+      level: "blue",
+      category: "邻里纠纷",
+      partiesBrief: "甲乙双方私密姓名",
+      summary: "不公开的纠纷经过",
+      reportedAt: "2026-10-10T10:00:00+08:00",
+    });
+    // A live table is never a bundle: October has records but is not published yet.
+    expect((await bundle(tenants.A.countyId, "2026-10")).status).toBe(404);
+    const adminA = callerWith(services, tokens.A.county_admin);
+    await adminA.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+    await adminA.league.publish({ period: "2026-10" });
+    const own = await bundle(tenants.A.countyId, "2026-10");
+    expect(own.status).toBe(200);
+    const text = await own.text();
+    const body = JSON.parse(text) as { countyId: string; data: { townships: { id: string }[] } };
+    expect(body.countyId).toBe(tenants.A.countyId);
+    expect(body.data.townships.map((t) => t.id).sort()).toEqual(
+      [tenants.A.townshipId, tenants.A.siblingTownshipId].sort(),
+    );
+    for (const secret of ["甲乙双方私密姓名", "不公开的纠纷经过", "partiesBrief", "A-township_staff"])
+      expect(text).not.toContain(secret);
+    // Not under another county's URL, with or without a token of that county.
+    expect((await bundle(tenants.B.countyId, "2026-10")).status).toBe(404);
+    const withToken = await app.request(`/published/${tenants.B.countyId}/2026-10/1/bundle.json`, {
+      headers: { authorization: `Bearer ${tokens.A.county_admin}` },
+    });
+    expect(withToken.status).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import { idempotencyEntity } from "./idempotency";
 import { incidentEntity } from "./incident";
 import { joinCodeEntity } from "./join-code";
 import { keyPersonEntity } from "./key-person";
+import { leagueInputChunkEntity } from "./league-input-chunk";
 import { leagueInputsEntity } from "./league-inputs";
 import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
@@ -42,6 +43,7 @@ export function createEntities(config: EntityConfiguration) {
     leagueTable: leagueTableEntity(config),
     leagueRank: leagueRankEntity(config),
     leagueInputs: leagueInputsEntity(config),
+    leagueInputChunk: leagueInputChunkEntity(config),
     closeRun: closeRunEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),

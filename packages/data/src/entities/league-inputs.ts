@@ -15,7 +15,10 @@ export const leagueInputsEntity = (config: EntityConfiguration) =>
         period: { type: "string", required: true },
         tableVersion: { type: "number", required: true, padding: { length: 4, char: "0" } },
         digest: { type: "string", required: true },
-        /** base64 gzip of the scoring data's JSON; absent when it would not fit in an item. */
+        /**
+         * Versions published before chunking: base64 gzip of the scoring data's JSON (absent when it did not
+         * fit). Newer versions keep their data in leagueInputChunk items the table's `inputs.chunks` lists.
+         */
         dataGzip: { type: "string" },
         ...trackedAttributes,
       },

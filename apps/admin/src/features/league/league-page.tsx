@@ -20,7 +20,9 @@ import { useSearchParams } from "react-router";
 import { useSession } from "../../api/session-provider";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
+import { useI18n } from "../../i18n/i18n-provider";
 import { showInstant } from "../../shared/instant";
+import { bundleUrl } from "../../shared/league-table/bundle-url";
 import { ExportToolbar } from "../../shared/league-table/export-toolbar";
 import { LeagueTableView } from "../../shared/league-table/league-table-view";
 import { periodLabel } from "../../shared/period-label";
@@ -35,6 +37,7 @@ export default function LeaguePage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { session } = useSession();
+  const { t } = useI18n();
   const isAdmin = session?.user.role === "county_admin";
   // The period lives in the address, so a table can be linked to and survives a reload.
   const [search, setSearch] = useSearchParams();
@@ -114,6 +117,19 @@ export default function LeaguePage() {
                   >
                     查看
                   </Button>,
+                  ...(county.data
+                    ? [
+                        <Button
+                          key="bundle"
+                          size="small"
+                          type="link"
+                          href={bundleUrl(county.data.id, v.period, v.version)}
+                          download
+                        >
+                          {t("public.bundle")}
+                        </Button>,
+                      ]
+                    : []),
                 ]}
               >
                 <Space wrap>

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Empty, Select, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Select, Space, Spin, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
 import { showInstant } from "../../shared/instant";
+import { bundleUrl } from "../../shared/league-table/bundle-url";
 import { ExportToolbar } from "../../shared/league-table/export-toolbar";
 import { LeagueTableView } from "../../shared/league-table/league-table-view";
 import { periodLabel } from "../../shared/period-label";
@@ -66,7 +67,12 @@ export default function PublicPage() {
                 />
               )}
               <LeagueTableView table={table.data.table} compact />
-              <div style={{ marginTop: 12 }}>
+              <Space wrap style={{ marginTop: 12 }}>
+                <Tooltip title={t("public.bundleHint")}>
+                  <Button href={bundleUrl(countyId, table.data.period, table.data.version)} download>
+                    {t("public.bundle")}
+                  </Button>
+                </Tooltip>
                 <ExportToolbar
                   table={table.data.table}
                   meta={{
@@ -76,7 +82,7 @@ export default function PublicPage() {
                     ...(table.data.reason ? { correctionReason: table.data.reason } : {}),
                   }}
                 />
-              </div>
+              </Space>
             </Card>
           )}
         </Space>
