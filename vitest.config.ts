@@ -5,6 +5,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     globalSetup: ["./vitest.global-setup.ts"],
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "{infra,test}/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "apps/*/vitest.config.ts",
+      "{infra,test}/vitest.config.ts",
+      "test/vitest.deployed.config.ts",
+    ],
   },
 });

@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 
 /**
@@ -21,32 +24,50 @@ export type Config = {
   localDynamoPort?: number;
 };
 
-/** Only for a developer's machine: refused when running on Lambda. */
-export const DEV_TOKEN_SECRET = "pingan-local-development-secret-do-not-use-in-production";
+/** Where `npm run dev` keeps the signing secret it made for its data directory. */
+export const DEV_SECRET_FILE = "token-secret";
 
-/**
- * `tokenSecret: false` is for jobs that never sign or verify tokens (the monthly close): they get no
- * access to the secret in the stack, so they must not ask for it. Their `tokenSecret` is empty.
- */
+export type LoadOptions = {
+  /**
+   * `false` is for jobs that never sign or verify tokens (the monthly close): they get no access to the
+   * secret in the stack, so they must not ask for it. Their `tokenSecret` is empty.
+   */
+  tokenSecret?: boolean;
+  /**
+   * Only `npm run dev` (src/dev/server.ts) sets this: without TOKEN_SECRET it makes a random secret for its
+   * data directory and keeps it there (DATA_DIR/token-secret), so sessions survive a restart and no two
+   * machines share a secret. Everything else refuses to start without a secret: there is no published
+   * development secret any more, so no token signed with one is ever accepted.
+   */
+  developmentSecret?: boolean;
+};
+
 export async function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
-  options: { tokenSecret?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<Config> {
+  const localDataDir = env.DATA_DIR ?? ".data";
   return {
     tableName: env.TABLE_NAME ?? "pingan",
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION || undefined,
-    tokenSecret: options.tokenSecret === false ? "" : await tokenSecret(env),
+    tokenSecret:
+      options.tokenSecret === false
+        ? ""
+        : await tokenSecret(env, options.developmentSecret === true ? localDataDir : undefined),
     port: Number(env.PORT ?? 3000),
     adminPort: Number(env.ADMIN_PORT ?? 5173),
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 15 * 60),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
-    localDataDir: env.DATA_DIR ?? ".data",
+    localDataDir,
     localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };
 }
 
-async function tokenSecret(env: NodeJS.ProcessEnv): Promise<string> {
+/** A development secret file shorter than this (emptied, truncated) is replaced rather than used. */
+const MIN_SECRET_LENGTH = 32;
+
+async function tokenSecret(env: NodeJS.ProcessEnv, devDataDir: string | undefined): Promise<string> {
   if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
   if (env.TOKEN_SECRET_ARN) {
     const client = new SecretsManagerClient(env.AWS_REGION ? { region: env.AWS_REGION } : {});
@@ -60,6 +81,30 @@ async function tokenSecret(env: NodeJS.ProcessEnv): Promise<string> {
       client.destroy();
     }
   }
-  if (env.AWS_LAMBDA_FUNCTION_NAME) throw new Error("TOKEN_SECRET or TOKEN_SECRET_ARN must be set on Lambda");
-  return DEV_TOKEN_SECRET;
+  if (devDataDir !== undefined && !env.AWS_LAMBDA_FUNCTION_NAME) return developmentSecret(devDataDir);
+  throw new Error(
+    "TOKEN_SECRET or TOKEN_SECRET_ARN must be set; only `npm run dev` makes its own (in its data directory)",
+  );
+}
+
+/** The data directory's own random secret, made on first use (`wx`: two starts racing keep one). */
+async function developmentSecret(dataDir: string): Promise<string> {
+  const file = join(dataDir, DEV_SECRET_FILE);
+  const read = async () => (await readFile(file, "utf8")).trim();
+  try {
+    const existing = await read();
+    if (existing.length >= MIN_SECRET_LENGTH) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  await mkdir(dataDir, { recursive: true });
+  try {
+    await writeFile(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Another start made it a moment ago, or an unusable (short) file is in the way: replace that one.
+    if ((await read()).length < MIN_SECRET_LENGTH)
+      await writeFile(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  }
+  return read();
 }

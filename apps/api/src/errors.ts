@@ -1,5 +1,5 @@
 import type { ErrorCode } from "@pingan/contracts";
-import { DataError } from "@pingan/data";
+import { DataError, isDatabaseUnavailable } from "@pingan/data";
 import { TRPCError } from "@trpc/server";
 
 /**
@@ -24,11 +24,18 @@ const HTTP_CODES: Record<ErrorCode, TRPCError["code"]> = {
   "SCHEME.INVALID": "BAD_REQUEST",
   "SUBMISSION.LOCKED": "PRECONDITION_FAILED",
   "REVIEW.SAME_REVIEWER": "FORBIDDEN",
+  "REVIEW.REVIEWER_TOO_NEW": "FORBIDDEN",
   "LEAGUE.PERIOD_OPEN": "PRECONDITION_FAILED",
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   DUPLICATE: "CONFLICT",
   BAD_CURSOR: "BAD_REQUEST",
+  /** The database is unreachable, hung or overloaded for now (ops/README.md); the client may retry. */
+  "SERVICE.UNAVAILABLE": "SERVICE_UNAVAILABLE",
+  /** The caller's county or township sent more requests than its share (ops/tenant-limits.ts). */
+  "TENANT.RATE_LIMITED": "TOO_MANY_REQUESTS",
+  /** The county is being offboarded: it can read and export, not change (ops/offboarding.ts). */
+  "COUNTY.READ_ONLY": "FORBIDDEN",
 };
 
 /** The codes are defined once, in @pingan/contracts (ERROR_CODES); this map must give each a status. */
@@ -51,12 +58,14 @@ export const roleForbidden = () => new AppError("ROLE.FORBIDDEN", "当前角色�
 export const passwordChangeRequired = () =>
   new AppError("AUTH.PASSWORD_CHANGE_REQUIRED", "请先修改初始密码后再继续操作");
 export const recordState = (messageZh: string) => new AppError("RECORD.STATE", messageZh);
+export const serviceUnavailable = () => new AppError("SERVICE.UNAVAILABLE", "数据服务暂时不可用，请稍后重试");
 
 /** An expected failure as an AppError (a data-layer one keeps its code, message and field); else undefined. */
 function asAppError(cause: unknown): AppError | undefined {
   if (cause instanceof AppError) return cause;
   if (cause instanceof DataError)
     return new AppError(cause.code, cause.messageZh, cause.field ? { field: cause.field } : undefined);
+  if (isDatabaseUnavailable(cause)) return serviceUnavailable();
   return undefined;
 }
 

@@ -159,7 +159,9 @@ describe("Lambda handler", () => {
         },
       }),
     );
-    expect(JSON.parse(taken.body).error.data.fieldErrors).toEqual({ "admin.phone": ["该手机号已被注册"] });
+    expect(JSON.parse(taken.body).error.data.fieldErrors).toEqual({
+      "admin.phone": ["该手机号无法使用，请更换；如本人已有账号，请直接登录"],
+    });
   });
 
   it("answers a call without a token with 401", async () => {

@@ -3,10 +3,12 @@ import { authRouter } from "./routers/auth";
 import { countiesRouter } from "./routers/counties";
 import { disputesRouter } from "./routers/disputes";
 import { eventsRouter } from "./routers/events";
+import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
+import { opsRouter } from "./routers/ops";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -32,6 +34,8 @@ export const appRouter = router({
   public: publicRouter,
   supervision: supervisionRouter,
   audit: auditRouter,
+  imports: importsRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

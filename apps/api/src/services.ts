@@ -1,5 +1,6 @@
 import { createDb, createDocumentClient, type Db } from "@pingan/data";
 import { DEFAULT_COST_LOG2 } from "./auth/password";
+import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
 
 /** What procedures work with; built once per process (per Lambda container) from the config. */
@@ -12,6 +13,8 @@ export type Services = {
   passwordCostLog2: number;
   /** The clock; tests pin it. */
   now: () => Date;
+  /** Sign-in attempts per sign-in name and per source address, in this process (auth/rate-limit.ts). */
+  signInThrottle: SignInThrottle;
 };
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
@@ -23,6 +26,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     passwordCostLog2: DEFAULT_COST_LOG2,
     now: () => new Date(),
+    signInThrottle: new SignInThrottle(),
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { initTRPC } from "@trpc/server";
 import { verifyAccessToken } from "./auth/tokens";
 import type { Context } from "./context";
 import { AppError, forbidden, passwordChangeRequired, roleForbidden, toTRPCError } from "./errors";
+import { admitSignedInCall, meterCall } from "./ops/metrics";
 
 /**
  * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
@@ -56,7 +57,10 @@ const mapExpectedErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapExpectedErrors);
+/** Per-county metrics of every call (ops/metrics.ts); outermost, so it sees the final status. */
+const metered = t.middleware((opts) => meterCall(opts));
+
+export const publicProcedure = t.procedure.use(metered).use(mapExpectedErrors);
 
 export type SessionUser = {
   id: string;
@@ -74,7 +78,7 @@ export type SessionUser = {
  * first change an initial password. Only for what such a user needs to get there: `auth.me` and
  * `auth.changePassword`. Everything else is built on `authedProcedure`.
  */
-export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next, type, path }) => {
   if (!ctx.accessToken) throw new AppError("AUTH.REQUIRED", "请先登录");
   const { services } = ctx;
   const verified = verifyAccessToken(services.tokenSecret, ctx.accessToken, services.now().getTime());
@@ -101,6 +105,8 @@ export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
     townshipId: user.townshipId,
     mustChangePassword: user.mustChangePassword,
   };
+  // The tenant's share of requests (429 past it), a read-only county, and the tenant of the call's metrics.
+  await admitSignedInCall(services, sessionUser, { type, path });
   return next({ ctx: { user: sessionUser } });
 });
 

@@ -13,8 +13,9 @@ export const signInInput = input({
     .min(1)
     .max(128),
 });
-export const refreshInput = input({ refreshToken: text("刷新令牌", 512) });
-export const signOutInput = input({ refreshToken: text("刷新令牌", 512) });
+/** Without a token, the browser's HttpOnly refresh cookie is used (apps/api/src/auth/refresh-cookie.ts). */
+export const refreshInput = input({ refreshToken: text("刷新令牌", 512).optional() });
+export const signOutInput = input({ refreshToken: text("刷新令牌", 512).optional() });
 export const changePasswordInput = input({
   currentPassword: z
     .string({ error: fieldError("当前密码") })

@@ -1,4 +1,14 @@
-export { createDocumentClient, createDynamoClient, type DynamoConnection } from "./client";
+export {
+  AWS_TIMEOUTS,
+  type CapacityTally,
+  type ClientTimeouts,
+  capacityTally,
+  createDocumentClient,
+  createDynamoClient,
+  type DynamoConnection,
+  isDatabaseUnavailable,
+  LOCAL_TIMEOUTS,
+} from "./client";
 export { createDb, type Db } from "./db";
 export * from "./entities";
 export { DataError, type DataErrorCode, isConflict } from "./errors";

@@ -274,6 +274,9 @@ function toKeyPerson(k: ItemOf<"keyPerson">): KeyPerson {
     registeredAt: k.registeredAt,
   };
   if (k.deregisteredAt) out.deregisteredAt = k.deregisteredAt;
+  // An imported key person may carry its own visit frequency (scoring.md §10.3).
+  if (k.visitsPerMonth !== undefined) out.visitsPerMonth = k.visitsPerMonth;
+  if (k.visitsPerQuarter !== undefined) out.visitsPerQuarter = k.visitsPerQuarter;
   return out;
 }
 

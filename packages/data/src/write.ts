@@ -21,7 +21,7 @@ export const MAX_TRANSACTION_ITEMS = 100;
 export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** Secrets never go into the audit trail. */
-const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash"]);
+const REDACTED = new Set(["passwordHash", "secretHash", "previousSecretHash", "retiredSecretHashes"]);
 function redact(item: object | undefined): Record<string, unknown> | undefined {
   if (!item) return undefined;
   return Object.fromEntries(Object.entries(item).filter(([k]) => !REDACTED.has(k)));
@@ -144,7 +144,16 @@ export async function writeTransaction(
   // Every write of a record scoring reads bumps its township-months' live versions in the same
   // transaction (live-versions.ts), so no caller can forget it. They go after the caller's items, whose
   // positions onConditionFailed refers to.
-  const all = [...items, ...liveVersionItems(db, await liveChanges(db, items))];
+  const changes = await liveChanges(db, items);
+  let versions = liveVersionItems(db, changes);
+  // No room for a counter per township-month (a large import chunk): the townships' register counters,
+  // which every month of a township depends on, stand for them (coarser, never stale).
+  if (items.length + versions.length > MAX_TRANSACTION_ITEMS)
+    versions = liveVersionItems(
+      db,
+      changes.map((c) => ({ ...c, months: [], register: true })),
+    );
+  const all = [...items, ...versions];
   if (all.length > MAX_TRANSACTION_ITEMS)
     throw new Error(
       `transaction of ${all.length} items (with live-table versions) is over DynamoDB's ${MAX_TRANSACTION_ITEMS}`,
@@ -189,9 +198,14 @@ async function liveChanges(db: Db, items: readonly TxItem[]): Promise<LiveChange
       const stored = item.Put.Item as Record<string, unknown>;
       const entity = stored.__edb_e__;
       if (typeof entity !== "string") continue;
-      found.push(touchedBy(entity, stored));
+      const after = touchedBy(entity, stored);
       const before = beforeOf.get(item);
       if (before) found.push(touchedBy(entity, before));
+      else if (after && item.Put.ConditionExpression?.includes("attribute_exists("))
+        // A replace whose before-image the caller did not hand over (not through updateRecord): the months
+        // the record left are unknown, so the register counter stands for them.
+        after.register = true;
+      found.push(after);
     } else if (item.Delete) {
       // A record deleted outright (records are normally soft-deleted): its months are unknown, so the
       // register counter, which every month of the township depends on, stands for them.

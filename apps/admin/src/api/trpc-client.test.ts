@@ -21,7 +21,7 @@ const unauthorized = () =>
     401,
   );
 
-/** A fake API: `auth.me` accepts only the token "new"; `auth.refresh` trades "r1" for it. */
+/** A fake API: `auth.me` accepts only the token "new"; `auth.refresh` gives it to the opted-in cookie holder. */
 function fakeApi(refreshWorks: boolean) {
   const calls: string[] = [];
   const fetchMock = vi.fn(async (url: string | URL, init?: RequestInit) => {
@@ -30,9 +30,12 @@ function fakeApi(refreshWorks: boolean) {
     const auth = new Headers(init?.headers).get("authorization");
     calls.push(`${href.includes("auth.refresh") ? "refresh" : "me"} ${auth ?? ""}`.trim());
     if (href.includes("auth.refresh")) {
-      const body = JSON.parse(String(init?.body)) as { refreshToken: string };
-      return refreshWorks && body.refreshToken === "r1"
-        ? json({ result: { data: { accessToken: "new", refreshToken: "r2", user } } })
+      // The refresh token is the browser's HttpOnly cookie: the app sends none itself, only the opt-in.
+      expect(JSON.parse(String(init?.body))).toEqual({});
+      expect(new Headers(init?.headers).get("x-pingan-refresh")).toBe("cookie");
+      expect(init?.credentials).toBe("same-origin");
+      return refreshWorks
+        ? json({ result: { data: { accessToken: "new", user } } })
         : json({ error: { message: "登录已失效", data: { code: "UNAUTHORIZED" } } }, 401);
     }
     return auth === "Bearer new"
@@ -43,20 +46,29 @@ function fakeApi(refreshWorks: boolean) {
   return calls;
 }
 
-beforeEach(() => tokenStore.set({ accessToken: "old", refreshToken: "r1", user }));
+beforeEach(() => tokenStore.set({ accessToken: "old", user }));
 afterEach(() => {
   vi.unstubAllGlobals();
   tokenStore.set(null);
 });
 
 describe("the API client", () => {
+  it("keeps no refresh token in localStorage, and drops one an earlier version stored there", () => {
+    localStorage.setItem("pingan.session", JSON.stringify({ accessToken: "a", refreshToken: "r-old", user }));
+    expect(tokenStore.get()).toEqual({ accessToken: "a", user });
+    expect(localStorage.getItem("pingan.session")).not.toContain("r-old");
+    tokenStore.set({ accessToken: "b", user, refreshToken: "r-new" } as never);
+    expect(localStorage.getItem("pingan.session")).not.toContain("r-new");
+  });
+
   it("sends the Bearer token, refreshes it once when the API says it expired, and retries the call", async () => {
     const calls = fakeApi(true);
     const client = createApiClient("http://api.test/trpc");
     const me = await client.auth.me.query();
     expect(me).toMatchObject({ name: "赵专干" });
     expect(calls).toEqual(["me Bearer old", "refresh", "me Bearer new"]);
-    expect(tokenStore.get()).toMatchObject({ accessToken: "new", refreshToken: "r2" });
+    expect(tokenStore.get()).toEqual({ accessToken: "new", user });
+    expect(localStorage.getItem("pingan.session")).not.toContain("refresh");
   });
 
   it("signs the user out when the refresh token is no longer valid, and reports the failure", async () => {

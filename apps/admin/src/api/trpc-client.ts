@@ -2,7 +2,7 @@ import { createTRPCClient, httpBatchLink, type TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "./app-router";
 import { refreshSession } from "./refresh-session";
-import { tokenStore } from "./token-store";
+import { REFRESH_COOKIE_HEADER, tokenStore } from "./token-store";
 
 const NO_RETRY = new Set(["auth.signIn", "auth.refresh", "auth.signOut"]);
 
@@ -41,9 +41,14 @@ export function createApiClient(url = "/trpc") {
       refreshOnUnauthorized(url),
       httpBatchLink({
         url,
+        // The API refuses batches of more calls (MAX_BATCH_CALLS in apps/api/src/app.ts).
+        maxItems: 10,
         headers() {
+          // The opt-in header: sign-in answers with the refresh token in an HttpOnly cookie, not the body.
           const token = tokenStore.get()?.accessToken;
-          return token ? { authorization: `Bearer ${token}` } : {};
+          return token
+            ? { ...REFRESH_COOKIE_HEADER, authorization: `Bearer ${token}` }
+            : { ...REFRESH_COOKIE_HEADER };
         },
       }),
     ],

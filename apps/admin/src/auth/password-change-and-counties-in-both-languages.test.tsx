@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import CountiesPage from "../features/platform/counties-page";
-import { cleanUp, fakeApi, renderPage } from "../test-support/fake-api";
-import { click, HAN, type Rendered, waitFor } from "../test-support/render";
+import { cleanUp, FakeApiError, fakeApi, renderPage } from "../test-support/fake-api";
+import { click, HAN, type Rendered, typeInto, waitFor } from "../test-support/render";
 import { ChangePasswordPage } from "./change-password-page";
 
 let view: Rendered | undefined;
@@ -19,6 +19,31 @@ describe("the password change and the platform's counties in both languages", { 
     expect(text).toContain("新密码（至少 8 位）");
     await click(submit(view));
     await waitFor(() => view?.container.textContent?.includes("请填写当前密码"));
+  });
+
+  it("shows the password policy's refusal next to the new password", async () => {
+    const message = "「新密码」不能包含手机号";
+    fakeApi({
+      "auth.changePassword": () => {
+        throw new FakeApiError(message, {
+          code: "BAD_REQUEST",
+          appCode: "INPUT.INVALID",
+          fieldErrors: { newPassword: [message] },
+        });
+      },
+    });
+    view = await renderPage(<ChangePasswordPage required />, { role: "township_staff" });
+    const inputs = view.container.querySelectorAll('input[type="password"]');
+    await typeInto(inputs[0], "Initial-Pass1");
+    await typeInto(inputs[1], "13800000000a");
+    await typeInto(inputs[2], "13800000000a");
+    await click(submit(view));
+    const shown = await waitFor(() =>
+      [...(view?.container.querySelectorAll(".ant-form-item-explain-error") ?? [])].find(
+        (e) => e.textContent === message,
+      ),
+    );
+    expect(shown.closest(".ant-form-item")?.textContent).toContain("新密码");
   });
 
   it("asks the same in English, with no Chinese left", async () => {

@@ -77,10 +77,11 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
     hint: { zh: "请重新登录后再试。", en: "Please sign in again." },
   },
   "AUTH.LOCKED": {
-    title: { zh: "账号已临时锁定", en: "The account is locked for now" },
+    // The same answer whether the account exists or not (and for too many attempts from one address).
+    title: { zh: "登录尝试过于频繁", en: "Too many sign-in attempts" },
     hint: {
-      zh: "密码错误次数过多，请 15 分钟后再试。",
-      en: "Too many wrong passwords; retry in 15 minutes.",
+      zh: "请 15 分钟后再试；忘记密码请联系本单位管理员重置。",
+      en: "Retry in 15 minutes; ask your admin to reset a forgotten password.",
     },
   },
   "AUTH.WRONG_PASSWORD": {
@@ -139,6 +140,13 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
     title: { zh: "需由另一名审核员确认", en: "A second reviewer must confirm" },
     hint: { zh: "请交由另一名县级审核员复核。", en: "Ask another county reviewer to confirm." },
   },
+  "REVIEW.REVIEWER_TOO_NEW": {
+    title: { zh: "复核员晚于录入加入", en: "The reviewer joined after the entry" },
+    hint: {
+      zh: "请交由录入前已在岗的县级审核员复核。",
+      en: "Ask a county reviewer who had an account before the entry was made.",
+    },
+  },
 
   "AUTH.PASSWORD_CHANGE_REQUIRED": {
     title: { zh: "请先修改初始密码", en: "Change your initial password first" },
@@ -157,6 +165,21 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
   BAD_CURSOR: {
     title: { zh: "列表已变化", en: "The list has changed" },
     hint: { zh: "请刷新页面后从第一页查看。", en: "Reload and start from the first page." },
+  },
+  "SERVICE.UNAVAILABLE": {
+    title: { zh: "数据服务暂时不可用", en: "The data service is unavailable for now" },
+    hint: { zh: "请稍后重试，已填写的内容不会丢失。", en: "Retry shortly; what you entered is kept." },
+  },
+  "COUNTY.READ_ONLY": {
+    title: { zh: "本县数据已停止使用，只能查看和导出", en: "This county is read-only (offboarding)" },
+    hint: {
+      zh: "如需继续使用，请联系平台管理员。",
+      en: "Ask the platform operator if it should stay in use.",
+    },
+  },
+  "TENANT.RATE_LIMITED": {
+    title: { zh: "本单位请求过于频繁", en: "Too many requests from your unit" },
+    hint: { zh: "请稍候几秒再试。", en: "Wait a few seconds and retry." },
   },
 };
 

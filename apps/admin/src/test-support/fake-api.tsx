@@ -84,7 +84,7 @@ export function signIn(who: SessionUser | Role, townshipId?: string): void {
     typeof who === "string"
       ? { id: "u1", name: "测试用户", role: who, countyId: "c1", ...(townshipId ? { townshipId } : {}) }
       : who;
-  tokenStore.set({ accessToken: "a", refreshToken: "r", user });
+  tokenStore.set({ accessToken: "a", user });
 }
 
 export type PageOptions = {

@@ -12,6 +12,7 @@ import {
 } from "@pingan/data";
 import { AppError } from "../errors";
 import { hashPassword } from "./password";
+import { assertPasswordAllowed } from "./password-policy";
 
 export type NewAccount = {
   name: string;
@@ -39,26 +40,54 @@ export async function findUserByLogin(db: Db, login: string): Promise<ItemOf<"us
   return claim ? getItem(db, "user", { id: claim.userId }) : undefined;
 }
 
-const loginTaken = async (db: Db, login: string) =>
-  (await getItem(db, "loginClaim", { login: loginKey(login) })) !== undefined;
+export type AccountOptions = {
+  userId?: string;
+  /**
+   * The password's input field (name and label) for the password policy's message; `null` skips the
+   * policy, for test provisioning and the demo seed only.
+   */
+  passwordField: { name: string; label: string } | null;
+  /**
+   * Whether the caller may learn that an existing account holds the phone or e-mail: only one it can see
+   * anyway (its own township's staff for a township admin, the county's users for a county admin, any
+   * for the platform). Everyone else gets one answer for a number taken anywhere, in this county or
+   * another, so nobody learns where a phone number is registered.
+   */
+  sees?: (existing: ItemOf<"user">) => boolean;
+};
+
+/** The answers for a taken phone number or e-mail: the plain one, and the one for everyone else. */
+export const TAKEN = {
+  phone: { seen: "该手机号已被注册", unseen: "该手机号无法使用，请更换；如本人已有账号，请直接登录" },
+  email: { seen: "该电子邮箱已被注册", unseen: "该电子邮箱无法使用，请更换；如本人已有账号，请直接登录" },
+} as const;
+
+async function assertLoginFree(db: Db, login: string, field: "phone" | "email", options: AccountOptions) {
+  const claim = await getItem(db, "loginClaim", { login: loginKey(login) });
+  if (!claim) return;
+  const holder = await getItem(db, "user", { id: claim.userId });
+  const seen = holder !== undefined && (options.sees?.(holder) ?? false);
+  throw new AppError("DUPLICATE", seen ? TAKEN[field].seen : TAKEN[field].unseen, { field });
+}
 
 /**
  * The transaction items that create an account and its membership of the tenant, with audit entries.
- * Phone and e-mail must not belong to another account.
+ * Phone and e-mail must not belong to another account; the password must pass the policy.
  */
 export async function newAccountItems(
   db: Db,
   ctx: WriteContext,
   account: NewAccount,
   passwordCostLog2: number,
-  userId: string = randomUUID(),
+  options: AccountOptions,
 ): Promise<{ user: ItemOf<"user">; items: TxItem[] }> {
+  const userId = options.userId ?? randomUUID();
   const email = account.email?.trim().toLowerCase() || undefined;
   // A friendly early answer; the claims' conditional puts below are what guarantee uniqueness.
-  if (await loginTaken(db, account.phone))
-    throw new AppError("DUPLICATE", "该手机号已被注册", { field: "phone" });
-  if (email && (await loginTaken(db, email)))
-    throw new AppError("DUPLICATE", "该电子邮箱已被注册", { field: "email" });
+  await assertLoginFree(db, account.phone, "phone", options);
+  if (email) await assertLoginFree(db, email, "email", options);
+  if (options.passwordField)
+    await assertPasswordAllowed(account.password, { ...account, email }, options.passwordField);
   const user = stampNew(ctx, {
     id: userId,
     role: account.role,
@@ -91,8 +120,9 @@ export async function newAccountItems(
   return {
     user,
     items: [
-      claim(loginKey(account.phone), "该手机号已被注册", "phone"),
-      ...(email ? [claim(loginKey(email), "该电子邮箱已被注册", "email")] : []),
+      // Lost a race for the number: whoever won, the neutral answer.
+      claim(loginKey(account.phone), TAKEN.phone.unseen, "phone"),
+      ...(email ? [claim(loginKey(email), TAKEN.email.unseen, "email")] : []),
       tx.create(db, "user", user),
       tx.create(db, "membership", membership),
       tx.audit(db, ctx, { scope, action: "user.create", entityType: "user", entityId: userId, after: user }),

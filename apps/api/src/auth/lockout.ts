@@ -1,13 +1,15 @@
 import { type ItemOf, isConflict, tx, writeTransaction } from "@pingan/data";
-import { AppError } from "../errors";
 import type { Services } from "../services";
 import { serviceWriteContext } from "../write-context";
 import { accountScope } from "./accounts";
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, tooManyAttempts } from "./rate-limit";
 
-/** The lockout policy: failed sign-ins are counted, and too many in a row lock the account for a while. */
-/** After this many failures in a row the account locks, for LOCK_MINUTES, doubling with each further failure. */
-export const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
+/**
+ * The lockout policy: failed sign-ins are counted, and after MAX_FAILED_LOGINS in a row the account locks
+ * for LOCK_MINUTES, doubling with each further failure.
+ */
+export { MAX_FAILED_LOGINS };
+
 const MAX_LOCK_MINUTES = 24 * 60;
 /** A plain write refused because a transaction on the same item was in flight (DynamoDB's rule). */
 export function isTransactionConflict(error: unknown): boolean {
@@ -26,12 +28,8 @@ export function isTransactionConflict(error: unknown): boolean {
  * "0 failures": at most MAX_FAILED_LOGINS of them are ever checked. After a lock expires, exactly one
  * attempt (the one that clears the expired lock) is checked; if it fails too, the next lock is twice as long.
  */
-export const locked = (lockedUntil?: string) =>
-  new AppError(
-    "AUTH.LOCKED",
-    "密码错误次数过多，账号已临时锁定，请稍后再试",
-    lockedUntil ? { lockedUntil } : undefined,
-  );
+/** The same answer as the throttle's for any sign-in name, so a lock does not tell that the account exists. */
+export const locked = tooManyAttempts;
 
 function lockUntil(services: Services, failures: number): string {
   const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** Math.max(0, failures - MAX_FAILED_LOGINS));
@@ -70,7 +68,7 @@ export async function lockAccount(services: Services, user: ItemOf<"user">, fail
 export async function admitAttempt(services: Services, user: ItemOf<"user">): Promise<number> {
   const users = services.db.entities.user;
   const now = services.now().toISOString();
-  if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
+  if (user.lockedUntil && user.lockedUntil > now) throw locked();
   let holdsRetrySlot = false;
   if (user.lockedUntil) {
     try {

@@ -15,9 +15,11 @@ import { AppError } from "../errors";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { selfWriteContext, serviceWriteContext, writeContext } from "../write-context";
-import { accountScope, findUserByLogin, profileOf, sessionEndings } from "./accounts";
+import { accountScope, findUserByLogin, loginKey, profileOf, sessionEndings } from "./accounts";
 import { admitAttempt, isTransactionConflict, lockAccount, locked, MAX_FAILED_LOGINS } from "./lockout";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+import { assertPasswordAllowed } from "./password-policy";
+import type { RefreshCookieJar } from "./refresh-cookie";
 import {
   formatRefreshToken,
   hashRefreshSecret,
@@ -25,6 +27,7 @@ import {
   newRefreshSecret,
   parseRefreshToken,
   sameHash,
+  sessionLabel,
 } from "./tokens";
 
 type SignedIn = { services: Services; user: SessionUser };
@@ -38,7 +41,17 @@ export const REFRESH_RETRY_GRACE_SECONDS = 30;
 const invalidLogin = () => new AppError("AUTH.INVALID", "账号或密码错误");
 const invalidRefresh = () => new AppError("AUTH.INVALID", "登录已失效，请重新登录");
 
-async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: string, secret: string) {
+/**
+ * The new pair: the refresh token goes into the browser's HttpOnly cookie when it came from there or the
+ * client opted in at sign-in (`jar`), and then never into the body, where the page's scripts could read it.
+ */
+async function issueTokens(
+  services: Services,
+  user: ItemOf<"user">,
+  sessionId: string,
+  secret: string,
+  jar?: RefreshCookieJar,
+) {
   const nowSeconds = Math.floor(services.now().getTime() / 1000);
   const accessToken = issueAccessToken(services.tokenSecret, {
     sub: user.id,
@@ -46,9 +59,11 @@ async function issueTokens(services: Services, user: ItemOf<"user">, sessionId: 
     role: user.role,
     exp: nowSeconds + services.accessTokenTtlSeconds,
   });
+  const refreshToken = formatRefreshToken(user.id, sessionId, secret);
+  jar?.write(refreshToken, services.refreshTokenTtlSeconds);
   return {
     accessToken,
-    refreshToken: formatRefreshToken(user.id, sessionId, secret),
+    refreshToken: jar ? undefined : refreshToken,
     expiresIn: services.accessTokenTtlSeconds,
     user: profileOf(user),
   };
@@ -79,7 +94,7 @@ async function endSession(
       action: entry.action,
       entityType: "user",
       entityId: user.id,
-      before: { sessionId: session.id },
+      before: { session: sessionLabel(session.id) },
       reason: entry.reason,
     }),
   ]);
@@ -107,8 +122,19 @@ async function revokeReusedSession(
   }
 }
 
-/** Signs in with the lockout policy in front of the password check; opens a session. */
-export async function signIn(services: Services, input: SignInInput) {
+/**
+ * Signs in with the throttle (per sign-in name and per source address, the same for accounts that do not
+ * exist) and the lockout policy in front of the password check; opens a session. An unknown name costs a
+ * password hash too, so neither the answer nor its time tells whether the account exists.
+ */
+export async function signIn(
+  services: Services,
+  input: SignInInput,
+  source?: string | null,
+  jar?: RefreshCookieJar,
+) {
+  const name = loginKey(input.login);
+  services.signInThrottle.admit(name, source, services.now());
   // Strongly consistent, through the login claim: the lockout counters must not be stale.
   const user = await findUserByLogin(services.db, input.login);
   if (user?.status !== "active") {
@@ -121,6 +147,7 @@ export async function signIn(services: Services, input: SignInInput) {
     if (attempts >= MAX_FAILED_LOGINS) await lockAccount(services, user, attempts);
     throw invalidLogin();
   }
+  services.signInThrottle.succeeded(name);
   try {
     await services.db.entities.user
       .patch({ id: user.id })
@@ -149,63 +176,89 @@ export async function signIn(services: Services, input: SignInInput) {
       action: "session.signIn",
       entityType: "user",
       entityId: user.id,
-      after: { sessionId },
+      after: { session: sessionLabel(sessionId) },
     }),
   ]);
-  return issueTokens(services, user, sessionId, secret);
+  return issueTokens(services, user, sessionId, secret, jar);
 }
+
+/** How many replaced secrets a session remembers, so that one of them coming back is recognised as reuse. */
+export const RETIRED_SECRETS_KEPT = 8;
+
+const retire = (session: ItemOf<"session">, ...hashes: string[]) =>
+  [...(session.retiredSecretHashes ?? []), ...hashes].slice(-RETIRED_SECRETS_KEPT);
 
 /**
  * Trades a refresh token for a new pair; the old refresh token stops working (rotation). Presenting the
  * token the last rotation replaced again within REFRESH_RETRY_GRACE_SECONDS is a retry: it rotates again,
  * so the successor the client never received stops working, and the window stays where the first rotation
- * put it, so retries cannot stretch it. Any other superseded token (later, or once the successor has been
- * used) may have been stolen: the whole session ends. Every write is conditioned on the version read.
+ * put it, so retries cannot stretch it. A superseded token of the session (one of the last
+ * RETIRED_SECRETS_KEPT, later, or once the successor has been used) may have been stolen: the whole session
+ * ends. A secret that never belonged to the session proves nothing (anyone who learns a session id could
+ * make one up), so it is refused and the session lives on. Every write is conditioned on the version read.
  */
-export async function refreshSession(services: Services, input: { refreshToken: string }) {
-  const parsed = parseRefreshToken(input.refreshToken);
+export async function refreshSession(
+  services: Services,
+  input: { refreshToken?: string },
+  cookie?: RefreshCookieJar,
+) {
+  // A token in the input is answered in the body; the cookie's, in the cookie.
+  const jar = input.refreshToken ? undefined : cookie;
+  const parsed = parseRefreshToken(input.refreshToken ?? cookie?.read() ?? "");
   if (!parsed) throw invalidRefresh();
   const session = await getItem(services.db, "session", { userId: parsed.userId, id: parsed.sessionId });
   const now = services.now();
   if (!session || session.expiresAt <= now.getTime() / 1000) throw invalidRefresh();
   const presented = hashRefreshSecret(parsed.secret);
   const isCurrent = sameHash(session.secretHash, presented);
+  const wasPrevious =
+    session.previousSecretHash !== undefined && sameHash(session.previousSecretHash, presented);
   const isRetry =
     !isCurrent &&
-    session.previousSecretHash !== undefined &&
+    wasPrevious &&
     session.previousUntil !== undefined &&
-    now.toISOString() < session.previousUntil &&
-    sameHash(session.previousSecretHash, presented);
-  const user = await getItem(services.db, "user", { id: session.userId });
+    now.toISOString() < session.previousUntil;
   if (!isCurrent && !isRetry) {
-    // An old token came back: it may have been stolen, so end the session for everyone holding it.
-    await revokeReusedSession(services, session, user);
+    const isRetired = wasPrevious || (session.retiredSecretHashes ?? []).some((h) => sameHash(h, presented));
+    // A made-up secret: refused, and the session it names is left alone.
+    if (!isRetired) throw invalidRefresh();
+    // A replaced token came back: it may have been stolen, so end the session for everyone holding it.
+    const owner = await getItem(services.db, "user", { id: session.userId });
+    await revokeReusedSession(services, session, owner);
     throw invalidRefresh();
   }
+  const user = await getItem(services.db, "user", { id: session.userId });
   if (user?.status !== "active") throw invalidRefresh();
   const { secret, hash } = newRefreshSecret();
-  const retryWindow = isCurrent
+  const rotation = isCurrent
     ? {
         previousSecretHash: presented,
         previousUntil: new Date(now.getTime() + REFRESH_RETRY_GRACE_SECONDS * 1000).toISOString(),
+        retiredSecretHashes: retire(session, presented),
       }
-    : {};
+    : // A retry: the successor the client never received is retired, so its return is reuse.
+      { retiredSecretHashes: retire(session, session.secretHash) };
   try {
     await services.db.entities.session
       .patch({ userId: session.userId, id: session.id })
-      .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1, ...retryWindow })
+      .set({ secretHash: hash, rotatedAt: now.toISOString(), version: session.version + 1, ...rotation })
       .where((attr, op) => op.eq(attr.version, session.version))
       .go();
   } catch {
     // A parallel refresh of the same session won; this one must not also get a valid pair.
     throw invalidRefresh();
   }
-  return issueTokens(services, user, session.id, secret);
+  return issueTokens(services, user, session.id, secret, jar);
 }
 
 /** Ends the session of a refresh token, if it is still the current one. */
-export async function signOut(services: Services, input: { refreshToken: string }) {
-  const parsed = parseRefreshToken(input.refreshToken);
+export async function signOut(
+  services: Services,
+  input: { refreshToken?: string },
+  cookie?: RefreshCookieJar,
+) {
+  const parsed = parseRefreshToken(input.refreshToken ?? cookie?.read() ?? "");
+  cookie?.clear();
   if (parsed) {
     const session = await getItem(services.db, "session", {
       userId: parsed.userId,
@@ -261,6 +314,9 @@ export async function changePassword(ctx: SignedIn, input: z.infer<typeof change
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError("AUTH.WRONG_PASSWORD", "当前密码不正确");
   }
+  await assertPasswordAllowed(input.newPassword, user, { name: "newPassword", label: "新密码" });
+  if (input.newPassword === input.currentPassword)
+    throw new AppError("INPUT.INVALID", "「新密码」不能与当前密码相同", { field: "newPassword" });
   const passwordHash = await hashPassword(input.newPassword, services.passwordCostLog2);
   const { db } = services;
   // The account, its audit entry and (as many as fit) its other sessions' end: one transaction.

@@ -46,6 +46,11 @@ export async function inviteStaff(ctx: TownshipAdminCtx, input: z.infer<typeof i
       mustChangePassword: true,
     },
     ctx.services.passwordCostLog2,
+    {
+      passwordField: { name: "initialPassword", label: "初始密码" },
+      // The admin sees its own township's people; a number taken anywhere else gets the neutral answer.
+      sees: (existing) => existing.townshipId === ctx.township.id,
+    },
   );
   await writeTransaction(db, account.items);
   return { userId: account.user.id, name: account.user.name, phone: account.user.phone };

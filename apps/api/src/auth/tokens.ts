@@ -77,3 +77,12 @@ export function sameHash(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * What the audit trail records of a session: a short digest that tells a sign-in and its sign-out apart
+ * and belongs together, but is not the session id (which names the session in refresh tokens) and cannot
+ * be turned back into it. The trail is read by the account's colleagues.
+ */
+export function sessionLabel(sessionId: string): string {
+  return createHash("sha256").update(`session-label:${sessionId}`).digest("hex").slice(0, 12);
+}

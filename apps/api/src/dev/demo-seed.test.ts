@@ -1,39 +1,276 @@
-import { describe, expect, it } from "vitest";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { checkItems, type Db } from "@pingan/data";
+import { DAY_MS } from "@pingan/domain";
+import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
-import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, publishDemoHistory, seedDemo } from "./demo-seed";
+import { provisionCounty } from "../testing/provisioning";
+import { buildDemoPlan } from "./demo-data";
+import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 
-const services = await createTestServices("demo-seed");
+/** Every item of a table, in a form two seeds can be compared by. */
+async function snapshot(db: Db): Promise<string[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  return items
+    .map((item) => {
+      const copy = { ...item };
+      // Audit entries written in a transaction get a random id (in their sort key); hashes a random salt.
+      if (typeof copy.sk === "string" && copy.sk.startsWith("AUDIT#")) {
+        delete copy.id;
+        delete copy.sk;
+      }
+      delete copy.passwordHash;
+      return JSON.stringify(sorted(copy));
+    })
+    .sort();
+}
 
-describe("the demo county of npm run dev", () => {
-  it("is seeded once, with its finished 2026 periods published for the public page and rank history", async () => {
-    expect(await seedDemo(services)).toBe(true);
-    expect(await seedDemo(services)).toBe(false);
+/** What one multiset has that the other lacks (the first few). */
+const missing = (from: string[], other: string[]) => {
+  const left = new Map<string, number>();
+  for (const x of other) left.set(x, (left.get(x) ?? 0) + 1);
+  return from
+    .filter((x) => {
+      const n = left.get(x) ?? 0;
+      if (n === 0) return true;
+      left.set(x, n - 1);
+      return false;
+    })
+    .slice(0, 3);
+};
 
-    // The harness clock stands on 20 November 2026: January to October and the first three quarters ended.
-    const published = await publishDemoHistory(services);
-    const months = Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
-    expect(published).toEqual([...months, "2026-Q1", "2026-Q2", "2026-Q3"]);
-    expect(await publishDemoHistory(services)).toEqual([]);
+describe("the demo seed survives being killed at any point", () => {
+  const scale = { name: "test", townships: 4, recordsPerTownshipMonth: 6 };
 
-    const periods = await anonymous(services).public.periods({ countyId: DEMO_COUNTY_ID });
+  it("a seed killed at random points completes on the next start, equal to an uninterrupted one", {
+    timeout: 240_000,
+  }, async () => {
+    // In May, so the seed is short: records from October, January to March and Q1 published, April left.
+    const inMay = async (label: string) => {
+      const services = await createTestServices(label);
+      services.setNow("2026-05-20T02:00:00.000Z");
+      return services;
+    };
+    const reference = await inMay("demo-ref");
+    let writes = 0;
+    const first = await seedDemo(reference, { scale, beforeWrite: () => void writes++ });
+    expect(first.seeded).toBe(true);
+    expect([...first.published].sort()).toEqual(["2026-01", "2026-02", "2026-03", "2026-Q1"]);
+    expect(await seedDemo(reference, { scale })).toMatchObject({ seeded: false, items: 0 });
+    const expected = await snapshot(reference.db);
+    expect(writes).toBeGreaterThan(25);
+
+    // Random points: in provisioning, in the records, and among the last writes (publications, marker).
+    const points = [
+      1 + Math.floor(Math.random() * 15),
+      16 + Math.floor(Math.random() * (writes - 22)),
+      writes - Math.floor(Math.random() * 6),
+    ];
+    for (const killAt of points) {
+      const services = await inMay("demo-crash");
+      let count = 0;
+      await expect(
+        seedDemo(services, {
+          scale,
+          beforeWrite: () => {
+            if (++count === killAt) throw new Error(`killed before write ${killAt}`);
+          },
+        }),
+        `killed before write ${killAt} of ${writes}`,
+      ).rejects.toThrow("killed");
+      expect(await demoSeeded(services.db)).toBe(false);
+
+      const resumed = await seedDemo(services, { scale });
+      expect(resumed.seeded).toBe(true);
+      const got = await snapshot(services.db);
+      expect(missing(expected, got), `missing after a kill before write ${killAt}`).toEqual([]);
+      expect(missing(got, expected), `extra after a kill before write ${killAt}`).toEqual([]);
+      expect(got.length).toBe(expected.length);
+    }
+  });
+});
+
+describe("the demo county of npm run dev tells one true story", () => {
+  const months = Array.from({ length: 9 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+  const published = [...months, "2026-Q1", "2026-Q2", "2026-Q3"];
+  let services: Awaited<ReturnType<typeof createTestServices>>;
+  let result: Awaited<ReturnType<typeof seedDemo>>;
+  let plan: ReturnType<typeof buildDemoPlan>;
+  let publicApi: ReturnType<typeof anonymous>;
+  let tables: Awaited<ReturnType<ReturnType<typeof anonymous>["public"]["leagueTable"]>>[];
+  let monthTables: typeof tables;
+
+  beforeAll(async () => {
+    services = await createTestServices("demo-seed");
+    // The harness clock stands on 20 November 2026: January to October have ended.
+    result = await seedDemo(services);
+    plan = buildDemoPlan({ name: "light", townships: 12, recordsPerTownshipMonth: 16 }, services.now());
+    publicApi = anonymous(services);
+    tables = await Promise.all(
+      published.map((period) => publicApi.public.leagueTable({ countyId: DEMO_COUNTY_ID, period })),
+    );
+    monthTables = tables.filter((t) => !t.period.includes("Q"));
+  }, 300_000);
+
+  it("is seeded once; January to September and the first three quarters are published, October is left", async () => {
+    expect(result.seeded).toBe(true);
+    expect(await seedDemo(services)).toMatchObject({ seeded: false });
+    expect([...result.published].sort()).toEqual([...published].sort());
+    const periods = await publicApi.public.periods({ countyId: DEMO_COUNTY_ID });
     expect(new Set(periods.published.map((p) => p.period))).toEqual(new Set(published));
-    const october = await anonymous(services).public.leagueTable({
-      countyId: DEMO_COUNTY_ID,
-      period: "2026-10",
-    });
-    expect(october.table.rows).toHaveLength(12);
+    for (const t of tables) expect(t.table.rows).toHaveLength(12);
+  });
 
-    // The demo township staff sees its rank in each of them.
+  it("published at different times over the year by named county officials", async () => {
+    const { data } = await services.db.entities.audit.query.byScope({ scope: `C#${DEMO_COUNTY_ID}` }).go({
+      pages: "all",
+    });
+    const publishing = data.filter((a) => a.action === "leagueTable.publish");
+    expect(publishing).toHaveLength(published.length);
+    const names = new Map(plan.people.map((p) => [p.id, p.name]));
+    expect(new Set(publishing.map((a) => names.get(a.actorId)))).toEqual(new Set(["李主任", "周书记"]));
+    const instants = tables.map((t) => t.publishedAt);
+    expect(new Set(instants).size).toBe(published.length);
+    for (const t of monthTables) {
+      // About ten days after the month ended, on a working day.
+      const after = Date.parse(t.publishedAt) - Date.parse(`${t.period}-01T00:00:00+08:00`);
+      expect(after / DAY_MS).toBeGreaterThan(31);
+      expect(after / DAY_MS).toBeLessThan(31 + 20);
+    }
+  });
+
+  it("has every published month submitted and approved with 双人复核, and October partly under review", async () => {
+    const reviewers = new Set(["demo-user-reviewer-1", "demo-user-reviewer-2"]);
+    for (const month of [...months, "2026-10"]) {
+      const { data } = await services.db.entities.submission.query
+        .byCountyMonth({ countyId: DEMO_COUNTY_ID, month })
+        .go({ pages: "all" });
+      const subs = checkItems(services.db, "submission", data);
+      expect(subs, month).toHaveLength(12);
+      for (const s of subs) {
+        expect(s.submittedBy).toBe(`demo-user-${s.townshipId}-admin`);
+        expect(Date.parse(s.submittedAt as string)).toBeLessThan(
+          Date.parse(`${month}-01T00:00:00+08:00`) + 37 * DAY_MS,
+        );
+        if (month === "2026-10" && s.status !== "approved") continue;
+        expect(s.status, `${s.townshipId} ${month}`).toBe("approved");
+        expect(reviewers.has(s.reviewedBy as string)).toBe(true);
+        for (const e of [...s.manualScores, ...s.adjustments]) {
+          expect(reviewers.has(e.enteredBy) && reviewers.has(e.confirmedBy as string)).toBe(true);
+          expect(e.confirmedBy).not.toBe(e.enteredBy);
+        }
+      }
+      if (month === "2026-10") expect(subs.filter((s) => s.status === "submitted").length).toBeGreaterThan(0);
+    }
+  });
+
+  it("shows incidents, a 一票否决 month, bonuses, and every indicator varying between townships", async () => {
+    const { data: incidents } = await services.db.entities.incident.scan.go({ pages: "all" });
+    expect(incidents.length).toBeGreaterThan(100);
+    expect(incidents.some((i) => i.severity === "major" && i.kind === "criminal")).toBe(true);
+    const rows = monthTables.flatMap((t) => t.table.rows);
+    expect(rows.some((r) => r.vetoed)).toBe(true);
+    expect(rows.filter((r) => r.bonus > 0).length).toBeGreaterThan(1);
+    const codes = rows[0]?.indicators.map((i) => i.code) ?? [];
+    expect(codes).toHaveLength(10);
+    for (const code of codes) {
+      const variesIn = monthTables.filter(
+        (t) => new Set(t.table.rows.map((r) => r.indicators.find((i) => i.code === code)?.score)).size > 1,
+      );
+      expect(variesIn.length, `${code} varies between townships in some published months`).toBeGreaterThan(3);
+    }
+  });
+
+  it("leaves only a few open disputes past their deadline, none of them old", async () => {
+    const now = services.now().getTime();
+    const { data } = await services.db.entities.dispute.scan.go({ pages: "all" });
+    const limit = { blue: 7, yellow: 15, red: 30 } as const;
+    const overdue = data.filter(
+      (d) => !d.closedAt && Date.parse(d.reportedAt) + limit[d.level] * DAY_MS < now,
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThanOrEqual(5);
+    for (const d of overdue) expect(now - Date.parse(d.reportedAt)).toBeLessThan(60 * DAY_MS);
+  });
+
+  it("has key persons visited on working days in office hours", async () => {
+    const { data } = await services.db.entities.visit.scan.go({ pages: "all" });
+    expect(data.length).toBeGreaterThan(100);
+    for (const v of data) {
+      const local = new Date(Date.parse(v.at) + 8 * 3_600_000);
+      const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+      expect([1, 2, 3, 4, 5], v.at).toContain(local.getUTCDay());
+      expect(minutes, v.at).toBeGreaterThanOrEqual(8 * 60 + 30);
+      expect(minutes, v.at).toBeLessThanOrEqual(17 * 60 + 30);
+    }
+  });
+
+  it("lets the demo township's grid worker sign in and see its rank in each published period", async () => {
     const staff = DEMO_LOGINS.find((l) => l.role === "township_staff");
-    const { accessToken } = await anonymous(services).auth.signIn({
+    const { accessToken } = await publicApi.auth.signIn({
       login: staff?.phone as string,
       password: DEMO_PASSWORD,
     });
     const caller = callerWith(services, accessToken);
     const me = await caller.auth.me();
+    expect(me.township?.name).toBe("城关镇");
     const history = await caller.league.rankHistory({ townshipId: me.township?.id as string });
     expect(history.length).toBe(published.length);
-    const row = october.table.rows.find((r) => r.townshipId === me.township?.id);
-    expect(history.find((h) => h.period === "2026-10")).toMatchObject({ rank: row?.rank, total: row?.total });
+    const september = tables.find((t) => t.period === "2026-09");
+    const row = september?.table.rows.find((r) => r.townshipId === me.township?.id);
+    expect(history.find((h) => h.period === "2026-09")).toMatchObject({ rank: row?.rank, total: row?.total });
+  });
+});
+
+describe("DEMO_SCALE=real", () => {
+  it("plans a real county: 20 townships, about 300 records a township a month, majors and a veto", {
+    timeout: 120_000,
+  }, () => {
+    const plan = buildDemoPlan(DEMO_SCALES.real, new Date("2026-11-20T02:00:00.000Z"));
+    expect(plan.townships).toHaveLength(20);
+    const inYear = (instant: string) => instant >= "2026-01" && instant < "2026-10-31T16";
+    const { dispute, petition, incident, visit, event } = plan.records;
+    const perTownshipMonth =
+      [
+        ...dispute.map((d) => d.reportedAt),
+        ...petition.map((p) => p.receivedAt),
+        ...incident.map((i) => i.occurredAt),
+        ...visit.map((v) => v.at),
+        ...event.map((e) => e.occurredAt),
+      ].filter(inYear).length /
+      (20 * 10);
+    expect(perTownshipMonth).toBeGreaterThan(250);
+    expect(perTownshipMonth).toBeLessThan(350);
+    const majors = incident.filter((i) => i.severity === "major");
+    expect(majors.filter((i) => i.kind === "criminal").length).toBeGreaterThanOrEqual(2);
+    expect(dispute.some((d) => d.attempts.length > 1)).toBe(true);
+    expect(plan.publications.map((p) => p.period).sort()).toEqual(
+      [...Array.from({ length: 9 }, (_, i) => `2026-0${i + 1}`), "2026-Q1", "2026-Q2", "2026-Q3"].sort(),
+    );
+  });
+});
+
+describe("a data directory seeded before the seed was resumable", () => {
+  it("is refused with a Chinese message rather than completed with duplicates", async () => {
+    const services = await createTestServices("demo-legacy");
+    // The old seed wrote the county first, stamped with the time of the start.
+    await provisionCounty(services, { id: DEMO_COUNTY_ID, name: "示范县", code: "510799" });
+    await expect(seedDemo(services)).rejects.toThrow(/旧版演示数据.*删除数据目录/);
+    expect(await demoSeeded(services.db)).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  type Db,
+  type EntityName,
   getItem,
   type ItemOf,
   latestPublished,
@@ -8,239 +11,268 @@ import {
   type WriteContext,
   writeTransaction,
 } from "@pingan/data";
-import { type Data, generateCounty, parseInstant } from "@pingan/domain";
+import { newAccountItems } from "../auth/accounts";
 import { publishLeagueTable } from "../league/publication";
 import type { Services } from "../services";
-import { periodEnded } from "../submissions/deadline";
-import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
+import { provisionCounty, provisionTownship } from "../testing/provisioning";
+import {
+  buildDemoPlan,
+  DEMO_COUNTY_ID,
+  DEMO_COUNTY_NAME,
+  DEMO_PASSWORD,
+  DEMO_SCALES,
+  type DemoPlan,
+  type DemoScale,
+  ONBOARDED_AT,
+} from "./demo-data";
 
-export const DEMO_COUNTY_ID = "demo-county";
-export const DEMO_PASSWORD = "Pingan@2026";
-
-export const DEMO_LOGINS = [
-  { role: "county_admin", label: "县委政法委管理员", name: "李主任", phone: "13800000001" },
-  { role: "county_reviewer", label: "县级复核员", name: "王复核", phone: "13800000002" },
-  { role: "county_reviewer", label: "县级复核员（第二复核人）", name: "赵复核", phone: "13800000003" },
-  { role: "township_admin", label: "乡镇管理员（城关镇）", name: "陈专干", phone: "13800000101" },
-  { role: "township_staff", label: "网格员（城关镇）", name: "刘网格", phone: "13800000201" },
-] as const;
-
-const CATEGORIES = ["邻里纠纷", "婚姻家庭", "土地承包", "劳资纠纷", "物业纠纷", "山林权属", "交通事故"];
-const SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高";
-const utc = (instant: string) => new Date(parseInstant(instant)).toISOString();
-
-/**
- * Seeds, on first start, the demo county 「示范县」: 12 townships, the 2026 model scheme, people for every
- * role and a year (to date) of records from the domain's seeded generator. Returns false if already seeded.
- */
-export async function seedDemo(services: Services): Promise<boolean> {
-  const { db } = services;
-  if (await getItem(db, "county", { id: DEMO_COUNTY_ID })) return false;
-  const now = services.now();
-  const data = generateCounty({
-    seed: 2026,
-    townships: 12,
-    year: 2026,
-    months: 11,
-    recordsPerTownshipMonth: 16,
-    countyId: DEMO_COUNTY_ID,
-    countyName: "示范县",
-    divisionCode: "510799",
-  });
-  const past = (instant: string | undefined) =>
-    instant !== undefined && parseInstant(instant) <= now.getTime();
-
-  await provisionCounty(services, {
-    id: DEMO_COUNTY_ID,
-    name: "示范县",
-    code: "510799",
-    joinCode: "DEMO2026",
-  });
-  for (const t of data.townships) {
-    await provisionTownship(services, DEMO_COUNTY_ID, {
-      id: t.id,
-      name: t.name,
-      code: t.code,
-      population: t.population,
-      villages: 8 + (t.population % 13),
-      grids: Math.round(t.population / 450),
-    });
-  }
-  const firstTownship = data.townships[0]?.id as string;
-  for (const login of DEMO_LOGINS) {
-    const township = login.role.startsWith("township") ? firstTownship : undefined;
-    await provisionUser(services, {
-      name: login.name,
-      phone: login.phone,
-      password: DEMO_PASSWORD,
-      role: login.role,
-      countyId: DEMO_COUNTY_ID,
-      townshipId: township,
-    });
-  }
-
-  const wctx: WriteContext = { actor: { id: "seed", role: "platform_admin" }, now };
-  const scheme = stampNew(wctx, {
-    countyId: DEMO_COUNTY_ID,
-    year: 2026,
-    schemeVersion: 1,
-    name: scheme2026.name,
-    body: scheme2026,
-  }) as ItemOf<"scheme">;
-  await writeTransaction(db, [
-    tx.create(db, "scheme", scheme),
-    tx.audit(db, wctx, {
-      scope: `C#${DEMO_COUNTY_ID}`,
-      action: "scheme.save",
-      entityType: "scheme",
-      entityId: `${DEMO_COUNTY_ID}-2026@1`,
-      after: { version: 1, name: scheme2026.name },
-    }),
-  ]);
-
-  await putRecords(services, wctx, data, past);
-  return true;
-}
+export {
+  buildDemoPlan,
+  DEMO_COUNTY_ID,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_SCALES,
+  type DemoScale,
+} from "./demo-data";
 
 /**
- * Publishes the demo county's finished months and quarters of 2026, so the public page, the league
- * table's versions and each township's rank history have something to show. Periods already published
- * are left alone, so it can run on every start.
+ * Seeds the demo county 「示范县」 (see demo-data.ts for the story), resumably: a start killed at any point
+ * finishes the seed on the next start, with nothing twice.
+ *
+ * - Every item has a fixed id and fixed contents for a given scale and clock. Provisioning (county,
+ *   townships, people, scheme) is one transaction per item, made only when the item is missing; records,
+ *   submissions and the story's audit entries are plain puts, so writing them again changes nothing.
+ * - Publications go in date order, each only when its period has no published version yet (one
+ *   transaction each: a table is there entirely or not at all).
+ * - The last write is the completion marker, an entry 「演示数据写入完成」 in the county's trail with a
+ *   fixed key. Only it makes a later start skip seeding; the county's existence does not.
+ *
+ * Records go in BatchWriteItem requests of 25, several in flight; people and publications a few at once.
  */
-export async function publishDemoHistory(services: Services): Promise<string[]> {
-  const now = services.now();
-  const wctx: WriteContext = { actor: { id: "seed", role: "county_admin" }, now };
-  const periods = [
-    ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
-    ...["Q1", "Q2", "Q3", "Q4"].map((q) => `2026-${q}`),
-  ].filter((p) => periodEnded(p, now));
-  const published: string[] = [];
-  for (const period of periods) {
-    if (await latestPublished(services.db, DEMO_COUNTY_ID, period)) continue;
-    await publishLeagueTable(services.db, wctx, { countyId: DEMO_COUNTY_ID, period });
-    published.push(period);
-  }
-  return published;
+
+export type SeedOptions = {
+  /** `DEMO_SCALES.light` (default), `DEMO_SCALES.real`, or any other size (tests). */
+  scale?: DemoScale;
+  /** BatchWriteItem requests in flight (DynamoDB Local in memory takes more than on disk). */
+  concurrency?: number;
+  /** Publications scored at once (default 2). */
+  publishConcurrency?: number;
+  /** Called before every write request; throwing there stops the seed (tests inject crashes with it). */
+  beforeWrite?: () => void;
+  /** Progress lines, in Chinese, for the console. */
+  log?: (line: string) => void;
+};
+
+export type SeedResult = {
+  /** False when an earlier start had finished the seed: nothing was written. */
+  seeded: boolean;
+  /** Periods this run published. */
+  published: string[];
+  items: number;
+};
+
+const COMPLETE = { scope: `C#${DEMO_COUNTY_ID}`, at: ONBOARDED_AT, id: "seed-complete" } as const;
+
+/** Whether the demo county's seed has completed (its marker is written last). */
+export async function demoSeeded(db: Db): Promise<boolean> {
+  return (await getItem(db, "audit", COMPLETE)) !== undefined;
 }
 
-/** Bulk-loads the generated records (batch writes: the seed is one audited system action, not thousands). */
-async function putRecords(services: Services, wctx: WriteContext, data: Data, past: (i?: string) => boolean) {
+export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedResult> {
   const { db } = services;
-  const stamp = <T extends object>(x: T) => stampNew(wctx, x);
-  let n = 0;
-  const pick = <T>(list: readonly T[]) => list[n++ % list.length] as T;
-  const person = () => `${pick([...SURNAMES])}某`;
+  if (await demoSeeded(db)) return { seeded: false, published: [], items: 0 };
+  const scale = options.scale ?? DEMO_SCALES.light;
+  const log = options.log ?? (() => {});
+  const beforeWrite = options.beforeWrite ?? (() => {});
+  const plan = buildDemoPlan(scale, services.now());
+  // What onboarding wrote is stamped when the county joined, not when this process happens to run.
+  const onboarding: Services = { ...services, now: () => new Date(ONBOARDED_AT) };
+  const onboardingCtx: WriteContext = {
+    actor: { id: "system", role: "platform_admin" },
+    now: new Date(ONBOARDED_AT),
+  };
 
-  const disputes = (data.disputes ?? [])
-    .filter((d) => past(d.reportedAt))
-    .map((d) => {
-      const reportedAt = utc(d.reportedAt);
-      const closed = d.closedAt && past(d.closedAt) ? utc(d.closedAt) : undefined;
-      const span =
-        (closed ? Date.parse(closed) : Math.min(Date.now(), wctx.now.getTime())) - Date.parse(reportedAt);
-      const attempts = Array.from({ length: closed ? d.attempts : Math.min(d.attempts, 1) }, (_, i) => ({
-        id: `${d.id}-a${i + 1}`,
-        at: new Date(Date.parse(reportedAt) + Math.floor((span * (i + 1)) / (d.attempts + 1))).toISOString(),
-        level: d.level,
-        mediator: `${person()}（调解员）`,
-        result: (closed && i === d.attempts - 1
-          ? d.outcome === "resolved"
-            ? "success"
-            : "failed"
-          : "partial") as "success" | "failed" | "partial",
-        recordedBy: "seed",
-      }));
-      return stamp({
-        townshipId: d.townshipId,
-        id: d.id,
-        level: d.level,
-        category: pick(CATEGORIES),
-        partiesBrief: `${person()}与${person()}`,
-        reportedAt,
-        attempts,
-        ...(closed ? { closedAt: closed, outcome: d.outcome } : {}),
-      });
+  const county = await getItem(db, "county", { id: DEMO_COUNTY_ID });
+  if (county && county.createdAt !== ONBOARDED_AT) {
+    // Written by the seed before it was resumable: other ids, so completing it would duplicate records.
+    throw new Error(
+      "数据表中的「示范县」由旧版演示数据写入，无法续写。请删除数据目录（默认 .data/）后重新启动，或用 DATA_DIR=… 指定新的数据目录。",
+    );
+  }
+  if (!county) {
+    beforeWrite();
+    await provisionCounty(onboarding, {
+      id: DEMO_COUNTY_ID,
+      name: DEMO_COUNTY_NAME,
+      code: "510799",
+      joinCode: "DEMO2026",
     });
-  const petitions = (data.petitions ?? [])
-    .filter((p) => past(p.receivedAt))
-    .map((p) =>
-      stamp({
+  }
+  await inPool(plan.townships, 4, async (t) => {
+    if (await getItem(db, "township", { id: t.id })) return;
+    beforeWrite();
+    await provisionTownship(onboarding, DEMO_COUNTY_ID, t);
+  });
+  // Password hashing (scrypt) dominates here; a few at once use the other core.
+  await inPool(plan.people, 4, async (p) => {
+    if (await getItem(db, "user", { id: p.id })) return;
+    const { items } = await newAccountItems(
+      db,
+      onboardingCtx,
+      {
+        name: p.name,
+        phone: p.phone,
+        password: DEMO_PASSWORD,
+        role: p.role,
+        countyId: DEMO_COUNTY_ID,
         townshipId: p.townshipId,
-        id: p.id,
-        subject: pick(["征地补偿", "拖欠工资", "宅基地纠纷", "低保申请", "环境污染", "拆迁安置"]),
-        petitionerBrief: `${person()}等`,
-        receivedAt: utc(p.receivedAt),
-        skipLevel: p.skipLevel ?? false,
-        collective: p.collective ?? false,
-        ...(p.firstHandledAt && past(p.firstHandledAt) ? { firstHandledAt: utc(p.firstHandledAt) } : {}),
-        ...(p.closedAt && past(p.closedAt) ? { closedAt: utc(p.closedAt), settled: p.settled ?? false } : {}),
-      }),
+        mustChangePassword: false,
+      },
+      services.passwordCostLog2,
+      // The seed sets known passwords and is told everything, as provisioning is.
+      { userId: p.id, passwordField: null, sees: () => true },
     );
-  const incidents = (data.incidents ?? [])
-    .filter((i) => past(i.occurredAt))
-    .map((i) =>
-      stamp({
-        townshipId: i.townshipId,
-        id: i.id,
-        occurredAt: utc(i.occurredAt),
-        kind: i.kind,
-        severity: i.severity,
-        summary:
-          i.kind === "criminal"
-            ? pick(["盗窃电动车", "入室盗窃", "诈骗", "故意伤害"])
-            : pick(["酒后滋事", "赌博", "噪音扰民"]),
-      }),
-    );
-  const keyPersons = (data.keyPersons ?? [])
-    .filter((k) => past(k.registeredAt))
-    .map((k) =>
-      stamp({
-        townshipId: k.townshipId,
-        id: k.id,
-        alias: person(),
-        category: k.category,
-        registeredAt: utc(k.registeredAt),
-        ...(k.deregisteredAt && past(k.deregisteredAt) ? { deregisteredAt: utc(k.deregisteredAt) } : {}),
-      }),
-    );
-  const visits = (data.visits ?? [])
-    .filter((v) => past(v.at))
-    .map((v) => stamp({ townshipId: v.townshipId, id: v.id, keyPersonId: v.keyPersonId, at: utc(v.at) }));
-  const events = (data.events ?? [])
-    .filter((e) => past(e.occurredAt))
-    .map((e) =>
-      stamp({
-        townshipId: e.townshipId,
-        id: e.id,
-        kind: e.kind,
-        occurredAt: utc(e.occurredAt),
-        count: e.count ?? 1,
-      }),
-    );
-
-  // DynamoDB Local on disk writes through SQLite at roughly 80 items/s whatever the concurrency.
-  const options = { concurrency: 8 };
-  await db.entities.dispute.put(disputes).go(options);
-  await db.entities.petition.put(petitions).go(options);
-  await db.entities.incident.put(incidents).go(options);
-  await db.entities.keyPerson.put(keyPersons).go(options);
-  await db.entities.visit.put(visits).go(options);
-  await db.entities.event.put(events).go(options);
-  for (const t of data.townships) {
+    beforeWrite();
+    await writeTransaction(db, items);
+  });
+  if (!(await getItem(db, "scheme", { countyId: DEMO_COUNTY_ID, year: 2026, schemeVersion: 1 }))) {
+    const wctx: WriteContext = {
+      actor: { id: "demo-user-county-admin", role: "county_admin" },
+      now: new Date(ONBOARDED_AT),
+    };
+    beforeWrite();
     await writeTransaction(db, [
+      tx.create(
+        db,
+        "scheme",
+        stampNew(wctx, {
+          countyId: DEMO_COUNTY_ID,
+          year: 2026,
+          schemeVersion: 1,
+          name: scheme2026.name,
+          body: scheme2026,
+        }) as ItemOf<"scheme">,
+      ),
       tx.audit(db, wctx, {
-        scope: `T#${t.id}`,
-        action: "seed.records",
-        entityType: "township",
-        entityId: t.id,
-        after: { note: "演示数据：由种子生成器生成的本年度纪实记录" },
+        scope: `C#${DEMO_COUNTY_ID}`,
+        action: "scheme.save",
+        entityType: "scheme",
+        entityId: `${DEMO_COUNTY_ID}-2026@1`,
+        after: { version: 1, name: scheme2026.name },
       }),
     ]);
   }
+  log(`已写入县、${plan.townships.length} 个乡镇、${plan.people.length} 个账号和 2026 年度考核细则`);
+
+  const writer = batchWriter(db, options.concurrency ?? 4, beforeWrite);
+  let items = 0;
+  for (const [name, list] of Object.entries(plan.records) as [EntityName, object[]][]) {
+    await writer.putAll(name, list);
+    items += list.length;
+  }
+  log(`已写入纪实记录 ${items} 条`);
+  await writer.putAll("submission", plan.submissions);
+  await writer.putAll("audit", [...plan.audits, ...seedNotes(plan)]);
+  items += plan.submissions.length + plan.audits.length;
+
+  // Each publication stands alone (its own instant, version 1, one transaction), so a few can score at once.
+  const published: string[] = [];
+  await inPool(plan.publications, options.publishConcurrency ?? 2, async (publication) => {
+    if (await latestPublished(db, DEMO_COUNTY_ID, publication.period)) return;
+    beforeWrite();
+    await publishLeagueTable(
+      db,
+      { actor: { id: publication.actor.id, role: publication.actor.role }, now: publication.at },
+      { countyId: DEMO_COUNTY_ID, period: publication.period },
+    );
+    published.push(publication.period);
+  });
+  if (published.length) log(`已发布演示排名：${published.join("、")}`);
+
+  beforeWrite();
+  await writeTransaction(db, [
+    tx.create(db, "audit", {
+      ...COMPLETE,
+      actorId: "system",
+      actorRole: "platform_admin",
+      action: "seed.complete",
+      entityType: "county",
+      entityId: DEMO_COUNTY_ID,
+      after: { note: "演示数据写入完成", scale: scale.name, asOf: plan.now.toISOString() },
+    }),
+  ]);
+  return { seeded: true, published, items };
+}
+
+/** Seeds the real-volume 「示范县」 (20 townships × ~300 records a month) into the services' table. */
+export function seedRealVolumeCounty(services: Services, options: Omit<SeedOptions, "scale"> = {}) {
+  return seedDemo(services, { concurrency: 8, publishConcurrency: 3, ...options, scale: DEMO_SCALES.real });
+}
+
+/**
+ * Runs `task` over `list` with at most `size` at once. After a failure no further task starts, and the
+ * error surfaces once the running ones have settled, so nothing of a failed run writes after it failed.
+ */
+async function inPool<T>(list: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failed === undefined && next < list.length) {
+      const item = list[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, list.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+/** One note per township trail saying where its records came from. */
+function seedNotes(plan: DemoPlan): ItemOf<"audit">[] {
+  return plan.townships.map(
+    (t) =>
+      ({
+        scope: `T#${t.id}`,
+        at: ONBOARDED_AT,
+        id: "seed-records",
+        actorId: "system",
+        actorRole: "platform_admin",
+        action: "seed.records",
+        entityType: "township",
+        entityId: t.id,
+        after: { note: "演示数据：纪实记录由种子生成器生成" },
+      }) as ItemOf<"audit">,
+  );
+}
+
+/**
+ * Puts items with BatchWriteItem, 25 a request and `concurrency` requests in flight, retrying what
+ * DynamoDB leaves unprocessed. After a failure no further request starts, and the error surfaces once
+ * every request in flight has settled (so nothing of this run still writes after it has failed).
+ */
+function batchWriter(db: Db, concurrency: number, beforeWrite: () => void) {
+  type Loose = { put: (item: object) => { params: () => { Item: Record<string, unknown> } } };
   return {
-    disputes: disputes.length,
-    petitions: petitions.length,
-    incidents: incidents.length,
-    visits: visits.length,
+    async putAll(name: EntityName, list: object[]) {
+      const entity = db.entities[name] as unknown as Loose;
+      const requests = list.map((item) => ({ PutRequest: { Item: entity.put(item).params().Item } }));
+      const chunks = Array.from({ length: Math.ceil(requests.length / 25) }, (_, i) =>
+        requests.slice(i * 25, i * 25 + 25),
+      );
+      await inPool(chunks, concurrency, async (chunk) => {
+        beforeWrite();
+        let pending = chunk;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          const out = await db.client.send(
+            new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
+          );
+          pending = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof chunk;
+        }
+      });
+    },
   };
 }

@@ -34,6 +34,8 @@ export async function createCounty(ctx: Signed, input: z.infer<typeof createCoun
     wctx,
     { ...input.admin, role: "county_admin", countyId, mustChangePassword: true },
     ctx.services.passwordCostLog2,
+    // The platform operator sees every account.
+    { passwordField: { name: "admin.password", label: "密码" }, sees: () => true },
   );
   await writeTransaction(db, [
     tx.create(db, "county", county),
@@ -68,18 +70,30 @@ export async function listCountyUsers(ctx: Signed & { county: ItemOf<"county"> }
     phone: m.phone,
     role: m.role,
     status: m.status,
+    /** When the person became a county user (and so may confirm entries made from then on). */
+    since: m.createdAt,
   }));
 }
 
-/** The county admin adds a county user with an initial password. */
+/** The calendar day of an instant in China time (UTC+8, no daylight saving). */
+const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
+const ROLE_ZH = { county_admin: "县级管理员", county_reviewer: "县级审核员" } as const;
+
+/**
+ * The county admin adds a county user with an initial password. Every county user can confirm another's
+ * manual scores and adjustments (双人复核), so the addition is announced in the county's trail, which all
+ * of the county's users read (county.addReviewer), with the date from which the person may confirm.
+ */
 export async function addCountyUser(
   ctx: Signed & { county: ItemOf<"county"> },
   input: z.infer<typeof addCountyUserInput>,
 ) {
   const { db } = ctx.services;
+  const wctx = writeContext(ctx);
   const account = await newAccountItems(
     db,
-    writeContext(ctx),
+    wctx,
     {
       name: input.name,
       phone: input.phone,
@@ -90,7 +104,23 @@ export async function addCountyUser(
       mustChangePassword: true,
     },
     ctx.services.passwordCostLog2,
+    {
+      passwordField: { name: "initialPassword", label: "初始密码" },
+      // The county admin sees the county's own users (counties.listUsers), not other counties' accounts.
+      sees: (existing) => existing.countyId === ctx.county.id && !existing.townshipId,
+    },
   );
-  await writeTransaction(db, account.items);
-  return { userId: account.user.id };
+  const { user } = account;
+  await writeTransaction(db, [
+    ...account.items,
+    tx.audit(db, wctx, {
+      scope: `C#${ctx.county.id}`,
+      action: "county.addReviewer",
+      entityType: "user",
+      entityId: user.id,
+      after: { name: user.name, role: user.role, since: user.createdAt },
+      reason: `新增复核员：${user.name}（${ROLE_ZH[input.role]}），${chinaDate(user.createdAt)} 起可复核此后录入的人工评分和调整`,
+    }),
+  ]);
+  return { userId: user.id };
 }

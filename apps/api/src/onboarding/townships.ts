@@ -120,7 +120,8 @@ export async function registerTownship(services: Services, input: z.infer<typeof
         mustChangePassword: false,
       },
       services.passwordCostLog2,
-      userId,
+      // Anyone with the join code may try: a taken number gets the neutral answer wherever it is registered.
+      { userId, passwordField: { name: "password", label: "密码" } },
     ),
   );
   const items = [

@@ -154,7 +154,11 @@ describe("account uniqueness", () => {
       // The claim's condition fails, or DynamoDB cancels the racing transaction: a conflict either way.
       expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
     }
-    await expect(register("34")).rejects.toMatchObject({ code: "CONFLICT", message: "该手机号已被注册" });
+    // A registrant is never told where a number is registered (auth/accounts.ts, TAKEN).
+    await expect(register("34")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "该手机号无法使用，请更换；如本人已有账号，请直接登录",
+    });
   });
 });
 

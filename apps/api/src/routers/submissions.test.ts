@@ -41,6 +41,13 @@ const reviewers = await Promise.all(
   ),
 );
 await countyAdmin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+// County A's people have been in post since 2025: the tests below go back in time to make entries, and a
+// second reviewer must already have been a county user when the entry was made (submissions/review.ts).
+const { data: countyPeople } = await services.db.entities.membership.query
+  .byScope({ scope: `C#${tenants.A.countyId}` })
+  .go({ pages: "all" });
+for (const m of countyPeople)
+  await services.db.entities.user.patch({ id: m.userId }).set({ createdAt: "2025-01-01T00:00:00.000Z" }).go();
 
 const appCode = (error: unknown) =>
   error instanceof TRPCError && error.cause instanceof AppError ? error.cause.code : undefined;
@@ -325,5 +332,84 @@ describe("monthly submissions", () => {
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("重新录入"),
     });
+  });
+});
+
+describe("双人复核 by one person", () => {
+  it("refuses a second reviewer whose account is newer than the entry, and announces new county users", async () => {
+    const s = await submitted("2026-02");
+    const entered = await countyAdmin.submissions.enterManualScore({
+      townshipId,
+      month: "2026-02",
+      expectedVersion: s.version,
+      indicator: "I10",
+      score: 8,
+      reason: "台账抽查",
+    });
+    // The county admin creates a reviewer of its own after the entry and signs in as it.
+    services.setNow("2026-02-28T03:00:00Z");
+    const phone = uniquePhone();
+    await countyAdmin.counties.addUser({
+      name: "临时复核员",
+      phone,
+      role: "county_reviewer",
+      initialPassword: "Initial-Pass1",
+    });
+    const { accessToken } = await anonymous(services).auth.signIn({
+      login: phone,
+      password: "Initial-Pass1",
+    });
+    const puppet = callerWith(services, accessToken);
+    await puppet.auth.changePassword({ currentPassword: "Initial-Pass1", newPassword: "Lantern-River-82" });
+    const refused = await puppet.submissions
+      .confirmEntry({
+        townshipId,
+        month: "2026-02",
+        expectedVersion: entered.version,
+        entryId: entered.manualScores[0]?.id ?? "",
+      })
+      .catch((e: unknown) => e);
+    expect(appCode(refused)).toBe("REVIEW.REVIEWER_TOO_NEW");
+    expect(refused).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("录入前已在岗") });
+    // The entry still waits: the month cannot be approved on the puppet's word.
+    const still = await reviewer.submissions.get({ townshipId, month: "2026-02" });
+    expect(still.manualScores[0]?.confirmedBy).toBeUndefined();
+    // A reviewer in post before the entry confirms it.
+    const confirmed = await reviewer.submissions.confirmEntry({
+      townshipId,
+      month: "2026-02",
+      expectedVersion: still.version,
+      entryId: entered.manualScores[0]?.id ?? "",
+    });
+    expect(confirmed.manualScores[0]?.confirmedBy).toBeTruthy();
+    // Entries made after the new reviewer joined it may confirm.
+    const later = await countyAdmin.submissions.enterManualScore({
+      townshipId,
+      month: "2026-02",
+      expectedVersion: confirmed.version,
+      indicator: "I10",
+      score: 7,
+      reason: "复查",
+    });
+    const pending = later.manualScores.find((e) => !e.confirmedBy);
+    await expect(
+      puppet.submissions.confirmEntry({
+        townshipId,
+        month: "2026-02",
+        expectedVersion: later.version,
+        entryId: pending?.id ?? "",
+      }),
+    ).resolves.toBeTruthy();
+
+    // The county's other users read the addition in the county trail; the admin's list flags the date.
+    const trail = await reviewer.audit.county({ limit: 50 });
+    expect(
+      trail.items.find((e) => e.action === "county.addReviewer" && e.after?.name === "临时复核员"),
+    ).toMatchObject({
+      actorRole: "county_admin",
+      reason: "新增复核员：临时复核员（县级审核员），2026-02-28 起可复核此后录入的人工评分和调整",
+    });
+    const listed = (await countyAdmin.counties.listUsers()).find((u) => u.phone === phone);
+    expect(listed?.since).toBe("2026-02-28T03:00:00.000Z");
   });
 });

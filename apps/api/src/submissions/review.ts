@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkItems, type ItemOf } from "@pingan/data";
+import { checkItems, getItem, type ItemOf } from "@pingan/data";
 import type { Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../schemes/scheme-store";
@@ -215,9 +215,16 @@ export async function enterAdjustment(
   );
 }
 
-/** 双人复核: a second, different reviewer confirms an entry, and only then does it count. */
+/**
+ * 双人复核: a second, different reviewer confirms an entry, and only then does it count. The second
+ * reviewer must already have been a county user when the entry was made (its account no newer than the
+ * entry): otherwise a county admin could enter a score, create a reviewer account and confirm it alone.
+ * New county users are announced in the county's trail (county.addReviewer) for the others to see.
+ */
 export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId: string }) {
   const now = ctx.services.now();
+  // County users never change role, so the account's creation is when it became a reviewer.
+  const confirmer = await getItem(ctx.services.db, "user", { id: ctx.user.id });
   const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
@@ -233,6 +240,12 @@ export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId:
         throw new AppError(
           "REVIEW.SAME_REVIEWER",
           "人工评分须由另一名审核人员复核，录入人不能复核自己的录入",
+        );
+      }
+      if (!confirmer || confirmer.createdAt > entry.enteredAt) {
+        throw new AppError(
+          "REVIEW.REVIEWER_TOO_NEW",
+          "该条目录入时您尚未成为本县审核人员，须由录入前已在岗的另一名审核人员复核",
         );
       }
       const confirm = (e: Entry): Entry =>

@@ -1,4 +1,5 @@
 import { createTestDb } from "@pingan/data/testing";
+import { SignInThrottle } from "../auth/rate-limit";
 import { createContextInner } from "../context";
 import { createCaller } from "../root";
 import type { Services } from "../services";
@@ -20,6 +21,7 @@ export async function createTestServices(
     refreshTokenTtlSeconds: 3600,
     passwordCostLog2: 10,
     now: () => new Date(now),
+    signInThrottle: new SignInThrottle(),
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -27,6 +27,17 @@ export type MatrixEntry = {
 const missing = "00000000-0000-4000-8000-000000000000";
 const at = "2026-11-10T09:00:00+08:00";
 const edit = (townshipId: string) => ({ townshipId, id: missing, expectedVersion: 1 });
+/** An import row whose 乡镇代码 belongs to no seeded township: preview reports it, commit writes nothing. */
+const importRow = {
+  type: "event",
+  row: 2,
+  sourceId: "JS-1",
+  townshipCode: "990000001",
+  kind: "monthly_meeting",
+  occurredAt: at,
+  count: 1,
+};
+const importFile = { fileName: "导入.xlsx", fileDigest: "0".repeat(64), rows: [importRow] };
 
 export const procedureMatrix: Record<string, MatrixEntry> = {
   "auth.signIn": { access: "public", input: () => ({ login: "13000000000", password: "not-the-password" }) },
@@ -296,4 +307,15 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "audit.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "audit.county": { access: "county", input: () => ({}) },
+
+  "imports.preview": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, rows: [importRow] }) },
+  "imports.commit": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, ...importFile }) },
+  "imports.previewCounty": { access: "countyAdmin", input: () => ({ rows: [importRow] }) },
+  "imports.commitCounty": { access: "countyAdmin", input: () => importFile },
+  "imports.export": { access: "townshipRead", input: (townshipId) => ({ townshipId, type: "dispute" }) },
+  "imports.exportCounty": { access: "countyAdmin", input: () => ({ period: "2026-10", type: "event" }) },
+  // A missing county: the gates are what is tested here; offboarding itself in ops/offboarding.test.ts.
+  "ops.exportCounty": { access: "countyAdmin" },
+  "ops.offboardCounty": { access: "platform", input: () => ({ countyId: missing, expectedVersion: 1 }) },
+  "ops.purgeCounty": { access: "platform", input: () => ({ countyId: missing }) },
 };

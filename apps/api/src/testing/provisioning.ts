@@ -82,6 +82,8 @@ export async function provisionUser(
     systemContext(services),
     { ...account, mustChangePassword: account.mustChangePassword ?? false },
     services.passwordCostLog2,
+    // Provisioning (tests, the demo seed) sets known passwords and is told everything.
+    { passwordField: null, sees: () => true },
   );
   await writeTransaction(services.db, created.items);
   return created.user;

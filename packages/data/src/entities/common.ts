@@ -14,3 +14,15 @@ export const softDeleteAttributes = {
 } as const;
 
 export const SERVICE = "pingan";
+
+/**
+ * Where a record came from and where the township files it, when it was imported from a workbook
+ * (shared/spec/import.md): the source system's 编号 and the 村（社区）/网格/责任人 names as given. The
+ * township's organisation (villages, grids, people) does not exist yet; a later change links the names.
+ */
+export const importedAttributes = {
+  sourceId: { type: "string" },
+  village: { type: "string" },
+  grid: { type: "string" },
+  responsible: { type: "string" },
+} as const;

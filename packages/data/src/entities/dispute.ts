@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const DISPUTE_LEVELS = ["blue", "yellow", "red"] as const;
@@ -44,6 +44,7 @@ export const disputeEntity = (config: EntityConfiguration) =>
         },
         outcome: { type: DISPUTE_OUTCOMES },
         closingNote: { type: "string" },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

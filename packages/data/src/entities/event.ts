@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** Routine work done, commendations and bad events, by kind (the scheme names the kinds it scores). */
@@ -14,6 +14,7 @@ export const eventEntity = (config: EntityConfiguration) =>
         occurredAt: { type: "string", required: true },
         count: { type: "number", required: true },
         note: { type: "string" },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

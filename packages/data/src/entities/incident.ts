@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
@@ -17,6 +17,7 @@ export const incidentEntity = (config: EntityConfiguration) =>
         kind: { type: INCIDENT_KINDS, required: true },
         severity: { type: INCIDENT_SEVERITIES, required: true },
         summary: { type: "string", required: true },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

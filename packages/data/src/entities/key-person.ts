@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey } from "./key-template";
 
 export const KEY_PERSON_CATEGORIES = [
@@ -23,6 +23,10 @@ export const keyPersonEntity = (config: EntityConfiguration) =>
         registeredAt: { type: "string", required: true },
         deregisteredAt: { type: "string" },
         note: { type: "string" },
+        /** The visit frequency the workbook gave (scoring.md §10.3; at most one); else the category's. */
+        visitsPerMonth: { type: "number" },
+        visitsPerQuarter: { type: "number" },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

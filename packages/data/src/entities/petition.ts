@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** A petition (信访). */
@@ -25,6 +25,7 @@ export const petitionEntity = (config: EntityConfiguration) =>
         },
         settled: { type: "boolean" },
         closingNote: { type: "string" },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

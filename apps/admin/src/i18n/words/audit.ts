@@ -22,6 +22,7 @@ export const AUDIT_WORDS = {
   "audit.action.county.create": { zh: "创建县区", en: "Created a county" },
   "audit.action.county.rotateJoinCode": { zh: "更换加入码", en: "Replaced the join code" },
   "audit.action.user.create": { zh: "创建账号", en: "Created an account" },
+  "audit.action.county.addReviewer": { zh: "新增复核员", en: "Added a reviewer" },
   "audit.action.staff.invite": { zh: "添加工作人员", en: "Added a staff member" },
   "audit.action.staff.remove": { zh: "移除工作人员", en: "Removed a staff member" },
   "audit.action.leagueTable.publish": { zh: "发布排名", en: "Published the league table" },

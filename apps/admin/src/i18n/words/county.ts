@@ -75,6 +75,8 @@ export const COUNTY_WORDS = {
   "users.emailInvalid": { zh: "电子邮箱格式不正确", en: "Not a valid e-mail address" },
   "users.role": { zh: "角色", en: "Role" },
   "users.status": { zh: "状态", en: "Status" },
+  "users.since": { zh: "加入时间", en: "Joined" },
+  "users.newReviewer": { zh: "新增复核员", en: "New reviewer" },
   "users.status.active": { zh: "在岗", en: "Active" },
   "users.status.removed": { zh: "已停用", en: "Removed" },
   "users.status.invited": { zh: "已邀请", en: "Invited" },

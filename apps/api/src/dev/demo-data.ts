@@ -1,0 +1,604 @@
+import type { ItemOf } from "@pingan/data";
+import {
+  DAY_MS,
+  type Dispute,
+  type EventRecord,
+  generateCounty,
+  type KeyPerson,
+  monthOf,
+  monthRange,
+  type Petition,
+  parseInstant,
+  prng,
+} from "@pingan/domain";
+
+/**
+ * The 「示范县」 demo as one true story, built in memory and deterministically from the scale and the
+ * clock: the same scale and `now` always give the same items, with the same ids, so the seed can write
+ * them again after a crash without duplicates (see demo-seed.ts). Nothing here touches the database.
+ *
+ * The story: the county joined in September 2025 and records since October (so January's rank change has
+ * a December to compare with). Townships submit each month in the first days of the next, two named
+ * reviewers confirm each other's manual scores (双人复核) and approve; the county admin publishes each
+ * month about ten days after it ends and the deputy secretary each quarter, except the newest finished
+ * month, left for a first publication to try. Incidents vary with each township's population and its
+ * own rate; one township has a major criminal case in June (一票否决); some have commendations (bonuses);
+ * only a few disputes are open past their deadline; key persons are visited on working days in office hours.
+ */
+
+export type DemoScale = {
+  name: string;
+  townships: number;
+  /** Roughly, as in the domain's generator (incidents and visits come on top, from population and register). */
+  recordsPerTownshipMonth: number;
+};
+
+export const DEMO_SCALES = {
+  /** The default: quick to seed on disk, enough to show every page. */
+  light: { name: "light", townships: 12, recordsPerTownshipMonth: 16 },
+  /** A real county (issue 13): 20 townships, about 300 records a township a month. */
+  real: { name: "real", townships: 20, recordsPerTownshipMonth: 300 },
+} as const satisfies Record<string, DemoScale>;
+
+export const DEMO_COUNTY_ID = "demo-county";
+export const DEMO_COUNTY_NAME = "示范县";
+export const DEMO_PASSWORD = "Pingan@2026";
+/** When the county, its townships and people were set up (stamps of what onboarding wrote). */
+export const ONBOARDED_AT = "2025-09-01T02:00:00.000Z";
+/** The first month with records: the quarter before 2026, for the rank change of January and Q1. */
+export const FIRST_MONTH = "2025-10";
+
+const HOUR = 3_600_000;
+const CST = 8 * HOUR;
+const SURNAMES = [..."张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"];
+const CATEGORIES = ["邻里纠纷", "婚姻家庭", "土地承包", "劳资纠纷", "物业纠纷", "山林权属", "交通事故"];
+const LIMIT_DAYS = { blue: 7, yellow: 15, red: 30 } as const;
+
+export type DemoPerson = {
+  id: string;
+  role: "county_admin" | "county_reviewer" | "township_admin" | "township_staff";
+  label: string;
+  name: string;
+  phone: string;
+  townshipId?: string;
+};
+
+export type DemoTownship = {
+  id: string;
+  name: string;
+  code: string;
+  population: number;
+  villages: number;
+  grids: number;
+};
+
+export type DemoPublication = { period: string; at: Date; actor: DemoPerson };
+
+export type DemoPlan = {
+  scale: DemoScale;
+  now: Date;
+  townships: DemoTownship[];
+  people: DemoPerson[];
+  records: {
+    dispute: ItemOf<"dispute">[];
+    petition: ItemOf<"petition">[];
+    incident: ItemOf<"incident">[];
+    keyPerson: ItemOf<"keyPerson">[];
+    visit: ItemOf<"visit">[];
+    event: ItemOf<"event">[];
+  };
+  submissions: ItemOf<"submission">[];
+  /** The trail of what the story's people did (submitting, 双人复核, approving), with fixed ids. */
+  audits: ItemOf<"audit">[];
+  publications: DemoPublication[];
+};
+
+const countyPeople: DemoPerson[] = [
+  {
+    id: "demo-user-county-admin",
+    role: "county_admin",
+    label: "县委政法委管理员",
+    name: "李主任",
+    phone: "13800000001",
+  },
+  {
+    id: "demo-user-reviewer-1",
+    role: "county_reviewer",
+    label: "县级复核员",
+    name: "王复核",
+    phone: "13800000002",
+  },
+  {
+    id: "demo-user-reviewer-2",
+    role: "county_reviewer",
+    label: "县级复核员（第二复核人）",
+    name: "赵复核",
+    phone: "13800000003",
+  },
+  {
+    id: "demo-user-deputy",
+    role: "county_admin",
+    label: "县委政法委副书记（发布季度排名）",
+    name: "周书记",
+    phone: "13800000004",
+  },
+];
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+const iso = (ms: number) => new Date(ms).toISOString();
+const utc = (instant: string) => iso(parseInstant(instant));
+
+/** Months from `from` to `to` inclusive ("2025-10" … "2026-11"). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split("-").map(Number) as [number, number];
+  for (;;) {
+    const month = `${y}-${pad2(m)}`;
+    if (month > to) return out;
+    out.push(month);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+/** China time: the day serial, weekday (0 = Sunday) and the instant of a CST wall-clock minute of a day. */
+const cstDay = (ms: number) => Math.floor((ms + CST) / DAY_MS);
+const weekday = (day: number) => (day + 4) % 7;
+const atCst = (day: number, minutes: number) => day * DAY_MS - CST + minutes * 60_000;
+
+/**
+ * A working-day instant (Monday–Friday, 08:30–17:00 China time) on or near the day of `ms`, kept within
+ * [from, to): a Saturday moves back to Friday, a Sunday forward to Monday, unless that leaves the range.
+ */
+export function workingInstant(ms: number, rand: () => number, from: number, to: number): number {
+  let day = cstDay(ms);
+  const wd = weekday(day);
+  if (wd === 6) day += atCst(day - 1, 0) >= from ? -1 : 2;
+  else if (wd === 0) day += atCst(day + 1, 17 * 60) < to ? 1 : -2;
+  const minutes = 8 * 60 + 30 + Math.floor(rand() * 8.5 * 60);
+  return Math.min(Math.max(atCst(day, minutes), from), to - 1);
+}
+
+/** The n-th working day (1-based) of a month, at a working-hours minute, China time. */
+function nthWorkingDay(month: string, n: number, rand: () => number): number {
+  let day = cstDay(monthRange(month).start);
+  let count = 0;
+  for (;;) {
+    if (weekday(day) !== 0 && weekday(day) !== 6) count += 1;
+    if (count === n) return atCst(day, 8 * 60 + 45 + Math.floor(rand() * 7.5 * 60));
+    day += 1;
+  }
+}
+
+const nextMonth = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad2(m + 1)}`;
+};
+
+const people = (townships: DemoTownship[]): DemoPerson[] => [
+  ...countyPeople,
+  ...townships.flatMap((t, i): DemoPerson[] => [
+    {
+      id: `demo-user-${t.id}-admin`,
+      role: "township_admin",
+      label: `乡镇管理员（${t.name}）`,
+      name: i === 0 ? "陈专干" : `${SURNAMES[(i * 3) % 20]}专干`,
+      phone: `138000001${pad2(i + 1)}`,
+      townshipId: t.id,
+    },
+    {
+      id: `demo-user-${t.id}-staff`,
+      role: "township_staff",
+      label: `网格员（${t.name}）`,
+      name: i === 0 ? "刘网格" : `${SURNAMES[(i * 7 + 1) % 20]}网格`,
+      phone: `138000002${pad2(i + 1)}`,
+      townshipId: t.id,
+    },
+  ]),
+];
+
+/** The accounts `npm run dev` prints (all with DEMO_PASSWORD); every township has an admin and a grid worker. */
+export const DEMO_LOGINS = people([{ id: "demo-county-t001", name: "城关镇" } as DemoTownship]).filter(
+  (p) => p.townshipId === undefined || p.townshipId === "demo-county-t001",
+);
+
+/** The whole demo for a scale, as of `now`. */
+export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
+  const nowMs = now.getTime();
+  const past = (instant: string | undefined): instant is string =>
+    instant !== undefined && parseInstant(instant) <= nowMs;
+  const currentMonth = monthOf(now.toISOString());
+  const lastMonth = currentMonth < "2026-12" ? currentMonth : "2026-12";
+  const months = monthsBetween(FIRST_MONTH, lastMonth);
+  const months2026 = months.filter((m) => m.startsWith("2026"));
+  const common = {
+    townships: scale.townships,
+    recordsPerTownshipMonth: scale.recordsPerTownshipMonth,
+    countyId: DEMO_COUNTY_ID,
+    countyName: DEMO_COUNTY_NAME,
+    divisionCode: "510799",
+  };
+  const data = generateCounty({ ...common, seed: 2026, year: 2026, months: Math.max(1, months2026.length) });
+  // The same townships' last quarter of 2025, from another run of the generator (ids kept apart).
+  const before = generateCounty({ ...common, seed: 2025, year: 2025, months: 12 });
+  const inPriorQuarter = (instant: string) => monthOf(instant) >= FIRST_MONTH && monthOf(instant) < "2026-01";
+  const rand = prng(scale.townships * 7919 + scale.recordsPerTownshipMonth);
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+
+  const townships: DemoTownship[] = data.townships.map((t) => ({
+    ...t,
+    villages: 8 + (t.population % 13),
+    grids: Math.round(t.population / 450),
+  }));
+  const cast = people(townships);
+  const staffOf = (townshipId: string) => `demo-user-${townshipId}-staff`;
+  const adminOf = (townshipId: string) =>
+    cast.find((p) => p.id === `demo-user-${townshipId}-admin`) as DemoPerson;
+  const [countyAdmin, reviewerA, reviewerB, deputy] = countyPeople as [
+    DemoPerson,
+    DemoPerson,
+    DemoPerson,
+    DemoPerson,
+  ];
+  const stamp = <T extends object>(fields: T, by: string, createdAt: string, updatedAt = createdAt) => ({
+    ...fields,
+    version: 1,
+    createdAt,
+    createdBy: by,
+    updatedAt,
+    updatedBy: by,
+  });
+  let n = 0;
+  const pick = <T>(list: readonly T[]) => list[n++ % list.length] as T;
+  const person = () => `${pick(SURNAMES)}某`;
+
+  // Disputes: 2026 and the quarter before, then only a few left open past their deadline (the newest ones).
+  const disputes: Dispute[] = [
+    ...(before.disputes ?? [])
+      .filter((d) => inPriorQuarter(d.reportedAt))
+      .map((d) => ({ ...d, id: `y25-${d.id}` })),
+    ...(data.disputes ?? []),
+  ].filter((d) => past(d.reportedAt));
+  const deadlineOf = (d: Dispute) => parseInstant(d.reportedAt) + LIMIT_DAYS[d.level] * DAY_MS;
+  const overdue = disputes
+    .filter((d) => !past(d.closedAt) && deadlineOf(d) < nowMs)
+    .sort((a, b) => parseInstant(b.reportedAt) - parseInstant(a.reportedAt));
+  const keptOverdue = new Set(
+    overdue.slice(0, Math.max(3, Math.round(scale.townships / 4))).map((d) => d.id),
+  );
+  for (const d of overdue) {
+    if (keptOverdue.has(d.id)) continue;
+    const reported = parseInstant(d.reportedAt);
+    d.closedAt = iso(reported + Math.floor(rand() * 0.9 * (deadlineOf(d) - reported)));
+    d.outcome ??= rand() < 0.9 ? "resolved" : "failed";
+  }
+
+  const disputeItems = disputes.map((d) => {
+    const reportedAt = utc(d.reportedAt);
+    const closed = past(d.closedAt) ? utc(d.closedAt) : undefined;
+    const span = (closed ? Date.parse(closed) : nowMs) - Date.parse(reportedAt);
+    const attempts = Array.from({ length: closed ? d.attempts : Math.min(d.attempts, 1) }, (_, i) => ({
+      id: `${d.id}-a${i + 1}`,
+      at: iso(Date.parse(reportedAt) + Math.floor((span * (i + 1)) / (d.attempts + 1))),
+      level: d.level,
+      mediator: `${person()}（调解员）`,
+      result: (closed && i === d.attempts - 1
+        ? d.outcome === "resolved"
+          ? "success"
+          : "failed"
+        : "partial") as "success" | "failed" | "partial",
+      recordedBy: staffOf(d.townshipId),
+    }));
+    return stamp(
+      {
+        townshipId: d.townshipId,
+        id: d.id,
+        level: d.level,
+        category: pick(CATEGORIES),
+        partiesBrief: `${person()}与${person()}`,
+        reportedAt,
+        attempts,
+        ...(closed ? { closedAt: closed, outcome: d.outcome } : {}),
+      },
+      staffOf(d.townshipId),
+      reportedAt,
+      closed ?? attempts.at(-1)?.at ?? reportedAt,
+    ) as ItemOf<"dispute">;
+  });
+
+  const petitions: Petition[] = [
+    ...(before.petitions ?? [])
+      .filter((p) => inPriorQuarter(p.receivedAt))
+      .map((p) => ({ ...p, id: `y25-${p.id}` })),
+    ...(data.petitions ?? []),
+  ].filter((p) => past(p.receivedAt));
+  const petitionItems = petitions.map((p) => {
+    const receivedAt = utc(p.receivedAt);
+    const closedAt = past(p.closedAt) ? utc(p.closedAt) : undefined;
+    return stamp(
+      {
+        townshipId: p.townshipId,
+        id: p.id,
+        subject: pick(["征地补偿", "拖欠工资", "宅基地纠纷", "低保申请", "环境污染", "拆迁安置"]),
+        petitionerBrief: `${person()}等`,
+        receivedAt,
+        skipLevel: p.skipLevel ?? false,
+        collective: p.collective ?? false,
+        ...(past(p.firstHandledAt) ? { firstHandledAt: utc(p.firstHandledAt) } : {}),
+        ...(closedAt ? { closedAt, settled: p.settled ?? false } : {}),
+      },
+      staffOf(p.townshipId),
+      receivedAt,
+      closedAt ?? receivedAt,
+    ) as ItemOf<"petition">;
+  });
+
+  // Incidents: each township has its own rate per 10,000 people (so 社会治安 varies), and a few are major.
+  const majors: { township: number; month: string; kind: "criminal" | "public_order"; summary: string }[] = [
+    { township: 2, month: "2026-06", kind: "criminal", summary: "持刀故意伤害致一人重伤（重大刑事案件）" },
+    { township: 7, month: "2026-08", kind: "public_order", summary: "酒后聚众斗殴（重大治安案件）" },
+    ...(scale.townships >= 15
+      ? [
+          {
+            township: 11,
+            month: "2026-03",
+            kind: "criminal" as const,
+            summary: "特大电信网络诈骗案（重大刑事案件）",
+          },
+        ]
+      : []),
+  ];
+  const incidentItems: ItemOf<"incident">[] = [];
+  townships.forEach((t, ti) => {
+    const ratePer10k = 0.3 + rand() * 3.2;
+    for (const month of months) {
+      const { start, end } = monthRange(month);
+      const count = Math.round((t.population / 10_000) * ratePer10k * (0.5 + rand()));
+      const major = majors.find((m) => m.township === ti && m.month === month);
+      for (let i = 0; i < count + (major ? 1 : 0); i++) {
+        const at = start + Math.floor(rand() * (end - start));
+        if (at > nowMs) continue;
+        const isMajor = major !== undefined && i === count;
+        const kind = isMajor ? major.kind : rand() < 0.35 ? "criminal" : "public_order";
+        const summary = isMajor
+          ? major.summary
+          : kind === "criminal"
+            ? pick(["盗窃电动车", "入室盗窃", "电信诈骗", "故意伤害", "盗窃农机具"])
+            : pick(["酒后滋事", "赌博", "噪音扰民", "殴打他人", "寻衅滋事"]);
+        const occurredAt = iso(at);
+        incidentItems.push(
+          stamp(
+            {
+              townshipId: t.id,
+              id: `i-${t.id}-${month}-${i + 1}`,
+              occurredAt,
+              kind,
+              severity: isMajor ? "major" : "ordinary",
+              summary,
+            },
+            staffOf(t.id),
+            occurredAt,
+          ) as ItemOf<"incident">,
+        );
+      }
+    }
+  });
+
+  const keyPersons: KeyPerson[] = (data.keyPersons ?? []).filter((k) => past(k.registeredAt));
+  const keyPersonItems = keyPersons.map((k) => {
+    const registeredAt = utc(k.registeredAt);
+    const deregisteredAt = past(k.deregisteredAt) ? utc(k.deregisteredAt) : undefined;
+    return stamp(
+      {
+        townshipId: k.townshipId,
+        id: k.id,
+        alias: person(),
+        category: k.category,
+        registeredAt,
+        ...(deregisteredAt ? { deregisteredAt } : {}),
+      },
+      staffOf(k.townshipId),
+      registeredAt < ONBOARDED_AT ? ONBOARDED_AT : registeredAt,
+      deregisteredAt ?? (registeredAt < ONBOARDED_AT ? ONBOARDED_AT : registeredAt),
+    ) as ItemOf<"keyPerson">;
+  });
+
+  // Visits: each township covers its register to its own degree, on working days in office hours.
+  const visitItems: ItemOf<"visit">[] = [];
+  const coverage = new Map(townships.map((t) => [t.id, 0.82 + rand() * 0.18]));
+  for (const k of keyPersons) {
+    const p = coverage.get(k.townshipId) ?? 1;
+    for (const month of months) {
+      const { start, end } = monthRange(month);
+      const registered = parseInstant(k.registeredAt);
+      const gone = k.deregisteredAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(k.deregisteredAt);
+      if (registered >= end || gone <= start || rand() >= p) continue;
+      const from = Math.max(start, registered);
+      const to = Math.min(end, gone);
+      const at = workingInstant(from + Math.floor(rand() * (to - from)), rand, from, to);
+      if (at > nowMs) continue;
+      const visitedAt = iso(at);
+      visitItems.push(
+        stamp(
+          { townshipId: k.townshipId, id: `v-${k.id}-${month}`, keyPersonId: k.id, at: visitedAt },
+          staffOf(k.townshipId),
+          visitedAt,
+        ) as ItemOf<"visit">,
+      );
+    }
+  }
+
+  const events: EventRecord[] = [
+    ...(before.events ?? [])
+      .filter((e) => inPriorQuarter(e.occurredAt))
+      .map((e) => ({ ...e, id: `y25-${e.id}` })),
+    ...(data.events ?? []),
+  ].filter((e) => past(e.occurredAt));
+  const eventItems = events.map((e) => {
+    const occurredAt = utc(e.occurredAt);
+    return stamp(
+      { townshipId: e.townshipId, id: e.id, kind: e.kind, occurredAt, count: e.count ?? 1 },
+      staffOf(e.townshipId),
+      occurredAt,
+    ) as ItemOf<"event">;
+  });
+
+  // Submissions: finished months of 2026, submitted in the first working days of the next month and
+  // reviewed with 双人复核; the newest finished month is still partly under review.
+  const finished = months2026.filter((m) => monthRange(m).end <= nowMs);
+  const newest = finished.at(-1);
+  const manual = new Map(data.manualScores?.map((s) => [`${s.townshipId}|${s.period}`, s.score]) ?? []);
+  const submissions: ItemOf<"submission">[] = [];
+  const audits: ItemOf<"audit">[] = [];
+  const trail = (
+    scope: string,
+    id: string,
+    at: number,
+    actor: DemoPerson,
+    action: string,
+    entityId: string,
+    after: object,
+    reason?: string,
+  ) =>
+    audits.push({
+      scope,
+      at: iso(at),
+      id,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action,
+      entityType: "submission",
+      entityId,
+      after,
+      ...(reason ? { reason } : {}),
+    } as ItemOf<"audit">);
+  for (const month of finished) {
+    const next = nextMonth(month);
+    townships.forEach((t, ti) => {
+      const submittedAt = nthWorkingDay(next, between(1, 3), rand);
+      if (submittedAt > nowMs) return;
+      const admin = adminOf(t.id);
+      const [enterer, confirmer] = ti % 2 === 0 ? [reviewerA, reviewerB] : [reviewerB, reviewerA];
+      const stillUnderReview = month === newest && ti === 1;
+      const reviewedAt = nthWorkingDay(next, between(4, 5), rand);
+      const approved = !stillUnderReview && reviewedAt <= nowMs;
+      const entityId = `${t.id}/${month}`;
+      const idBase = `demo-${t.id}-${month}`;
+      const score = manual.get(`${t.id}|${month}`) ?? 6;
+      const manualScore = {
+        id: `${idBase}-I10`,
+        indicator: "I10",
+        value: score,
+        reason: "考核组实地评分：平安村（社区）创建、视频监控运行、综治中心规范化",
+        enteredBy: enterer.id,
+        enteredAt: iso(reviewedAt - 2 * HOUR),
+        ...(approved ? { confirmedBy: confirmer.id, confirmedAt: iso(reviewedAt - HOUR) } : {}),
+      };
+      const commended = approved && rand() < 0.08;
+      const adjustments = commended
+        ? [
+            {
+              id: `${idBase}-commended`,
+              indicator: "I01",
+              event: "commended_province",
+              value: 1,
+              reason: "获省级平安建设先进集体通报表扬",
+              enteredBy: confirmer.id,
+              enteredAt: iso(reviewedAt - 90 * 60_000),
+              confirmedBy: enterer.id,
+              confirmedAt: iso(reviewedAt - 30 * 60_000),
+            },
+          ]
+        : [];
+      const steps: [DemoPerson, number, string, object, string][] = [
+        [admin, submittedAt, "submission.submit", { status: "submitted" }, `T#${t.id}`],
+      ];
+      if (reviewedAt - 2 * HOUR <= nowMs)
+        steps.push([
+          enterer,
+          reviewedAt - 2 * HOUR,
+          "submission.enterManualScore",
+          { indicator: "I10" },
+          "both",
+        ]);
+      if (approved) {
+        steps.push([confirmer, reviewedAt - HOUR, "submission.confirmEntry", { indicator: "I10" }, "both"]);
+        if (commended) {
+          steps.push([
+            confirmer,
+            reviewedAt - 90 * 60_000,
+            "submission.enterAdjustment",
+            { indicator: "I01" },
+            "both",
+          ]);
+          steps.push([
+            enterer,
+            reviewedAt - 30 * 60_000,
+            "submission.confirmEntry",
+            { indicator: "I01" },
+            "both",
+          ]);
+        }
+        steps.push([enterer, reviewedAt, "submission.approve", { status: "approved" }, "both"]);
+      }
+      steps.forEach(([actor, at, action, after, where], i) => {
+        const scopes = where === "both" ? [`T#${t.id}`, `C#${DEMO_COUNTY_ID}`] : [where];
+        for (const scope of scopes) trail(scope, `${idBase}-${i + 1}`, at, actor, action, entityId, after);
+      });
+      const last = steps.at(-1) as (typeof steps)[number];
+      submissions.push({
+        townshipId: t.id,
+        countyId: DEMO_COUNTY_ID,
+        month,
+        status: approved ? "approved" : "submitted",
+        submittedAt: iso(submittedAt),
+        submittedBy: admin.id,
+        ...(approved ? { reviewedAt: iso(reviewedAt), reviewedBy: enterer.id } : {}),
+        manualScores: reviewedAt - 2 * HOUR <= nowMs ? [manualScore] : [],
+        adjustments,
+        version: steps.length,
+        createdAt: iso(submittedAt),
+        createdBy: admin.id,
+        updatedAt: iso(last[1]),
+        updatedBy: last[0].id,
+      } as ItemOf<"submission">);
+    });
+  }
+
+  // Publications: every finished month but the newest, about ten days after it ends, by the county admin;
+  // each quarter whose months are all published, in the middle of the next month, by the deputy secretary.
+  const publications: DemoPublication[] = [];
+  const publishedMonths = finished.filter((m) => m !== newest);
+  for (const month of publishedMonths) {
+    const at = nthWorkingDay(nextMonth(month), between(6, 8), rand);
+    if (at <= nowMs) publications.push({ period: month, at: new Date(at), actor: countyAdmin });
+  }
+  for (const q of [1, 2, 3, 4]) {
+    const quarterMonths = [1, 2, 3].map((i) => `2026-${pad2((q - 1) * 3 + i)}`);
+    if (!quarterMonths.every((m) => publications.some((p) => p.period === m))) continue;
+    const at = nthWorkingDay(nextMonth(quarterMonths[2] as string), between(10, 12), rand);
+    if (at <= nowMs) publications.push({ period: `2026-Q${q}`, at: new Date(at), actor: deputy });
+  }
+  publications.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  return {
+    scale,
+    now,
+    townships,
+    people: cast,
+    records: {
+      dispute: disputeItems,
+      petition: petitionItems,
+      incident: incidentItems,
+      keyPerson: keyPersonItems,
+      visit: visitItems,
+      event: eventItems,
+    },
+    submissions,
+    audits,
+    publications,
+  };
+}
