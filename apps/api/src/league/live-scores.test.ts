@@ -19,7 +19,8 @@ import { clearMemoryScores } from "./live-scores";
  */
 
 const services = await createTestServices("live-scores");
-services.setNow("2026-10-20T02:00:00Z");
+// People join before anything is entered (a confirming reviewer must have been in post before the entry).
+services.setNow("2026-09-01T02:00:00Z");
 services.accessTokenTtlSeconds = 365 * 24 * 3600;
 services.refreshTokenTtlSeconds = 365 * 24 * 3600;
 const { tenants, tokens } = await seedTwoTenants(services);
@@ -57,6 +58,7 @@ const staff = {
   c: await staffOf(third.id),
 };
 const ids = { a: tenants.A.townshipId, b: tenants.A.siblingTownshipId, c: third.id };
+services.setNow("2026-10-20T02:00:00Z");
 
 let serial = 0;
 const rid = () => `live-req-${String(++serial).padStart(4, "0")}`;
