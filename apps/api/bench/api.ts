@@ -14,6 +14,13 @@ import { createServices } from "../src/services";
  * (the live preview), and creates records with 50 concurrent clients, then counts what was stored.
  */
 
+// `--scale real`: the real-volume county instead (bench/real.ts); it exits when done.
+const scaleAt = process.argv.indexOf("--scale");
+if (scaleAt >= 0 && process.argv[scaleAt + 1] === "real") {
+  const { benchReal } = await import("./real");
+  await benchReal();
+}
+
 const READ_CONNECTIONS = 10;
 const READ_SECONDS = 10;
 /** The ratio's alternating phases: this many of each side, each this long. */

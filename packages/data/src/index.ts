@@ -31,6 +31,19 @@ export {
   publishedVersion,
   rankHistory,
 } from "./league-tables";
+export {
+  countyOf,
+  type LiveChange,
+  type LiveCounter,
+  type LiveVersions,
+  liveMonthKey,
+  liveVersionItems,
+  readLiveVersions,
+  readStoredMonthScores,
+  type StoredMonthScore,
+  touchedBy,
+  writeStoredMonthScore,
+} from "./live-versions";
 export { modelScheme2026 } from "./model-scheme";
 export { checkItems, getItem, type ItemOf } from "./read";
 export {
@@ -43,7 +56,7 @@ export {
   type Page,
   type RangeQuery,
 } from "./records";
-export { type LoadScoringOptions, loadScoringData } from "./scoring-data";
+export { type LoadScoringOptions, loadScoringData, loadTownshipsData } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {
   createRecord,

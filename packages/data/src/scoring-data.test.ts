@@ -106,11 +106,24 @@ const visit = await record("visit", {
   keyPersonId: person,
   at: "2026-11-02T00:00:00.000Z",
 });
-// A visit recorded after the person left the register still names a known person.
+// Someone deregistered before the window can never be due in it: neither they nor a visit to them is read.
 const lateVisit = await record("visit", {
   townshipId: "tb",
   keyPersonId: gonePerson,
   at: "2026-10-02T00:00:00.000Z",
+});
+// Someone who leaves the register inside the window is read, with their visits.
+const leavingPerson = await record("keyPerson", {
+  townshipId: "tb",
+  alias: "丁某",
+  category: "drug_rehab",
+  registeredAt: "2025-01-01T00:00:00.000Z",
+  deregisteredAt: "2026-10-20T00:00:00.000Z",
+});
+const leavingVisit = await record("visit", {
+  townshipId: "tb",
+  keyPersonId: leavingPerson,
+  at: "2026-10-05T00:00:00.000Z",
 });
 const deletedPerson = await record("keyPerson", {
   townshipId: "tb",
@@ -149,9 +162,11 @@ describe("loadScoringData", () => {
     expect(data.disputes?.map((d) => d.id)).not.toContain(inPending);
     expect(data.incidents?.map((i) => i.id)).toEqual([incident]);
     expect(data.incidents?.map((i) => i.id)).not.toContain(oldIncident);
-    expect(data.keyPersons?.map((k) => k.id).sort()).toEqual([gonePerson, person].sort());
+    expect(data.keyPersons?.map((k) => k.id).sort()).toEqual([leavingPerson, person].sort());
     expect(data.keyPersons?.map((k) => k.id)).not.toContain(deletedPerson);
-    expect(data.visits?.map((v) => v.id).sort()).toEqual([visit, lateVisit].sort());
+    expect(data.keyPersons?.map((k) => k.id)).not.toContain(gonePerson);
+    expect(data.visits?.map((v) => v.id).sort()).toEqual([visit, leavingVisit].sort());
+    expect(data.visits?.map((v) => v.id)).not.toContain(lateVisit);
     expect(data.events?.map((e) => e.id)).toEqual([event]);
     expect(data.petitions).toEqual([
       {

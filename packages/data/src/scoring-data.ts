@@ -6,9 +6,10 @@ import type {
   KeyPerson,
   ManualScore,
   Petition,
+  Township,
   Visit,
 } from "@pingan/domain";
-import { DAY_MS, monthRange, monthsOf, previousPeriod } from "@pingan/domain";
+import { DAY_MS, monthRange, monthsOf, monthsToIndex, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
 import { checkItems, getItem, type ItemOf } from "./read";
 
@@ -20,6 +21,13 @@ export type LoadScoringOptions = {
   disputeLookbackDays?: number;
   /** Queries in flight at once (Lambda has few sockets to spare). */
   concurrency?: number;
+  /**
+   * Add the reviewers' confirmed adjustments as the events they stand for (`adj-<id>`, at the start of
+   * their month), read from the same submissions as the manual scores.
+   */
+  adjustments?: boolean;
+  /** Whether the scheme judges duties over quarters or years (`dutyScopes(scheme)`). */
+  dutyScopes?: { quarter: boolean; year: boolean };
 };
 
 /**
@@ -35,7 +43,29 @@ export async function loadScoringData(
 ): Promise<Data> {
   const county = await getItem(db, "county", { id: countyId });
   if (!county) throw new Error(`county ${countyId} not found`);
-  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)].sort();
+  // A month that ends a quarter (a year) judges duties over it (scoring.md §10.1): read those months too.
+  const months = monthsToIndex(
+    [...monthsOf(previousPeriod(period)), ...monthsOf(period)],
+    options.dutyScopes ?? { quarter: false, year: false },
+  );
+  const { data: townshipItems } = await db.entities.township.query
+    .byCounty({ countyId })
+    .go({ pages: "all" });
+  const townships = checkItems(db, "township", townshipItems).filter((t) => t.status === "active");
+  return loadTownshipsData(db, { id: county.id, name: county.name }, townships, months, options);
+}
+
+/**
+ * What scoring needs for some townships over a window of months (`months`, sorted): the same queries as
+ * `loadScoringData`, for the townships given. A live table scores one township-month at a time with it.
+ */
+export async function loadTownshipsData(
+  db: Db,
+  county: { id: string; name: string },
+  townships: readonly ItemOf<"township">[],
+  months: readonly string[],
+  options: LoadScoringOptions = {},
+): Promise<Data> {
   const first = months[0] as string;
   const last = months[months.length - 1] as string;
   const from = new Date(monthRange(first).start).toISOString();
@@ -44,21 +74,9 @@ export async function loadScoringData(
     monthRange(first).start - (options.disputeLookbackDays ?? 31) * DAY_MS,
   ).toISOString();
 
-  const { data: townshipItems } = await db.entities.township.query
-    .byCounty({ countyId })
-    .go({ pages: "all" });
-  const townships = checkItems(db, "township", townshipItems).filter((t) => t.status === "active");
-
   const data: Required<Data> = {
     county: { id: county.id, name: county.name },
-    townships: townships.map((t) => ({
-      id: t.id,
-      name: t.name,
-      code: t.code,
-      population: t.population,
-      // §11: each month scores with the population in force then (reviewed changes).
-      ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
-    })),
+    townships: townships.map(toTownship),
     disputes: [],
     petitions: [],
     incidents: [],
@@ -72,16 +90,22 @@ export async function loadScoringData(
   for (const t of townships) {
     const townshipId = t.id;
     tasks.push(async () => {
-      const [reported, closed] = await Promise.all([
-        all(
-          db.entities.dispute.query
-            .byReported({ townshipId })
-            .between({ reportedAt: lookbackFrom }, { reportedAt: to }),
-        ),
+      // Closed in the window (its metrics), plus those reported since the look-back that are still open or
+      // were closed after the window (they may become overdue inside it). One closed before the window
+      // cannot count in it (if late, its deadline passed before its closing), so the server filters it
+      // out, and no dispute comes back twice.
+      const [closed, pending] = await Promise.all([
         all(
           db.entities.dispute.query.byClosed({ townshipId }).between({ closedKey: from }, { closedKey: to }),
         ),
+        all(
+          db.entities.dispute.query
+            .byReported({ townshipId })
+            .between({ reportedAt: lookbackFrom }, { reportedAt: to })
+            .where(({ closedKey }, { gt }) => gt(closedKey, to)),
+        ),
       ]);
+      const reported = pending;
       const byId = new Map<string, ItemOf<"dispute">>();
       for (const d of checkItems(db, "dispute", [...reported, ...closed]))
         if (!d.deletedAt) byId.set(d.id, d);
@@ -95,7 +119,10 @@ export async function loadScoringData(
             .between({ receivedAt: from }, { receivedAt: to }),
         ),
         all(
-          db.entities.petition.query.byClosed({ townshipId }).between({ closedKey: from }, { closedKey: to }),
+          db.entities.petition.query
+            .byClosed({ townshipId })
+            .between({ closedKey: from }, { closedKey: to })
+            .where(({ receivedAt }, { lt }) => lt(receivedAt, from)),
         ),
       ]);
       const byId = new Map<string, ItemOf<"petition">>();
@@ -116,10 +143,18 @@ export async function loadScoringData(
       );
     });
     tasks.push(async () => {
-      const items = await all(db.entities.keyPerson.query.byId({ townshipId }));
+      // Only who can be due in the window: registered before its end and not deregistered before its
+      // start (filtered on the server; the engine decides who is due in which month).
+      const items = await all(
+        db.entities.keyPerson.query
+          .byId({ townshipId })
+          .where(
+            ({ registeredAt, deregisteredAt, deletedAt }, { lt, gte, notExists }) =>
+              `${notExists(deletedAt)} AND ${lt(registeredAt, to)} AND (${notExists(deregisteredAt)} OR ${gte(deregisteredAt, from)})`,
+          ),
+      );
       data.keyPersons.push(
         ...checkItems(db, "keyPerson", items)
-          // The whole register (the engine decides who is due); visits may name people deregistered since.
           .filter((k) => !k.deletedAt && k.registeredAt < to)
           .map(toKeyPerson),
       );
@@ -146,12 +181,15 @@ export async function loadScoringData(
       const items = await all(
         db.entities.submission.query.byMonth({ townshipId }).between({ month: first }, { month: last }),
       );
-      data.manualScores.push(...checkItems(db, "submission", items).flatMap(confirmedManualScores));
+      const subs = checkItems(db, "submission", items);
+      data.manualScores.push(...subs.flatMap(confirmedManualScores));
+      if (options.adjustments) data.events.push(...subs.flatMap(adjustmentEvents));
     });
   }
   await runLimited(tasks, options.concurrency ?? 16);
 
-  // A visit to a person no longer on the register (deleted by mistake) cannot be scored.
+  // A visit to a person not on the register (deleted by mistake, or deregistered before the window, so
+  // never due in it) cannot be scored.
   const registered = new Set(data.keyPersons.map((k) => k.id));
   data.visits = data.visits.filter((v) => registered.has(v.keyPersonId));
 
@@ -166,8 +204,22 @@ export async function loadScoringData(
   ]) {
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+  const manualKey = (m: { townshipId: string; period: string; indicator: string }) =>
+    `${m.townshipId}|${m.period}|${m.indicator}`;
+  data.manualScores.sort((a, b) => (manualKey(a) < manualKey(b) ? -1 : manualKey(a) > manualKey(b) ? 1 : 0));
   data.townships.sort((a, b) => (a.code < b.code ? -1 : 1));
   return data;
+}
+
+function toTownship(t: ItemOf<"township">): Township {
+  return {
+    id: t.id,
+    name: t.name,
+    code: t.code,
+    population: t.population,
+    // §11: each month scores with the population in force then (reviewed changes).
+    ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
+  };
 }
 
 async function all(query: { go: (o: object) => Promise<{ data: unknown[] }> }): Promise<unknown[]> {
@@ -194,6 +246,12 @@ function toDispute(d: ItemOf<"dispute">): Dispute {
     reportedAt: d.reportedAt,
     attempts: d.attempts.length,
   };
+  // §10.2: each attempt's level, in the order they were made (equal times keep the recorded order).
+  if (d.attempts.length > 0)
+    out.attemptLevels = d.attempts
+      .map((a, i) => ({ at: a.at, i, level: a.level }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+      .map((a) => a.level);
   if (d.closedAt && d.outcome) {
     out.closedAt = d.closedAt;
     out.outcome = d.outcome;
@@ -255,4 +313,20 @@ function confirmedManualScores(s: ItemOf<"submission">): ManualScore[] {
   return s.manualScores
     .filter((m) => m.confirmedBy)
     .map((m) => ({ townshipId: s.townshipId, period: s.month, indicator: m.indicator, score: m.value }));
+}
+
+/**
+ * A confirmed adjustment counts `value` events of its kind in its month, so the scheme's own bonus or
+ * deduction rule (with its cap) scores it and the row's notes explain it.
+ */
+function adjustmentEvents(s: ItemOf<"submission">): EventRecord[] {
+  return s.adjustments
+    .filter((a) => a.confirmedBy && a.event)
+    .map((a) => ({
+      id: `adj-${a.id}`,
+      townshipId: s.townshipId,
+      kind: a.event as string,
+      occurredAt: new Date(monthRange(s.month).start).toISOString(),
+      count: a.value,
+    }));
 }

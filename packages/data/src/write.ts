@@ -4,6 +4,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/l
 import type { Db } from "./db";
 import type { EntityName } from "./entities";
 import { conflict, type DataError, duplicate, isConflict, notFound } from "./errors";
+import { countyOf, type LiveChange, liveVersionItems, touchedBy } from "./live-versions";
 import { loose, type Params } from "./loose-entity";
 import { getItem, type ItemOf } from "./read";
 
@@ -60,6 +61,9 @@ export function auditDiff(
 
 /** The error an item's failed condition stands for, when it is not a conflict (see tx.create). */
 const failureOf = new WeakMap<TxItem, () => DataError>();
+
+/** The stored item a replacing Put overwrites (set by updateRecord): its months change too. */
+const beforeOf = new WeakMap<TxItem, Record<string, unknown>>();
 
 /** An update or delete ElectroDB has built, e.g. `db.entities.user.patch(key).set(…).where(…)`. */
 type Built = { params: () => object };
@@ -172,22 +176,89 @@ export async function writeTransaction(
   items: TxItem[],
   onConditionFailed?: (index: number) => DataError | undefined,
 ): Promise<void> {
-  try {
-    await db.client.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons ?? [];
-      for (const [index, reason] of reasons.entries()) {
-        if (reason.Code === "ConditionalCheckFailed") {
-          const item = items[index];
-          throw onConditionFailed?.(index) ?? (item && failureOf.get(item)?.()) ?? conflict("item");
+  // Every write of a record scoring reads bumps its township-months' live versions in the same
+  // transaction (live-versions.ts), so no caller can forget it. They go after the caller's items, whose
+  // positions onConditionFailed refers to.
+  const changes = await liveChanges(db, items);
+  let versions = liveVersionItems(db, changes);
+  // No room for a counter per township-month (a large import chunk): the townships' register counters,
+  // which every month of a township depends on, stand for them (coarser, never stale).
+  if (items.length + versions.length > MAX_TRANSACTION_ITEMS)
+    versions = liveVersionItems(
+      db,
+      changes.map((c) => ({ ...c, months: [], register: true })),
+    );
+  const all = [...items, ...versions];
+  if (all.length > MAX_TRANSACTION_ITEMS)
+    throw new Error(
+      `transaction of ${all.length} items (with live-table versions) is over DynamoDB's ${MAX_TRANSACTION_ITEMS}`,
+    );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.client.send(new TransactWriteCommand({ TransactItems: all }));
+      return;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        for (const [index, reason] of reasons.entries()) {
+          if (reason.Code === "ConditionalCheckFailed") {
+            const item = all[index];
+            throw onConditionFailed?.(index) ?? (item && failureOf.get(item)?.()) ?? conflict("item");
+          }
+        }
+        if (reasons.some((r) => r.Code === "TransactionConflict")) {
+          // Another transaction held one of the items (typically a shared live-version counter): nothing
+          // was written, so trying again is safe. A stale version shows up as ConditionalCheckFailed.
+          if (attempt < TRANSACTION_CONFLICT_RETRIES) {
+            await sleep(Math.random() * Math.min(250, 10 * 2 ** attempt));
+            continue;
+          }
+          throw conflict("item");
         }
       }
-      if (reasons.some((r) => r.Code === "TransactionConflict")) throw conflict("item");
+      throw error;
     }
-    throw error;
   }
 }
+
+const TRANSACTION_CONFLICT_RETRIES = 12;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The township-months (and registers) the items of a transaction change, before and after. */
+async function liveChanges(db: Db, items: readonly TxItem[]): Promise<LiveChange[]> {
+  const out: LiveChange[] = [];
+  for (const item of items) {
+    const found: ReturnType<typeof touchedBy>[] = [];
+    if (item.Put) {
+      const stored = item.Put.Item as Record<string, unknown>;
+      const entity = stored.__edb_e__;
+      if (typeof entity !== "string") continue;
+      const after = touchedBy(entity, stored);
+      const before = beforeOf.get(item);
+      if (before) found.push(touchedBy(entity, before));
+      else if (after && item.Put.ConditionExpression?.includes("attribute_exists("))
+        // A replace whose before-image the caller did not hand over (not through updateRecord): the months
+        // the record left are unknown, so the register counter stands for them.
+        after.register = true;
+      found.push(after);
+    } else if (item.Delete) {
+      // A record deleted outright (records are normally soft-deleted): its months are unknown, so the
+      // register counter, which every month of the township depends on, stands for them.
+      const { pk, sk } = item.Delete.Key as { pk?: unknown; sk?: unknown };
+      if (typeof pk === "string" && typeof sk === "string" && pk.startsWith("T#") && RECORD_SK.test(sk))
+        found.push({ townshipId: pk.slice(2), months: [], register: true });
+    }
+    for (const t of found) {
+      if (!t || (t.months.length === 0 && !t.register)) continue;
+      const countyId = t.countyId ?? (await countyOf(db, t.townshipId));
+      if (countyId) out.push({ countyId, townshipId: t.townshipId, months: t.months, register: t.register });
+    }
+  }
+  return out;
+}
+
+/** Sort keys of the township records scoring reads (disputes, petitions, …, submissions). */
+const RECORD_SK = /^(DSP|PET|INC|KP|VIS|EVT|SUB)#/;
 
 type Stamped = {
   version: number;
@@ -333,8 +404,10 @@ export async function updateRecord<N extends EntityName>(
     updatedAt: ctx.now.toISOString(),
     updatedBy: ctx.actor.id,
   } as ItemOf<N>;
+  const replace = tx.replace(db, options.entity, next, currentVersion);
+  beforeOf.set(replace, current as Record<string, unknown>);
   await writeTransaction(db, [
-    tx.replace(db, options.entity, next, currentVersion),
+    replace,
     tx.audit(db, ctx, {
       scope: options.scope,
       action: options.action,

@@ -4,12 +4,13 @@ export {
   computeLeagueTable,
   computeLeagueTableDetailed,
   type DetailedLeagueTable,
+  leagueTableFromScores,
   rank,
   type ScoringOptions,
   scoreMonths,
 } from "./league";
 export { type MetricSettings, metricSettings } from "./month-index";
-export { isMember, populationIn } from "./periods";
+export { dutyScopes, isMember, monthsToIndex, populationIn } from "./periods";
 export { dataSchema, parseData } from "./schema/data-schema";
 export type { ParseResult, ValidationIssue } from "./schema/issues";
 export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";

@@ -92,7 +92,7 @@ type PeriodResult = {
 /** A period's results from its months (scoring.md §6: a quarter or year is the mean of its months). */
 function periodResults(
   scheme: Scheme,
-  data: Data,
+  data: Pick<Data, "townships">,
   byTownship: Map<string, TownshipMonthScore[]>,
   months: string[],
 ) {
@@ -145,15 +145,35 @@ export function computeLeagueTableDetailed(
   period: string,
   options: ScoringOptions = {},
 ): DetailedLeagueTable {
-  const p = parsePeriod(period);
-  if (!p) throw new RangeError(`not a period (YYYY-MM, YYYY-Qn or YYYY): ${period}`);
-  const prev = parsePeriod(previousPeriod(period)) as NonNullable<ReturnType<typeof parsePeriod>>;
+  const { p, prev } = periodsOf(period);
   // Only a month's own rows are shown; a quarter's months and the previous period only need totals.
   const scored = scoreMonths(scheme, data, [...prev.months, ...p.months], {
     explainMonths: p.kind === "month" ? p.months : [],
     ...options,
   });
+  return leagueTableFromScores(scheme, data, scored, period);
+}
 
+function periodsOf(period: string) {
+  const p = parsePeriod(period);
+  if (!p) throw new RangeError(`not a period (YYYY-MM, YYYY-Qn or YYYY): ${period}`);
+  const prev = parsePeriod(previousPeriod(period)) as NonNullable<ReturnType<typeof parsePeriod>>;
+  return { p, prev };
+}
+
+/**
+ * Ranks a period from township-month scores already computed (by `scoreMonths`, or kept from an earlier
+ * scoring of the same records and scheme): `scored` must hold, per township, its member months of the
+ * period and of the preceding one. `computeLeagueTableDetailed` is `scoreMonths` followed by this, so a
+ * caller that keeps month scores gets the same table.
+ */
+export function leagueTableFromScores(
+  scheme: Scheme,
+  data: Pick<Data, "county" | "townships">,
+  scored: Map<string, TownshipMonthScore[]>,
+  period: string,
+): DetailedLeagueTable {
+  const { p, prev } = periodsOf(period);
   const townships = new Map(data.townships.map((t) => [t.id, t]));
   const standings = (months: string[]) =>
     rank(

@@ -1,20 +1,18 @@
 import { createHash } from "node:crypto";
-import { checkItems, type Db, type ItemOf, loadScoringData } from "@pingan/data";
+import { type Db, loadScoringData } from "@pingan/data";
 import {
   computeLeagueTableDetailed,
   type Data,
   DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
-  type EventRecord,
+  dutyScopes,
   explainGaps,
-  monthRange,
-  monthsOf,
-  previousPeriod,
   type Scheme,
   ScoringInputError,
 } from "@pingan/domain";
 import { AppError } from "../errors";
 import { requireScheme, type StoredScheme } from "../schemes/scheme-store";
+import { liveCounty, liveLeagueTable } from "./live-scores";
 
 /**
  * Everything the API scores goes through here and then through the domain engine: the county's data
@@ -58,51 +56,12 @@ export function loadCountyData(
 
 async function loadCountyDataNow(db: Db, countyId: string, period: string, scheme: Scheme): Promise<Data> {
   const d = scheme.deadlines ?? DEFAULT_DISPUTE_DEADLINES;
-  const data = await loadScoringData(db, countyId, period, {
+  // Confirmed adjustments come from the same per-township submission reads as the manual scores.
+  return loadScoringData(db, countyId, period, {
     disputeLookbackDays: Math.max(d.blue, d.yellow, d.red) + 1,
+    adjustments: true,
+    dutyScopes: dutyScopes(scheme),
   });
-  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
-  const townshipIds = new Set(data.townships.map((t) => t.id));
-  const lists = await Promise.all(
-    months.map(async (month) => {
-      const { data: items } = await db.entities.submission.query
-        .byCountyMonth({ countyId, month })
-        .go({ pages: "all" });
-      return checkItems(db, "submission", items);
-    }),
-  );
-  const events: EventRecord[] = [...(data.events ?? [])];
-  for (const s of lists.flat()) {
-    if (s.countyId !== countyId || !townshipIds.has(s.townshipId)) continue;
-    events.push(...adjustmentEvents(s));
-  }
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const key = (m: { townshipId: string; period: string; indicator: string }) =>
-    `${m.townshipId}|${m.period}|${m.indicator}`;
-  return {
-    ...data,
-    events: events.sort(byId),
-    // Queries answer in any order; the digest needs one.
-    manualScores: [...(data.manualScores ?? [])].sort((a, b) =>
-      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
-    ),
-  };
-}
-
-/**
- * A confirmed adjustment counts `value` events of its kind in its month, so the scheme's own bonus or
- * deduction rule (with its cap) scores it and the row's notes explain it.
- */
-function adjustmentEvents(s: ItemOf<"submission">): EventRecord[] {
-  return s.adjustments
-    .filter((a) => a.confirmedBy && a.event)
-    .map((a) => ({
-      id: `adj-${a.id}`,
-      townshipId: s.townshipId,
-      kind: a.event as string,
-      occurredAt: new Date(monthRange(s.month).start).toISOString(),
-      count: a.value,
-    }));
 }
 
 /**
@@ -159,9 +118,16 @@ export async function scoreCounty(
   };
 }
 
-/** The county's table for a period from current records, with each row's gaps (nothing published). */
+/**
+ * The county's table for a period from current records, with each row's gaps (nothing published):
+ * ranked from kept township-month scores (live-scores.ts), re-scoring only township-months written since.
+ */
 export async function liveTable(db: Db, countyId: string, period: string, now: Date) {
-  const { table, stored, digest } = await scoreCounty(db, countyId, period, { asOf: now.getTime() });
+  const [stored, live] = await Promise.all([
+    requireScheme(db, countyId, yearOf(period)),
+    liveCounty(db, countyId),
+  ]);
+  const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime());
   const { details: _details, ...body } = table;
-  return { table: body, gaps: explainGaps(body, stored.scheme), digest };
+  return { table: body, gaps: explainGaps(body, stored.scheme) };
 }

@@ -1,5 +1,5 @@
 import { checkItems, createRecord, getItem, type ItemOf, isConflict, updateRecord } from "@pingan/data";
-import { scoreCounty } from "../league/county-scoring";
+import { liveTable } from "../league/county-scoring";
 import type { Services } from "../services";
 import { hasSubmitted, previousMonth, submissionDeadline } from "../submissions/deadline";
 import { changeSubmission } from "../submissions/submission-store";
@@ -55,6 +55,18 @@ export async function closeMonth(services: Services, now: Date): Promise<CountyC
 }
 
 async function closeCounty(
+  services: Services,
+  county: ItemOf<"county">,
+  month: string,
+  now: Date,
+): Promise<CountyClose> {
+  const closed = await closeCountyMonth(services, county, month, now);
+  // After the close's own work, so a slow first fill can never keep a month from being locked.
+  await warmLiveYear(services, county.id, month, now);
+  return closed;
+}
+
+async function closeCountyMonth(
   services: Services,
   county: ItemOf<"county">,
   month: string,
@@ -137,15 +149,32 @@ async function closeCounty(
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * Scores (and stores) every township-month of the month's year and the year before, so a live year table
+ * during the next month re-scores only what was written since (league/live-scores.ts). Best effort: a
+ * county without a scheme, or with a manual score a later scheme refuses, is closed all the same.
+ */
+async function warmLiveYear(services: Services, countyId: string, month: string, now: Date) {
+  try {
+    await liveTable(services.db, countyId, month.slice(0, 4), now);
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      (error.code === "NOT_FOUND" || error.code === "RECORD.STATE")
+    )
+      return;
+    console.error(`monthly close: live scores of ${countyId} not kept`, error);
+  }
+}
+
 /** The county's preview ranking of the month (no indicators), or nothing when it has no scheme for the year. */
 async function previewRows(services: Services, countyId: string, month: string, now: Date) {
   try {
-    const { table, stored } = await scoreCounty(services.db, countyId, month, {
-      asOf: now.getTime(),
-      explainMonths: [],
-    });
+    // The live table (kept township-month scores): the same ranking a fresh scoring gives.
+    const { table } = await liveTable(services.db, countyId, month, now);
     return {
-      schemeVersion: stored.scheme.version,
+      schemeVersion: table.schemeVersion,
       preview: table.rows.map(({ indicators: _i, ...row }) => row),
     };
   } catch (error) {

@@ -1,7 +1,21 @@
-import { getItem, type ItemOf } from "@pingan/data";
-import { computeLeagueTable, type Data, explainGaps } from "@pingan/domain";
+import { getItem, type ItemOf, loadTownshipsData } from "@pingan/data";
+import {
+  type Data,
+  DEFAULT_DISPUTE_DEADLINES,
+  explainGaps,
+  leagueTableFromScores,
+  previousPeriod,
+  type Scheme,
+  type TownshipMonthScore,
+} from "@pingan/domain";
 import { recordState } from "../errors";
-import { loadCountyData, scoreCounty, scoringStored } from "../league/county-scoring";
+import { yearOf } from "../league/county-scoring";
+import {
+  explainedTownshipMonth,
+  liveCounty,
+  liveLeagueTable,
+  townshipMonthScores,
+} from "../league/live-scores";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { monthAt } from "./deadline";
@@ -20,21 +34,27 @@ export async function getSubmission(ctx: TownshipCtx, month: string) {
 /**
  * The live score of the township's month from its current records: total, grade, the rank it would
  * have among the county's townships, points to the next rank and grade, and every indicator's notes
- * with the records behind them.
+ * with the records behind them. The county's ranks come from kept township-month scores
+ * (league/live-scores.ts); only the township's own month is read again, for the records behind it.
  */
 export async function previewMonth(ctx: TownshipCtx, input: { month: string }) {
   const { db } = ctx.services;
   const now = ctx.services.now();
-  const scored = await scoreCounty(db, ctx.township.countyId, input.month, {
-    asOf: now.getTime(),
-    evidence: true,
-    explainMonths: [input.month],
-  });
-  const { table, stored } = scored;
+  const countyId = ctx.township.countyId;
+  const [stored, live] = await Promise.all([
+    requireScheme(db, countyId, yearOf(input.month)),
+    liveCounty(db, countyId),
+  ]);
+  const own = live.townships.find((t) => t.id === ctx.township.id);
+  if (!own) throw recordState("该乡镇未参加本县排名");
+  const [table, mine] = await Promise.all([
+    liveLeagueTable(db, stored.scheme, live, input.month, now.getTime()),
+    explainedTownshipMonth(db, stored.scheme, live, own, input.month, now.getTime()),
+  ]);
   const row = table.rows.find((r) => r.townshipId === ctx.township.id);
   if (!row) throw recordState("该乡镇未参加本县排名");
   const gap = explainGaps(table, stored.scheme).find((g) => g.townshipId === ctx.township.id);
-  const monthScore = table.details.get(ctx.township.id)?.[0];
+  const monthScore = mine;
   const evidence = new Map((monthScore?.evidence ?? []).map((e) => [e.code, e.records]));
   return {
     month: input.month,
@@ -82,19 +102,53 @@ function firstMonth(data: Data, townshipId: string, registeredAt: string): strin
   return monthAt(new Date(first));
 }
 
-/** Score and rank month by month through a year (up to the current month). */
+/**
+ * Score and rank month by month through a year (up to the current month), each month ranked from kept
+ * township-month scores. Only a township registered during the window reads its own records up to its
+ * registration, to find the first month it counts in.
+ */
 export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
   const { db } = ctx.services;
   const now = ctx.services.now();
-  const { scheme } = await requireScheme(db, ctx.township.countyId, input.year);
-  const data = await loadCountyData(db, ctx.township.countyId, String(input.year), scheme);
+  const countyId = ctx.township.countyId;
+  const [{ scheme }, live] = await Promise.all([
+    requireScheme(db, countyId, input.year),
+    liveCounty(db, countyId),
+  ]);
   const current = monthAt(now);
   const months = Array.from(
     { length: 12 },
     (_, i) => `${input.year}-${String(i + 1).padStart(2, "0")}`,
   ).filter((m) => m <= current);
-  const first = firstMonth(data, ctx.township.id, ctx.township.createdAt);
-  return months.map((m) => {
+  const yearStart = `${input.year - 1}-01`;
+  const registered = monthAt(new Date(ctx.township.createdAt));
+  let first = registered;
+  if (registered >= yearStart) {
+    const window = [];
+    for (let y = input.year - 1; y <= input.year; y++)
+      for (let m = 1; m <= 12; m++) window.push(`${y}-${String(m).padStart(2, "0")}`);
+    const before = window.filter((m) => m <= registered);
+    const data = await loadTownshipsData(db, live.county, [ctx.township], before, {
+      disputeLookbackDays: lookbackDaysOf(scheme),
+    });
+    first = firstMonth(data, ctx.township.id, ctx.township.createdAt);
+  }
+  const scored = months.length
+    ? await townshipMonthScores(
+        db,
+        scheme,
+        live,
+        [previousPeriod(months[0] as string), ...months],
+        now.getTime(),
+      )
+    : new Map<string, TownshipMonthScore[]>();
+  const townships = live.townships.map((t) => ({
+    id: t.id,
+    name: t.name,
+    code: t.code,
+    population: t.population,
+  }));
+  return months.map((m, i) => {
     if (m < first) {
       // Before the township joined (and recorded anything) there is nothing to score it on.
       return {
@@ -103,12 +157,12 @@ export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
         rank: null,
         grade: null,
         vetoed: false,
-        townships: data.townships.length,
+        townships: live.townships.length,
       };
     }
-    const table = scoringStored(() =>
-      computeLeagueTable(scheme, data, m, { asOf: now.getTime(), explainMonths: [] }),
-    );
+    // Month i's scores sit at i + 1 (after the month before the year).
+    const pair = new Map([...scored].map(([id, s]) => [id, s.slice(i, i + 2)]));
+    const table = leagueTableFromScores(scheme, { county: live.county, townships }, pair, m);
     const row = table.rows.find((r) => r.townshipId === ctx.township.id);
     return {
       month: m,
@@ -119,4 +173,9 @@ export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
       townships: table.rows.length,
     };
   });
+}
+
+function lookbackDaysOf(scheme: Scheme) {
+  const d = scheme.deadlines ?? DEFAULT_DISPUTE_DEADLINES;
+  return Math.max(d.blue, d.yellow, d.red) + 1;
 }

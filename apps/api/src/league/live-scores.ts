@@ -1,0 +1,378 @@
+import {
+  checkItems,
+  type Db,
+  getItem,
+  type ItemOf,
+  type LiveVersions,
+  liveMonthKey,
+  loadTownshipsData,
+  readLiveVersions,
+  readStoredMonthScores,
+  writeStoredMonthScore,
+} from "@pingan/data";
+import {
+  DAY_MS,
+  DEFAULT_DISPUTE_DEADLINES,
+  type DetailedLeagueTable,
+  dutyScopes,
+  leagueTableFromScores,
+  monthOf,
+  monthRange,
+  monthsOf,
+  monthsToIndex,
+  populationIn,
+  previousPeriod,
+  type Scheme,
+  scoreMonths,
+  type TownshipMonthScore,
+} from "@pingan/domain";
+import { scoringStored } from "./county-scoring";
+
+/**
+ * Live tables from township-month scores kept between requests (see the README, "Live tables").
+ *
+ * A township's score for a month depends only on its own records whose instants fall in a window of
+ * months (the month; the look-back for disputes that become overdue in it; a quarter's or year's months
+ * for periodic duties), on its key-person register, its population, the scheme version and — for a month
+ * not yet over — the instant it is scored at. Every record write bumps the live-version counters of the
+ * township-months it touches (packages/data, live-versions.ts), so a score is reused exactly as long as
+ * the counters of its window, the register counter, the scheme version and the population are those it
+ * was computed from. Scores live in this process (bounded) and in the table (`LS#` items), so another
+ * instance or a cold start reuses them too.
+ */
+
+/** How long after a write the indexes records are read through may still miss it (GSIs are eventually consistent). */
+const INDEX_SETTLE_MS = 5_000;
+/** Township-month scores kept in this process (about 3 KB each). */
+const MEMORY_ENTRIES = 20_000;
+/** Township-months scored at once on a miss (each is a handful of queries). */
+const SCORE_CONCURRENCY = 3;
+const FOREVER = Number.MAX_SAFE_INTEGER;
+
+type Entry = {
+  /** What the score was computed from: scheme, population, counters. */
+  key: string;
+  /** The score holds for `asOf` in [lo, hi). */
+  lo: number;
+  hi: number;
+  /** Wall-clock instant after which to score again, because a write may have been missing from an index. */
+  recheckAfter: number;
+  score: TownshipMonthScore;
+};
+
+const memory = new Map<string, Entry>();
+
+function remember(id: string, entry: Entry) {
+  memory.delete(id);
+  memory.set(id, entry);
+  if (memory.size > MEMORY_ENTRIES) {
+    const oldest = memory.keys().next().value;
+    if (oldest !== undefined) memory.delete(oldest);
+  }
+}
+
+/** Forget every kept score of this process (tests compare with and without it). */
+export function clearMemoryScores() {
+  memory.clear();
+  explained.clear();
+}
+
+export type LiveCounty = {
+  county: { id: string; name: string };
+  townships: ItemOf<"township">[];
+};
+
+/** The county and its active townships, as the scorer sees them. */
+export async function liveCounty(db: Db, countyId: string): Promise<LiveCounty> {
+  const [county, { data }] = await Promise.all([
+    getItem(db, "county", { id: countyId }),
+    db.entities.township.query.byCounty({ countyId }).go({ pages: "all" }),
+  ]);
+  if (!county) throw new Error(`county ${countyId} not found`);
+  const townships = checkItems(db, "township", data)
+    .filter((t) => t.status === "active" && t.countyId === countyId)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { county: { id: county.id, name: county.name }, townships };
+}
+
+function lookbackDays(scheme: Scheme) {
+  const d = scheme.deadlines ?? DEFAULT_DISPUTE_DEADLINES;
+  return Math.max(d.blue, d.yellow, d.red) + 1;
+}
+
+/** The months whose records a township's score for `month` can read, oldest first. */
+function windowOf(scheme: Scheme, month: string): string[] {
+  return monthsToIndex([month], dutyScopes(scheme));
+}
+
+/** The months whose counters a score for `month` depends on: its window and the disputes' look-back. */
+function dependsOn(scheme: Scheme, month: string): string[] {
+  const window = windowOf(scheme, month);
+  const first = monthOf(
+    new Date(monthRange(window[0] as string).start - lookbackDays(scheme) * DAY_MS).toISOString(),
+  );
+  const out: string[] = [];
+  for (let m = first; m <= month; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+function nextMonth(m: string): string {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7));
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+}
+
+function entryKey(
+  scheme: Scheme,
+  township: ItemOf<"township">,
+  month: string,
+  versions: LiveVersions,
+): { key: string; lastWrite: number } {
+  let lastWrite = 0;
+  // The population in force in that month (§11): an approved change re-scores the months it applies to.
+  const parts = [`${scheme.id}@${scheme.version}`, `p${populationIn(township, month)}`];
+  for (const m of dependsOn(scheme, month)) {
+    const c = versions.months.get(liveMonthKey(m, township.id));
+    parts.push(String(c?.v ?? 0));
+    lastWrite = Math.max(lastWrite, c?.at ?? 0);
+  }
+  const r = versions.register.get(township.id);
+  parts.push(`k${r?.v ?? 0}`);
+  lastWrite = Math.max(lastWrite, r?.at ?? 0);
+  return { key: parts.join("|"), lastWrite };
+}
+
+const usable = (e: Entry | undefined, key: string, asOf: number): e is Entry =>
+  e !== undefined &&
+  e.key === key &&
+  e.lo <= asOf &&
+  asOf < e.hi &&
+  (e.recheckAfter === 0 || Date.now() < e.recheckAfter);
+
+/**
+ * The instants a score computed at `asOf` holds for: a month already over holds for any later instant;
+ * otherwise until the next open dispute's deadline (from then on it is overdue) and at most to the month's end.
+ */
+function validity(scheme: Scheme, month: string, asOf: number, data: { disputes?: unknown[] }) {
+  const end = monthRange(month).end;
+  if (end <= asOf) return { lo: end, hi: FOREVER };
+  const d = scheme.deadlines ?? DEFAULT_DISPUTE_DEADLINES;
+  let hi = end;
+  for (const x of (data.disputes ?? []) as {
+    level: "blue" | "yellow" | "red";
+    reportedAt: string;
+    closedAt?: string;
+  }[]) {
+    if (x.closedAt) continue;
+    const deadline = Date.parse(x.reportedAt) + d[x.level] * DAY_MS;
+    if (deadline > asOf && deadline < hi) hi = deadline;
+  }
+  return { lo: asOf, hi };
+}
+
+/** Rationals (bigint) as strings, so a score can be stored as JSON. */
+function serialize(score: TownshipMonthScore): string {
+  return JSON.stringify({ ...score, evidence: [] }, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+}
+
+function deserialize(body: string): TownshipMonthScore {
+  return JSON.parse(body, (_k, v) =>
+    typeof v === "string" && /^-?\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
+  ) as TownshipMonthScore;
+}
+
+/**
+ * Scores some months of one township from its own records (one narrow load over the months' windows),
+ * with evidence when asked. Each month is scored exactly as a whole-county scoring would score it.
+ */
+export async function scoreTownshipMonthsNow(
+  db: Db,
+  scheme: Scheme,
+  county: LiveCounty["county"],
+  township: ItemOf<"township">,
+  months: readonly string[],
+  asOf: number,
+  options: { evidence?: boolean } = {},
+) {
+  const sorted = [...months].sort();
+  const window = [...new Set(sorted.flatMap((m) => windowOf(scheme, m)))].sort();
+  const all: string[] = [];
+  for (let m = window[0] as string; m <= (window[window.length - 1] as string); m = nextMonth(m)) all.push(m);
+  const data = await loadTownshipsData(db, county, [township], all, {
+    disputeLookbackDays: lookbackDays(scheme),
+    adjustments: true,
+    concurrency: 7,
+  });
+  const scores = scoringStored(() =>
+    scoreMonths(scheme, data, sorted, { asOf, evidence: options.evidence ?? false, explainMonths: sorted }),
+  );
+  const byMonth = new Map((scores.get(township.id) ?? []).map((x) => [x.month, x]));
+  return { byMonth, data };
+}
+
+const explained = new Map<string, Entry>();
+
+/**
+ * One township-month with the records behind every number (a township's own dashboard), kept in this
+ * process under the same key as the kept scores, so repeated views re-read nothing until a write.
+ */
+export async function explainedTownshipMonth(
+  db: Db,
+  scheme: Scheme,
+  live: LiveCounty,
+  township: ItemOf<"township">,
+  month: string,
+  asOf: number,
+): Promise<TownshipMonthScore> {
+  const deps = dependsOn(scheme, month);
+  const versions = await readLiveVersions(db, live.county.id, deps[0] as string, month);
+  const { key, lastWrite } = entryKey(scheme, township, month, versions);
+  const id = `${db.tableName}|${live.county.id}|${township.id}|${month}`;
+  const kept = explained.get(id);
+  if (usable(kept, key, asOf)) return kept.score;
+  const started = Date.now();
+  const { byMonth, data } = await scoreTownshipMonthsNow(db, scheme, live.county, township, [month], asOf, {
+    evidence: true,
+  });
+  const score = byMonth.get(month) as TownshipMonthScore;
+  const { lo, hi } = validity(scheme, month, asOf, data);
+  const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+  explained.delete(id);
+  explained.set(id, { key, lo, hi, recheckAfter, score });
+  if (explained.size > EXPLAINED_ENTRIES) {
+    const oldest = explained.keys().next().value;
+    if (oldest !== undefined) explained.delete(oldest);
+  }
+  return score;
+}
+
+/** Explained township-months kept (with evidence, about 20 KB each at real volume). */
+const EXPLAINED_ENTRIES = 1_000;
+
+type Miss = { t: ItemOf<"township">; m: string; i: number; key: string; lastWrite: number; id: string };
+
+/**
+ * Every active township's score for each of `months`: from this process, else from the table, else
+ * scored now (and kept). Keyed `townshipId` → scores in the order of `months`.
+ */
+export async function townshipMonthScores(
+  db: Db,
+  scheme: Scheme,
+  live: LiveCounty,
+  months: readonly string[],
+  asOf: number,
+): Promise<Map<string, TownshipMonthScore[]>> {
+  const sorted = [...months].sort();
+  // A December with yearly duties depends on its whole year: the earliest dependency of any month.
+  const firstDependency = sorted.map((m) => dependsOn(scheme, m)[0] as string).sort()[0] as string;
+  const versions = await readLiveVersions(
+    db,
+    live.county.id,
+    firstDependency,
+    sorted[sorted.length - 1] as string,
+  );
+
+  const out = new Map<string, TownshipMonthScore[]>();
+  let missing: Miss[] = [];
+  for (const t of live.townships) {
+    const scores: TownshipMonthScore[] = new Array(months.length);
+    out.set(t.id, scores);
+    months.forEach((m, i) => {
+      const { key, lastWrite } = entryKey(scheme, t, m, versions);
+      const id = `${db.tableName}|${live.county.id}|${t.id}|${m}`;
+      const kept = memory.get(id);
+      if (usable(kept, key, asOf)) scores[i] = kept.score;
+      else missing.push({ t, m, i, key, lastWrite, id });
+    });
+  }
+  if (missing.length === 0) return out;
+
+  // Another instance (or this one before a restart) may have scored them already.
+  const stored = await readStoredMonthScores(
+    db,
+    live.county.id,
+    missing.map((x) => ({ month: x.m, townshipId: x.t.id })),
+  );
+  missing = missing.filter((x) => {
+    const s = stored.get(`${x.m}#${x.t.id}`);
+    if (!s || s.key !== x.key || !(s.lo <= asOf && asOf < s.hi)) return true;
+    const score = deserialize(s.body);
+    remember(x.id, { key: x.key, lo: s.lo, hi: s.hi, recheckAfter: 0, score });
+    (out.get(x.t.id) as TownshipMonthScore[])[x.i] = score;
+    return false;
+  });
+
+  // The rest: per township, one narrow load of its records for all its missing months.
+  const byTownship = new Map<string, Miss[]>();
+  for (const x of missing) byTownship.set(x.t.id, [...(byTownship.get(x.t.id) ?? []), x]);
+  const jobs = [...byTownship.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++] as Miss[];
+      const t = (job[0] as Miss).t;
+      const started = Date.now();
+      const { byMonth, data } = await scoreTownshipMonthsNow(
+        db,
+        scheme,
+        live.county,
+        t,
+        job.map((x) => x.m),
+        asOf,
+      );
+      const scores = out.get(t.id) as TownshipMonthScore[];
+      const writes: Promise<void>[] = [];
+      for (const x of job) {
+        const score = byMonth.get(x.m) as TownshipMonthScore;
+        const { lo, hi } = validity(scheme, x.m, asOf, data);
+        // Right after a write, an index may not show it yet: keep the score only until the indexes settled.
+        const recheckAfter = started - x.lastWrite < INDEX_SETTLE_MS ? x.lastWrite + INDEX_SETTLE_MS : 0;
+        remember(x.id, { key: x.key, lo, hi, recheckAfter, score });
+        if (recheckAfter === 0)
+          writes.push(
+            writeStoredMonthScore(db, live.county.id, x.m, t.id, {
+              key: x.key,
+              body: serialize(score),
+              lo,
+              hi,
+            }),
+          );
+        scores[x.i] = score;
+      }
+      await Promise.all(writes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SCORE_CONCURRENCY, jobs.length) }, worker));
+  return out;
+}
+
+/**
+ * A county's live table for a period (and the period before it, for rank change) from kept township-month
+ * scores: the same table `computeLeagueTableDetailed` gives on a fresh load of every record (tested).
+ * `details` carry no evidence.
+ */
+export async function liveLeagueTable(
+  db: Db,
+  scheme: Scheme,
+  live: LiveCounty,
+  period: string,
+  asOf: number,
+): Promise<DetailedLeagueTable> {
+  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
+  const scored = await townshipMonthScores(db, scheme, live, months, asOf);
+  return leagueTableFromScores(
+    scheme,
+    {
+      county: live.county,
+      townships: live.townships.map((t) => ({
+        id: t.id,
+        name: t.name,
+        code: t.code,
+        population: t.population,
+        ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
+      })),
+    },
+    scored,
+    period,
+  );
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { readLiveVersions } from "./live-versions";
+import { createTestDb } from "./testing/test-db";
+import { createRecord, stampNew, tx, updateRecord, type WriteContext, writeTransaction } from "./write";
+
+const db = await createTestDb("live-versions");
+const ctx: WriteContext = {
+  actor: { id: "seed", role: "platform_admin" },
+  now: new Date("2026-11-20T00:00:00Z"),
+};
+const countyId = "c-live";
+await writeTransaction(db, [
+  tx.create(db, "county", stampNew(ctx, { id: countyId, name: "测试县", code: "130102" })),
+  ...["la", "lb"].map((id, i) =>
+    tx.create(
+      db,
+      "township",
+      stampNew(ctx, {
+        id,
+        countyId,
+        name: `${id}镇`,
+        code: `13010200${i + 1}`,
+        population: 10000,
+        villages: 5,
+        grids: 10,
+        status: "active" as const,
+      }),
+    ),
+  ),
+]);
+
+const counter = async (month: string, townshipId: string) =>
+  (await readLiveVersions(db, countyId, "2026-01", "2026-12")).months.get(`LV#${month}#${townshipId}`)?.v ??
+  0;
+
+describe("live-table versions", () => {
+  it("are bumped in each record write's transaction, and concurrent writes to one township-month all land", async () => {
+    const n = 30;
+    const ids = await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const id = `ev-${i}`;
+        await createRecord(db, ctx, {
+          entity: "event",
+          item: {
+            townshipId: "la",
+            id,
+            kind: "grid_patrol",
+            occurredAt: "2026-10-10T01:00:00.000Z",
+            count: 1,
+          },
+          key: (x) => ({ townshipId: x.townshipId, id: x.id }),
+          entityId: id,
+          scope: "T#la",
+          requestId: `live-request-${i}`,
+        });
+        return id;
+      }),
+    );
+    const { data } = await db.entities.event.query.byId({ townshipId: "la" }).go({ pages: "all" });
+    expect(data.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(await counter("2026-10", "la")).toBe(n);
+    // Another township's counter, and another month's, are untouched.
+    expect(await counter("2026-10", "lb")).toBe(0);
+    expect(await counter("2026-09", "la")).toBe(0);
+  });
+
+  it("count the months a record leaves as well as those it enters, and the key-person register", async () => {
+    const { item } = await createRecord(db, ctx, {
+      entity: "dispute",
+      item: {
+        townshipId: "lb",
+        id: "d-1",
+        level: "blue",
+        category: "c",
+        partiesBrief: "p",
+        reportedAt: "2026-08-30T00:00:00.000Z",
+        attempts: [],
+        closedAt: "2026-09-02T00:00:00.000Z",
+        outcome: "resolved",
+      },
+      key: (x) => ({ townshipId: x.townshipId, id: x.id }),
+      entityId: "d-1",
+      scope: "T#lb",
+    });
+    expect([await counter("2026-08", "lb"), await counter("2026-09", "lb")]).toEqual([1, 1]);
+    await updateRecord(db, ctx, {
+      entity: "dispute",
+      key: { townshipId: "lb", id: "d-1" },
+      entityId: "d-1",
+      scope: "T#lb",
+      expectedVersion: item.version,
+      action: "dispute.close",
+      change: (d) => ({ ...d, closedAt: "2026-10-03T00:00:00.000Z" }),
+    });
+    // September (the month it left) and October (the month it entered) both moved, August too.
+    expect([
+      await counter("2026-08", "lb"),
+      await counter("2026-09", "lb"),
+      await counter("2026-10", "lb"),
+    ]).toEqual([2, 2, 1]);
+
+    await createRecord(db, ctx, {
+      entity: "keyPerson",
+      item: {
+        townshipId: "lb",
+        id: "k-1",
+        alias: "某",
+        category: "mental_health",
+        registeredAt: "2026-01-05T00:00:00.000Z",
+      },
+      key: (x) => ({ townshipId: x.townshipId, id: x.id }),
+      entityId: "k-1",
+      scope: "T#lb",
+    });
+    const versions = await readLiveVersions(db, countyId, "2026-01", "2026-12");
+    expect(versions.register.get("lb")?.v).toBe(1);
+    expect(versions.register.get("la")).toBeUndefined();
+  });
+});

@@ -1,0 +1,225 @@
+import { BatchGetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { monthOf } from "@pingan/domain";
+import type { Db } from "./db";
+import { getItem } from "./read";
+
+/**
+ * Live-table versions: what a cached township-month score was computed from.
+ *
+ * Every write of a record that scoring reads bumps, in the same transaction, one small counter item per
+ * township and month the record touches (before and after the write), in the county's partition:
+ *
+ *   C#<countyId> / LV#<month>#<townshipId>   { v }   records of that township with an instant in that month,
+ *                                                    and its month's submission (manual scores, adjustments)
+ *   C#<countyId> / LVK#<townshipId>          { v }   the township's key-person register (any month may depend on it)
+ *
+ * A township-month score depends on the counters of the months its records can come from (the month, the
+ * look-back for disputes that become overdue in it, a quarter's or year's months for periodic duties)
+ * and on the register counter; reading them for a whole county and year is one `Query` of a key range.
+ * Writes in different townships or months never touch the same counter; writes in the same township and
+ * month do, and a transaction that meets another on the same counter (`TransactionConflict`) is retried
+ * by `writeTransaction`.
+ */
+
+/** Entities whose writes change what a live table scores. */
+const SCORED_INSTANTS: Record<string, readonly string[]> = {
+  dispute: ["reportedAt", "closedAt"],
+  petition: ["receivedAt", "firstHandledAt", "closedAt"],
+  incident: ["occurredAt"],
+  visit: ["at"],
+  event: ["occurredAt"],
+};
+
+export type LiveChange = {
+  countyId: string;
+  townshipId: string;
+  /** Months (`YYYY-MM`) whose scores may change. */
+  months: string[];
+  /** Whether the key-person register changed (every month may depend on it). */
+  register: boolean;
+};
+
+const MONTH = /^\d{4}-\d{2}$/;
+
+/** The township and months a stored item of `entity` stands for, or null when scoring does not read it. */
+export function touchedBy(
+  entity: string,
+  item: Record<string, unknown>,
+): { townshipId: string; countyId?: string; months: string[]; register: boolean } | null {
+  const townshipId = item.townshipId;
+  if (typeof townshipId !== "string") return null;
+  if (entity === "keyPerson") return { townshipId, months: [], register: true };
+  if (entity === "submission") {
+    const month = item.month;
+    if (typeof month !== "string" || !MONTH.test(month)) return null;
+    const countyId = typeof item.countyId === "string" ? item.countyId : undefined;
+    return { townshipId, ...(countyId ? { countyId } : {}), months: [month], register: false };
+  }
+  const fields = SCORED_INSTANTS[entity];
+  if (!fields) return null;
+  const months = new Set<string>();
+  for (const f of fields) {
+    const v = item[f];
+    if (typeof v !== "string") continue;
+    try {
+      months.add(monthOf(v));
+    } catch {
+      // not an instant: nothing to invalidate for it
+    }
+  }
+  return { townshipId, months: [...months], register: false };
+}
+
+/** A township's county never changes: remembered per table after the first read. */
+const countyOfTownship = new Map<string, string>();
+
+export async function countyOf(db: Db, townshipId: string): Promise<string | undefined> {
+  const key = `${db.tableName}|${townshipId}`;
+  const known = countyOfTownship.get(key);
+  if (known) return known;
+  const township = await getItem(db, "township", { id: townshipId });
+  if (!township) return undefined;
+  countyOfTownship.set(key, township.countyId);
+  return township.countyId;
+}
+
+export const liveMonthKey = (month: string, townshipId: string) => `LV#${month}#${townshipId}`;
+export const liveRegisterKey = (townshipId: string) => `LVK#${townshipId}`;
+
+/**
+ * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
+ * Every record write goes through `writeTransaction`, which adds these itself; a caller building its
+ * own transaction of records (an import) gets them the same way and needs nothing else.
+ */
+export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
+  const keys = new Set<string>();
+  for (const c of changes) {
+    for (const m of c.months) keys.add(`C#${c.countyId}\u0000${liveMonthKey(m, c.townshipId)}`);
+    if (c.register) keys.add(`C#${c.countyId}\u0000${liveRegisterKey(c.townshipId)}`);
+  }
+  return [...keys].map((k) => {
+    const [pk, sk] = k.split("\u0000") as [string, string];
+    return {
+      Update: {
+        TableName: db.tableName,
+        Key: { pk, sk },
+        // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
+        // indexes it reads records through may not show the write yet (see the API's live scores).
+        UpdateExpression: "ADD #v :one SET #at = :at",
+        ExpressionAttributeNames: { "#v": "v", "#at": "at" },
+        ExpressionAttributeValues: { ":one": 1, ":at": Date.now() },
+      },
+    };
+  });
+}
+
+export type LiveCounter = { v: number; at: number };
+
+export type LiveVersions = {
+  /** `LV#<month>#<townshipId>` → counter (absent: never written). */
+  months: Map<string, LiveCounter>;
+  /** townshipId → register counter (absent: never written). */
+  register: Map<string, LiveCounter>;
+};
+
+/** The counters of a county for months `from`..`to` (inclusive) and its registers: two consistent queries. */
+export async function readLiveVersions(
+  db: Db,
+  countyId: string,
+  from: string,
+  to: string,
+): Promise<LiveVersions> {
+  const query = async (start: string, end: string) => {
+    const out: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
+          ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" },
+          ExpressionAttributeValues: { ":pk": `C#${countyId}`, ":from": start, ":to": end },
+          ProjectionExpression: "#sk, #v, #at",
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      out.push(...((page.Items ?? []) as Record<string, unknown>[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return out;
+  };
+  const counter = (item: Record<string, unknown>) => {
+    const { sk, v, at } = item;
+    if (typeof sk !== "string" || typeof v !== "number" || !Number.isInteger(v) || typeof at !== "number")
+      throw new Error(`malformed live-version item ${String(sk)}`);
+    return [sk, { v, at }] as const;
+  };
+  const [months, registers] = await Promise.all([
+    query(`LV#${from}#`, `LV#${to}#\uffff`),
+    query("LVK#", "LVK#\uffff"),
+  ]);
+  return {
+    months: new Map(months.map(counter)),
+    register: new Map(registers.map(counter).map(([sk, v]) => [sk.slice("LVK#".length), v])),
+  };
+}
+
+/**
+ * A stored township-month score (a cache entry any API instance can reuse), in the county's partition:
+ * `C#<countyId> / LS#<month>#<townshipId>`. `key` says what it was computed from (scheme version,
+ * population, the counters, the instant range it holds for); the body is opaque JSON to this layer.
+ */
+export type StoredMonthScore = { key: string; body: string; lo: number; hi: number };
+
+const lsKey = (month: string, townshipId: string) => `LS#${month}#${townshipId}`;
+
+/** Stored township-month scores, keyed `<month>#<townshipId>` (BatchGet, 100 keys a request). */
+export async function readStoredMonthScores(
+  db: Db,
+  countyId: string,
+  wanted: readonly { month: string; townshipId: string }[],
+): Promise<Map<string, StoredMonthScore>> {
+  const out = new Map<string, StoredMonthScore>();
+  for (let i = 0; i < wanted.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = wanted
+      .slice(i, i + 100)
+      .map((w) => ({ pk: `C#${countyId}`, sk: lsKey(w.month, w.townshipId) }));
+    for (let attempt = 0; keys && keys.length > 0; attempt++) {
+      const answer = await db.client.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const item of answer.Responses?.[db.tableName] ?? []) {
+        const { sk, key, body, lo, hi } = item as Record<string, unknown>;
+        if (
+          typeof sk !== "string" ||
+          typeof key !== "string" ||
+          typeof body !== "string" ||
+          typeof lo !== "number" ||
+          typeof hi !== "number"
+        )
+          throw new Error(`malformed stored month score ${String(sk)}`);
+        out.set(sk.slice("LS#".length), { key, body, lo, hi });
+      }
+      keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+    }
+  }
+  return out;
+}
+
+/** Stores (replaces) a township-month score; a stale one is harmless, since readers check its key. */
+export async function writeStoredMonthScore(
+  db: Db,
+  countyId: string,
+  month: string,
+  townshipId: string,
+  entry: StoredMonthScore,
+): Promise<void> {
+  await db.client.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { pk: `C#${countyId}`, sk: lsKey(month, townshipId), ...entry },
+    }),
+  );
+}
