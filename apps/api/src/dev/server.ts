@@ -30,7 +30,11 @@ async function startAdmin(port: number, apiPort: number): Promise<ViteDevServer>
     server: {
       port,
       strictPort: true,
-      proxy: { "/trpc": { target: `http://localhost:${apiPort}`, changeOrigin: true } },
+      // Both of the API's paths go to the port it really listens on (PORT), whatever vite.config.ts assumes.
+      proxy: {
+        "/trpc": { target: `http://localhost:${apiPort}`, changeOrigin: true },
+        "/published": { target: `http://localhost:${apiPort}`, changeOrigin: true },
+      },
     },
   });
   await vite.listen();
