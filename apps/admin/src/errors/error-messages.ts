@@ -1,4 +1,4 @@
-import { type ErrorCode, isErrorCode } from "@pingan/contracts";
+import { type ErrorCode, isErrorCode } from "@pingan/contracts/vocabulary";
 import type { Locale } from "../i18n/dictionary";
 
 /** What the user reads when a call fails: what went wrong and what to do. */
