@@ -1,15 +1,11 @@
-export const ROLES = [
-  "platform_admin",
-  "county_admin",
-  "county_reviewer",
-  "township_admin",
-  "township_staff",
-] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * Roles are defined once, in @pingan/contracts, beside the error codes. Imported through the vocabulary
+ * subpath so the app's first load does not take the contracts' zod schemas with it.
+ */
+import { COUNTY_ROLES as COUNTY, type Role, TOWNSHIP_ROLES as TOWNSHIP } from "@pingan/contracts/vocabulary";
 
-export const COUNTY_ROLES: readonly Role[] = ["county_admin", "county_reviewer"];
-export const TOWNSHIP_ROLES: readonly Role[] = ["township_admin", "township_staff"];
+export { isRole, ROLES, type Role } from "@pingan/contracts/vocabulary";
 
-export function isRole(x: unknown): x is Role {
-  return typeof x === "string" && (ROLES as readonly string[]).includes(x);
-}
+/** Widened to every role, so a caller can ask `COUNTY_ROLES.includes(role)` of any role. */
+export const COUNTY_ROLES: readonly Role[] = COUNTY;
+export const TOWNSHIP_ROLES: readonly Role[] = TOWNSHIP;
