@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { createDynamoClient } from "@pingan/data";
-import { ensureTable, findFreePort, startDynamoLocal } from "@pingan/data/local";
+import { findFreePort, startDynamoLocal } from "@pingan/data/local";
 import autocannon from "autocannon";
 import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../src/dev/demo-seed";
-import { createServices } from "../src/services";
+import type { createServices } from "../src/services";
+import { benchServices, signIn, trpc, waitFor } from "./support";
 
 /**
  * `npm run bench:api`: the local server on DynamoDB Local, driven by autocannon. Reads a published
@@ -41,17 +41,7 @@ const stopAll = async () => {
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
 try {
-  const raw = createDynamoClient({ endpoint: local.endpoint });
-  await ensureTable(raw, TABLE);
-  raw.destroy();
-  const services = createServices({
-    tableName: TABLE,
-    dynamoEndpoint: local.endpoint,
-    tokenSecret: "bench-secret",
-    port: 0,
-    accessTokenTtlSeconds: 3600,
-    refreshTokenTtlSeconds: 3600,
-  } as Parameters<typeof createServices>[0]);
+  const services = await benchServices(local.endpoint, TABLE);
   const seedStart = Date.now();
   await seedDemo(services);
   log(`seeded 「示范县」 (12 townships, a year of records) in ${Date.now() - seedStart} ms`);
@@ -73,11 +63,11 @@ try {
     },
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/health`);
+  await waitFor(`${base}/health`, 30_000);
 
   const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)?.phone as string;
-  const countyToken = await signIn(base, login("county_admin"));
-  const staffToken = await signIn(base, login("township_staff"));
+  const countyToken = await signIn(base, login("county_admin"), DEMO_PASSWORD);
+  const staffToken = await signIn(base, login("township_staff"), DEMO_PASSWORD);
   const me = await trpc<{ township: { id: string } }>(base, "GET", "auth.me", undefined, staffToken);
   const townshipId = me.township.id;
   await trpc(base, "POST", "league.publish", { period: PERIOD }, countyToken);
@@ -289,47 +279,4 @@ async function alternatingPhases(url: string, client: Client, connections: numbe
     api: { ...stats(api), rps: api.length / seconds },
     raw: { ...stats(raw), rps: raw.length / seconds },
   };
-}
-
-async function waitFor(url: string) {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`the API did not start: ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function trpc<T>(
-  base: string,
-  method: "GET" | "POST",
-  path: string,
-  input: unknown,
-  token?: string,
-): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const url =
-    method === "GET"
-      ? `${base}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`
-      : `${base}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: method === "POST" ? JSON.stringify(input) : undefined,
-  });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !body.result)
-    throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
-
-async function signIn(base: string, login: string): Promise<string> {
-  return (
-    await trpc<{ accessToken: string }>(base, "POST", "auth.signIn", { login, password: DEMO_PASSWORD })
-  ).accessToken;
 }

@@ -10,14 +10,13 @@ import { createHash } from "node:crypto";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type ImportRowInput, importRowsOf, MAX_IMPORT_BATCH } from "@pingan/contracts";
-import { createDynamoClient } from "@pingan/data";
-import { ensureTable, startDynamoLocal } from "@pingan/data/local";
+import { startDynamoLocal } from "@pingan/data/local";
 import { generateCounty } from "@pingan/domain";
 import { fromScoringData, readXlsx, writeXlsx } from "@pingan/workbook";
 import { createContextInner } from "../src/context";
 import { createCaller } from "../src/root";
-import { createServices } from "../src/services";
 import { provisionCounty, provisionTownship, provisionUser } from "../src/testing/provisioning";
+import { benchServices } from "./support";
 
 const TABLE = "bench-import";
 const TOWNSHIPS = Number(process.env.BENCH_TOWNSHIPS ?? 20);
@@ -33,17 +32,7 @@ const log = (s: string) => console.log(s);
 
 const local = await startDynamoLocal();
 try {
-  const raw = createDynamoClient({ endpoint: local.endpoint });
-  await ensureTable(raw, TABLE);
-  raw.destroy();
-  const services = createServices({
-    tableName: TABLE,
-    dynamoEndpoint: local.endpoint,
-    tokenSecret: "bench-secret",
-    port: 0,
-    accessTokenTtlSeconds: 3600,
-    refreshTokenTtlSeconds: 3600,
-  } as Parameters<typeof createServices>[0]);
+  const services = await benchServices(local.endpoint, TABLE);
 
   // Two months of 20 townships.
   const data = generateCounty({

@@ -3,7 +3,6 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
-  createDynamoClient,
   type Db,
   type ItemOf,
   modelScheme2026,
@@ -12,10 +11,11 @@ import {
   type WriteContext,
   writeTransaction,
 } from "@pingan/data";
-import { ensureTable, findFreePort, startDynamoLocal } from "@pingan/data/local";
+import { findFreePort, startDynamoLocal } from "@pingan/data/local";
 import { type Data, generateCounty } from "@pingan/domain";
-import { createServices, type Services } from "../src/services";
+import type { Services } from "../src/services";
 import { provisionCounty, provisionTownship, provisionUser } from "../src/testing/provisioning";
+import { benchServices, signIn, trpc, waitFor } from "./support";
 
 /**
  * `npm run bench:api -- --scale real`: a real-volume county (20 townships, about 300 records a township a
@@ -59,17 +59,7 @@ export async function benchReal() {
     await local.stop();
   };
   try {
-    const raw = createDynamoClient({ endpoint: local.endpoint });
-    await ensureTable(raw, TABLE);
-    raw.destroy();
-    const services = createServices({
-      tableName: TABLE,
-      dynamoEndpoint: local.endpoint,
-      tokenSecret: "bench-secret",
-      port: 0,
-      accessTokenTtlSeconds: 3600,
-      refreshTokenTtlSeconds: 3600,
-    } as Parameters<typeof createServices>[0]);
+    const services = await benchServices(local.endpoint, TABLE);
 
     const seedStart = Date.now();
     const records = await seedRealCounty(services);
@@ -101,10 +91,10 @@ export async function benchReal() {
       },
     );
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/health`);
-    const admin = await signIn(base, ADMIN_PHONE);
-    const reviewer = await signIn(base, REVIEWER_PHONE);
-    const staff = await signIn(base, STAFF_PHONE);
+    await waitFor(`${base}/health`, 60_000);
+    const admin = await signIn(base, ADMIN_PHONE, PASSWORD);
+    const reviewer = await signIn(base, REVIEWER_PHONE, PASSWORD);
+    const staff = await signIn(base, STAFF_PHONE, PASSWORD);
     const me = await trpc<{ township: { id: string } }>(base, "GET", "auth.me", undefined, staff);
     const townshipId = me.township.id;
 
@@ -419,46 +409,4 @@ async function batchPut(
     if (unprocessed.length) throw new Error(`${unprocessed.length} ${entity} items were not written`);
   }
   return items.length;
-}
-
-async function waitFor(url: string) {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`the API did not start: ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function trpc<T>(
-  base: string,
-  method: "GET" | "POST",
-  path: string,
-  input: unknown,
-  token?: string,
-): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const url =
-    method === "GET"
-      ? `${base}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`
-      : `${base}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: method === "POST" ? JSON.stringify(input) : undefined,
-  });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !body.result)
-    throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
-
-async function signIn(base: string, login: string): Promise<string> {
-  return (await trpc<{ accessToken: string }>(base, "POST", "auth.signIn", { login, password: PASSWORD }))
-    .accessToken;
 }
