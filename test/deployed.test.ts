@@ -1,5 +1,7 @@
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
+import { withFiles } from "@pingan/cli/src/io";
+import { runCli } from "@pingan/cli/src/run";
 import { getItem } from "@pingan/data";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "../apps/api/src/testing/harness";
@@ -64,7 +66,12 @@ await Promise.all([
   }),
 ]);
 
-type HttpResult = { statusCode: number; body: string; headers?: Record<string, string> };
+type HttpResult = {
+  statusCode: number;
+  body: string;
+  headers?: Record<string, string>;
+  isBase64Encoded?: boolean;
+};
 // biome-ignore lint/suspicious/noExplicitAny: tRPC answers read as the JSON they are
 type Json = any;
 
@@ -131,6 +138,23 @@ describe("the deployed API bundle", () => {
     const rows = pub.json.result.data.table.rows as { townshipId: string }[];
     expect(pub.json.result.data.version).toBe(1);
     expect(rows.map((r) => r.townshipId)).toEqual([township.id]);
+
+    // The version's verification bundle, anonymous, immutable, and re-scored by the command line's own code.
+    const bundle = (await api.invoke(
+      httpApiEvent("GET", `/published/${county.id}/2026-10/1/bundle.json`),
+    )) as HttpResult;
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers?.["cache-control"]).toContain("immutable");
+    const bundleText = bundle.isBase64Encoded
+      ? Buffer.from(bundle.body, "base64").toString("utf8")
+      : bundle.body;
+    expect(JSON.parse(bundleText).table).toEqual(pub.json.result.data.table);
+    const verified = await runCli(
+      ["verify", "--bundle", "bundle.json"],
+      withFiles({ "bundle.json": bundleText }),
+    );
+    expect(verified.stderr).toBe("");
+    expect(verified.code).toBe(0);
 
     // Refusals keep their shape through the bundle: 401 without a token, 400 in Chinese for bad input.
     const anonymous = await call(api, "GET", "disputes.list", { townshipId: township.id });

@@ -11,7 +11,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
-import { esbuildSettings, lambdaEntries, nodeOptions, repoRoot } from "../lib/bundling/esbuild-settings";
+import {
+  esbuildBuildOptions,
+  esbuildSettings,
+  lambdaEntries,
+  nodeOptions,
+  repoRoot,
+} from "../lib/bundling/esbuild-settings";
 
 const goals = { bytes: 1024 * 1024, initMs: 300 };
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -72,25 +78,7 @@ async function measure(entry: string, dir: string, plugins: Plugin[]) {
   const outfile = join(outdir, `index${esbuildSettings.outExtension}`);
 
   const buildStarted = performance.now();
-  const result = await build({
-    entryPoints: [entry],
-    outfile,
-    absWorkingDir: repoRoot,
-    bundle: true,
-    metafile: true,
-    logLevel: "silent",
-    platform: esbuildSettings.platform,
-    target: esbuildSettings.target,
-    format: esbuildSettings.format,
-    minify: esbuildSettings.minify,
-    sourcemap: esbuildSettings.sourcemap,
-    sourcesContent: esbuildSettings.sourcesContent,
-    charset: esbuildSettings.charset,
-    mainFields: [...esbuildSettings.mainFields],
-    external: [...esbuildSettings.external],
-    banner: { js: esbuildSettings.banner },
-    plugins,
-  });
+  const result = await build({ ...esbuildBuildOptions(entry, outfile), metafile: true, plugins });
   const buildMs = performance.now() - buildStarted;
 
   // Which packages the bytes come from: the first place to look when the bundle grows.

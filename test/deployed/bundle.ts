@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { esbuildSettings, repoRoot } from "../../infra/lib/bundling/esbuild-settings";
+import { esbuildBuildOptions, esbuildSettings } from "../../infra/lib/bundling/esbuild-settings";
 
 /**
  * Bundles a Lambda entry the way the CDK app does (`AppFunction` passes these same settings to
@@ -11,22 +11,6 @@ import { esbuildSettings, repoRoot } from "../../infra/lib/bundling/esbuild-sett
 export async function bundleLambda(entry: string, name: string): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), `pingan-${name}-`));
   const outfile = join(outdir, `index${esbuildSettings.outExtension}`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    absWorkingDir: repoRoot,
-    bundle: true,
-    logLevel: "silent",
-    platform: esbuildSettings.platform,
-    target: esbuildSettings.target,
-    format: esbuildSettings.format,
-    minify: esbuildSettings.minify,
-    sourcemap: esbuildSettings.sourcemap,
-    sourcesContent: esbuildSettings.sourcesContent,
-    charset: esbuildSettings.charset,
-    mainFields: [...esbuildSettings.mainFields],
-    external: [...esbuildSettings.external],
-    banner: { js: esbuildSettings.banner },
-  });
+  await build(esbuildBuildOptions(entry, outfile));
   return outfile;
 }

@@ -58,41 +58,4 @@ export async function startHandler(bundle: string, env: Record<string, string>):
   };
 }
 
-/** An API Gateway HTTP API (payload format 2.0) event, as the stack's HTTP API sends it. */
-export function httpApiEvent(
-  method: "GET" | "POST",
-  path: string,
-  options: { query?: string; body?: unknown; token?: string; sourceIp?: string } = {},
-) {
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: options.query ?? "",
-    headers: {
-      "content-type": "application/json",
-      host: "api.example.com",
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "api-id",
-      domainName: "api.example.com",
-      domainPrefix: "api",
-      http: {
-        method,
-        path,
-        protocol: "HTTP/1.1",
-        sourceIp: options.sourceIp ?? "203.0.113.1",
-        userAgent: "deployed-test",
-      },
-      requestId: `request-${Math.random().toString(36).slice(2)}`,
-      routeKey: "$default",
-      stage: "$default",
-      time: "26/Nov/2026:02:00:00 +0000",
-      timeEpoch: Date.now(),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    isBase64Encoded: false,
-  };
-}
+export { httpApiEvent } from "../../apps/api/src/testing/http-api-event";

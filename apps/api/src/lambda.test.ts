@@ -1,6 +1,6 @@
-import type { LambdaEvent } from "hono/aws-lambda";
 import { describe, expect, inject, it } from "vitest";
 import { createTestServices, TEST_PASSWORD, uniquePhone } from "./testing/harness";
+import { httpApiEvent } from "./testing/http-api-event";
 import { provisionCounty, provisionTownship, provisionUser } from "./testing/provisioning";
 
 const services = await createTestServices("lambda");
@@ -27,42 +27,6 @@ await provisionUser(services, {
   countyId: county.id,
   townshipId: township.id,
 });
-
-/** A sample API Gateway HTTP API (payload format 2.0) event. */
-function httpApiEvent(
-  method: string,
-  path: string,
-  options: { query?: string; body?: unknown; token?: string } = {},
-) {
-  const event = {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: options.query ?? "",
-    headers: {
-      "content-type": "application/json",
-      host: "api.example.com",
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "api-id",
-      authentication: null,
-      authorizer: {},
-      domainName: "api.example.com",
-      domainPrefix: "api",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.1", userAgent: "vitest" },
-      requestId: "request-id",
-      routeKey: "$default",
-      stage: "$default",
-      time: "20/Nov/2026:02:00:00 +0000",
-      timeEpoch: 1_795_140_000_000,
-    },
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-    isBase64Encoded: false,
-  } satisfies LambdaEvent;
-  return event;
-}
 
 describe("Lambda handler", () => {
   it("answers the health check", async () => {

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { BuildOptions } from "esbuild";
 
 /**
  * The esbuild settings every Lambda of ours is bundled with. The CDK construct (`AppFunction`) and the
@@ -42,6 +43,30 @@ export const esbuildSettings = {
   /** The output file name Lambda's Node runtime treats as ESM. */
   outExtension: ".mjs",
 } as const;
+
+/**
+ * The same settings as esbuild's own build options, for the places that call esbuild directly (the deployed
+ * artifact test and the bundle benchmark) instead of through CDK's NodejsFunction.
+ */
+export function esbuildBuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: repoRoot,
+    bundle: true,
+    logLevel: "silent",
+    platform: esbuildSettings.platform,
+    target: esbuildSettings.target,
+    format: esbuildSettings.format,
+    minify: esbuildSettings.minify,
+    sourcemap: esbuildSettings.sourcemap,
+    sourcesContent: esbuildSettings.sourcesContent,
+    charset: esbuildSettings.charset,
+    mainFields: [...esbuildSettings.mainFields],
+    external: [...esbuildSettings.external],
+    banner: { js: esbuildSettings.banner },
+  };
+}
 
 /** Runtime flags set on every function; source maps only help if Node applies them. */
 export const nodeOptions = "--enable-source-maps";
