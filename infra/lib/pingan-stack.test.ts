@@ -260,8 +260,14 @@ describe("the monthly close", () => {
 });
 
 describe("CloudFront", () => {
-  const cachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-  const allViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+  const resource = (s: Synthesized, ref: unknown) =>
+    s.template.toJSON().Resources[(ref as { Ref: string }).Ref] as Resource;
+  /** The origin request policy of a behaviour: which headers, cookies and query strings reach the origin. */
+  const originRequest = (s: Synthesized, behavior: Record<string, unknown>) =>
+    resource(s, behavior.OriginRequestPolicyId).Properties.OriginRequestPolicyConfig as Record<
+      string,
+      unknown
+    >;
 
   function distributionConfig(s: Synthesized) {
     const [, distribution] = only(s, "AWS::CloudFront::Distribution");
@@ -310,9 +316,27 @@ describe("CloudFront", () => {
     const api = config.CacheBehaviors[1] as Record<string, unknown>;
     expect(api).toMatchObject({
       AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
-      CachePolicyId: cachingDisabled,
-      OriginRequestPolicyId: allViewerExceptHost,
       ViewerProtocolPolicy: "https-only",
+    });
+    // CloudFront forwards Authorization only as part of a cache key; nothing is kept (TTL 0, and the API
+    // answers credentialed calls `private, no-store`).
+    expect(resource(prod, api.CachePolicyId).Properties.CachePolicyConfig).toMatchObject({
+      DefaultTTL: 0,
+      MinTTL: 0,
+      MaxTTL: 1,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["Authorization"] },
+        CookiesConfig: { CookieBehavior: "all" },
+        QueryStringsConfig: { QueryStringBehavior: "all" },
+      },
+    });
+    // The viewer's address reaches the API for its per-source limits; Host does not (API Gateway routes on it).
+    expect(originRequest(prod, api)).toMatchObject({
+      HeadersConfig: {
+        HeaderBehavior: "whitelist",
+        Headers: ["Content-Type", "Accept", "X-Pingan-Refresh", "CloudFront-Viewer-Address"],
+      },
+      QueryStringsConfig: { QueryStringBehavior: "all" },
     });
     const apiOrigin = config.Origins.find((o) => o.Id === api.TargetOriginId);
     expect(JSON.stringify(apiOrigin?.DomainName)).toContain(logicalId(prod, prod.stack.httpApi.apiId));
@@ -325,7 +349,11 @@ describe("CloudFront", () => {
     expect(publicApi.TargetOriginId).toBe(
       (config.CacheBehaviors[1] as Record<string, unknown>).TargetOriginId,
     );
-    expect(publicApi.OriginRequestPolicyId).toBeUndefined();
+    expect(originRequest(prod, publicApi)).toMatchObject({
+      HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["CloudFront-Viewer-Address"] },
+      CookiesConfig: { CookieBehavior: "none" },
+      QueryStringsConfig: { QueryStringBehavior: "none" },
+    });
     const policyId = (publicApi.CachePolicyId as { Ref: string }).Ref;
     const policy = prod.template.toJSON().Resources[policyId] as Resource;
     expect(policy.Properties.CachePolicyConfig).toMatchObject({
@@ -340,6 +368,9 @@ describe("CloudFront", () => {
     });
   });
 
+  const publicApi = (config: ReturnType<typeof distributionConfig>) =>
+    config.CacheBehaviors[0] as Record<string, unknown>;
+
   it("serves verification bundles from the HTTP API, cached up to a year, without forwarding credentials", () => {
     const config = distributionConfig(prod);
     expect(publishedBundlePathPattern).toBe("/published/*");
@@ -350,7 +381,7 @@ describe("CloudFront", () => {
       ViewerProtocolPolicy: "https-only",
       TargetOriginId: (config.CacheBehaviors[1] as Record<string, unknown>).TargetOriginId,
     });
-    expect(bundles.OriginRequestPolicyId).toBeUndefined();
+    expect(bundles.OriginRequestPolicyId).toEqual(publicApi(config).OriginRequestPolicyId);
     const policyId = (bundles.CachePolicyId as { Ref: string }).Ref;
     const policy = prod.template.toJSON().Resources[policyId] as Resource;
     expect(policy.Properties.CachePolicyConfig).toMatchObject({

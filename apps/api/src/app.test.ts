@@ -50,6 +50,15 @@ describe("the HTTP edge", () => {
     expect((await fetch(batch(200))).status).toBe(400);
   });
 
+  it("marks answers to credentialed calls private and uncacheable, and leaves anonymous ones to the edge cache", async () => {
+    const anonymous = await fetch(batch(1));
+    expect(anonymous.headers.get("cache-control")).toBeNull();
+    const withToken = await fetch(batch(1), { headers: { authorization: "Bearer not-a-token" } });
+    expect(withToken.headers.get("cache-control")).toBe("private, no-store");
+    const withCookie = await fetch(batch(1), { headers: { cookie: "x=1" } });
+    expect(withCookie.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("limits sign-in attempts per source address, for accounts that exist or not", async () => {
     const codes: string[] = [];
     for (let sent = 0; sent < SOURCE_ATTEMPTS + MAX_BATCH_CALLS; sent += MAX_BATCH_CALLS) {

@@ -95,6 +95,13 @@ export function createApp(options: AppOptions = {}) {
     }
     await next();
   });
+  // An answer to a signed-in caller is theirs alone: no cache on the way (CloudFront, a proxy) may keep it.
+  app.use("/trpc/*", async (c, next) => {
+    await next();
+    const credentialed = c.req.header("authorization") !== undefined || c.req.header("cookie") !== undefined;
+    if (credentialed && !c.res.headers.has("cache-control"))
+      c.res.headers.set("cache-control", "private, no-store");
+  });
   mountBundleRoute(app, getServices);
   app.all("/trpc/*", async (c) => {
     const services = await getServices();

@@ -3,7 +3,9 @@ import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import {
   AllowedMethods,
+  CacheCookieBehavior,
   CachedMethods,
+  CacheHeaderBehavior,
   CachePolicy,
   CacheQueryStringBehavior,
   Function as CloudFrontFunction,
@@ -15,7 +17,10 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
@@ -160,6 +165,41 @@ export class AdminSite extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // The signed-in API: nothing is kept (TTL 0, and the API answers credentialed calls `private,
+    // no-store`). CloudFront forwards Authorization only as part of a cache key, hence this policy.
+    const apiPassThrough = new CachePolicy(this, "ApiPassThroughCache", {
+      comment: "Signed-in tRPC calls: keyed on the caller's credentials, never kept",
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: CacheHeaderBehavior.allowList("Authorization"),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.all(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    // The viewer's address (CloudFront-Viewer-Address) reaches the API, whose per-source limits (sign-in,
+    // public queries) would otherwise count every viewer of one edge location as one source. Host is not
+    // forwarded: API Gateway routes on its own host name.
+    const apiHeaders = new OriginRequestPolicy(this, "ApiOriginRequest", {
+      comment: "tRPC calls: the headers the API reads, and the viewer's address",
+      headerBehavior: OriginRequestHeaderBehavior.allowList(
+        "Content-Type",
+        "Accept",
+        "X-Pingan-Refresh",
+        "CloudFront-Viewer-Address",
+      ),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+    // Anonymous reads: only the viewer's address, never a credential, so no cached answer depends on who asked.
+    const viewerAddressOnly = new OriginRequestPolicy(this, "ViewerAddressOnly", {
+      comment: "Anonymous reads: the viewer's address for per-source limits, nothing else",
+      headerBehavior: OriginRequestHeaderBehavior.allowList("CloudFront-Viewer-Address"),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
     this.distribution = new Distribution(this, "Distribution", {
       comment: `Ping'an Assessment admin app and API (${stage.name})`,
       defaultRootObject: "index.html",
@@ -196,18 +236,17 @@ export class AdminSite extends Construct {
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
           cachedMethods: CachedMethods.CACHE_GET_HEAD,
           cachePolicy: publicApiCache,
-          // No origin request policy: neither cookies nor Authorization reach the origin, so a cached
-          // answer can never depend on who asked.
+          // Neither cookies nor Authorization reach the origin, so a cached answer can never depend on who
+          // asked; the query string reaches it as part of the cache key.
+          originRequestPolicy: viewerAddressOnly,
           responseHeadersPolicy: securityHeaders,
         },
         [apiPathPattern]: {
           origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // With caching disabled this managed policy forwards every viewer header, Authorization
-          // included, except Host (API Gateway routes on its own host name).
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          cachePolicy: apiPassThrough,
+          originRequestPolicy: apiHeaders,
           responseHeadersPolicy: securityHeaders,
         },
         [publishedBundlePathPattern]: {
@@ -217,6 +256,7 @@ export class AdminSite extends Construct {
           cachedMethods: CachedMethods.CACHE_GET_HEAD,
           cachePolicy: publishedBundleCache,
           // As for the public rankings: no credentials reach the origin, so no answer depends on who asked.
+          originRequestPolicy: viewerAddressOnly,
           responseHeadersPolicy: securityHeaders,
         },
       },
