@@ -135,4 +135,52 @@ describe("population is a reviewed change", () => {
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("生效月份") });
   });
+
+  it("never reaches back into a published month: refused when proposed, and when approved after a publication", async () => {
+    // A request from September is still pending when the county publishes September.
+    const current = await townshipAdmin.onboarding.population({ townshipId });
+    const proposed = await townshipAdmin.onboarding.proposePopulation({
+      townshipId,
+      expectedVersion: current.version,
+      from: "2026-09",
+      population: 40_000,
+      reason: "普查数据更新",
+    });
+    await countyAdmin.league.publish({ period: "2026-09" });
+
+    // September is published now: a new proposal from September is refused, naming the field and the month.
+    const refusal = { code: "BAD_REQUEST", message: expect.stringContaining("（2026-10）") };
+    const decide = (approve: boolean) =>
+      countyAdmin.onboarding.decidePopulation({
+        townshipId,
+        requestId: proposed.requests[0]?.id ?? "",
+        approve,
+        reason: "复核",
+        expectedVersion: proposed.version,
+      });
+    // The pending request from September can no longer be approved (it would change a published table) …
+    await expect(decide(true)).rejects.toMatchObject(refusal);
+    const unchanged = await township();
+    expect(unchanged.population).toBe(current.population);
+    // … but it can be rejected, which frees the township to propose again from an open month.
+    await decide(false);
+    const again = await townshipAdmin.onboarding.population({ townshipId });
+    await expect(
+      townshipAdmin.onboarding.proposePopulation({
+        townshipId,
+        expectedVersion: again.version,
+        from: "2026-09",
+        population: 40_000,
+        reason: "普查数据更新",
+      }),
+    ).rejects.toMatchObject({ ...refusal, message: expect.stringContaining("生效月份") });
+    const fromOctober = await townshipAdmin.onboarding.proposePopulation({
+      townshipId,
+      expectedVersion: again.version,
+      from: "2026-10",
+      population: 40_000,
+      reason: "普查数据更新",
+    });
+    expect(fromOctober.requests[0]).toMatchObject({ status: "pending", from: "2026-10" });
+  });
 });
