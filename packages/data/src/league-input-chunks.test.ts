@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import type { Data } from "@pingan/domain";
+import { type Data, emptyData } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import {
   gzipInputs,
@@ -28,17 +28,7 @@ function generatedCounty(townships: number, perMonth: number, monthList: string[
     `${kind}-${String(t).padStart(3, "0")}-${String(n).padStart(7, "0")}-0000-000000000000`;
   const at = (month: string, n: number) =>
     `${month}-${String(1 + (n % 28)).padStart(2, "0")}T${String(n % 24).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}:00.000Z`;
-  const data: Required<Data> = {
-    county: { id: "big-county", name: "大县" },
-    townships: [],
-    disputes: [],
-    petitions: [],
-    incidents: [],
-    keyPersons: [],
-    visits: [],
-    events: [],
-    manualScores: [],
-  };
+  const data = emptyData({ id: "big-county", name: "大县" });
   for (let t = 0; t < townships; t++) {
     const townshipId = id("t", t, 0);
     data.townships.push({

@@ -9,7 +9,7 @@ import type {
   Township,
   Visit,
 } from "@pingan/domain";
-import { DAY_MS, monthRange, monthsOf, monthsToIndex, previousPeriod } from "@pingan/domain";
+import { DAY_MS, emptyData, monthRange, monthsOf, monthsToIndex, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
 import { checkItems, getItem, type ItemOf } from "./read";
 
@@ -74,17 +74,7 @@ export async function loadTownshipsData(
     monthRange(first).start - (options.disputeLookbackDays ?? 31) * DAY_MS,
   ).toISOString();
 
-  const data: Required<Data> = {
-    county: { id: county.id, name: county.name },
-    townships: townships.map(toTownship),
-    disputes: [],
-    petitions: [],
-    incidents: [],
-    keyPersons: [],
-    visits: [],
-    events: [],
-    manualScores: [],
-  };
+  const data = { ...emptyData(county), townships: townships.map(toTownship) };
 
   const tasks: (() => Promise<void>)[] = [];
   for (const t of townships) {

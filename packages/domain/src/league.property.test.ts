@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { shuffle } from "../test/builders";
 import modelSchemeJson from "../test/golden/scheme-2026.json";
 import { computeLeagueTable } from "./league";
 import type { Data, EventRecord, Scheme } from "./types";
@@ -110,17 +111,6 @@ const county: fc.Arbitrary<Data> = fc.integer({ min: 1, max: 6 }).chain((n) => {
       .map((rows) => rows.map((r) => ({ ...r, period: "2026-10", indicator: "I10" }))),
   });
 });
-
-function shuffle<T>(xs: T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 describe("league-table properties", () => {
   it("does not depend on the order of townships or records in the input", () => {

@@ -87,6 +87,21 @@ export type Data = {
   manualScores?: ManualScore[];
 };
 
+/** A county's scoring data with every record list present and empty, to be filled by a loader. */
+export function emptyData(county: { id: string; name: string }): Required<Data> {
+  return {
+    county: { id: county.id, name: county.name },
+    townships: [],
+    disputes: [],
+    petitions: [],
+    incidents: [],
+    keyPersons: [],
+    visits: [],
+    events: [],
+    manualScores: [],
+  };
+}
+
 export const METRICS = [
   "dispute.resolution_rate",
   "dispute.on_time_rate",

@@ -37,3 +37,15 @@ export function ev(kind: string, occurredAt: string, townshipId = "t1", count?: 
   seq++;
   return { id: `e${seq}`, townshipId, kind, occurredAt, ...(count === undefined ? {} : { count }) };
 }
+
+/** A reproducible shuffle (a linear congruential generator from `seed`), for order-independence properties. */
+export function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

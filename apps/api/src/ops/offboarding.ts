@@ -8,7 +8,7 @@ import {
   tx,
   writeTransaction,
 } from "@pingan/data";
-import type { Data } from "@pingan/domain";
+import { type Data, emptyData } from "@pingan/domain";
 import { fromScoringData, writeCsvFiles } from "@pingan/workbook";
 import { strToU8, zipSync } from "fflate";
 import { AppError, recordState } from "../errors";
@@ -96,17 +96,7 @@ async function countyTownships(db: Db, countyId: string): Promise<ItemOf<"townsh
 /** Every year's records as scoring data, merged (a year's load also reads the year before it). */
 async function allRecords(db: Db, county: ItemOf<"county">, now: Date): Promise<Data> {
   const first = Number(county.createdAt.slice(0, 4));
-  const merged: Required<Data> = {
-    county: { id: county.id, name: county.name },
-    townships: [],
-    disputes: [],
-    petitions: [],
-    incidents: [],
-    keyPersons: [],
-    visits: [],
-    events: [],
-    manualScores: [],
-  };
+  const merged = emptyData(county);
   const seen = new Set<string>();
   for (let year = first; year <= now.getUTCFullYear(); year += 1) {
     const data = await loadScoringData(db, county.id, String(year));

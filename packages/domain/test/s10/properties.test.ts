@@ -4,6 +4,7 @@ import { computeLeagueTable } from "../../src/league";
 import { parseData } from "../../src/schema/data-schema";
 import { parsePeriod } from "../../src/time";
 import type { Data, DisputeLevel, Scheme, Township } from "../../src/types";
+import { shuffle } from "../builders";
 import modelSchemeJson from "../golden/scheme-2026.json";
 
 /** The model scheme plus an indicator of each §10 kind. */
@@ -145,17 +146,6 @@ const county: fc.Arbitrary<Data> = fc.integer({ min: 1, max: 5 }).chain((n) => {
       };
     });
 });
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 describe("§10/§11 league-table properties", () => {
   it("generates valid data", () => {
