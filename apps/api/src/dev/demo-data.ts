@@ -292,7 +292,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
   }));
   const data = (runs.find((r) => r.year === mainYear) ?? runs[0])?.data as ReturnType<typeof generateCounty>;
   const inStory = (instant: string) => monthOf(instant) >= firstMonth;
-  const fromRuns = <T extends { id: string }>(list: (d: typeof data) => T[] | undefined, at: (x: T) => string) =>
+  const fromRuns = <T extends { id: string }>(
+    list: (d: typeof data) => T[] | undefined,
+    at: (x: T) => string,
+  ) =>
     runs.flatMap((r) =>
       (list(r.data) ?? []).filter((x) => inStory(at(x))).map((x) => ({ ...x, id: `${r.prefix}${x.id}` })),
     );
@@ -327,9 +330,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
   const person = () => `${pick(SURNAMES)}某`;
 
   // Disputes: the story's months, then only a few left open past their deadline (the newest ones).
-  const disputes: Dispute[] = fromRuns((d) => d.disputes, (d: Dispute) => d.reportedAt).filter((d) =>
-    past(d.reportedAt),
-  );
+  const disputes: Dispute[] = fromRuns(
+    (d) => d.disputes,
+    (d: Dispute) => d.reportedAt,
+  ).filter((d) => past(d.reportedAt));
   const deadlineOf = (d: Dispute) => parseInstant(d.reportedAt) + LIMIT_DAYS[d.level] * DAY_MS;
   // A few recent ones stay open past their deadline (reported within the last 45 days, the newest first);
   // every older one was closed in time. If none is that recent, the newest disputes of 31–45 days ago
@@ -394,9 +398,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     ) as ItemOf<"dispute">;
   });
 
-  const petitions: Petition[] = fromRuns((d) => d.petitions, (p: Petition) => p.receivedAt).filter((p) =>
-    past(p.receivedAt),
-  );
+  const petitions: Petition[] = fromRuns(
+    (d) => d.petitions,
+    (p: Petition) => p.receivedAt,
+  ).filter((p) => past(p.receivedAt));
   const petitionItems = petitions.map((p) => {
     const receivedAt = utc(p.receivedAt);
     const closedAt = past(p.closedAt) ? utc(p.closedAt) : undefined;
@@ -489,18 +494,21 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
   const keyPersonItems = keyPersons.map((k) => {
     const registeredAt = utc(k.registeredAt);
     const deregisteredAt = past(k.deregisteredAt) ? utc(k.deregisteredAt) : undefined;
+    // Recorded when the county joined, for people on the register before it.
+    const recordedAt = iso(Math.max(Date.parse(registeredAt), Date.parse(calendar.onboardedAt)));
     return stamp(
       {
         townshipId: k.townshipId,
         id: k.id,
-        alias: person(),
+        // Drawn from the person's id: the same alias on whatever day the story is brought up to.
+        alias: `${SURNAMES[Math.floor(prng(seedOf(k.id))() * SURNAMES.length)]}某`,
         category: k.category,
         registeredAt,
         ...(deregisteredAt ? { deregisteredAt } : {}),
       },
       staffOf(k.townshipId),
-      registeredAt < calendar.onboardedAt ? calendar.onboardedAt : registeredAt,
-      deregisteredAt ?? (registeredAt < calendar.onboardedAt ? calendar.onboardedAt : registeredAt),
+      recordedAt,
+      deregisteredAt ?? recordedAt,
     ) as ItemOf<"keyPerson">;
   });
 
@@ -530,9 +538,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     }
   }
 
-  const events: EventRecord[] = fromRuns((d) => d.events, (e: EventRecord) => e.occurredAt).filter((e) =>
-    past(e.occurredAt),
-  );
+  const events: EventRecord[] = fromRuns(
+    (d) => d.events,
+    (e: EventRecord) => e.occurredAt,
+  ).filter((e) => past(e.occurredAt));
   const eventItems = events.map((e) => {
     const occurredAt = utc(e.occurredAt);
     return stamp(
@@ -684,9 +693,9 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
   }
   publications.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const schemeYears = [
-    ...new Set([...finished, currentMonth].map((m) => Number(m.slice(0, 4)))),
-  ].sort((a, b) => a - b);
+  const schemeYears = [...new Set([...finished, currentMonth].map((m) => Number(m.slice(0, 4))))].sort(
+    (a, b) => a - b,
+  );
 
   return {
     scale,

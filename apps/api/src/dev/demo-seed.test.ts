@@ -193,7 +193,10 @@ describe("the demo county of npm run dev tells one true story", () => {
     for (const month of [...months, "2026-10"]) {
       const late = await county.supervision.lateSubmissions({ month });
       expect(late.deadlinePassed, month).toBe(true);
-      expect(late.townships.map((t) => t.name), month).toEqual([]);
+      expect(
+        late.townships.map((t) => t.name),
+        month,
+      ).toEqual([]);
     }
     // November is not due yet: every township still has it to submit, none of them late.
     const november = await county.supervision.lateSubmissions({ month: "2026-11" });
@@ -276,7 +279,10 @@ function expectTrueStory(plan: ReturnType<typeof buildDemoPlan>, label: string) 
     ...plan.audits.map((a) => a.at),
     ...plan.publications.map((p) => p.at.toISOString()),
   ].filter((x): x is string => typeof x === "string");
-  expect(instants.filter((x) => Date.parse(x) > now), `${label}: nothing after today`).toEqual([]);
+  expect(
+    instants.filter((x) => Date.parse(x) > now),
+    `${label}: nothing after today`,
+  ).toEqual([]);
 
   // Published: finished months but the newest, each with every township's month approved before it.
   const published = plan.publications.filter((p) => !p.period.includes("Q"));
@@ -294,19 +300,24 @@ function expectTrueStory(plan: ReturnType<typeof buildDemoPlan>, label: string) 
     expect(days).toBeGreaterThan(0);
     expect(days).toBeLessThan(20);
   }
-  for (const q of plan.publications.filter((p) => p.period.includes("Q"))) expect(q.actor.name).toBe("周书记");
+  for (const q of plan.publications.filter((p) => p.period.includes("Q")))
+    expect(q.actor.name).toBe("周书记");
   expect(new Set(plan.publications.map((p) => p.at.getTime())).size).toBe(plan.publications.length);
   // No township late: every month past its deadline (the 5th of the next) was submitted.
   for (const m of assessed.filter((m) => Date.parse(`${addMonths(m, 1)}-06T00:00:00+08:00`) <= now))
-    expect(plan.submissions.filter((s) => s.month === m), `${label} ${m} submitted`).toHaveLength(
-      plan.townships.length,
-    );
+    expect(
+      plan.submissions.filter((s) => s.month === m),
+      `${label} ${m} submitted`,
+    ).toHaveLength(plan.townships.length);
   // A scheme for every year that is scored or that townships work in today.
   for (const y of [...assessed, currentMonth].map((m) => Number(m.slice(0, 4))))
     expect(plan.schemeYears, label).toContain(y);
   // A 一票否决 case in a published month; a few overdue disputes, none old.
   const major = plan.records.incident.find((i) => i.severity === "major" && i.kind === "criminal");
-  expect(published.map((p) => p.period), label).toContain(monthOf(major?.occurredAt as string));
+  expect(
+    published.map((p) => p.period),
+    label,
+  ).toContain(monthOf(major?.occurredAt as string));
   const limit = { blue: 7, yellow: 15, red: 30 } as const;
   const overdue = plan.records.dispute.filter(
     (d) => !d.closedAt && Date.parse(d.reportedAt) + limit[d.level] * DAY_MS < now,
@@ -335,11 +346,14 @@ describe("the story stays true whatever day npm run dev first starts", () => {
     // First started in November 2026, killed, started again in March 2027.
     const first = buildDemoPlan(scale, new Date("2026-11-20T02:00:00.000Z"));
     const resumed = buildDemoPlan(scale, new Date("2027-03-15T04:00:00.000Z"), first.calendar.onboardedAt);
-    expect(resumed.calendar).toMatchObject({ onboardedAt: "2025-09-01T02:00:00.000Z", firstMonth: "2025-10" });
+    expect(resumed.calendar).toMatchObject({
+      onboardedAt: "2025-09-01T02:00:00.000Z",
+      firstMonth: "2025-10",
+    });
     expect(resumed.schemeYears).toEqual([2026, 2027]);
     expectTrueStory(resumed, "resumed");
-    // What the first start had written of incidents and visits is written again unchanged.
-    for (const kind of ["incident", "visit"] as const) {
+    // What the first start had written of incidents, key persons and visits is written again unchanged.
+    for (const kind of ["incident", "visit", "keyPerson"] as const) {
       const again = new Map<string, unknown>(resumed.records[kind].map((i) => [i.id, i]));
       for (const item of first.records[kind]) expect(again.get(item.id), item.id).toEqual(item);
     }
