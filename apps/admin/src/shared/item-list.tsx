@@ -32,7 +32,11 @@ export function ItemList<T>({
     >
       <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {items.map((item) => (
-          <li key={rowKey(item)} className="item-list-row" style={{ borderBottom: `1px solid ${token.colorSplit}` }}>
+          <li
+            key={rowKey(item)}
+            className="item-list-row"
+            style={{ borderBottom: `1px solid ${token.colorSplit}` }}
+          >
             {renderItem(item)}
           </li>
         ))}
