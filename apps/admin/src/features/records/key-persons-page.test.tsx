@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
 import { click, type Rendered, waitFor } from "../../test-support/render";
 import KeyPersonsPage from "./key-persons-page";
 
 let view: Rendered | undefined;
-let consoleError: ReturnType<typeof vi.spyOn>;
+let consoleError: MockInstance<typeof console.error>;
 beforeEach(() => {
   consoleError = vi.spyOn(console, "error");
 });
@@ -70,7 +70,7 @@ describe("key persons", { timeout: 20_000 }, () => {
     view = await renderPage(<KeyPersonsPage />, { role: "township_staff", townshipId: "t1" });
     await waitFor(() => view?.container.querySelector(".item-list-row"));
     expect(view.container.querySelector(".ant-list")).toBeNull();
-    const warnings = consoleError.mock.calls.map((c) => c.map(String).join(" "));
+    const warnings = consoleError.mock.calls.map((c: unknown[]) => c.map(String).join(" "));
     expect(warnings.filter((w) => w.includes("`List` component is deprecated"))).toEqual([]);
   });
 });
