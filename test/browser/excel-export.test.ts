@@ -72,7 +72,9 @@ describe("league table, Excel export and print in the browser", () => {
     );
     const ws = wb.getWorksheet("排名");
     expect(ws?.getCell("A1").value).toBe("示范县2026年10月平安建设考评排名（未发布）");
-    expect(String(ws?.getCell("A2").value)).toContain("细则：demo-county-2026 第1版");
+    expect(String(ws?.getCell("A2").value)).toContain(
+      "细则：《2026年度乡镇平安建设（综治工作）月度考核细则》第1版",
+    );
     const body = expected.rows.map((_, i) => ws?.getRow(4 + i));
     expect(body.map((r) => r?.getCell(2).value)).toEqual(expected.rows.map((r) => r.name));
     expect(body.map((r) => r?.getCell(4).value)).toEqual(expected.rows.map((r) => r.total));

@@ -102,7 +102,7 @@ describe("record entry on a 390 px phone", () => {
     await page.getByLabel("信访人简况").fill("王某，本镇村民");
     await save(page);
     await expect
-      .poll(() => page.locator(".ant-list-item").first().textContent())
+      .poll(() => page.locator(".item-list-row").first().textContent())
       .toContain("反映征地补偿标准");
 
     await page.goto("/records/key-persons");
@@ -111,12 +111,12 @@ describe("record entry on a 390 px phone", () => {
     await page.getByLabel("人员类别").click();
     await page.getByTitle("社区矫正对象").click();
     await save(page);
-    await page.locator(".ant-list-item", { hasText: "刘某" }).click();
+    await page.locator(".item-list-row", { hasText: "刘某" }).click();
     await page.getByRole("button", { name: "记录走访" }).click();
     await expect.poll(() => page.locator(".ant-drawer-body .ant-timeline-item").count()).toBe(1);
     await page.keyboard.press("Escape");
     await expect
-      .poll(() => page.locator(".ant-list-item", { hasText: "刘某" }).textContent())
+      .poll(() => page.locator(".item-list-row", { hasText: "刘某" }).textContent())
       .toContain("本月已走访");
     await snap(page, "phone-key-persons");
 
@@ -125,7 +125,7 @@ describe("record entry on a 390 px phone", () => {
     await page.getByLabel("事项类型").click();
     await page.getByTitle("综治例会（monthly_meeting）").click();
     await save(page);
-    await expect.poll(() => page.locator(".ant-list-item").first().textContent()).toContain("综治例会");
+    await expect.poll(() => page.locator(".item-list-row").first().textContent()).toContain("综治例会");
     expect(errors).toEqual([]);
   });
 });

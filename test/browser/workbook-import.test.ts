@@ -222,10 +222,10 @@ describe("records in and out by workbook, as a township admin", () => {
     await snap(page, "workbook-import-dispute");
     await page.keyboard.press("Escape");
     await page.goto("/records/petitions");
-    await page.locator(".ant-list-item", { hasText: "反映征地补偿（导入）" }).waitFor();
+    await page.locator(".item-list-row", { hasText: "反映征地补偿（导入）" }).waitFor();
     await page.goto("/records/key-persons");
     await expect
-      .poll(() => page.locator(".ant-list-item", { hasText: "导入刘某" }).textContent())
+      .poll(() => page.locator(".item-list-row", { hasText: "导入刘某" }).textContent())
       .toContain("本月已走访");
     await snap(page, "workbook-import-key-persons");
   });

@@ -6,7 +6,7 @@ import { useTRPC } from "../api/trpc";
 import { describeError } from "../errors/error-messages";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/i18n-provider";
-import { showInstant } from "./instant";
+import { showDate, showInstant } from "./instant";
 import { LEVEL_COLORS, recordLabels } from "./record-labels";
 
 type Ref = { kind: string; id: string };
@@ -169,7 +169,7 @@ function RecordSummary({ townshipId, kind, id }: { townshipId: string; kind: Rec
         {k.alias}
         {sep}
         <Tag>{label(labels.keyPersonCategory, k.category)}</Tag>
-        {t("review.records.registered", { at: showInstant(k.registeredAt) })}
+        {t("review.records.registered", { at: showDate(k.registeredAt) })}
       </>
     );
   } else if (kind === "event" && event.data) {

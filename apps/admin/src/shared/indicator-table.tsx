@@ -15,6 +15,8 @@ export type IndicatorTableRow = {
   bonus: number;
   zeroed: boolean;
   metric: number | null;
+  /** What `metric` measures, when the row says it itself (the township's own preview does). */
+  metricKind?: string;
   notes: string[];
   /** The records behind the score, opened from 「相关记录」. */
   records?: { kind: string; id: string }[];
@@ -47,7 +49,7 @@ export function IndicatorTable({
   metricOf?: (code: string) => string | undefined;
   showBase?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<IndicatorTableRow>
       rowKey="code"
@@ -124,7 +126,7 @@ export function IndicatorTable({
           title: t("league.metric"),
           dataIndex: "metric",
           align: "right",
-          render: (v: number | null, r) => formatMetric(metricOf?.(r.code), v),
+          render: (v: number | null, r) => formatMetric(r.metricKind ?? metricOf?.(r.code), v, locale),
         },
       ]}
     />

@@ -21,6 +21,11 @@ export function showInstant(iso: string | undefined | null): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
+/** The CST date of an instant, for what is meant as a day (a registration, not a moment): 「2025-05-24」. */
+export function showDate(iso: string | undefined | null): string {
+  return iso ? showInstant(iso).slice(0, 10) : "—";
+}
+
 /**
  * An exclusive deadline as people read it: the last day that still counts, to its end
  * (2026-12-06T00:00 CST reads 「2026-12-05 24:00」, not 「2026-12-06 00:00」).
@@ -56,3 +61,6 @@ export function toInstant(d: Dayjs | null | undefined): string | undefined {
 }
 
 export const nowInstant = (): string => new Date().toISOString();
+
+/** The start of today in China Standard Time, for a field that takes a date. */
+export const todayInstant = (): string => `${showInstant(nowInstant()).slice(0, 10)}T00:00:00+08:00`;

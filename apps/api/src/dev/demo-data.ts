@@ -17,13 +17,21 @@ import {
  * clock: the same scale and `now` always give the same items, with the same ids, so the seed can write
  * them again after a crash without duplicates (see demo-seed.ts). Nothing here touches the database.
  *
- * The story: the county joined in September 2025 and records since October (so January's rank change has
- * a December to compare with). Townships submit each month in the first days of the next, two named
+ * The story: the county joined fourteen months before the month of the first start and records since the
+ * month after (in November 2026: joined September 2025, records since October 2025); the three months
+ * before the assessment (the first assessed month is the fourth with records) give the first month a rank
+ * change to compare with. Townships submit each assessed month in the first days of the next, two named
  * reviewers confirm each other's manual scores (双人复核) and approve; the county admin publishes each
  * month about ten days after it ends and the deputy secretary each quarter, except the newest finished
  * month, left for a first publication to try. Incidents vary with each township's population and its
- * own rate; one township has a major criminal case in June (一票否决); some have commendations (bonuses);
- * only a few disputes are open past their deadline; key persons are visited on working days in office hours.
+ * own rate; one township has a major criminal case in the sixth assessed month (一票否决); some have
+ * commendations (bonuses); only a few disputes are open past their deadline; key persons are visited on
+ * working days in office hours.
+ *
+ * The story is dated from the real clock of the first start, so it is true on whatever day `npm run dev`
+ * first runs (the schemes of every year it touches included). Once the county exists, its onboarding
+ * instant anchors the story: a seed resumed later (even in another month) continues the same story,
+ * brought up to the new today.
  */
 
 export type DemoScale = {
@@ -43,10 +51,10 @@ export const DEMO_SCALES = {
 export const DEMO_COUNTY_ID = "demo-county";
 export const DEMO_COUNTY_NAME = "示范县";
 export const DEMO_PASSWORD = "Pingan@2026";
-/** When the county, its townships and people were set up (stamps of what onboarding wrote). */
-export const ONBOARDED_AT = "2025-09-01T02:00:00.000Z";
-/** The first month with records: the quarter before 2026, for the rank change of January and Q1. */
-export const FIRST_MONTH = "2025-10";
+/** How many months before the month of the first start the records begin (13: October 2025 in November 2026). */
+const MONTHS_OF_RECORDS_BEFORE_TODAY = 13;
+/** Records begin this many months before the first assessed month (for its rank change and its quarter's). */
+const MONTHS_BEFORE_ASSESSMENT = 3;
 
 const HOUR = 3_600_000;
 const CST = 8 * HOUR;
@@ -74,9 +82,24 @@ export type DemoTownship = {
 
 export type DemoPublication = { period: string; at: Date; actor: DemoPerson };
 
+/** Where the story stands in time. */
+export type DemoCalendar = {
+  /** When the county, its townships and people were set up (stamps of what onboarding wrote). */
+  onboardedAt: string;
+  /** The first month with records (the month after onboarding). */
+  firstMonth: string;
+  /** The first month townships submit and the county scores, reviews and publishes. */
+  firstAssessed: string;
+  /** The month of `now` (China time). */
+  currentMonth: string;
+};
+
 export type DemoPlan = {
   scale: DemoScale;
   now: Date;
+  calendar: DemoCalendar;
+  /** The years whose scheme the county has (every year with an assessed month, and the current one). */
+  schemeYears: number[];
   townships: DemoTownship[];
   people: DemoPerson[];
   records: {
@@ -173,10 +196,44 @@ function nthWorkingDay(month: string, n: number, rand: () => number): number {
   }
 }
 
-const nextMonth = (month: string) => {
+/** A generator seed from a text (FNV-1a), for draws that must not depend on what was drawn before. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The month `n` months after `month` (before, for a negative `n`). */
+export function addMonths(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad2(m + 1)}`;
-};
+  const serial = y * 12 + (m - 1) + n;
+  return `${Math.floor(serial / 12)}-${pad2((serial % 12) + 1)}`;
+}
+
+const nextMonth = (month: string) => addMonths(month, 1);
+
+/** The onboarding instant of a story: 10:00 China time on the first of the month before its first records. */
+const onboardingInstant = (firstMonth: string) => `${addMonths(firstMonth, -1)}-01T02:00:00.000Z`;
+
+/** Whether an instant is one `onboardingInstant` gives (what tells this seed's county from an older seed's). */
+export const isOnboardingInstant = (instant: string) => /^\d{4}-\d{2}-01T02:00:00\.000Z$/.test(instant);
+
+/**
+ * The story's calendar at `now`: anchored on the county's onboarding instant once the county exists
+ * (`onboardedAt`), else on today.
+ */
+export function demoCalendar(now: Date, onboardedAt?: string): DemoCalendar {
+  const currentMonth = monthOf(now.toISOString());
+  const firstMonth = onboardedAt
+    ? nextMonth(monthOf(onboardedAt))
+    : addMonths(currentMonth, -MONTHS_OF_RECORDS_BEFORE_TODAY);
+  return {
+    onboardedAt: onboardingInstant(firstMonth),
+    firstMonth,
+    firstAssessed: addMonths(firstMonth, MONTHS_BEFORE_ASSESSMENT),
+    currentMonth,
+  };
+}
 
 const people = (townships: DemoTownship[]): DemoPerson[] => [
   ...countyPeople,
@@ -205,15 +262,17 @@ export const DEMO_LOGINS = people([{ id: "demo-county-t001", name: "城关镇" }
   (p) => p.townshipId === undefined || p.townshipId === "demo-county-t001",
 );
 
-/** The whole demo for a scale, as of `now`. */
-export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
+/**
+ * The whole demo for a scale, as of `now`; `onboardedAt` (the existing county's creation instant) continues
+ * the story a first start began.
+ */
+export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string): DemoPlan {
   const nowMs = now.getTime();
   const past = (instant: string | undefined): instant is string =>
     instant !== undefined && parseInstant(instant) <= nowMs;
-  const currentMonth = monthOf(now.toISOString());
-  const lastMonth = currentMonth < "2026-12" ? currentMonth : "2026-12";
-  const months = monthsBetween(FIRST_MONTH, lastMonth);
-  const months2026 = months.filter((m) => m.startsWith("2026"));
+  const calendar = demoCalendar(now, onboardedAt);
+  const { firstMonth, firstAssessed, currentMonth } = calendar;
+  const months = monthsBetween(firstMonth, currentMonth);
   const common = {
     townships: scale.townships,
     recordsPerTownshipMonth: scale.recordsPerTownshipMonth,
@@ -221,10 +280,25 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
     countyName: DEMO_COUNTY_NAME,
     divisionCode: "510799",
   };
-  const data = generateCounty({ ...common, seed: 2026, year: 2026, months: Math.max(1, months2026.length) });
-  // The same townships' last quarter of 2025, from another run of the generator (ids kept apart).
-  const before = generateCounty({ ...common, seed: 2025, year: 2025, months: 12 });
-  const inPriorQuarter = (instant: string) => monthOf(instant) >= FIRST_MONTH && monthOf(instant) < "2026-01";
+  // One generator run per calendar year of the story; the year of the first
+  // assessed month gives the townships and the key-person register, the other years' ids are prefixed.
+  const mainYear = Number(firstAssessed.slice(0, 4));
+  const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
+  const runs = years.map((year) => ({
+    year,
+    prefix: year === mainYear ? "" : `y${String(year).slice(2)}-`,
+    // Always the whole year (what is after today is left out below), so a year's records do not depend on today.
+    data: generateCounty({ ...common, seed: year, year, months: 12 }),
+  }));
+  const data = (runs.find((r) => r.year === mainYear) ?? runs[0])?.data as ReturnType<typeof generateCounty>;
+  const inStory = (instant: string) => monthOf(instant) >= firstMonth;
+  const fromRuns = <T extends { id: string }>(
+    list: (d: typeof data) => T[] | undefined,
+    at: (x: T) => string,
+  ) =>
+    runs.flatMap((r) =>
+      (list(r.data) ?? []).filter((x) => inStory(at(x))).map((x) => ({ ...x, id: `${r.prefix}${x.id}` })),
+    );
   const rand = prng(scale.townships * 7919 + scale.recordsPerTownshipMonth);
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
@@ -255,20 +329,35 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
   const pick = <T>(list: readonly T[]) => list[n++ % list.length] as T;
   const person = () => `${pick(SURNAMES)}某`;
 
-  // Disputes: 2026 and the quarter before, then only a few left open past their deadline (the newest ones).
-  const disputes: Dispute[] = [
-    ...(before.disputes ?? [])
-      .filter((d) => inPriorQuarter(d.reportedAt))
-      .map((d) => ({ ...d, id: `y25-${d.id}` })),
-    ...(data.disputes ?? []),
-  ].filter((d) => past(d.reportedAt));
+  // Disputes: the story's months, then only a few left open past their deadline (the newest ones).
+  const disputes: Dispute[] = fromRuns(
+    (d) => d.disputes,
+    (d: Dispute) => d.reportedAt,
+  ).filter((d) => past(d.reportedAt));
   const deadlineOf = (d: Dispute) => parseInstant(d.reportedAt) + LIMIT_DAYS[d.level] * DAY_MS;
+  // A few recent ones stay open past their deadline (reported within the last 45 days, the newest first);
+  // every older one was closed in time. If none is that recent, the newest disputes of 31–45 days ago
+  // are still open: a county always has a few to chase.
+  const recent = nowMs - 45 * DAY_MS;
+  const fewOverdue = Math.max(3, Math.round(scale.townships / 4));
   const overdue = disputes
     .filter((d) => !past(d.closedAt) && deadlineOf(d) < nowMs)
     .sort((a, b) => parseInstant(b.reportedAt) - parseInstant(a.reportedAt));
   const keptOverdue = new Set(
-    overdue.slice(0, Math.max(3, Math.round(scale.townships / 4))).map((d) => d.id),
+    overdue
+      .filter((d) => parseInstant(d.reportedAt) >= recent)
+      .slice(0, fewOverdue)
+      .map((d) => d.id),
   );
+  if (keptOverdue.size === 0)
+    for (const d of disputes
+      .filter((d) => parseInstant(d.reportedAt) >= recent && parseInstant(d.reportedAt) < nowMs - 31 * DAY_MS)
+      .sort((a, b) => parseInstant(b.reportedAt) - parseInstant(a.reportedAt))
+      .slice(0, 2)) {
+      delete d.closedAt;
+      delete d.outcome;
+      keptOverdue.add(d.id);
+    }
   for (const d of overdue) {
     if (keptOverdue.has(d.id)) continue;
     const reported = parseInstant(d.reportedAt);
@@ -309,12 +398,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
     ) as ItemOf<"dispute">;
   });
 
-  const petitions: Petition[] = [
-    ...(before.petitions ?? [])
-      .filter((p) => inPriorQuarter(p.receivedAt))
-      .map((p) => ({ ...p, id: `y25-${p.id}` })),
-    ...(data.petitions ?? []),
-  ].filter((p) => past(p.receivedAt));
+  const petitions: Petition[] = fromRuns(
+    (d) => d.petitions,
+    (p: Petition) => p.receivedAt,
+  ).filter((p) => past(p.receivedAt));
   const petitionItems = petitions.map((p) => {
     const receivedAt = utc(p.receivedAt);
     const closedAt = past(p.closedAt) ? utc(p.closedAt) : undefined;
@@ -337,30 +424,45 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
   });
 
   // Incidents: each township has its own rate per 10,000 people (so 社会治安 varies), and a few are major.
+  // In assessed months that are published on any day of the story (the newest finished one never is).
   const majors: { township: number; month: string; kind: "criminal" | "public_order"; summary: string }[] = [
-    { township: 2, month: "2026-06", kind: "criminal", summary: "持刀故意伤害致一人重伤（重大刑事案件）" },
-    { township: 7, month: "2026-08", kind: "public_order", summary: "酒后聚众斗殴（重大治安案件）" },
+    {
+      township: 2,
+      month: addMonths(firstAssessed, 5),
+      kind: "criminal",
+      summary: "持刀故意伤害致一人重伤（重大刑事案件）",
+    },
+    {
+      township: 7,
+      month: addMonths(firstAssessed, 7),
+      kind: "public_order",
+      summary: "酒后聚众斗殴（重大治安案件）",
+    },
     ...(scale.townships >= 15
       ? [
           {
             township: 11,
-            month: "2026-03",
+            month: addMonths(firstAssessed, 2),
             kind: "criminal" as const,
             summary: "特大电信网络诈骗案（重大刑事案件）",
           },
         ]
       : []),
   ];
+  // Each township-month draws from its own generator, so a story brought up to a later today keeps the
+  // months it had (a resumed seed rewrites them unchanged).
   const incidentItems: ItemOf<"incident">[] = [];
   townships.forEach((t, ti) => {
-    const ratePer10k = 0.3 + rand() * 3.2;
+    const ratePer10k = 0.3 + prng(seedOf(t.id))() * 3.2;
     for (const month of months) {
+      const rand = prng(seedOf(`${t.id}|${month}|incidents`));
+      const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
       const { start, end } = monthRange(month);
       const count = Math.round((t.population / 10_000) * ratePer10k * (0.5 + rand()));
       const major = majors.find((m) => m.township === ti && m.month === month);
       for (let i = 0; i < count + (major ? 1 : 0); i++) {
+        // Every draw before the skip, so the incidents of a month do not depend on today.
         const at = start + Math.floor(rand() * (end - start));
-        if (at > nowMs) continue;
         const isMajor = major !== undefined && i === count;
         const kind = isMajor ? major.kind : rand() < 0.35 ? "criminal" : "public_order";
         const summary = isMajor
@@ -368,6 +470,7 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
           : kind === "criminal"
             ? pick(["盗窃电动车", "入室盗窃", "电信诈骗", "故意伤害", "盗窃农机具"])
             : pick(["酒后滋事", "赌博", "噪音扰民", "殴打他人", "寻衅滋事"]);
+        if (at > nowMs) continue;
         const occurredAt = iso(at);
         incidentItems.push(
           stamp(
@@ -391,27 +494,31 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
   const keyPersonItems = keyPersons.map((k) => {
     const registeredAt = utc(k.registeredAt);
     const deregisteredAt = past(k.deregisteredAt) ? utc(k.deregisteredAt) : undefined;
+    // Recorded when the county joined, for people on the register before it.
+    const recordedAt = iso(Math.max(Date.parse(registeredAt), Date.parse(calendar.onboardedAt)));
     return stamp(
       {
         townshipId: k.townshipId,
         id: k.id,
-        alias: person(),
+        // Drawn from the person's id: the same alias on whatever day the story is brought up to.
+        alias: `${SURNAMES[Math.floor(prng(seedOf(k.id))() * SURNAMES.length)]}某`,
         category: k.category,
         registeredAt,
         ...(deregisteredAt ? { deregisteredAt } : {}),
       },
       staffOf(k.townshipId),
-      registeredAt < ONBOARDED_AT ? ONBOARDED_AT : registeredAt,
-      deregisteredAt ?? (registeredAt < ONBOARDED_AT ? ONBOARDED_AT : registeredAt),
+      recordedAt,
+      deregisteredAt ?? recordedAt,
     ) as ItemOf<"keyPerson">;
   });
 
   // Visits: each township covers its register to its own degree, on working days in office hours.
   const visitItems: ItemOf<"visit">[] = [];
-  const coverage = new Map(townships.map((t) => [t.id, 0.82 + rand() * 0.18]));
+  const coverage = new Map(townships.map((t) => [t.id, 0.82 + prng(seedOf(`${t.id}|visits`))() * 0.18]));
   for (const k of keyPersons) {
     const p = coverage.get(k.townshipId) ?? 1;
     for (const month of months) {
+      const rand = prng(seedOf(`${k.id}|${month}`));
       const { start, end } = monthRange(month);
       const registered = parseInstant(k.registeredAt);
       const gone = k.deregisteredAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(k.deregisteredAt);
@@ -431,12 +538,10 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
     }
   }
 
-  const events: EventRecord[] = [
-    ...(before.events ?? [])
-      .filter((e) => inPriorQuarter(e.occurredAt))
-      .map((e) => ({ ...e, id: `y25-${e.id}` })),
-    ...(data.events ?? []),
-  ].filter((e) => past(e.occurredAt));
+  const events: EventRecord[] = fromRuns(
+    (d) => d.events,
+    (e: EventRecord) => e.occurredAt,
+  ).filter((e) => past(e.occurredAt));
   const eventItems = events.map((e) => {
     const occurredAt = utc(e.occurredAt);
     return stamp(
@@ -446,11 +551,13 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
     ) as ItemOf<"event">;
   });
 
-  // Submissions: finished months of 2026, submitted in the first working days of the next month and
+  // Submissions: finished assessed months, submitted in the first working days of the next month and
   // reviewed with 双人复核; the newest finished month is still partly under review.
-  const finished = months2026.filter((m) => monthRange(m).end <= nowMs);
+  const finished = months.filter((m) => m >= firstAssessed && monthRange(m).end <= nowMs);
   const newest = finished.at(-1);
-  const manual = new Map(data.manualScores?.map((s) => [`${s.townshipId}|${s.period}`, s.score]) ?? []);
+  const manual = new Map(
+    runs.flatMap((r) => r.data.manualScores ?? []).map((s) => [`${s.townshipId}|${s.period}`, s.score]),
+  );
   const submissions: ItemOf<"submission">[] = [];
   const audits: ItemOf<"audit">[] = [];
   const trail = (
@@ -576,17 +683,25 @@ export function buildDemoPlan(scale: DemoScale, now: Date): DemoPlan {
     const at = nthWorkingDay(nextMonth(month), between(6, 8), rand);
     if (at <= nowMs) publications.push({ period: month, at: new Date(at), actor: countyAdmin });
   }
-  for (const q of [1, 2, 3, 4]) {
-    const quarterMonths = [1, 2, 3].map((i) => `2026-${pad2((q - 1) * 3 + i)}`);
+  const quarterEnds = publishedMonths.filter((m) => Number(m.slice(5)) % 3 === 0);
+  for (const end of quarterEnds) {
+    const quarterMonths = [-2, -1, 0].map((i) => addMonths(end, i));
     if (!quarterMonths.every((m) => publications.some((p) => p.period === m))) continue;
-    const at = nthWorkingDay(nextMonth(quarterMonths[2] as string), between(10, 12), rand);
-    if (at <= nowMs) publications.push({ period: `2026-Q${q}`, at: new Date(at), actor: deputy });
+    const at = nthWorkingDay(nextMonth(end), between(10, 12), rand);
+    const period = `${end.slice(0, 4)}-Q${Number(end.slice(5)) / 3}`;
+    if (at <= nowMs) publications.push({ period, at: new Date(at), actor: deputy });
   }
   publications.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const schemeYears = [...new Set([...finished, currentMonth].map((m) => Number(m.slice(0, 4))))].sort(
+    (a, b) => a - b,
+  );
 
   return {
     scale,
     now,
+    calendar,
+    schemeYears,
     townships,
     people: cast,
     records: {

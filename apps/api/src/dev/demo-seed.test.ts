@@ -1,10 +1,10 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { checkItems, type Db } from "@pingan/data";
-import { DAY_MS } from "@pingan/domain";
+import { DAY_MS, monthOf } from "@pingan/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
 import { provisionCounty } from "../testing/provisioning";
-import { buildDemoPlan } from "./demo-data";
+import { addMonths, buildDemoPlan, monthsBetween } from "./demo-data";
 import { DEMO_COUNTY_ID, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 
 /** Every item of a table, in a form two seeds can be compared by. */
@@ -66,9 +66,11 @@ describe("the demo seed survives being killed at any point", () => {
       services.setNow("2026-05-20T02:00:00.000Z");
       return services;
     };
+    // A story begun in September 2025, as if the first start had been in November 2025.
+    const onboardedAt = "2025-09-01T02:00:00.000Z";
     const reference = await inMay("demo-ref");
     let writes = 0;
-    const first = await seedDemo(reference, { scale, beforeWrite: () => void writes++ });
+    const first = await seedDemo(reference, { scale, onboardedAt, beforeWrite: () => void writes++ });
     expect(first.seeded).toBe(true);
     expect([...first.published].sort()).toEqual(["2026-01", "2026-02", "2026-03", "2026-Q1"]);
     expect(await seedDemo(reference, { scale })).toMatchObject({ seeded: false, items: 0 });
@@ -87,6 +89,7 @@ describe("the demo seed survives being killed at any point", () => {
       await expect(
         seedDemo(services, {
           scale,
+          onboardedAt,
           beforeWrite: () => {
             if (++count === killAt) throw new Error(`killed before write ${killAt}`);
           },
@@ -95,7 +98,8 @@ describe("the demo seed survives being killed at any point", () => {
       ).rejects.toThrow("killed");
       expect(await demoSeeded(services.db)).toBe(false);
 
-      const resumed = await seedDemo(services, { scale });
+      // The resumed start is not told the story's start: it reads it from the county the killed one wrote.
+      const resumed = await seedDemo(services, { scale, onboardedAt: killAt > 1 ? undefined : onboardedAt });
       expect(resumed.seeded).toBe(true);
       const got = await snapshot(services.db);
       expect(missing(expected, got), `missing after a kill before write ${killAt}`).toEqual([]);
@@ -179,6 +183,26 @@ describe("the demo county of npm run dev tells one true story", () => {
     }
   });
 
+  it("shows the supervision board no township late for any finished month, October included", async () => {
+    const admin = DEMO_LOGINS.find((l) => l.role === "county_admin");
+    const { accessToken } = await publicApi.auth.signIn({
+      login: admin?.phone as string,
+      password: DEMO_PASSWORD,
+    });
+    const county = callerWith(services, accessToken);
+    for (const month of [...months, "2026-10"]) {
+      const late = await county.supervision.lateSubmissions({ month });
+      expect(late.deadlinePassed, month).toBe(true);
+      expect(
+        late.townships.map((t) => t.name),
+        month,
+      ).toEqual([]);
+    }
+    // November is not due yet: every township still has it to submit, none of them late.
+    const november = await county.supervision.lateSubmissions({ month: "2026-11" });
+    expect(november.deadlinePassed).toBe(false);
+  });
+
   it("shows incidents, a 一票否决 month, bonuses, and every indicator varying between townships", async () => {
     const { data: incidents } = await services.db.entities.incident.scan.go({ pages: "all" });
     expect(incidents.length).toBeGreaterThan(100);
@@ -234,6 +258,105 @@ describe("the demo county of npm run dev tells one true story", () => {
     const september = tables.find((t) => t.period === "2026-09");
     const row = september?.table.rows.find((r) => r.townshipId === me.township?.id);
     expect(history.find((h) => h.period === "2026-09")).toMatchObject({ rank: row?.rank, total: row?.total });
+  });
+});
+
+/** The story's sentences, checked on a plan (fast: nothing is written). */
+function expectTrueStory(plan: ReturnType<typeof buildDemoPlan>, label: string) {
+  const now = plan.now.getTime();
+  const { firstAssessed, currentMonth } = plan.calendar;
+  const ended = (m: string) => Date.parse(`${addMonths(m, 1)}-01T00:00:00+08:00`) <= now;
+  const assessed = monthsBetween(firstAssessed, currentMonth).filter(ended);
+  const newest = assessed.at(-1) as string;
+  expect(assessed.length, `${label}: months to publish`).toBeGreaterThanOrEqual(8);
+  const instants = [
+    ...plan.records.dispute.flatMap((d) => [d.reportedAt, d.closedAt, ...d.attempts.map((a) => a.at)]),
+    ...plan.records.petition.flatMap((p) => [p.receivedAt, p.closedAt, p.firstHandledAt]),
+    ...plan.records.incident.map((i) => i.occurredAt),
+    ...plan.records.visit.map((v) => v.at),
+    ...plan.records.event.map((e) => e.occurredAt),
+    ...plan.submissions.flatMap((s) => [s.submittedAt, s.reviewedAt]),
+    ...plan.audits.map((a) => a.at),
+    ...plan.publications.map((p) => p.at.toISOString()),
+  ].filter((x): x is string => typeof x === "string");
+  expect(
+    instants.filter((x) => Date.parse(x) > now),
+    `${label}: nothing after today`,
+  ).toEqual([]);
+
+  // Published: finished months but the newest, each with every township's month approved before it.
+  const published = plan.publications.filter((p) => !p.period.includes("Q"));
+  expect(published.map((p) => p.period)).not.toContain(newest);
+  expect(published.length, `${label}: published months`).toBeGreaterThanOrEqual(assessed.length - 2);
+  for (const p of published) {
+    const subs = plan.submissions.filter((s) => s.month === p.period);
+    expect(subs, `${label} ${p.period}`).toHaveLength(plan.townships.length);
+    for (const s of subs) {
+      expect(s.status).toBe("approved");
+      expect(Date.parse(s.reviewedAt as string)).toBeLessThan(p.at.getTime());
+    }
+    expect(p.actor.name).toBe("李主任");
+    const days = (p.at.getTime() - Date.parse(`${addMonths(p.period, 1)}-01T00:00:00+08:00`)) / DAY_MS;
+    expect(days).toBeGreaterThan(0);
+    expect(days).toBeLessThan(20);
+  }
+  for (const q of plan.publications.filter((p) => p.period.includes("Q")))
+    expect(q.actor.name).toBe("周书记");
+  expect(new Set(plan.publications.map((p) => p.at.getTime())).size).toBe(plan.publications.length);
+  // No township late: every month past its deadline (the 5th of the next) was submitted.
+  for (const m of assessed.filter((m) => Date.parse(`${addMonths(m, 1)}-06T00:00:00+08:00`) <= now))
+    expect(
+      plan.submissions.filter((s) => s.month === m),
+      `${label} ${m} submitted`,
+    ).toHaveLength(plan.townships.length);
+  // A scheme for every year that is scored or that townships work in today.
+  for (const y of [...assessed, currentMonth].map((m) => Number(m.slice(0, 4))))
+    expect(plan.schemeYears, label).toContain(y);
+  // A 一票否决 case in a published month; a few overdue disputes, none old.
+  const major = plan.records.incident.find((i) => i.severity === "major" && i.kind === "criminal");
+  expect(
+    published.map((p) => p.period),
+    label,
+  ).toContain(monthOf(major?.occurredAt as string));
+  const limit = { blue: 7, yellow: 15, red: 30 } as const;
+  const overdue = plan.records.dispute.filter(
+    (d) => !d.closedAt && Date.parse(d.reportedAt) + limit[d.level] * DAY_MS < now,
+  );
+  expect(overdue.length, label).toBeGreaterThan(0);
+  expect(overdue.length, label).toBeLessThanOrEqual(3);
+  for (const d of overdue) expect(now - Date.parse(d.reportedAt)).toBeLessThan(60 * DAY_MS);
+}
+
+describe("the story stays true whatever day npm run dev first starts", () => {
+  const scale = { name: "test", townships: 4, recordsPerTownshipMonth: 6 };
+  for (const now of [
+    "2026-12-02T01:00:00.000Z", // before November's deadline
+    "2027-01-03T04:00:00.000Z", // a new year: its January has a scheme, December is the newest month
+    "2027-02-10T04:00:00.000Z",
+    "2027-07-01T00:30:00.000Z", // the first morning of a month
+    "2029-03-15T04:00:00.000Z",
+  ])
+    it(`first started at ${now}`, () => {
+      const plan = buildDemoPlan(scale, new Date(now));
+      expect(plan.calendar.firstMonth).toBe(addMonths(monthOf(now), -13));
+      expectTrueStory(plan, now);
+    });
+
+  it("continues the story of its first start when resumed months later", () => {
+    // First started in November 2026, killed, started again in March 2027.
+    const first = buildDemoPlan(scale, new Date("2026-11-20T02:00:00.000Z"));
+    const resumed = buildDemoPlan(scale, new Date("2027-03-15T04:00:00.000Z"), first.calendar.onboardedAt);
+    expect(resumed.calendar).toMatchObject({
+      onboardedAt: "2025-09-01T02:00:00.000Z",
+      firstMonth: "2025-10",
+    });
+    expect(resumed.schemeYears).toEqual([2026, 2027]);
+    expectTrueStory(resumed, "resumed");
+    // What the first start had written of incidents, key persons and visits is written again unchanged.
+    for (const kind of ["incident", "visit", "keyPerson"] as const) {
+      const again = new Map<string, unknown>(resumed.records[kind].map((i) => [i.id, i]));
+      for (const item of first.records[kind]) expect(again.get(item.id), item.id).toEqual(item);
+    }
   });
 });
 

@@ -23,7 +23,7 @@ import {
   DEMO_SCALES,
   type DemoPlan,
   type DemoScale,
-  ONBOARDED_AT,
+  isOnboardingInstant,
 } from "./demo-data";
 
 export {
@@ -45,7 +45,10 @@ export {
  * - Publications go in date order, each only when its period has no published version yet (one
  *   transaction each: a table is there entirely or not at all).
  * - The last write is the completion marker, an entry 「演示数据写入完成」 in the county's trail with a
- *   fixed key. Only it makes a later start skip seeding; the county's existence does not.
+ *   fixed key (at the county's onboarding instant). Only it makes a later start skip seeding; the
+ *   county's existence does not.
+ * - The story is dated from the clock of the first start (demo-data.ts `demoCalendar`); a resumed seed
+ *   reads the county's onboarding instant and continues that story, brought up to the new today.
  *
  * Records go in BatchWriteItem requests of 25, several in flight; people and publications a few at once.
  */
@@ -61,6 +64,11 @@ export type SeedOptions = {
   beforeWrite?: () => void;
   /** Progress lines, in Chinese, for the console. */
   log?: (line: string) => void;
+  /**
+   * Start the story with this onboarding instant instead of dating it from today (tests that want a short
+   * story); a county already in the table keeps its own.
+   */
+  onboardedAt?: string;
 };
 
 export type SeedResult = {
@@ -71,11 +79,14 @@ export type SeedResult = {
   items: number;
 };
 
-const COMPLETE = { scope: `C#${DEMO_COUNTY_ID}`, at: ONBOARDED_AT, id: "seed-complete" } as const;
+/** The completion marker's key: in the county's trail, at the county's onboarding instant. */
+const completeKey = (onboardedAt: string) =>
+  ({ scope: `C#${DEMO_COUNTY_ID}`, at: onboardedAt, id: "seed-complete" }) as const;
 
 /** Whether the demo county's seed has completed (its marker is written last). */
 export async function demoSeeded(db: Db): Promise<boolean> {
-  return (await getItem(db, "audit", COMPLETE)) !== undefined;
+  const county = await getItem(db, "county", { id: DEMO_COUNTY_ID });
+  return county !== undefined && (await getItem(db, "audit", completeKey(county.createdAt))) !== undefined;
 }
 
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedResult> {
@@ -84,21 +95,22 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   const scale = options.scale ?? DEMO_SCALES.light;
   const log = options.log ?? (() => {});
   const beforeWrite = options.beforeWrite ?? (() => {});
-  const plan = buildDemoPlan(scale, services.now());
-  // What onboarding wrote is stamped when the county joined, not when this process happens to run.
-  const onboarding: Services = { ...services, now: () => new Date(ONBOARDED_AT) };
-  const onboardingCtx: WriteContext = {
-    actor: { id: "system", role: "platform_admin" },
-    now: new Date(ONBOARDED_AT),
-  };
-
   const county = await getItem(db, "county", { id: DEMO_COUNTY_ID });
-  if (county && county.createdAt !== ONBOARDED_AT) {
+  if (county && !isOnboardingInstant(county.createdAt)) {
     // Written by the seed before it was resumable: other ids, so completing it would duplicate records.
     throw new Error(
       "数据表中的「示范县」由旧版演示数据写入，无法续写。请删除数据目录（默认 .data/）后重新启动，或用 DATA_DIR=… 指定新的数据目录。",
     );
   }
+  // A resumed seed continues the story its first start began (the county's creation dates it).
+  const plan = buildDemoPlan(scale, services.now(), county?.createdAt ?? options.onboardedAt);
+  const onboardedAt = plan.calendar.onboardedAt;
+  // What onboarding wrote is stamped when the county joined, not when this process happens to run.
+  const onboarding: Services = { ...services, now: () => new Date(onboardedAt) };
+  const onboardingCtx: WriteContext = {
+    actor: { id: "system", role: "platform_admin" },
+    now: new Date(onboardedAt),
+  };
   if (!county) {
     beforeWrite();
     await provisionCounty(onboarding, {
@@ -135,10 +147,21 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     beforeWrite();
     await writeTransaction(db, items);
   });
-  if (!(await getItem(db, "scheme", { countyId: DEMO_COUNTY_ID, year: 2026, schemeVersion: 1 }))) {
+  for (const year of plan.schemeYears) {
+    if (await getItem(db, "scheme", { countyId: DEMO_COUNTY_ID, year, schemeVersion: 1 })) continue;
+    // The model scheme, as the county adopted it for each year of the story.
+    const body = {
+      ...scheme2026,
+      id: `${DEMO_COUNTY_ID}-${year}`,
+      countyId: DEMO_COUNTY_ID,
+      year,
+      version: 1,
+      name: scheme2026.name.replace(/^\d{4}年度/, `${year}年度`),
+    };
     const wctx: WriteContext = {
       actor: { id: "demo-user-county-admin", role: "county_admin" },
-      now: new Date(ONBOARDED_AT),
+      // The first year's when the county joined; a later year's in the December before it.
+      now: new Date(year === plan.schemeYears[0] ? onboardedAt : `${year - 1}-12-18T02:00:00.000Z`),
     };
     beforeWrite();
     await writeTransaction(db, [
@@ -147,22 +170,24 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
         "scheme",
         stampNew(wctx, {
           countyId: DEMO_COUNTY_ID,
-          year: 2026,
+          year,
           schemeVersion: 1,
-          name: scheme2026.name,
-          body: scheme2026,
+          name: body.name,
+          body,
         }) as ItemOf<"scheme">,
       ),
       tx.audit(db, wctx, {
         scope: `C#${DEMO_COUNTY_ID}`,
         action: "scheme.save",
         entityType: "scheme",
-        entityId: `${DEMO_COUNTY_ID}-2026@1`,
-        after: { version: 1, name: scheme2026.name },
+        entityId: `${DEMO_COUNTY_ID}-${year}@1`,
+        after: { version: 1, name: body.name },
       }),
     ]);
   }
-  log(`已写入县、${plan.townships.length} 个乡镇、${plan.people.length} 个账号和 2026 年度考核细则`);
+  log(
+    `已写入县、${plan.townships.length} 个乡镇、${plan.people.length} 个账号和 ${plan.schemeYears.join("、")} 年度考核细则`,
+  );
 
   const writer = batchWriter(db, options.concurrency ?? 4, beforeWrite);
   let items = 0;
@@ -192,7 +217,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   beforeWrite();
   await writeTransaction(db, [
     tx.create(db, "audit", {
-      ...COMPLETE,
+      ...completeKey(onboardedAt),
       actorId: "system",
       actorRole: "platform_admin",
       action: "seed.complete",
@@ -236,7 +261,7 @@ function seedNotes(plan: DemoPlan): ItemOf<"audit">[] {
     (t) =>
       ({
         scope: `T#${t.id}`,
-        at: ONBOARDED_AT,
+        at: plan.calendar.onboardedAt,
         id: "seed-records",
         actorId: "system",
         actorRole: "platform_admin",

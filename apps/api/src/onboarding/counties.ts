@@ -55,7 +55,12 @@ export async function createCounty(ctx: Signed, input: z.infer<typeof createCoun
 export async function listCounties(ctx: Signed) {
   const { db } = ctx.services;
   const { data } = await db.entities.county.query.all({}).go({ pages: "all" });
-  return checkItems(db, "county", data).map(countyView);
+  // With its offboarding state, for the platform's list (read-only since, deletable after the retention).
+  return checkItems(db, "county", data).map((c) => ({
+    ...countyView(c),
+    offboardedAt: c.offboardedAt ?? null,
+    purgeAfter: c.purgeAfter ?? null,
+  }));
 }
 
 /** The county's own people. */

@@ -109,6 +109,12 @@ describe("offboarding a county", () => {
     const offboarded = await platform.ops.offboardCounty({
       countyId: tenants.A.countyId,
       expectedVersion: county?.version ?? 0,
+      reason: "县委决定停用本系统",
+    });
+    // The platform's list shows the county as read-only until its purge date.
+    expect((await platform.counties.list()).find((c) => c.id === tenants.A.countyId)).toMatchObject({
+      offboardedAt: offboarded.offboardedAt,
+      purgeAfter: offboarded.purgeAfter,
     });
     expect(Date.parse(offboarded.purgeAfter) - Date.parse(offboarded.offboardedAt)).toBe(
       RETENTION_DAYS * 86_400_000,
@@ -135,16 +141,26 @@ describe("offboarding a county", () => {
       platform.ops.offboardCounty({
         countyId: tenants.A.countyId,
         expectedVersion: (county?.version ?? 0) + 1,
+        reason: "再次停用",
       }),
     ).rejects.toMatchObject({ cause: { code: "RECORD.STATE" } });
 
     // Not before the retention has passed.
-    await expect(platform.ops.purgeCounty({ countyId: tenants.A.countyId })).rejects.toMatchObject({
+    // A reason is required, named in Chinese.
+    await expect(
+      platform.ops.purgeCounty({ countyId: tenants.A.countyId, reason: "" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      platform.ops.purgeCounty({ countyId: tenants.A.countyId, reason: "保留期满" }),
+    ).rejects.toMatchObject({
       cause: { code: "RECORD.STATE" },
     });
     services.setNow(new Date(Date.parse(offboarded.purgeAfter) + 60_000).toISOString());
     const later = await signIn(platformPhone);
-    const purged = await later.ops.purgeCounty({ countyId: tenants.A.countyId });
+    const purged = await later.ops.purgeCounty({
+      countyId: tenants.A.countyId,
+      reason: "保留期满，按合同删除",
+    });
     expect(purged.deletedAccounts).toBeGreaterThanOrEqual(5);
 
     expect(await getItem(services.db, "county", { id: tenants.A.countyId })).toBeUndefined();
@@ -159,5 +175,14 @@ describe("offboarding a county", () => {
     const listB = await staffB.disputes.list({ townshipId: tenants.B.townshipId });
     expect(listB.items).toHaveLength(2);
     expect(await platformTrail()).toEqual(expect.arrayContaining(["county.offboard", "county.purge"]));
+    const { data } = await services.db.entities.audit.query
+      .byScope({ scope: "P#platform" })
+      .go({ pages: "all" });
+    expect(data.filter((e) => e.entityId === tenants.A.countyId).map((e) => [e.action, e.reason])).toEqual(
+      expect.arrayContaining([
+        ["county.offboard", "县委决定停用本系统"],
+        ["county.purge", "保留期满，按合同删除"],
+      ]),
+    );
   });
 });

@@ -173,7 +173,10 @@ async function countyOrNotFound(db: Db, countyId: string): Promise<ItemOf<"count
  * The platform admin takes a county out of use: read-only from now, deletable after RETENTION_DAYS. Its
  * join code is withdrawn in the same transaction, so no township can register into it.
  */
-export async function offboardCounty(ctx: Signed, input: { countyId: string; expectedVersion: number }) {
+export async function offboardCounty(
+  ctx: Signed,
+  input: { countyId: string; expectedVersion: number; reason: string },
+) {
   const { db } = ctx.services;
   const wctx = writeContext(ctx);
   const county = await countyOrNotFound(db, input.countyId);
@@ -201,6 +204,7 @@ export async function offboardCounty(ctx: Signed, input: { countyId: string; exp
       entityId: county.id,
       before: county,
       after: next,
+      reason: input.reason,
     }),
     tx.audit(db, wctx, {
       scope: "P#platform",
@@ -208,6 +212,7 @@ export async function offboardCounty(ctx: Signed, input: { countyId: string; exp
       entityType: "county",
       entityId: county.id,
       after: { name: county.name, code: county.code, offboardedAt, purgeAfter },
+      reason: input.reason,
     }),
   ]);
   cacheOf(ctx.services).delete(county.id);
@@ -234,7 +239,7 @@ async function deleteKeys(db: Db, keys: Key[]): Promise<void> {
  * townships' partitions (records, trails, schemes, tables, memberships), its people's accounts, sessions
  * and login names. The county item goes last, so an interrupted purge is finished by running it again.
  */
-export async function purgeCounty(ctx: Signed, input: { countyId: string }) {
+export async function purgeCounty(ctx: Signed, input: { countyId: string; reason: string }) {
   const { db } = ctx.services;
   const wctx = writeContext(ctx);
   const county = await countyOrNotFound(db, input.countyId);
@@ -273,6 +278,7 @@ export async function purgeCounty(ctx: Signed, input: { countyId: string }) {
       entityType: "county",
       entityId: county.id,
       after: { name: county.name, code: county.code, items: keys.length, accounts: userIds.size },
+      reason: input.reason,
     }),
   ]);
   await deleteKeys(db, [countyKey]);

@@ -41,6 +41,26 @@ describe("audit trails", () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
+  it("names the people and townships of the county's own trail instead of showing their ids", async () => {
+    await admin.onboarding.rotateJoinCode();
+    const { items } = await reviewer.audit.county({ limit: 100 });
+    const rotated = items.find((e) => e.action === "county.rotateJoinCode");
+    expect(rotated).toMatchObject({ actorName: "A-county_admin", actorRole: "county_admin" });
+    const created = items.filter((e) => e.action === "township.create").map((e) => e.entityName);
+    expect(created.sort()).toEqual(["A乡", "A镇"]);
+    // The seed's own entries have no person behind them; those stay unnamed, not made up.
+    for (const e of items.filter((e) => e.actorId === "system")) expect(e.actorName).toBeNull();
+
+    await staff.events.create({
+      townshipId: tenants.A.townshipId,
+      requestId: "audit-named-1",
+      kind: "monthly_meeting",
+      occurredAt: "2026-11-04T09:00:00+08:00",
+    });
+    const own = await staff.audit.township({ townshipId: tenants.A.townshipId });
+    expect(own.items.find((e) => e.action === "event.create")?.actorName).toBe("A-township_staff");
+  });
+
   it("shows a township's changes with before and after, only to that township and its county", async () => {
     const created = await staff.events.create({
       townshipId: tenants.A.townshipId,

@@ -10,13 +10,20 @@ export const auditRouter = router({
   township: townshipReadProcedure
     .input(pageInput)
     .query(({ ctx, input }) =>
-      trail(ctx.services.db, ctx.user, `T#${ctx.township.id}`, input.cursor, input.limit),
+      trail(
+        ctx.services.db,
+        ctx.user,
+        `T#${ctx.township.id}`,
+        input.cursor,
+        input.limit,
+        ctx.township.countyId,
+      ),
     ),
 
   /** The county's own trail: schemes, reviews, publications, onboarding. */
   county: countyProcedure
     .input(pageInput)
     .query(({ ctx, input }) =>
-      trail(ctx.services.db, ctx.user, `C#${ctx.county.id}`, input.cursor, input.limit),
+      trail(ctx.services.db, ctx.user, `C#${ctx.county.id}`, input.cursor, input.limit, ctx.county.id),
     ),
 });

@@ -1,4 +1,4 @@
-import { expectedVersion, input as fields, id } from "@pingan/contracts";
+import { expectedVersion, input as fields, id, text } from "@pingan/contracts";
 import { exportCounty, offboardCounty, purgeCounty } from "../ops/offboarding";
 import { countyAdminProcedure, platformProcedure, router } from "../trpc";
 
@@ -8,10 +8,10 @@ export const opsRouter = router({
   exportCounty: countyAdminProcedure.query(({ ctx }) => exportCounty(ctx.services, ctx.county)),
 
   offboardCounty: platformProcedure
-    .input(fields({ countyId: id("县"), expectedVersion: expectedVersion() }))
+    .input(fields({ countyId: id("县"), expectedVersion: expectedVersion(), reason: text("停用理由", 500) }))
     .mutation(({ ctx, input }) => offboardCounty(ctx, input)),
 
   purgeCounty: platformProcedure
-    .input(fields({ countyId: id("县") }))
+    .input(fields({ countyId: id("县"), reason: text("删除理由", 500) }))
     .mutation(({ ctx, input }) => purgeCounty(ctx, input)),
 });

@@ -270,6 +270,12 @@ describe("monthly submissions", () => {
     });
     const preview = await staff.submissions.preview({ townshipId, month: "2026-09" });
     expect(preview).toMatchObject({ townships: 2, rank: 1, schemeVersion: 1 });
+    // Each rate says what it measures, since a township cannot read the scheme: 万人发案率 is per 10,000.
+    const kinds = new Map(
+      preview.indicators.map((i) => [i.code, "metricKind" in i ? i.metricKind : undefined]),
+    );
+    expect([...kinds.values()]).toContain("incident.rate_per_10k");
+    expect(kinds.get("I01")).toBeUndefined();
     expect(preview.indicators.find((i) => i.code === "I01")?.records).toEqual([
       { kind: "event", id: meeting.id },
     ]);

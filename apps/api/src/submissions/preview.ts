@@ -73,10 +73,13 @@ export async function previewMonth(ctx: TownshipCtx, input: { month: string }) {
     notes: monthScore?.notes ?? [],
     indicators: row.indicators.map((ind) => {
       const def = stored.scheme.indicators.find((i) => i.code === ind.code);
+      const metricKind = def && "metric" in def.base ? def.base.metric : undefined;
       return {
         ...ind,
         name: def?.name ?? ind.code,
         maxScore: def?.maxScore ?? 0,
+        /** What `metric` measures (a township cannot read the scheme): a rate, or incidents per 10,000. */
+        ...(metricKind ? { metricKind } : {}),
         /** The records behind this indicator, each with its kind (which router reads it). */
         records: evidence.get(ind.code) ?? [],
       };

@@ -331,6 +331,9 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "imports.exportCounty": { access: "countyAdmin", input: () => ({ period: "2026-10", type: "event" }) },
   // A missing county: the gates are what is tested here; offboarding itself in ops/offboarding.test.ts.
   "ops.exportCounty": { access: "countyAdmin" },
-  "ops.offboardCounty": { access: "platform", input: () => ({ countyId: missing, expectedVersion: 1 }) },
-  "ops.purgeCounty": { access: "platform", input: () => ({ countyId: missing }) },
+  "ops.offboardCounty": {
+    access: "platform",
+    input: () => ({ countyId: missing, expectedVersion: 1, reason: "合同到期，不再续用" }),
+  },
+  "ops.purgeCounty": { access: "platform", input: () => ({ countyId: missing, reason: "保留期满" }) },
 };

@@ -58,8 +58,9 @@ export default function AuditPage() {
           {
             title: t("audit.actor"),
             dataIndex: "actorRole",
+            // By name (with the role), as people know each other; an id only for what has no name.
             render: (r: string, e) =>
-              t("audit.actorWho", { role: roleLabel(t, r), id: e.actorId.slice(0, 8) }),
+              t("audit.actorWho", { role: roleLabel(t, r), id: e.actorName ?? e.actorId.slice(0, 8) }),
           },
           {
             title: t("audit.action"),
@@ -69,7 +70,7 @@ export default function AuditPage() {
           {
             title: t("audit.entity"),
             dataIndex: "entityType",
-            render: (type: string, e) => `${entityLabel(t, type)} ${e.entityId.slice(0, 8)}`,
+            render: (type: string, e) => `${entityLabel(t, type)} ${e.entityName ?? e.entityId.slice(0, 8)}`,
           },
           { title: t("audit.reason"), dataIndex: "reason", render: (r: string | null) => r ?? "—" },
         ]}

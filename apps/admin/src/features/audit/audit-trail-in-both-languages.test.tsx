@@ -8,10 +8,12 @@ const entry = {
   id: "e1",
   at: "2026-11-02T02:00:00.000Z",
   actorId: "user-0001-abcdef",
+  actorName: "李主任",
   actorRole: "county_admin",
   action: "township.approve",
   entityType: "township",
   entityId: "town-0001-abcdef",
+  entityName: "城关镇",
   reason: null,
   before: { status: "pending", version: 1 },
   after: { status: "active", version: 2 },
@@ -19,6 +21,8 @@ const entry = {
 const unknown = {
   ...entry,
   id: "e2",
+  actorName: null,
+  entityName: null,
   actorRole: "system",
   action: "something.new",
   entityType: "gadget",
@@ -51,13 +55,7 @@ describe("audit trail in both languages", { timeout: 20_000 }, () => {
   it("keeps the Chinese words", async () => {
     const page = await renderTrail();
     const text = page.textContent ?? "";
-    for (const zh of [
-      "操作日志",
-      "县级管理员（user-000）",
-      "审核通过乡镇",
-      "乡镇 town-000",
-      "系统（user-000）",
-    ])
+    for (const zh of ["操作日志", "县级管理员（李主任）", "审核通过乡镇", "乡镇 城关镇", "系统（user-000）"])
       expect(text).toContain(zh);
     expect(headers(page)).toEqual(expect.arrayContaining(["时间", "操作人", "操作", "对象", "理由"]));
     expect(headers(page)).toEqual(expect.arrayContaining(["字段", "修改前", "修改后"]));
@@ -70,9 +68,7 @@ describe("audit trail in both languages", { timeout: 20_000 }, () => {
     const text = page.textContent ?? "";
     for (const en of [
       "Audit trail",
-      "County admin (user-000)",
       "Approved a township",
-      "Township town-000",
       "System (user-000)",
       "something.new",
       "gadget town-000",
@@ -81,6 +77,17 @@ describe("audit trail in both languages", { timeout: 20_000 }, () => {
       expect(text).toContain(en);
     expect(headers(page)).toEqual(expect.arrayContaining(["Time", "By", "Action", "Object", "Reason"]));
     expect(headers(page)).toEqual(expect.arrayContaining(["Field", "Before", "After"]));
-    expect(text).not.toMatch(HAN);
+    // Names are data: they stay as the county wrote them, the words around them are English.
+    expect(text.replaceAll("李主任", "").replaceAll("城关镇", "")).not.toMatch(HAN);
+    expect(text).toContain("County admin (李主任)");
+    expect(text).toContain("Township 城关镇");
+  });
+
+  it("shows names, not ids, wherever the API names the person and the township", async () => {
+    const page = await renderTrail();
+    const first = page.querySelector("tr.ant-table-row");
+    expect(first?.textContent).toContain("李主任");
+    expect(first?.textContent).not.toContain("user-000");
+    expect(first?.textContent).not.toContain("town-000");
   });
 });

@@ -5,6 +5,7 @@ import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../../shared/period-label";
+import { CountyArchiveCard } from "./county-archive";
 import { dueDate, monthDue } from "./deadline-day";
 
 type Values = { day: number };
@@ -87,6 +88,7 @@ export default function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <CountyArchiveCard />
     </Space>
   );
 }

@@ -29,7 +29,9 @@ describe("CSV export", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe("示范县2026年10月平安建设考评排名（第2版）");
-    expect(lines[1]).toContain("细则：demo-county-2026 第1版");
+    // The scheme by its name, not its storage id.
+    expect(lines[1]).toContain("细则：《2026年度乡镇平安建设（综治工作）月度考核细则》第1版");
+    expect(lines[1]).not.toContain("demo-county-2026");
     expect(lines[2]).toBe(
       "名次,乡镇,区划代码,总分,加分,等次,一票否决,名次变化,I01 组织领导与责任落实,I02 矛盾纠纷化解成功率",
     );
@@ -46,6 +48,7 @@ describe("Excel export", () => {
     await back.xlsx.load(buf as ArrayBuffer);
     const ws = back.getWorksheet("排名");
     expect(ws?.getCell("A1").value).toBe("示范县2026年10月平安建设考评排名（第2版）");
+    expect(ws?.getCell("A2").value).toContain("细则：《2026年度乡镇平安建设（综治工作）月度考核细则》第1版");
     expect(ws?.getCell("A3").value).toBe("名次");
     expect(ws?.getCell("B4").value).toBe("城关镇");
     expect(ws?.getCell("D4").value).toBe(91.5);

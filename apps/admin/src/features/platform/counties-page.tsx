@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Divider, Form, Input, Space, Table, Typography } from "antd";
+import { App, Button, Divider, Form, Input, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { RouterInputs } from "../../api/router-types";
@@ -7,8 +7,11 @@ import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../../shared/form-drawer";
+import { showDate } from "../../shared/instant";
+import { OffboardDialog, type OffboardTarget } from "./offboard-dialog";
 
 type Values = RouterInputs["counties"]["create"];
+type County = OffboardTarget & { code: string; offboardedAt: string | null };
 
 /** 县区管理: the platform operator creates a county with its first admin, who must change the password. */
 export default function CountiesPage() {
@@ -17,6 +20,7 @@ export default function CountiesPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const [offboarding, setOffboarding] = useState<{ county: County; step: "offboard" | "purge" } | null>(null);
   const [form] = Form.useForm<Values>();
   const counties = useQuery(trpc.counties.list.queryOptions());
   const create = useMutation(
@@ -39,7 +43,7 @@ export default function CountiesPage() {
           {t("counties.add")}
         </Button>
       </Space>
-      <Table
+      <Table<County>
         rowKey="id"
         loading={counties.isPending}
         dataSource={counties.data ?? []}
@@ -52,8 +56,56 @@ export default function CountiesPage() {
             dataIndex: "id",
             render: (id: string) => <Link to={`/public/${id}`}>{`/public/${id.slice(0, 8)}…`}</Link>,
           },
+          {
+            title: t("counties.status"),
+            dataIndex: "offboardedAt",
+            render: (_: unknown, c: County) =>
+              c.offboardedAt ? (
+                <Tag color="orange">{t("counties.readOnly", { until: showDate(c.purgeAfter) })}</Tag>
+              ) : (
+                <Tag color="green">{t("counties.active")}</Tag>
+              ),
+          },
+          {
+            title: t("counties.actions"),
+            key: "actions",
+            render: (_: unknown, c: County) => {
+              if (!c.offboardedAt)
+                return (
+                  <Button size="small" danger onClick={() => setOffboarding({ county: c, step: "offboard" })}>
+                    {t("counties.offboard")}
+                  </Button>
+                );
+              // Deletion only once the stated retention has passed (the API refuses it before, too).
+              const due = c.purgeAfter !== null && Date.now() >= Date.parse(c.purgeAfter);
+              const button = (
+                <Button
+                  size="small"
+                  danger
+                  disabled={!due}
+                  onClick={() => setOffboarding({ county: c, step: "purge" })}
+                >
+                  {t("counties.purge")}
+                </Button>
+              );
+              return due ? (
+                button
+              ) : (
+                <Tooltip title={t("counties.purgeNotYet", { until: showDate(c.purgeAfter) })}>
+                  <span>{button}</span>
+                </Tooltip>
+              );
+            },
+          },
         ]}
       />
+      {offboarding && (
+        <OffboardDialog
+          county={offboarding.county}
+          step={offboarding.step}
+          onClose={() => setOffboarding(null)}
+        />
+      )}
       <FormDrawer<Values>
         title={t("counties.add")}
         open={adding}

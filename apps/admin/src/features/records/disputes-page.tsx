@@ -6,7 +6,6 @@ import {
   Form,
   Grid,
   Input,
-  List,
   Radio,
   Segmented,
   Select,
@@ -19,6 +18,7 @@ import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
+import { ItemRow } from "../../shared/item-list";
 import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractRules } from "./contract-rule";
@@ -138,33 +138,30 @@ export default function DisputesPage() {
       list={list}
       rowKey={(d) => d.id}
       renderItem={(d) => (
-        <List.Item
+        <ItemRow
           onClick={() => setSelected(d)}
           style={{ cursor: "pointer", borderLeft: `4px solid ${LEVEL_BORDER[d.level]}` }}
-          data-testid="dispute-item"
-        >
-          <List.Item.Meta
-            title={
-              <Space wrap size={4}>
-                <Tag color={LEVEL_COLORS[d.level]}>{labels.level[d.level]}</Tag>
-                <span>{d.category}</span>
-                {d.closedAt && d.outcome ? (
-                  <Tag color={d.outcome === "resolved" ? "green" : "orange"}>{labels.outcome[d.outcome]}</Tag>
-                ) : (
-                  <Tag color="processing">{t("records.status.open")}</Tag>
-                )}
-              </Space>
-            }
-            description={
-              <>
-                <div>{d.partiesBrief}</div>
-                <Typography.Text type="secondary">
-                  {showInstant(d.reportedAt)} · {t("disputes.attemptCount", { n: d.attempts.length })}
-                </Typography.Text>
-              </>
-            }
-          />
-        </List.Item>
+          testId="dispute-item"
+          title={
+            <Space wrap size={4}>
+              <Tag color={LEVEL_COLORS[d.level]}>{labels.level[d.level]}</Tag>
+              <span>{d.category}</span>
+              {d.closedAt && d.outcome ? (
+                <Tag color={d.outcome === "resolved" ? "green" : "orange"}>{labels.outcome[d.outcome]}</Tag>
+              ) : (
+                <Tag color="processing">{t("records.status.open")}</Tag>
+              )}
+            </Space>
+          }
+          description={
+            <>
+              <div>{d.partiesBrief}</div>
+              <Typography.Text type="secondary">
+                {showInstant(d.reportedAt)} · {t("disputes.attemptCount", { n: d.attempts.length })}
+              </Typography.Text>
+            </>
+          }
+        />
       )}
     >
       <Drawer

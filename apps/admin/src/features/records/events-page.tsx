@@ -1,7 +1,7 @@
 import { createEventInput } from "@pingan/contracts";
 import { eventLabel } from "@pingan/domain";
 import { useQueryClient } from "@tanstack/react-query";
-import { Form, Input, InputNumber, List, Select, Space, Tag, Typography } from "antd";
+import { Form, Input, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../../shared/event-options";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
+import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractRules } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
@@ -92,22 +93,20 @@ export default function EventsPage() {
       list={list}
       rowKey={(e) => e.id}
       renderItem={(e) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space wrap size={4}>
-                <Tag color="geekblue">{eventLabel(e.kind)}</Tag>
-                {(e.count ?? 1) > 1 && <span>× {e.count}</span>}
-              </Space>
-            }
-            description={
-              <>
-                {e.note && <div>{e.note}</div>}
-                <Typography.Text type="secondary">{showInstant(e.occurredAt)}</Typography.Text>
-              </>
-            }
-          />
-        </List.Item>
+        <ItemRow
+          title={
+            <Space wrap size={4}>
+              <Tag color="geekblue">{eventLabel(e.kind)}</Tag>
+              {(e.count ?? 1) > 1 && <span>× {e.count}</span>}
+            </Space>
+          }
+          description={
+            <>
+              {e.note && <div>{e.note}</div>}
+              <Typography.Text type="secondary">{showInstant(e.occurredAt)}</Typography.Text>
+            </>
+          }
+        />
       )}
     ></RecordPageShell>
   );

@@ -1,11 +1,12 @@
 import { createIncidentInput } from "@pingan/contracts";
-import { Form, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
+import { Form, Input, Radio, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
+import { ItemRow } from "../../shared/item-list";
 import { options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractRules } from "./contract-rule";
@@ -90,22 +91,20 @@ export default function IncidentsPage() {
       list={list}
       rowKey={(i) => i.id}
       renderItem={(i) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space wrap size={4}>
-                <Tag>{labels.incidentKind[i.kind]}</Tag>
-                {i.severity === "major" && <Tag color="red">{labels.severity.major}</Tag>}
-                <span>{i.summary}</span>
-              </Space>
-            }
-            description={
-              <Typography.Text type="secondary">
-                {t("incidents.occurred", { at: showInstant(i.occurredAt) })}
-              </Typography.Text>
-            }
-          />
-        </List.Item>
+        <ItemRow
+          title={
+            <Space wrap size={4}>
+              <Tag>{labels.incidentKind[i.kind]}</Tag>
+              {i.severity === "major" && <Tag color="red">{labels.severity.major}</Tag>}
+              <span>{i.summary}</span>
+            </Space>
+          }
+          description={
+            <Typography.Text type="secondary">
+              {t("incidents.occurred", { at: showInstant(i.occurredAt) })}
+            </Typography.Text>
+          }
+        />
       )}
     ></RecordPageShell>
   );

@@ -1,26 +1,14 @@
 import { createKeyPersonInput } from "@pingan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  List,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from "antd";
+import { Button, Checkbox, Drawer, Form, Grid, Input, Select, Space, Tag, Timeline, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
-import { nowInstant, showInstant } from "../../shared/instant";
+import { nowInstant, showDate, showInstant, todayInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
+import { ItemRow } from "../../shared/item-list";
 import { options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractRules } from "./contract-rule";
@@ -101,7 +89,7 @@ export default function KeyPersonsPage() {
         label={t("keyPersons.registeredAt")}
         rules={[rule("registeredAt"), { required: true, message: t("keyPersons.registeredAtRequired") }]}
       >
-        <InstantPicker />
+        <InstantPicker dateOnly />
       </Form.Item>
       <Form.Item name="note" rules={[rule("note")]} label={t("keyPersons.note")}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
@@ -117,7 +105,7 @@ export default function KeyPersonsPage() {
       add={{
         form: adding,
         title: t("keyPersons.addTitle"),
-        initialValues: { registeredAt: nowInstant() },
+        initialValues: { registeredAt: todayInstant() },
         fields: addFields,
       }}
       filters={
@@ -138,28 +126,28 @@ export default function KeyPersonsPage() {
       list={list}
       rowKey={(k) => k.id}
       renderItem={(k) => (
-        <List.Item onClick={() => setSelected(k)} style={{ cursor: "pointer" }}>
-          <List.Item.Meta
-            title={
-              <Space wrap size={4}>
-                <span>{k.alias}</span>
-                <Tag>{labels.keyPersonCategory[k.category]}</Tag>
-                {k.deregisteredAt ? (
-                  <Tag>{t("keyPersons.deregistered")}</Tag>
-                ) : visitedThisMonth.has(k.id) ? (
-                  <Tag color="green">{t("keyPersons.visited")}</Tag>
-                ) : (
-                  <Tag color="orange">{t("keyPersons.notVisited")}</Tag>
-                )}
-              </Space>
-            }
-            description={
-              <Typography.Text type="secondary">
-                {t("keyPersons.registeredOn", { at: showInstant(k.registeredAt) })}
-              </Typography.Text>
-            }
-          />
-        </List.Item>
+        <ItemRow
+          onClick={() => setSelected(k)}
+          style={{ cursor: "pointer" }}
+          title={
+            <Space wrap size={4}>
+              <span>{k.alias}</span>
+              <Tag>{labels.keyPersonCategory[k.category]}</Tag>
+              {k.deregisteredAt ? (
+                <Tag>{t("keyPersons.deregistered")}</Tag>
+              ) : visitedThisMonth.has(k.id) ? (
+                <Tag color="green">{t("keyPersons.visited")}</Tag>
+              ) : (
+                <Tag color="orange">{t("keyPersons.notVisited")}</Tag>
+              )}
+            </Space>
+          }
+          description={
+            <Typography.Text type="secondary">
+              {t("keyPersons.registeredOn", { at: showDate(k.registeredAt) })}
+            </Typography.Text>
+          }
+        />
       )}
     >
       <Drawer
@@ -171,20 +159,7 @@ export default function KeyPersonsPage() {
       >
         {selected && (
           <Space orientation="vertical" style={{ width: "100%" }}>
-            <Timeline
-              items={(visits.data?.items ?? []).map((v) => ({
-                key: v.id,
-                content: (
-                  <>
-                    <Typography.Text strong>{showInstant(v.at)}</Typography.Text>
-                    {v.note && <div>{v.note}</div>}
-                  </>
-                ),
-              }))}
-            />
-            {!visits.isPending && (visits.data?.items.length ?? 0) === 0 && (
-              <Typography.Text type="secondary">{t("keyPersons.noVisits")}</Typography.Text>
-            )}
+            {/* The form first: on a phone it would sit below the whole history. */}
             {!selected.deregisteredAt && (
               <Form<VisitValues>
                 form={visitForm}
@@ -213,6 +188,20 @@ export default function KeyPersonsPage() {
                   {t("keyPersons.saveVisit")}
                 </Button>
               </Form>
+            )}
+            <Timeline
+              items={(visits.data?.items ?? []).map((v) => ({
+                key: v.id,
+                content: (
+                  <>
+                    <Typography.Text strong>{showInstant(v.at)}</Typography.Text>
+                    {v.note && <div>{v.note}</div>}
+                  </>
+                ),
+              }))}
+            />
+            {!visits.isPending && (visits.data?.items.length ?? 0) === 0 && (
+              <Typography.Text type="secondary">{t("keyPersons.noVisits")}</Typography.Text>
             )}
           </Space>
         )}

@@ -1,6 +1,6 @@
 import { createPetitionInput } from "@pingan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Checkbox, Form, Input, List, Radio, Segmented, Space, Tag, Typography } from "antd";
+import { Button, Checkbox, Form, Input, Radio, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
+import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractRules } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
@@ -121,7 +122,7 @@ export default function PetitionsPage() {
       list={list}
       rowKey={(p) => p.id}
       renderItem={(p) => (
-        <List.Item
+        <ItemRow
           actions={
             p.closedAt
               ? []
@@ -131,35 +132,32 @@ export default function PetitionsPage() {
                   </Button>,
                 ]
           }
-        >
-          <List.Item.Meta
-            title={
-              <Space wrap size={4}>
-                <span>{p.subject}</span>
-                {p.skipLevel && <Tag color="red">{t("petitions.skipLevel")}</Tag>}
-                {p.collective && <Tag color="red">{t("petitions.collective")}</Tag>}
-                {p.closedAt ? (
-                  <Tag color={p.settled ? "green" : "orange"}>
-                    {p.settled ? t("petitions.settled") : t("petitions.unsettled")}
-                  </Tag>
-                ) : (
-                  <Tag color="processing">{t("records.status.open")}</Tag>
-                )}
-              </Space>
-            }
-            description={
-              <>
-                <div>{p.petitionerBrief}</div>
-                <Typography.Text type="secondary">
-                  {t("petitions.dates", {
-                    received: showInstant(p.receivedAt),
-                    first: showInstant(p.firstHandledAt),
-                  })}
-                </Typography.Text>
-              </>
-            }
-          />
-        </List.Item>
+          title={
+            <Space wrap size={4}>
+              <span>{p.subject}</span>
+              {p.skipLevel && <Tag color="red">{t("petitions.skipLevel")}</Tag>}
+              {p.collective && <Tag color="red">{t("petitions.collective")}</Tag>}
+              {p.closedAt ? (
+                <Tag color={p.settled ? "green" : "orange"}>
+                  {p.settled ? t("petitions.settled") : t("petitions.unsettled")}
+                </Tag>
+              ) : (
+                <Tag color="processing">{t("records.status.open")}</Tag>
+              )}
+            </Space>
+          }
+          description={
+            <>
+              <div>{p.petitionerBrief}</div>
+              <Typography.Text type="secondary">
+                {t("petitions.dates", {
+                  received: showInstant(p.receivedAt),
+                  first: showInstant(p.firstHandledAt),
+                })}
+              </Typography.Text>
+            </>
+          }
+        />
       )}
     >
       <FormDrawer<CloseValues>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { ImportKind } from "@pingan/contracts";
-import { Button, Empty, Flex, List, Space, Spin, Typography } from "antd";
+import { Button, Empty, Flex, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../../shared/form-drawer";
+import { ItemList } from "../../shared/item-list";
 import { ExportRecordsButton } from "../../shared/records-workbook";
 import type { CreateRecord, RecordList } from "./record-hooks";
 
@@ -51,13 +52,11 @@ export function RecordPageShell<T, V extends object = object>(p: Props<T, V>) {
       ) : p.list.items.length === 0 ? (
         <Empty description={t("records.empty")} />
       ) : (
-        <List
-          bordered
-          style={{ background: "#fff" }}
-          dataSource={p.list.items}
+        <ItemList
+          items={p.list.items}
           rowKey={p.rowKey}
           renderItem={p.renderItem}
-          loadMore={
+          footer={
             p.list.hasMore ? (
               <div style={{ textAlign: "center", margin: 12 }}>
                 <Button onClick={p.list.onMore} loading={p.list.loadingMore}>

@@ -74,6 +74,14 @@ export const COUNTY_WORDS = {
   },
   "settings.deadlineCurrent": { zh: "当前截止日：每月 {day} 日", en: "Current deadline: day {day}" },
   "settings.saved": { zh: "截止日已设为每月 {day} 日", en: "The deadline is now day {day}" },
+  "archive.title": { zh: "导出全部数据", en: "Export all data" },
+  "archive.explain": {
+    zh: "下载本县全部数据（一个 zip 文件）：各类记录（导入模板格式，可重新导入）、各年度考核细则、已发布的排名表、县及各乡镇的操作日志和全部原始条目。停用后的保留期内也可下载。",
+    en: "Download all of the county's data as one zip file: records (in the import workbook format, re-importable), every scheme, the published tables, the county's and each township's audit trail, and every stored item. Available during the retention period after offboarding too.",
+  },
+  "archive.button": { zh: "导出全部数据", en: "Export all data" },
+  "archive.done": { zh: "已下载 {name}", en: "Downloaded {name}" },
+  "archive.failed": { zh: "导出失败：{message}", en: "Export failed: {message}" },
   "users.nav": { zh: "县级用户", en: "County users" },
   "users.title": { zh: "县级用户", en: "County users" },
   "users.hint": {

@@ -8,8 +8,10 @@ export function exportTitle({ table, meta }: ExportInput): string {
   return `${meta.countyName}${periodLabel(table.period)}平安建设考评排名${version}`;
 }
 
-export function exportSubtitle({ table, meta }: ExportInput): string {
-  return `考核期：${periodLabel(table.period)}　细则：${table.schemeId} 第${table.schemeVersion}版　日期：${meta.date.slice(0, 10)}`;
+export function exportSubtitle({ table, meta, scheme }: ExportInput): string {
+  // The scheme by its name, as the county adopted it; its storage id only when the scheme is not at hand.
+  const schemeName = scheme?.name ?? table.schemeId;
+  return `考核期：${periodLabel(table.period)}　细则：《${schemeName}》第${table.schemeVersion}版　日期：${meta.date.slice(0, 10)}`;
 }
 
 /** Header and body rows shared by the CSV and Excel exports. */

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
+import { click, type Rendered, waitFor } from "../../test-support/render";
+import KeyPersonsPage from "./key-persons-page";
+
+let view: Rendered | undefined;
+let consoleError: MockInstance<typeof console.error>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  cleanUp(view);
+  consoleError.mockRestore();
+});
+
+const person = {
+  townshipId: "t1",
+  id: "k1",
+  version: 1,
+  alias: "刘某",
+  category: "community_correction",
+  // Registered on 24 May 2025 (midnight in China time): a day, not a moment.
+  registeredAt: "2025-05-23T16:00:00.000Z",
+  deregisteredAt: null,
+  note: null,
+};
+// Ten visits: on a phone, the form below them would be out of sight.
+const visits = Array.from({ length: 10 }, (_, i) => ({
+  townshipId: "t1",
+  id: `v${i + 1}`,
+  keyPersonId: "k1",
+  at: `2026-${String(10 - i).padStart(2, "0")}-12T02:30:00.000Z`,
+  note: null,
+}));
+
+describe("key persons", { timeout: 20_000 }, () => {
+  beforeEach(() => {
+    fakeApi({
+      "keyPersons.list": { items: [person], cursor: null },
+      "keyPersons.listVisits": (input: { keyPersonId?: string }) => ({
+        items: input.keyPersonId ? visits : [],
+        cursor: null,
+      }),
+    });
+  });
+
+  it("shows the registration as a date, and the visit form above a long history", async () => {
+    view = await renderPage(<KeyPersonsPage />, { role: "township_staff", townshipId: "t1" });
+    const row = await waitFor(() =>
+      [...(view?.container.querySelectorAll(".item-list-row") ?? [])].find((r) =>
+        r.textContent?.includes("刘某"),
+      ),
+    );
+    expect(row.textContent).toContain("列管 2025-05-24");
+    expect(row.textContent).not.toMatch(/2025-05-24 \d\d:\d\d/);
+
+    await click(row.querySelector('[role="button"]'));
+    const drawer = await waitFor(() => document.querySelector(".ant-drawer-open .ant-drawer-body"));
+    await waitFor(() => drawer.querySelectorAll(".ant-timeline-item").length === 10 || undefined);
+    const save = [...drawer.querySelectorAll("button")].find((b) => b.textContent?.includes("记录走访"));
+    const firstVisit = drawer.querySelector(".ant-timeline-item");
+    expect(save).toBeDefined();
+    // The save button comes before the first entry of the history in the drawer.
+    expect(
+      (save as HTMLElement).compareDocumentPosition(firstVisit as Element) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it("renders its list without antd's deprecated List (no deprecation warning)", async () => {
+    view = await renderPage(<KeyPersonsPage />, { role: "township_staff", townshipId: "t1" });
+    await waitFor(() => view?.container.querySelector(".item-list-row"));
+    expect(view.container.querySelector(".ant-list")).toBeNull();
+    const warnings = consoleError.mock.calls.map((c: unknown[]) => c.map(String).join(" "));
+    expect(warnings.filter((w) => w.includes("`List` component is deprecated"))).toEqual([]);
+  });
+});
