@@ -6,6 +6,7 @@ import { eventsRouter } from "./routers/events";
 import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
+import { noticesRouter } from "./routers/notices";
 import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
@@ -33,6 +34,7 @@ export const appRouter = router({
   league: leagueRouter,
   public: publicRouter,
   supervision: supervisionRouter,
+  notices: noticesRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,
