@@ -4,7 +4,14 @@ import { fieldError } from "./messages";
 
 /** Inputs of the 督办单 (supervision notice) procedures. */
 
-export const NOTICE_RECORD_TYPE_VALUES = ["dispute", "petition", "incident", "keyPerson", "visit", "event"] as const;
+export const NOTICE_RECORD_TYPE_VALUES = [
+  "dispute",
+  "petition",
+  "incident",
+  "keyPerson",
+  "visit",
+  "event",
+] as const;
 export const NOTICE_SUBJECT_VALUES = ["record", "indicator", "matter"] as const;
 export const NOTICE_STATUS_VALUES = ["open", "replied", "returned", "accepted"] as const;
 
@@ -17,7 +24,9 @@ const recordRef = (label: string) =>
 const chinaDay = (label: string) =>
   z
     .string({ error: fieldError(label) })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: `「${label}」应为 YYYY-MM-DD，例如 2026-11-30` });
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      error: `「${label}」应为 YYYY-MM-DD，例如 2026-11-30`,
+    });
 
 export const issueNoticeInput = input({
   townshipId: id("乡镇"),
@@ -45,7 +54,10 @@ export const replyNoticeInput = input({
   id: id("督办单"),
   expectedVersion: expectedVersion(),
   text: text("回复内容", 2000),
-  evidence: z.array(recordRef("佐证记录"), { error: fieldError("佐证记录") }).max(20).default([]),
+  evidence: z
+    .array(recordRef("佐证记录"), { error: fieldError("佐证记录") })
+    .max(20)
+    .default([]),
 });
 
 export const decideNoticeInput = input({

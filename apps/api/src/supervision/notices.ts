@@ -231,8 +231,7 @@ export async function replyToNotice(
   const seen = new Set<string>();
   for (const [i, ref] of input.evidence.entries()) {
     const key = `${ref.type}:${ref.id}`;
-    if (seen.has(key))
-      throw new AppError("INPUT.INVALID", "「佐证记录」有重复", { field: `evidence.${i}` });
+    if (seen.has(key)) throw new AppError("INPUT.INVALID", "「佐证记录」有重复", { field: `evidence.${i}` });
     seen.add(key);
     await requireRecord(services, township.id, ref, `evidence.${i}`);
   }
@@ -270,7 +269,12 @@ export async function replyToNotice(
 /** The county decides on the latest reply: accept (closes the notice) or return it with a reason. */
 export async function decideNotice(
   ctx: CountyTownshipCtx,
-  input: { id: string; expectedVersion: number; decision: "accepted" | "returned"; reason?: string | undefined },
+  input: {
+    id: string;
+    expectedVersion: number;
+    decision: "accepted" | "returned";
+    reason?: string | undefined;
+  },
 ) {
   const { services, township } = ctx;
   const current = await requireNotice(services, township.id, input.id);
@@ -378,7 +382,9 @@ export async function countyNotices(
 
 async function townshipNames(ctx: CountyCtx) {
   const { db } = ctx.services;
-  const { data } = await db.entities.township.query.byCounty({ countyId: ctx.county.id }).go({ pages: "all" });
+  const { data } = await db.entities.township.query
+    .byCounty({ countyId: ctx.county.id })
+    .go({ pages: "all" });
   return new Map(checkItems(db, "township", data).map((t) => [t.id, t.name]));
 }
 
@@ -386,9 +392,7 @@ async function townshipNames(ctx: CountyCtx) {
 export async function townshipNotices(ctx: TownshipCtx) {
   const { db } = ctx.services;
   const now = ctx.services.now();
-  const { data } = await db.entities.notice.query
-    .byId({ townshipId: ctx.township.id })
-    .go({ pages: "all" });
+  const { data } = await db.entities.notice.query.byId({ townshipId: ctx.township.id }).go({ pages: "all" });
   const list = checkItems(db, "notice", data)
     .filter((n) => n.townshipId === ctx.township.id)
     .sort(newestFirst)

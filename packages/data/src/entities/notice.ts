@@ -5,7 +5,14 @@ import { a, key, townshipRecordKey } from "./key-template";
 /** What a 督办单 is about: one record of the township, one indicator of a month, or a matter in words. */
 export const NOTICE_SUBJECTS = ["record", "indicator", "matter"] as const;
 /** The record types a notice may be about or a reply may link as evidence. */
-export const NOTICE_RECORD_TYPES = ["dispute", "petition", "incident", "keyPerson", "visit", "event"] as const;
+export const NOTICE_RECORD_TYPES = [
+  "dispute",
+  "petition",
+  "incident",
+  "keyPerson",
+  "visit",
+  "event",
+] as const;
 /**
  * open: issued, awaiting the township's reply; replied: awaiting the county; returned: the county sent the
  * reply back with a reason, awaiting a new reply; accepted: closed.
