@@ -22,11 +22,9 @@ const recordRef = (label: string) =>
   );
 
 const chinaDay = (label: string) =>
-  z
-    .string({ error: fieldError(label) })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-      error: `「${label}」应为 YYYY-MM-DD，例如 2026-11-30`,
-    });
+  z.string({ error: fieldError(label) }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    error: `「${label}」应为 YYYY-MM-DD，例如 2026-11-30`,
+  });
 
 export const issueNoticeInput = input({
   townshipId: id("乡镇"),
