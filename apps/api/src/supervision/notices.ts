@@ -350,7 +350,7 @@ export type NoticeView = ReturnType<typeof view>;
 const newestFirst = (a: Notice, b: Notice) =>
   a.issuedAt < b.issuedAt ? 1 : a.issuedAt > b.issuedAt ? -1 : a.id < b.id ? 1 : -1;
 
-function summary(list: NoticeView[]) {
+function summary<N extends NoticeView>(list: N[]) {
   return {
     counts: {
       red: list.filter((n) => n.light === "red").length,
