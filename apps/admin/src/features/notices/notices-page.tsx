@@ -104,8 +104,7 @@ export default function NoticesPage() {
     {
       title: t("notices.light"),
       dataIndex: "light",
-      render: (l: Light | undefined, n: Notice) =>
-        l ? <LightBadge light={l} text={t(`notices.light.${l}`)} /> : <StatusTag n={n} t={t} />,
+      render: (l: Light | undefined) => (l ? <LightBadge light={l} text={t(`notices.light.${l}`)} /> : "—"),
     },
     ...(isCounty ? [{ title: t("notices.township"), dataIndex: "townshipName" }] : []),
     { title: t("notices.noticeTitle"), dataIndex: "title" },
