@@ -93,7 +93,9 @@ describe("a 督办单 from the county to a township and back", () => {
     await expect
       .poll(() => rowOf(townshipPage).locator("[data-light]").getAttribute("data-light"))
       .toBe("green");
-    await rowOf(townshipPage).getByRole("button", { name: /^回\s?复$/ }).click();
+    await rowOf(townshipPage)
+      .getByRole("button", { name: /^回\s?复$/ })
+      .click();
     const drawer = drawerOf(townshipPage);
     await drawer.getByText(townshipAdmin.name).first().waitFor();
     await drawer.getByLabel("回复内容").fill("已逐件核查，张某与李某纠纷已调解");
@@ -108,7 +110,9 @@ describe("a 督办单 from the county to a township and back", () => {
   it("the county reads the reply and its evidence, and accepts it", async () => {
     await reviewer.reload();
     await rowOf(reviewer).getByText("已回复待审核").waitFor();
-    await rowOf(reviewer).getByRole("button", { name: /^查\s?看$/ }).click();
+    await rowOf(reviewer)
+      .getByRole("button", { name: /^查\s?看$/ })
+      .click();
     const drawer = drawerOf(reviewer);
     await drawer.getByText("已逐件核查，张某与李某纠纷已调解").waitFor();
     await drawer.getByText(/^矛盾纠纷 /).waitFor();
