@@ -8,6 +8,7 @@ import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
 import { noticesRouter } from "./routers/notices";
+import { notificationsRouter } from "./routers/notifications";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
 import { petitionsRouter } from "./routers/petitions";
@@ -35,6 +36,7 @@ export const appRouter = router({
   public: publicRouter,
   supervision: supervisionRouter,
   notices: noticesRouter,
+  notifications: notificationsRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkItems, getItem, type ItemOf } from "@pingan/data";
 import type { Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
+import { notifySubmissionReturned } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
@@ -149,6 +150,7 @@ export async function returnToTownship(ctx: ReviewCtx, input: Versioned & { reas
       };
     },
   });
+  await notifySubmissionReturned(ctx.services, ctx.township.id, input.month, saved.version);
   return view(saved, deadlineFor(ctx.county, input.month), now);
 }
 

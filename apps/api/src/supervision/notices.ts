@@ -23,6 +23,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { AppError, forbidden, recordState } from "../errors";
+import { type Draft, notificationTx, send } from "../notifications/notifications";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
@@ -156,6 +157,7 @@ export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
       after: notice,
     }),
   ];
+  items.push(notificationTx(services.db, issuedDraft(notice), wctx.now));
   if (input.requestId)
     items.push(
       tx.create(services.db, "idempotency", {
@@ -170,6 +172,46 @@ export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
     );
   await writeTransaction(services.db, items);
   return view(notice, wctx.now);
+}
+
+const noticeLink = (id: string) => `/notices?id=${id}`;
+const dueDay = (dueAt: string) => chinaDayOf(new Date(Date.parse(dueAt) - 1));
+
+/** The notification of a new notice, to the person responsible. */
+function issuedDraft(n: Notice): Draft {
+  return {
+    userId: n.responsibleUserId,
+    key: `notice-issued:${n.id}`,
+    kind: "notice_issued",
+    text: `收到县级督办单「${n.title}」，请于 ${dueDay(n.dueAt)} 前回复`,
+    link: noticeLink(n.id),
+    townshipId: n.townshipId,
+  };
+}
+
+/**
+ * Reminds the people responsible for the county's notices awaiting a reply once they turn yellow (a third
+ * or less of the time left), once per notice. Returns how many reminders are new.
+ */
+export async function remindNoticesDueSoon(services: Services, countyId: string, now: Date) {
+  const { db } = services;
+  const { data } = await db.entities.notice.query
+    .byDue({ countyId })
+    .lt({ dueKey: NOTICE_NOT_DUE })
+    .go({ pages: "all" });
+  const drafts = checkItems(db, "notice", data)
+    .filter((n) => n.countyId === countyId && noticeLight(n, now) === "yellow")
+    .map(
+      (n): Draft => ({
+        userId: n.responsibleUserId,
+        key: `notice-due-soon:${n.id}`,
+        kind: "notice_due_soon",
+        text: `督办单「${n.title}」将于 ${dueDay(n.dueAt)} 到期，请尽快回复`,
+        link: noticeLink(n.id),
+        townshipId: n.townshipId,
+      }),
+    );
+  return send(services, drafts, now);
 }
 
 /** A deterministic UUID for the one overdue event of a notice, so a retried sweep cannot record two. */
@@ -284,6 +326,18 @@ export async function decideNotice(
     throw new AppError("INPUT.INVALID", "「退回原因」不能为空", { field: "reason" });
   const wctx = writeContext(ctx);
   const at = wctx.now.toISOString();
+  const lastReply = current.replies[current.replies.length - 1];
+  const returned: Draft | undefined =
+    input.decision === "returned" && lastReply
+      ? {
+          userId: current.responsibleUserId,
+          key: `notice-returned:${current.id}:${lastReply.id}`,
+          kind: "notice_returned",
+          text: `督办单「${current.title}」的回复被县级退回，请按要求重新回复`,
+          link: noticeLink(current.id),
+          townshipId: current.townshipId,
+        }
+      : undefined;
   const next = await updateRecord(services.db, wctx, {
     entity: "notice",
     key: { townshipId: township.id, id: input.id },
@@ -309,6 +363,7 @@ export async function decideNotice(
       // Returned: awaiting a reply again; the deadline stays, and the sweep watches it unless already overdue.
       return { ...n, status: "returned", replies, dueKey: n.overdueAt ? NOTICE_NOT_DUE : n.dueAt };
     },
+    extra: returned ? [notificationTx(services.db, returned, wctx.now)] : [],
   });
   return view(next, wctx.now);
 }

@@ -341,6 +341,8 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     input: (townshipId) => ({ ...edit(townshipId), text: "已办理", evidence: [] }),
   },
   "notices.accept": { access: "countyTownship", input: (townshipId) => edit(townshipId) },
+  "notifications.mine": { access: "authed" },
+  "notifications.markRead": { access: "authed", input: () => ({ ids: [missing] }) },
   "notices.returnReply": {
     access: "countyTownship",
     input: (townshipId) => ({ ...edit(townshipId), reason: "材料不足" }),
