@@ -93,9 +93,11 @@ describe("a 督办单 from the county to a township and back", () => {
     await expect
       .poll(() => rowOf(townshipPage).locator("[data-light]").getAttribute("data-light"))
       .toBe("green");
-    await rowOf(townshipPage)
-      .getByRole("button", { name: /^回\s?复$/ })
-      .click();
+    // The bell says one unread notification; it leads to the notice, opened for a reply.
+    await expect.poll(() => townshipPage.getByTestId("notification-count").textContent()).toContain("1");
+    await townshipPage.getByRole("button", { name: "通知" }).click();
+    await townshipPage.getByTestId("notification-list").getByText(`收到县级督办单「${TITLE}」`).click();
+    await townshipPage.waitForURL(/\/notices\?id=/);
     const drawer = drawerOf(townshipPage);
     await drawer.getByText(townshipAdmin.name).first().waitFor();
     await drawer.getByLabel("回复内容").fill("已逐件核查，张某与李某纠纷已调解");
@@ -105,6 +107,7 @@ describe("a 督办单 from the county to a township and back", () => {
     await drawer.getByRole("button", { name: /^回\s?复$/ }).click();
     await townshipPage.getByText("已回复").first().waitFor();
     await rowOf(townshipPage).getByText("已回复待审核").waitFor();
+    await expect.poll(() => townshipPage.getByTestId("notification-count").textContent()).not.toContain("1");
   });
 
   it("the county reads the reply and its evidence, and accepts it", async () => {

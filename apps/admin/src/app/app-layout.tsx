@@ -7,6 +7,7 @@ import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
 import { signOutEverywhere } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
+import { NotificationBell } from "../shared/notification-bell";
 import { canOpen, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
@@ -112,6 +113,7 @@ export function AppLayout() {
           )}
           {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
           <Space size="small" style={{ marginLeft: "auto" }}>
+            <NotificationBell enabled={!locked} />
             <span
               data-testid="current-user"
               style={{

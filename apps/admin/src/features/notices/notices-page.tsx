@@ -21,7 +21,8 @@ import {
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
 import { COUNTY_ROLES } from "../../api/roles";
 import type { RouterOutputs } from "../../api/router-types";
 import { useSession } from "../../api/session-provider";
@@ -82,7 +83,17 @@ export default function NoticesPage() {
   const ownTownshipId = session?.user.townshipId;
   const [townshipFilter, setTownshipFilter] = useState<string | undefined>();
   const [issuing, setIssuing] = useState(false);
-  const [openId, setOpenId] = useState<string | undefined>();
+  // A notification links here with the notice's id: open it.
+  const [params, setParams] = useSearchParams();
+  const [openId, setOpenId] = useState<string | undefined>(params.get("id") ?? undefined);
+  const linked = params.get("id");
+  useEffect(() => {
+    if (linked) setOpenId(linked);
+  }, [linked]);
+  const close = () => {
+    setOpenId(undefined);
+    if (linked) setParams({}, { replace: true });
+  };
 
   const townships = useQuery({
     ...trpc.onboarding.listTownships.queryOptions({ status: "active" }),
@@ -190,14 +201,8 @@ export default function NoticesPage() {
           townships={(townships.data ?? []).map((tw) => ({ value: tw.id, label: tw.name }))}
         />
       )}
-      <Drawer
-        title={open?.title}
-        open={!!open}
-        onClose={() => setOpenId(undefined)}
-        size={520}
-        destroyOnHidden
-      >
-        {open && <NoticeDetail notice={open} isCounty={isCounty} onDone={() => setOpenId(undefined)} />}
+      <Drawer title={open?.title} open={!!open} onClose={close} size={520} destroyOnHidden>
+        {open && <NoticeDetail notice={open} isCounty={isCounty} onDone={close} />}
       </Drawer>
     </Space>
   );

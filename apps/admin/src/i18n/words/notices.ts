@@ -69,4 +69,7 @@ export const NOTICES_WORDS = {
   "notices.recordType.visit": { zh: "走访", en: "Visit" },
   "notices.recordType.event": { zh: "工作事项", en: "Event" },
   "notices.workingDaysNote": { zh: "（{n} 个工作日）", en: " ({n} working days)" },
+  "notifications.title": { zh: "通知", en: "Notifications" },
+  "notifications.empty": { zh: "暂无通知", en: "No notifications" },
+  "notifications.markAllRead": { zh: "全部已读", en: "Mark all read" },
 } as const satisfies Record<string, Entry>;
