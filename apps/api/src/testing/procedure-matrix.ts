@@ -318,6 +318,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "supervision.disputes": { access: "county", input: () => ({}) },
   "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "supervision.townshipLights": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },
 
   "notices.responsibles": { access: "countyTownship", input: (townshipId) => ({ townshipId }) },
