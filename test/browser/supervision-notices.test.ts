@@ -89,6 +89,13 @@ describe("a 督办单 from the county to a township and back", () => {
   it("the township sees its notice with its light and replies with a record as evidence", async () => {
     townshipPage = await pageFor();
     await signIn(townshipPage, townshipAdmin.phone, TEST_PASSWORD);
+    // Its home page shows its own lights, the new notice among those on time.
+    await townshipPage.getByTestId("township-lights").waitFor();
+    await expect
+      .poll(() =>
+        townshipPage.getByTestId("township-lights").locator('[data-light="green"]').first().textContent(),
+      )
+      .toMatch(/正常 [1-9]/);
     await townshipPage.goto("/notices");
     await expect
       .poll(() => rowOf(townshipPage).locator("[data-light]").getAttribute("data-light"))

@@ -23,6 +23,7 @@ import { showDeadline, showInstant } from "../../shared/instant";
 import { periodLabel } from "../../shared/period-label";
 import { submissionStatus } from "../../shared/submission-status";
 import { useTownshipId } from "../../shared/use-township-id";
+import { TownshipLightsCard } from "./township-lights-card";
 
 const TrendChart = lazy(() => import("./trend-chart"));
 
@@ -62,6 +63,7 @@ export default function MyScorePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("myScore.title", { period: periodLabel(month, locale) })}
       </Typography.Title>
+      <TownshipLightsCard townshipId={townshipId} />
       {s && (
         <Card size="small">
           <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
