@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { checkItems, type Db, type ItemOf, type NOTIFICATION_KINDS, type TxItem, tx } from "@pingan/data";
 import type { Services } from "../services";
+import { smsFor } from "./sms";
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type Notification = ItemOf<"notification">;
@@ -48,6 +49,11 @@ export function notificationTx(db: Db, draft: Draft, now: Date): TxItem {
   return tx.create(db, "notification", itemOf(draft, now));
 }
 
+/** After a transaction created these notifications (notificationTx): their SMS, where wanted. */
+export async function afterCreated(services: Services, drafts: readonly Draft[], now: Date) {
+  for (const draft of drafts) await smsFor(services, draft, now);
+}
+
 /** Sends each draft once: one already sent (same key and recipient) is left as it is. Returns how many are new. */
 export async function send(services: Services, drafts: readonly Draft[], now: Date): Promise<number> {
   const { db } = services;
@@ -57,6 +63,7 @@ export async function send(services: Services, drafts: readonly Draft[], now: Da
     try {
       await db.client.send(new PutCommand(params as ConstructorParameters<typeof PutCommand>[0]));
       sent++;
+      await smsFor(services, draft, now);
     } catch (error) {
       if ((error as { name?: string })?.name !== "ConditionalCheckFailedException") throw error;
     }

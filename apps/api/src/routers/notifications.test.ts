@@ -1,5 +1,8 @@
+import { getItem } from "@pingan/data";
 import { describe, expect, it } from "vitest";
+import { send } from "../notifications/notifications";
 import { dailySupervision, sendReminders } from "../notifications/reminders";
+import { OutboxSms, SMS_PER_TOWNSHIP_PER_DAY, SMS_TEXT } from "../notifications/sms";
 import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
 
 const services = await createTestServices("notifications");
@@ -46,6 +49,7 @@ describe("notifications", () => {
     expect(await kinds(otherTownshipAdmin)).toEqual([]);
     expect(await kinds(reviewer)).toEqual([]);
 
+    services.setNow("2026-10-21T02:00:00Z");
     const replied = await staff.notices.reply({
       townshipId,
       id: notice.id,
@@ -145,5 +149,60 @@ describe("notifications", () => {
     const all = await townshipAdmin.notifications.markRead({});
     expect(all.unread).toBe(0);
     expect(all.items.every((n) => n.read)).toBe(true);
+  });
+
+  it("sends an SMS only to those who opted in, with no personal data, at most a township's daily quota", async () => {
+    const outbox = new OutboxSms();
+    services.sms = outbox;
+    try {
+      services.setNow("2026-11-09T02:00:00Z");
+      expect(await townshipAdmin.notifications.preferences()).toEqual({ sms: false });
+      await reviewer.notices.issue({
+        townshipId,
+        title: "不发短信",
+        content: "未开通短信",
+        subject: "matter",
+        workingDays: 3,
+        responsibleUserId: admin.userId,
+      });
+      expect(outbox.messages).toEqual([]);
+
+      await townshipAdmin.notifications.setSms({ sms: true });
+      expect(await townshipAdmin.notifications.preferences()).toEqual({ sms: true });
+      await reviewer.notices.issue({
+        townshipId,
+        title: "张某家纠纷督办",
+        content: "请核查",
+        subject: "matter",
+        workingDays: 3,
+        responsibleUserId: admin.userId,
+      });
+      const phone = (await getItem(services.db, "user", { id: admin.userId }))?.phone;
+      expect(outbox.messages).toEqual([{ phone, text: SMS_TEXT.notice_issued }]);
+      expect(outbox.messages[0]?.text).not.toContain("张某");
+
+      // Many notifications in one day: the township's quota caps the SMS; a retry sends nothing more.
+      const drafts = Array.from({ length: SMS_PER_TOWNSHIP_PER_DAY + 5 }, (_, i) => ({
+        userId: admin.userId,
+        key: `sms-quota-test:${i}`,
+        kind: "dispute_red" as const,
+        text: "测试",
+        link: "/records/disputes",
+        townshipId,
+      }));
+      expect(await send(services, drafts, services.now())).toBe(drafts.length);
+      expect(outbox.messages).toHaveLength(SMS_PER_TOWNSHIP_PER_DAY);
+      expect(await send(services, drafts, services.now())).toBe(0);
+      expect(outbox.messages).toHaveLength(SMS_PER_TOWNSHIP_PER_DAY);
+      // The next China day has its own quota.
+      await send(
+        services,
+        [{ ...drafts[0], key: "sms-quota-test:next-day" }] as typeof drafts,
+        new Date("2026-11-10T02:00:00Z"),
+      );
+      expect(outbox.messages).toHaveLength(SMS_PER_TOWNSHIP_PER_DAY + 1);
+    } finally {
+      services.sms = undefined;
+    }
   });
 });

@@ -23,7 +23,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { AppError, forbidden, recordState } from "../errors";
-import { type Draft, notificationTx, send } from "../notifications/notifications";
+import { afterCreated, type Draft, notificationTx, send } from "../notifications/notifications";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
@@ -171,6 +171,7 @@ export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
       }),
     );
   await writeTransaction(services.db, items);
+  await afterCreated(services, [issuedDraft(notice)], wctx.now);
   return view(notice, wctx.now);
 }
 
@@ -365,6 +366,7 @@ export async function decideNotice(
     },
     extra: returned ? [notificationTx(services.db, returned, wctx.now)] : [],
   });
+  if (returned) await afterCreated(services, [returned], wctx.now);
   return view(next, wctx.now);
 }
 

@@ -344,6 +344,8 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "notices.accept": { access: "countyTownship", input: (townshipId) => edit(townshipId) },
   "notifications.mine": { access: "authed" },
   "notifications.markRead": { access: "authed", input: () => ({ ids: [missing] }) },
+  "notifications.preferences": { access: "authed" },
+  "notifications.setSms": { access: "authed", input: () => ({ sms: false }) },
   "notices.returnReply": {
     access: "countyTownship",
     input: (townshipId) => ({ ...edit(townshipId), reason: "材料不足" }),

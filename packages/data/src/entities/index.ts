@@ -16,6 +16,7 @@ import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
 import { noticeEntity } from "./notice";
 import { notificationEntity } from "./notification";
+import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
@@ -51,6 +52,8 @@ export function createEntities(config: EntityConfiguration) {
     idempotency: idempotencyEntity(config),
     notice: noticeEntity(config),
     notification: notificationEntity(config),
+    notifyPrefs: notifyPrefsEntity(config),
+    smsQuota: smsQuotaEntity(config),
   };
 }
 
