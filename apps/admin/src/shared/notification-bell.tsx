@@ -1,6 +1,6 @@
 import { BellOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, List, Popover, Typography } from "antd";
+import { Badge, Button, List, Popover, Space, Switch, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useTRPC } from "../api/trpc";
@@ -23,10 +23,26 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
       onSuccess: (data) => qc.setQueryData(trpc.notifications.mine.queryKey(), data),
     }),
   );
+  const prefs = useQuery({ ...trpc.notifications.preferences.queryOptions(), enabled: enabled && open });
+  const setSms = useMutation(
+    trpc.notifications.setSms.mutationOptions({
+      onSuccess: (data) => qc.setQueryData(trpc.notifications.preferences.queryKey(), data),
+    }),
+  );
   if (!enabled) return null;
   const unread = mine.data?.unread ?? 0;
   const content = (
     <div style={{ width: 320, maxHeight: 420, overflowY: "auto" }} data-testid="notification-list">
+      <Space size={6} style={{ padding: "4px 0 8px" }}>
+        <Switch
+          size="small"
+          checked={prefs.data?.sms ?? false}
+          loading={prefs.isPending || setSms.isPending}
+          onChange={(sms) => setSms.mutate({ sms })}
+          aria-label={t("notifications.sms")}
+        />
+        <Typography.Text type="secondary">{t("notifications.sms")}</Typography.Text>
+      </Space>
       <List
         size="small"
         dataSource={mine.data?.items ?? []}

@@ -71,6 +71,10 @@ export const NOTICES_WORDS = {
   "notices.workingDaysNote": { zh: "（{n} 个工作日）", en: " ({n} working days)" },
   "notifications.title": { zh: "通知", en: "Notifications" },
   "notifications.empty": { zh: "暂无通知", en: "No notifications" },
+  "notifications.sms": {
+    zh: "同时以短信提醒我（不含个人信息）",
+    en: "Also remind me by SMS (no personal data)",
+  },
   "notifications.markAllRead": { zh: "全部已读", en: "Mark all read" },
   "lights.title": { zh: "本乡镇亮灯", en: "Our lights" },
   "lights.red": { zh: "超时", en: "Overdue" },
