@@ -63,7 +63,7 @@ export async function smsFor(services: Services, draft: Draft, now: Date): Promi
   const prefs = await getItem(db, "notifyPrefs", { userId: draft.userId });
   if (!prefs?.sms) return false;
   const user = await getItem(db, "user", { id: draft.userId });
-  if (!user || user.status !== "active") return false;
+  if (user?.status !== "active") return false;
   const townshipId = draft.townshipId ?? user.townshipId;
   if (townshipId && !(await takeQuota(services, townshipId, now))) {
     console.warn(JSON.stringify({ message: "sms rate-limited", townshipId, kind: draft.kind }));
