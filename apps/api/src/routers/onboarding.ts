@@ -56,7 +56,7 @@ export const onboardingRouter = router({
   /** The county's townships, optionally of one status. */
   listTownships: countyProcedure
     .input(objectInput({ status: oneOf("状态", TOWNSHIP_STATUSES).optional() }).optional())
-    .query(({ ctx, input }) => listTownships(ctx.services.db, ctx.county.id, input?.status)),
+    .query(({ ctx, input }) => listTownships(ctx.tenantServices.db, ctx.county.id, input?.status)),
 
   township: townshipReadProcedure.query(({ ctx }) => townshipView(ctx.township)),
 
