@@ -68,7 +68,7 @@ export function createDynamoClient(
       ...common,
       endpoint: connection.endpoint,
       region: connection.region ?? "local",
-      credentials: localCredentials,
+      credentials: credentials ?? localCredentials,
     });
   }
   return new DynamoDBClient({
