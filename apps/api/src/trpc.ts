@@ -138,6 +138,8 @@ export const platformProcedure = authedProcedure.use(requireRoles("platform_admi
  * session policy limits `dynamodb:LeadingKeys`). County and township procedures read and write their
  * tenant's data through `ctx.tenantServices`; `ctx.services` (the function's own role) stays for what is
  * keyed outside the tenant: accounts, sessions, sign-in names, and the checks of the builders themselves.
+ * Township builders also carry `ctx.countyServices`, scoped to the township's own county, for the few
+ * township procedures that read or write county-wide (a rank preview, a population proposal).
  */
 function tenantServices(services: Services, scope: TenantScope): Services {
   return { ...services, db: services.tenantDbs.forScope(scope) };
