@@ -4,6 +4,7 @@ import {
   newTownshipId,
   type Role,
   stampNew,
+  townshipInCounty,
   tx,
   type WriteContext,
   writeTransaction,
@@ -57,6 +58,10 @@ export async function provisionTownship(
   const { db } = services;
   const wctx = systemContext(services);
   const { id, ...rest } = profile;
+  // A township outside its county's key prefix would be out of reach of the county's credentials.
+  if (id !== undefined && !townshipInCounty(id, countyId)) {
+    throw new Error(`township id ${id} does not start with its county's id ${countyId}-`);
+  }
   const item = stampNew(wctx, {
     id: id ?? newTownshipId(countyId),
     countyId,
