@@ -81,7 +81,7 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
     } catch (e) {
       return fail(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
-    read = await readXlsx(bytes);
+    read = await readXlsx(bytes, io.inflateRaw ? { inflateRaw: io.inflateRaw } : {});
   } else if (/\.(csv|xls|et|ods)$/i.test(file))
     return fail(
       `${file}: 应为 .xlsx 工作簿、存放 CSV 文件（县.csv、乡镇.csv、矛盾纠纷.csv 等）的文件夹或 JSON 数据文件；` +

@@ -1,6 +1,7 @@
 import { type CsvFile, csvTables } from "./csv";
 import { type ReadOptions, type ReadResult, readTables } from "./read";
 import { xlsxTables } from "./xlsx";
+import type { InflateRaw } from "./zip";
 
 export { type CsvFile, decodeCsv, formatCsv, parseCsv } from "./csv";
 export { escapeSpreadsheetCell, unescapeSpreadsheetCell } from "./escape";
@@ -16,13 +17,20 @@ export {
 export { fromScoringData, type ScoringData, scoringDataOf, toScoringData } from "./scoring";
 export * from "./sheets";
 export { formatChinaTime, parseTime } from "./values";
+export type { InflateRaw } from "./zip";
 export { type WritableRecords, writeCsvFiles, writeTemplate, writeXlsx } from "./write";
 
 const EMPTY_REPORT = { sheets: [], unknownSheets: [], unknownColumns: [] };
 
-/** An .xlsx workbook's bytes → typed records, or every error in it. */
-export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  const read = await xlsxTables(bytes);
+/**
+ * An .xlsx workbook's bytes → typed records, or every error in it. `inflateRaw`: a synchronous raw
+ * inflater (node's `zlib.inflateRawSync`) to use instead of the platform's DecompressionStream.
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: ReadOptions & { inflateRaw?: InflateRaw } = {},
+): Promise<ReadResult> {
+  const read = await xlsxTables(bytes, options.inflateRaw);
   if (!read.ok)
     return { ok: false, errors: [{ sheet: "工作簿", message: read.problem }], report: EMPTY_REPORT };
   return readTables(read.tables, options);

@@ -2,7 +2,7 @@ import { unescapeSpreadsheetCell } from "./escape";
 import type { SheetTable } from "./read";
 import type { CellValue } from "./values";
 import { attr, attrs, decodeOoxmlEscapes, decodeText, scanXml } from "./xml";
-import { openZip, type ZipArchive, ZipError } from "./zip";
+import { type InflateRaw, openZip, type ZipArchive, ZipError } from "./zip";
 
 /**
  * The .xlsx reader: only what import.md needs, straight from the package's XML — the workbook's sheet
@@ -17,9 +17,9 @@ export type XlsxRead = { ok: true; tables: SheetTable[] } | { ok: false; problem
 const INVALID = "不是有效的 Excel 工作簿（.xlsx）：";
 
 /** The workbook's sheets as rows of plain cells (date cells as Dates whose UTC fields are the wall clock). */
-export async function xlsxTables(bytes: Uint8Array): Promise<XlsxRead> {
+export async function xlsxTables(bytes: Uint8Array, inflateRaw?: InflateRaw): Promise<XlsxRead> {
   try {
-    return { ok: true, tables: await readWorkbook(openZip(bytes)) };
+    return { ok: true, tables: await readWorkbook(openZip(bytes, inflateRaw)) };
   } catch (e) {
     const message = e instanceof ZipError ? e.message : `无法读取（${(e as Error).message}）`;
     return { ok: false, problem: `${INVALID}${message}` };
