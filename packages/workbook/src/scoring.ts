@@ -1,5 +1,5 @@
-import type { Data } from "@pingan/domain";
-import type { ReadResult, WorkbookError } from "./read";
+import { type Data, rememberInstants } from "@pingan/domain";
+import { parsedInstants, type ReadResult, type WorkbookError } from "./read";
 import type { AttemptRow, WorkbookRecords } from "./sheets";
 import type { WritableRecords } from "./write";
 
@@ -95,10 +95,27 @@ export function toScoringData(
       score: m.score,
     })),
   };
+  // The reader parsed every timestamp already: the scoring takes those instead of parsing the strings.
+  const pairs: [readonly object[], readonly object[] | undefined][] = [
+    [records.disputes, data.disputes],
+    [records.petitions, data.petitions],
+    [records.incidents, data.incidents],
+    [records.keyPersons, data.keyPersons],
+    [records.visits, data.visits],
+    [records.events, data.events],
+  ];
+  for (const [rows, list] of pairs) {
+    const columns = parsedInstants(rows);
+    if (columns && list) for (const [field, column] of columns) rememberInstants(list, field, column);
+  }
   return { ok: true, data };
 }
 
-/** A read result straight to scoring data (the command line's path). */
+/**
+ * A read result straight to scoring data (the command line's path). Every field is already checked
+ * by the reader: the data needs only the domain's cross-record checks (`checkTypedData`), not a
+ * second field-by-field pass (`parseData`).
+ */
 export function scoringDataOf(
   result: ReadResult,
 ): { ok: true; data: ScoringData } | { ok: false; errors: WorkbookError[] } {
