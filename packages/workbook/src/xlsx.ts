@@ -324,7 +324,7 @@ export function sheetRows(
   visit?: (row: number, cells: readonly CellValue[]) => void,
 ): SheetTable["rows"] {
   // Merged cells are listed after the rows: a sheet with any is read whole, then filled and visited.
-  if (visit && xml.includes("mergeCell")) {
+  if (visit && xml.includes("mergeCell", Math.max(0, xml.lastIndexOf("sheetData>")))) {
     for (const r of sheetRows(xml, shared, dateStyles, date1904)) visit(r.row, r.cells);
     return [];
   }
