@@ -1,4 +1,11 @@
-import { type Column, SHEET_BY_NAME, SHEETS, type SheetDef, type WorkbookRecords } from "./sheets";
+import {
+  type Column,
+  type ParsedRow,
+  SHEET_BY_NAME,
+  SHEETS,
+  type SheetDef,
+  type WorkbookRecords,
+} from "./sheets";
 import {
   type CellValue,
   eventKindParser,
@@ -164,7 +171,7 @@ export function readTables(
   return { ok: false, errors, report };
 }
 
-type Row = Record<string, unknown> & { row: number };
+type Row = ParsedRow;
 
 /**
  * Keys (乡镇代码, 编号) as a map of maps: no `code/id` string is built per row (building and hashing one
@@ -259,6 +266,12 @@ function readSheet(
   let times: { key: string; ms: number[] }[] = [];
   let rowTimes: number[] = [];
 
+  const fail =
+    (row: number) =>
+    (column: string, message: string): false => {
+      errors.push({ sheet, row, column, message });
+      return false;
+    };
   const missingColumns = (found: ReadonlySet<string>): boolean => {
     const missing = def.columns.filter((c) => c.required && !found.has(c.header));
     for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
@@ -338,7 +351,7 @@ function readSheet(
     }
     if (record.id !== undefined && record.townshipCode !== undefined)
       keys.set(record.townshipCode as string, record.id as string, true);
-    if (!rowOk || !rowRules(def, record, sheet, errors)) return;
+    if (!rowOk || (def.rules && !def.rules(record, fail(row)))) return;
     out.push(record);
     for (let k = 0; k < times.length; k++) (times[k] as { ms: number[] }).ms.push(rowTimes[k] as number);
   });
@@ -348,43 +361,6 @@ function readSheet(
 function isBlankRow(cells: readonly CellValue[]): boolean {
   for (const c of cells) if (!isBlank(c)) return false;
   return true;
-}
-
-/** The rules inside one row; false when the row is wrong. */
-function rowRules(def: SheetDef, r: Row, sheet: string, errors: WorkbookError[]): boolean {
-  const err = (column: string, message: string) => {
-    errors.push({ sheet, row: r.row, column, message });
-    return false;
-  };
-  switch (def.name) {
-    case "矛盾纠纷":
-      if (r.closedAt !== undefined && r.outcome === undefined) return err("办结结果", "填写了办结时间时必填");
-      if (r.closedAt === undefined && r.outcome !== undefined)
-        return err("办结结果", "未填写办结时间，不能填写办结结果");
-      if (r.closedAt !== undefined && (r.closedAt as string) < (r.reportedAt as string))
-        return err("办结时间", "早于上报时间");
-      return true;
-    case "信访":
-      r.skipLevel ??= false;
-      r.collective ??= false;
-      if (r.closedAt !== undefined) r.settled ??= false;
-      if (r.closedAt !== undefined && (r.closedAt as string) < (r.receivedAt as string))
-        return err("办结时间", "早于受理时间");
-      if (r.firstHandledAt !== undefined && (r.firstHandledAt as string) < (r.receivedAt as string))
-        return err("首办时间", "早于受理时间");
-      return true;
-    case "重点人员":
-      if (r.visitsPerMonth !== undefined && r.visitsPerQuarter !== undefined)
-        return err("每季走访次数", "每月走访次数与每季走访次数至多填写一项");
-      if (r.deregisteredAt !== undefined && (r.deregisteredAt as string) < (r.registeredAt as string))
-        return err("解除列管时间", "早于列管时间");
-      return true;
-    case "工作纪实":
-      r.count ??= 1;
-      return true;
-    default:
-      return true;
-  }
 }
 
 function crossCheck(
@@ -398,54 +374,29 @@ function crossCheck(
   const err = (sheet: string, row: number, column: string, message: string) =>
     errors.push({ sheet: label(sheet), row, column, message });
 
-  // Unique keys: township codes; 编号 per kind within a township.
-  const unique = <T extends { row: number; townshipCode: string }>(
-    sheet: string,
-    rows: T[],
-    key: (r: T) => string,
-    column: string,
-  ) => {
+  // Unique keys (a township's code; a record's 编号 within its township), and the townships rows name.
+  const rowsOf = (def: SheetDef) =>
+    def.key === "county" ? [] : (records[def.key] as (ParsedRow & { townshipCode?: string })[]);
+  for (const def of SHEETS) {
+    if (!def.unique) continue;
+    const { column, key } = def.unique;
     const seen = new TownshipKeys<number>();
-    for (const r of rows) {
+    for (const r of rowsOf(def)) {
+      const code = r.townshipCode ?? "";
       const k = key(r);
-      const before = seen.get(r.townshipCode, k);
-      if (before === undefined) seen.set(r.townshipCode, k, r.row);
-      else err(sheet, r.row, column, `与第${before}行重复`);
+      const before = seen.get(code, k);
+      if (before === undefined) seen.set(code, k, r.row);
+      else err(def.name, r.row, column, `与第${before}行重复`);
     }
-  };
-  unique(
-    "乡镇",
-    records.townships.map((t) => ({ row: t.row, townshipCode: "", code: t.code })),
-    (r) => r.code,
-    "乡镇代码",
-  );
-  const byId = (r: { id: string }) => r.id;
-  unique("矛盾纠纷", records.disputes, byId, "编号");
-  unique("信访", records.petitions, byId, "编号");
-  unique("案件", records.incidents, byId, "编号");
-  unique("重点人员", records.keyPersons, byId, "编号");
-  unique("走访", records.visits, byId, "编号");
-  unique("工作纪实", records.events, byId, "编号");
-  unique("人工评分", records.manualScores, (r) => `${r.period}/${r.indicator}`, "指标");
-
-  // Unknown townships.
-  const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
-  if (codes) {
-    const sheets: [string, { row: number; townshipCode: string }[]][] = [
-      ["矛盾纠纷", records.disputes],
-      ["调解记录", records.attempts],
-      ["信访", records.petitions],
-      ["案件", records.incidents],
-      ["重点人员", records.keyPersons],
-      ["走访", records.visits],
-      ["工作纪实", records.events],
-      ["人工评分", records.manualScores],
-    ];
-    for (const [sheet, rows] of sheets)
-      for (const r of rows)
-        if (!codes.has(r.townshipCode))
-          err(sheet, r.row, "乡镇代码", `乡镇代码「${r.townshipCode}」${where}`);
   }
+  const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
+  if (codes)
+    for (const def of SHEETS) {
+      if (!def.townshipCoded) continue;
+      for (const r of rowsOf(def) as { row: number; townshipCode: string }[])
+        if (!codes.has(r.townshipCode))
+          err(def.name, r.row, "乡镇代码", `乡镇代码「${r.townshipCode}」${where}`);
+    }
 
   // A visit names a key person of its township, in this file or already recorded.
   const keyPersons = seenKeys.get("重点人员");
