@@ -217,6 +217,35 @@ export function parsedInstants(rows: readonly object[]): ReadonlyMap<string, Flo
   return columns;
 }
 
+/** A column's parser, chosen once per sheet rather than per cell. */
+function parserOf(
+  c: Column,
+  parseEvent: (v: CellValue) => Parsed<string>,
+): (v: CellValue) => Parsed<unknown> {
+  const kind = c.kind;
+  if (typeof kind === "object") return kind.enumeration.parse;
+  switch (kind) {
+    case "text":
+      return parseText;
+    case "code":
+      return parseTownshipCode;
+    case "yesno":
+      return parseYesNo;
+    case "int0":
+      return (v) => parseInteger(v, 0);
+    case "int1":
+      return (v) => parseInteger(v, 1);
+    case "number":
+      return parseNumber;
+    case "month":
+      return parseMonth;
+    case "event":
+      return parseEvent;
+    default:
+      return (v) => parseCell(c, v, parseEvent);
+  }
+}
+
 function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed<string>): Parsed<unknown> {
   const kind = c.kind;
   if (typeof kind === "object") return kind.enumeration.parse(v);
@@ -260,18 +289,23 @@ function readSheet(
   const isTownships = def.key === "townships";
   /** Until the first row: whether it is the header; then the columns, or "skip" once columns are missing. */
   let index: { column: Column; at: number; time?: number }[] | "skip" | undefined;
+  // The columns read, as parallel arrays (the row loop runs cold: no iterator, no destructuring).
+  let columns: Column[] = [];
+  let ats: number[] = [];
+  let slots: number[] = [];
+  let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
+  let isCode: boolean[] = [];
+  let currentRow = 0;
+  const fail = (column: string, message: string): false => {
+    errors.push({ sheet, row: currentRow, column, message });
+    return false;
+  };
   /** With no header row: the required columns are reported at the first non-blank data row. */
   let headerless = false;
   /** The time columns' epoch ms of the rows kept, and of the row being read. */
   let times: { key: string; ms: number[] }[] = [];
   let rowTimes: number[] = [];
 
-  const fail =
-    (row: number) =>
-    (column: string, message: string): false => {
-      errors.push({ sheet, row, column, message });
-      return false;
-    };
   const missingColumns = (found: ReadonlySet<string>): boolean => {
     const missing = def.columns.filter((c) => c.required && !found.has(c.header));
     for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
@@ -306,6 +340,11 @@ function readSheet(
           // Each column's slot in rowTimes, or -1.
           let slot = 0;
           index = index.map((c) => ({ ...c, time: c.column.kind === "time" ? slot++ : -1 }));
+          columns = index.map((c) => c.column);
+          ats = index.map((c) => c.at);
+          slots = index.map((c) => c.time ?? -1);
+          parsers = columns.map((c) => parserOf(c, parseEvent));
+          isCode = columns.map((c) => isTownships && c.key === "code");
         }
         return;
       }
@@ -320,8 +359,9 @@ function readSheet(
     const record: Row = { row };
     let rowOk = true;
     rowTimes.fill(Number.NaN);
-    for (const { column, at, time = -1 } of index) {
-      const v = cells[at] ?? null;
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as Column;
+      const v = cells[ats[j] as number] ?? null;
       if (isBlank(v)) {
         if (column.required) {
           errors.push({ sheet, row, column: column.header, message: "必填，不能为空" });
@@ -329,6 +369,7 @@ function readSheet(
         }
         continue;
       }
+      const time = slots[j] as number;
       if (time >= 0) {
         const t = parseTime(v);
         if (t.ok) {
@@ -340,10 +381,10 @@ function readSheet(
         }
         continue;
       }
-      const parsed = parseCell(column, v as CellValue, parseEvent);
+      const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v as CellValue);
       if (parsed.ok) {
         if (parsed.value !== "") record[column.key] = parsed.value;
-        if (isTownships && column.key === "code") sheetCodes.add(parsed.value as string);
+        if (isCode[j]) sheetCodes.add(parsed.value as string);
       } else {
         errors.push({ sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
@@ -351,7 +392,8 @@ function readSheet(
     }
     if (record.id !== undefined && record.townshipCode !== undefined)
       keys.set(record.townshipCode as string, record.id as string, true);
-    if (!rowOk || (def.rules && !def.rules(record, fail(row)))) return;
+    currentRow = row;
+    if (!rowOk || (def.rules && !def.rules(record, fail))) return;
     out.push(record);
     for (let k = 0; k < times.length; k++) (times[k] as { ms: number[] }).ms.push(rowTimes[k] as number);
   });
