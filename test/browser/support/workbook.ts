@@ -19,8 +19,13 @@ export function thisMonthAt(): { month: string; at: (day: number, hour?: number)
   return { month, at };
 }
 
-/** Chooses a workbook in the page's file input, as a person picks a file. */
+/**
+ * Chooses a workbook in the page's file input, as a person picks a file. It waits for the page to show
+ * where it imports to (导入到本乡镇… / 导入到本县各乡镇…): until the admin's townships have loaded, the
+ * page ignores a chosen file (its button is disabled), and a busy machine can be slower than a test.
+ */
 export async function chooseWorkbook(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.getByText(/^导入到本(乡镇|县)/).waitFor();
   await page
     .getByTestId("import-file")
     .setInputFiles({ name, mimeType: XLSX_MIME, buffer: Buffer.from(bytes) });
