@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { checkItems, type Db, type ItemOf, type NOTIFICATION_KINDS, type TxItem, tx } from "@pingan/data";
+import { checkItems, type ItemOf, type NOTIFICATION_KINDS } from "@pingan/data";
 import type { Services } from "../services";
 import { smsFor } from "./sms";
 
@@ -42,16 +42,6 @@ function itemOf(draft: Draft, now: Date): Notification {
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS,
   };
-}
-
-/** A notification as an item of a caller's transaction (for one that is new with the write that causes it). */
-export function notificationTx(db: Db, draft: Draft, now: Date): TxItem {
-  return tx.create(db, "notification", itemOf(draft, now));
-}
-
-/** After a transaction created these notifications (notificationTx): their SMS, where wanted. */
-export async function afterCreated(services: Services, drafts: readonly Draft[], now: Date) {
-  for (const draft of drafts) await smsFor(services, draft, now);
 }
 
 /** Sends each draft once: one already sent (same key and recipient) is left as it is. Returns how many are new. */

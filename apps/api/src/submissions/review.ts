@@ -52,8 +52,10 @@ const roomForEntry = (s: Submission) => {
   }
 };
 
+/** `tenantServices` reaches the county's partitions (its townships' included); `services` the accounts. */
 export type ReviewCtx = {
   services: Services;
+  tenantServices: Services;
   user: SessionUser;
   county: ItemOf<"county">;
   township: ItemOf<"township">;
@@ -61,7 +63,7 @@ export type ReviewCtx = {
 
 /** The scheme indicator a reviewer's entry is about, from the scheme of the month's year. */
 async function reviewedIndicator(ctx: ReviewCtx, month: string, code: string) {
-  const { scheme } = await requireScheme(ctx.services.db, ctx.county.id, Number(month.slice(0, 4)));
+  const { scheme } = await requireScheme(ctx.tenantServices.db, ctx.county.id, Number(month.slice(0, 4)));
   return indicatorOf(scheme, code);
 }
 
@@ -84,7 +86,7 @@ async function saveReviewerEntry(
     enteredBy: ctx.user.id,
     enteredAt: now.toISOString(),
   };
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,
@@ -101,8 +103,11 @@ async function saveReviewerEntry(
 }
 
 /** The county's review queue for a month: every active township with its submission status. */
-export async function reviewQueue(ctx: { services: Services; county: ItemOf<"county"> }, month: string) {
-  const { db } = ctx.services;
+export async function reviewQueue(
+  ctx: { services: Services; tenantServices: Services; county: ItemOf<"county"> },
+  month: string,
+) {
+  const { db } = ctx.tenantServices;
   const now = ctx.services.now();
   const deadline = deadlineFor(ctx.county, month);
   const [{ data: townshipItems }, { data: subItems }] = await Promise.all([
@@ -132,7 +137,7 @@ export async function reviewQueue(ctx: { services: Services; county: ItemOf<"cou
 /** Returns a submitted month to the township with a reason. */
 export async function returnToTownship(ctx: ReviewCtx, input: Versioned & { reason: string }) {
   const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,
@@ -157,7 +162,7 @@ export async function returnToTownship(ctx: ReviewCtx, input: Versioned & { reas
 /** Approves a submitted month; refused while an entry still waits for its second reviewer. */
 export async function approve(ctx: ReviewCtx, input: Versioned) {
   const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,
@@ -240,7 +245,7 @@ export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId:
   const now = ctx.services.now();
   // County users never change role, so the account's creation is when it became a reviewer.
   const confirmer = await getItem(ctx.services.db, "user", { id: ctx.user.id });
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,
@@ -284,7 +289,7 @@ export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId:
  */
 export async function discardEntry(ctx: ReviewCtx, input: Versioned & { entryId: string; reason: string }) {
   const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,

@@ -23,7 +23,7 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { AppError, forbidden, recordState } from "../errors";
-import { afterCreated, type Draft, notificationTx, send } from "../notifications/notifications";
+import { type Draft, send } from "../notifications/notifications";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
@@ -43,8 +43,22 @@ export const MAX_WORKING_DAYS = 60;
 
 const SWEEP_ACTOR = { id: "system:supervision-sweep", role: "system" };
 
-type CountyCtx = { services: Services; user: SessionUser; county: ItemOf<"county"> };
-type TownshipCtx = { services: Services; user: SessionUser; township: ItemOf<"township"> };
+/**
+ * `tenantServices` reaches the tenant's partitions (the notices, the township's records and people);
+ * `services` (the function's own) the recipients' notifications, which live under the users.
+ */
+type CountyCtx = {
+  services: Services;
+  tenantServices: Services;
+  user: SessionUser;
+  county: ItemOf<"county">;
+};
+type TownshipCtx = {
+  services: Services;
+  tenantServices: Services;
+  user: SessionUser;
+  township: ItemOf<"township">;
+};
 type CountyTownshipCtx = CountyCtx & { township: ItemOf<"township"> };
 
 export type IssueInput = {
@@ -94,7 +108,7 @@ async function responsibleOf(services: Services, townshipId: string, userId: str
 
 /** The township's people a notice can name as responsible. */
 export async function responsibleCandidates(ctx: CountyTownshipCtx) {
-  const { db } = ctx.services;
+  const { db } = ctx.tenantServices;
   const { data } = await db.entities.membership.query
     .byScope({ scope: scopeOf(ctx.township.id) })
     .go({ pages: "all" });
@@ -105,7 +119,8 @@ export async function responsibleCandidates(ctx: CountyTownshipCtx) {
 
 /** A county admin or reviewer issues a notice to one of the county's townships. */
 export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
-  const { services, township } = ctx;
+  const { township } = ctx;
+  const services = ctx.tenantServices;
   if (township.status !== "active") throw recordState("乡镇尚未通过县级审核，不能下发督办单");
   if (input.subject === "record") {
     if (!input.record)
@@ -157,7 +172,6 @@ export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
       after: notice,
     }),
   ];
-  items.push(notificationTx(services.db, issuedDraft(notice), wctx.now));
   if (input.requestId)
     items.push(
       tx.create(services.db, "idempotency", {
@@ -171,7 +185,7 @@ export async function issueNotice(ctx: CountyTownshipCtx, input: IssueInput) {
       }),
     );
   await writeTransaction(services.db, items);
-  await afterCreated(services, [issuedDraft(notice)], wctx.now);
+  await send(ctx.services, [issuedDraft(notice)], wctx.now);
   return view(notice, wctx.now);
 }
 
@@ -266,7 +280,8 @@ export async function replyToNotice(
   ctx: TownshipCtx,
   input: { id: string; expectedVersion: number; text: string; evidence: RecordRef[] },
 ) {
-  const { services, township } = ctx;
+  const { township } = ctx;
+  const services = ctx.tenantServices;
   const current = await requireNotice(services, township.id, input.id);
   if (!awaitingReply(current)) throw recordState("该督办单当前不需要回复");
   if (current.replies.length >= MAX_REPLIES)
@@ -319,7 +334,8 @@ export async function decideNotice(
     reason?: string | undefined;
   },
 ) {
-  const { services, township } = ctx;
+  const { township } = ctx;
+  const services = ctx.tenantServices;
   const current = await requireNotice(services, township.id, input.id);
   if (current.countyId !== ctx.county.id) throw forbidden();
   if (current.status !== "replied") throw recordState("只有已回复、待审核的督办单才能办结或退回");
@@ -364,9 +380,8 @@ export async function decideNotice(
       // Returned: awaiting a reply again; the deadline stays, and the sweep watches it unless already overdue.
       return { ...n, status: "returned", replies, dueKey: n.overdueAt ? NOTICE_NOT_DUE : n.dueAt };
     },
-    extra: returned ? [notificationTx(services.db, returned, wctx.now)] : [],
   });
-  if (returned) await afterCreated(services, [returned], wctx.now);
+  if (returned) await send(ctx.services, [returned], wctx.now);
   return view(next, wctx.now);
 }
 
@@ -424,7 +439,7 @@ export async function countyNotices(
   ctx: CountyCtx,
   input: { townshipId?: string | undefined; status?: Notice["status"] | undefined },
 ) {
-  const { db } = ctx.services;
+  const { db } = ctx.tenantServices;
   const now = ctx.services.now();
   const { data } = await db.entities.notice.query.byCounty({ countyId: ctx.county.id }).go({ pages: "all" });
   const names = await townshipNames(ctx);
@@ -438,7 +453,7 @@ export async function countyNotices(
 }
 
 async function townshipNames(ctx: CountyCtx) {
-  const { db } = ctx.services;
+  const { db } = ctx.tenantServices;
   const { data } = await db.entities.township.query
     .byCounty({ countyId: ctx.county.id })
     .go({ pages: "all" });
@@ -447,7 +462,7 @@ async function townshipNames(ctx: CountyCtx) {
 
 /** One township's notices, newest first (its own people, and its county). */
 export async function townshipNotices(ctx: TownshipCtx) {
-  const { db } = ctx.services;
+  const { db } = ctx.tenantServices;
   const now = ctx.services.now();
   const { data } = await db.entities.notice.query.byId({ townshipId: ctx.township.id }).go({ pages: "all" });
   const list = checkItems(db, "notice", data)
@@ -458,7 +473,7 @@ export async function townshipNotices(ctx: TownshipCtx) {
 }
 
 export async function getNotice(ctx: TownshipCtx, id: string) {
-  return view(await requireNotice(ctx.services, ctx.township.id, id), ctx.services.now());
+  return view(await requireNotice(ctx.tenantServices, ctx.township.id, id), ctx.services.now());
 }
 
 /**
