@@ -1,5 +1,6 @@
 import { input as fields, id, int, month, text } from "@pingan/contracts";
 import * as z from "zod";
+import { monthCycle } from "../submissions/cycle";
 import { getSubmission, previewMonth, yearTrend } from "../submissions/preview";
 import {
   approve,
@@ -12,6 +13,7 @@ import {
 } from "../submissions/review";
 import { setDeadlineDay, submitMonth } from "../submissions/submit";
 import {
+  authedProcedure,
   countyAdminProcedure,
   countyProcedure,
   countyTownshipProcedure,
@@ -31,6 +33,9 @@ const reviewProcedure = countyTownshipProcedure;
  * Monthly submissions (月度填报): live preview, submit, review with 双人复核 (submissions/review.ts), trend.
  */
 export const submissionsRouter = router({
+  /** The month due now (「每月N日前提交上个月」, China time), its deadline and the current month. */
+  cycle: authedProcedure.query(({ ctx }) => monthCycle(ctx.services, ctx.user)),
+
   /** The month as recorded so far: its status and the reviewers' entries. */
   get: townshipReadProcedure.input(monthInput).query(({ ctx, input }) => getSubmission(ctx, input.month)),
 
