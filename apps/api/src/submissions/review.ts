@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkItems, getItem, type ItemOf } from "@pingan/data";
-import type { Scheme } from "@pingan/domain";
+import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
@@ -115,17 +115,20 @@ export async function reviewQueue(ctx: { services: Services; county: ItemOf<"cou
       .filter((s) => s.countyId === ctx.county.id)
       .map((s) => [s.townshipId, s]),
   );
-  return checkItems(db, "township", townshipItems)
-    .filter((t) => t.status === "active" && t.countyId === ctx.county.id)
-    .map((t) => {
-      const s = subs.get(t.id);
-      return {
-        name: t.name,
-        code: t.code,
-        ...view(s ?? blankSubmission(t, month), deadline, now),
-        pendingEntries: s ? [...s.manualScores, ...s.adjustments].filter((e) => !e.confirmedBy).length : 0,
-      };
-    });
+  return (
+    checkItems(db, "township", townshipItems)
+      // §11: a township is not due anything for a month before it belongs to the assessment.
+      .filter((t) => t.status === "active" && t.countyId === ctx.county.id && isMember(t, month))
+      .map((t) => {
+        const s = subs.get(t.id);
+        return {
+          name: t.name,
+          code: t.code,
+          ...view(s ?? blankSubmission(t, month), deadline, now),
+          pendingEntries: s ? [...s.manualScores, ...s.adjustments].filter((e) => !e.confirmedBy).length : 0,
+        };
+      })
+  );
 }
 
 /** Returns a submitted month to the township with a reason. */
