@@ -1,7 +1,7 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import type { ParseResult, Scheme } from "@pingan/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { click, type Rendered, render, typeInto, waitFor } from "../../test-support/render";
-import modelScheme from "./model-scheme.json";
 import { normalizeDraft } from "./normalize-draft";
 import { SchemeEditor } from "./scheme-editor";
 
