@@ -3,22 +3,21 @@ import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography }
 import { Suspense, useMemo, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
-import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
-import { signOutEverywhere } from "../auth/sign-out";
+import { useSignOut } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
 import { canOpen, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
 /** The signed-in frame: a menu with only what the role allows, the user, the language switch. */
 export function AppLayout() {
-  const { session, signOut } = useSession();
+  const { session } = useSession();
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const role = session?.user.role;
   const account = useAccount();
-  const client = useTRPCClient();
+  const signOutHere = useSignOut();
   const locked = account.waiting || account.mustChangePassword;
   const screens = Grid.useBreakpoint();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -141,11 +140,7 @@ export function AppLayout() {
               size="small"
               icon={<LogoutOutlined />}
               aria-label={t("app.signOut")}
-              onClick={() => {
-                void signOutEverywhere(client, session);
-                signOut();
-                navigate("/sign-in");
-              }}
+              onClick={signOutHere}
             >
               {wide ? t("app.signOut") : null}
             </Button>

@@ -72,6 +72,11 @@ function ReviewQueue({ month, setMonth }: { month: string; setMonth: (m: string)
                 <Space size={4}>
                   <Tag color={status.color}>{status.text}</Tag>
                   {r.locked && r.status === "draft" && <Tag color="red">{t("review.lockedOverdue")}</Tag>}
+                  {r.noRecords && (
+                    <Tag color="orange" data-testid="no-records">
+                      {t("review.noRecords")}
+                    </Tag>
+                  )}
                 </Space>
               );
             },

@@ -10,6 +10,7 @@ export const REVIEW_WORDS = {
   "review.month": { zh: "月份", en: "Month" },
   "review.township": { zh: "乡镇", en: "Township" },
   "review.status": { zh: "状态", en: "Status" },
+  "review.noRecords": { zh: "本月无任何记录", en: "Nothing recorded this month" },
   "review.lockedOverdue": { zh: "已逾期锁定", en: "Overdue, locked" },
   "review.submittedAt": { zh: "提交时间", en: "Submitted at" },
   "review.pendingEntries": { zh: "待复核", en: "To confirm" },
