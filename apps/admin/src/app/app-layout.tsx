@@ -1,11 +1,12 @@
 import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
-import { Suspense, useMemo, useState } from "react";
+import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
 import { AccountGate, useAccount } from "../auth/account-gate";
 import { useSignOut } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
+import { usePendingRegistrations } from "../shared/use-pending-registrations";
 import { canOpen, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
@@ -21,16 +22,25 @@ export function AppLayout() {
   const locked = account.waiting || account.mustChangePassword;
   const screens = Grid.useBreakpoint();
   const [menuOpen, setMenuOpen] = useState(false);
+  const pendingRegistrations = usePendingRegistrations(role === "county_admin" && !locked);
 
   const items = useMemo<MenuProps["items"]>(() => {
     if (!role || locked) return [];
     const out: NonNullable<MenuProps["items"]> = [];
     const groups = new Map<
       string,
-      { key: string; label: string; children: { key: string; label: string }[] }
+      { key: string; label: string; children: { key: string; label: ReactNode }[] }
     >();
     for (const item of navItemsFor(role)) {
-      const entry = { key: item.path, label: t(item.label) };
+      const label =
+        item.path === "/townships" && pendingRegistrations > 0 ? (
+          <span data-testid="pending-registrations">
+            {t(item.label)} <Badge count={pendingRegistrations} size="small" />
+          </span>
+        ) : (
+          t(item.label)
+        );
+      const entry = { key: item.path, label };
       if (!item.group) {
         out.push(entry);
         continue;
@@ -44,7 +54,7 @@ export function AppLayout() {
       g.children.push(entry);
     }
     return out;
-  }, [role, t, locked]);
+  }, [role, t, locked, pendingRegistrations]);
 
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (!canOpen(session.user.role, location.pathname))
