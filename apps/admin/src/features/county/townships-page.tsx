@@ -297,9 +297,16 @@ function ApproveDialog({
   const trpc = useTRPC();
   const { t } = useI18n();
   const choices = useQuery(trpc.onboarding.memberFromChoices.queryOptions());
-  const [choice, setChoice] = useState<"joining" | "next">("next");
+  const [choice, setChoice] = useState<"joining" | "next" | "other">("next");
+  const [other, setOther] = useState<string | undefined>(undefined);
   const c = choices.data;
-  const memberFrom = c ? (choice === "joining" ? c.joiningMonth : c.nextFullMonth) : undefined;
+  const memberFrom = c
+    ? choice === "joining"
+      ? c.joiningMonth
+      : choice === "next"
+        ? c.nextFullMonth
+        : other
+    : undefined;
   const joiningClosed = c?.firstUnpublishedMonth ? c.joiningMonth < c.firstUnpublishedMonth : false;
   return (
     <Modal
@@ -320,6 +327,21 @@ function ApproveDialog({
             <Radio value="next">{t("townships.memberNext", { month: c.nextFullMonth })}</Radio>
             <Radio value="joining" disabled={joiningClosed}>
               {t("townships.memberJoining", { month: c.joiningMonth })}
+            </Radio>
+            <Radio value="other">
+              <Space wrap>
+                {t("townships.memberOther")}
+                <DatePicker
+                  picker="month"
+                  size="small"
+                  value={other ? dayjs(`${other}-01`) : undefined}
+                  onChange={(d) => {
+                    setOther(d ? d.format("YYYY-MM") : undefined);
+                    setChoice("other");
+                  }}
+                  aria-label={t("townships.memberOther")}
+                />
+              </Space>
             </Radio>
           </Space>
         </Radio.Group>

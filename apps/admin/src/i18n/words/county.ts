@@ -66,6 +66,10 @@ export const COUNTY_WORDS = {
     en: "Before its first month the township is not scored or ranked, and never appears in those periods' tables or their corrections; quarters and years average its assessed months only.",
   },
   "townships.memberFrom": { zh: "参评起始月", en: "Assessed from" },
+  "townships.memberOther": {
+    zh: "其他月份（不早于尚未发布排名的第一个月）：",
+    en: "Another month (none already published):",
+  },
   "townships.memberAlways": { zh: "全部月份", en: "Every month" },
   "townships.memberEdit": { zh: "修改", en: "Change" },
   "townships.memberEditTitle": { zh: "修改参评起始月：{name}", en: "First assessed month of {name}" },
