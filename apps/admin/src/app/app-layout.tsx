@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/icons";
 import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
-import { type ReactNode, Suspense, useMemo, useState } from "react";
+import { type ReactNode, Suspense, useMemo, useRef, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
 import { AccountGate, useAccount } from "../auth/account-gate";
@@ -19,6 +19,8 @@ export function AppLayout() {
   const role = session?.user.role;
   const account = useAccount();
   const signOutHere = useSignOut();
+  const lastUserId = useRef<string | undefined>(undefined);
+  if (session) lastUserId.current = session.user.id;
   const locked = account.waiting || account.mustChangePassword;
   const screens = Grid.useBreakpoint();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -56,7 +58,9 @@ export function AppLayout() {
     return out;
   }, [role, t, locked, pendingRegistrations]);
 
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // The page is remembered for the same person only (an expired session), never for the next one.
+  if (!session)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname, userId: lastUserId.current }} />;
   if (!canOpen(session.user.role, location.pathname))
     return (
       <Layout style={{ minHeight: "100vh", padding: 48 }}>

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { TRPCClient } from "@trpc/client";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import type { AppRouter } from "../api/app-router";
 import { useSession } from "../api/session-provider";
 import type { Session } from "../api/token-store";
@@ -30,10 +30,22 @@ export function useSignOut(): () => void {
   const navigate = useNavigate();
   return () => {
     void signOutEverywhere(client, session ?? undefined);
-    // Navigating first (batched with the sign-out) keeps the signed-in frame from remembering this page.
-    navigate("/sign-in", { replace: true, state: null });
     signOut();
+    navigate("/sign-in", { replace: true, state: null });
     void queryClient.cancelQueries();
     queryClient.clear();
   };
+}
+
+/** What the signed-in frame hands the sign-in page when a session ends: the page, and whose it was. */
+export type ReturnState = { from?: string; userId?: string } | null;
+
+/**
+ * Where to go after signing in: back to the page a session ended on only when the same person signs in
+ * again (an expired session); anyone else — or anyone after a deliberate sign-out — starts at home.
+ */
+export function useReturnPath(): (user: { id: string }, home: string) => string {
+  const state = useLocation().state as ReturnState;
+  return (user, home) =>
+    state?.from && state.from !== "/sign-in" && state.userId === user.id ? state.from : home;
 }
