@@ -99,4 +99,57 @@ describe("an empty month under the model scheme", () => {
     const queue = await admin.submissions.list({ month: "2026-09" });
     expect(queue.find((r) => r.townshipId === empty)).toMatchObject({ noRecords: true, locked: true });
   });
+
+  it("waives the automatic 迟报漏报 only when a second reviewer confirms the first one's reason", async () => {
+    const reviewer = callerWith(services, tokens.A.county_reviewer);
+    const late = await admin.submissions.lateReport({ townshipId: empty, month: "2026-09" });
+    expect(late).toMatchObject({ waived: false, waiver: null });
+    await expect(
+      reviewer.submissions.requestLateWaiver({
+        townshipId: empty,
+        month: "2026-09",
+        expectedVersion: late?.version ?? 0,
+        reason: "",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const asked = await reviewer.submissions.requestLateWaiver({
+      townshipId: empty,
+      month: "2026-09",
+      expectedVersion: late?.version ?? 0,
+      reason: "县平台故障，乡镇无法按时报送",
+    });
+    expect(asked.waiver).toMatchObject({ reason: "县平台故障，乡镇无法按时报送" });
+    // Not yet confirmed: it still deducts; the one who asked cannot confirm it.
+    const i01 = async () =>
+      (await admin.league.compute({ period: "2026-09" })).table.rows
+        .find((r) => r.townshipId === empty)
+        ?.indicators.find((i) => i.code === "I01")?.deductions;
+    expect(await i01()).toBe(1);
+    await expect(
+      reviewer.submissions.confirmLateWaiver({
+        townshipId: empty,
+        month: "2026-09",
+        expectedVersion: asked.version,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // A township or another county cannot touch it.
+    await expect(
+      callerWith(services, tokens.B.county_admin).submissions.confirmLateWaiver({
+        townshipId: empty,
+        month: "2026-09",
+        expectedVersion: asked.version,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const done = await admin.submissions.confirmLateWaiver({
+      townshipId: empty,
+      month: "2026-09",
+      expectedVersion: asked.version,
+    });
+    expect(done.waived).toBe(true);
+    expect(await i01()).toBe(0);
+    expect(await lateEvents(empty)).toHaveLength(0);
+    // The close running again does not record it anew: the month stays locked, once.
+    await closeMonth(services, new Date("2026-10-08T17:00:00Z"));
+    expect(await lateEvents(empty)).toHaveLength(0);
+  });
 });

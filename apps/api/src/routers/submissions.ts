@@ -1,6 +1,7 @@
 import { input as fields, id, int, month, text } from "@pingan/contracts";
 import * as z from "zod";
 import { monthCycle } from "../submissions/cycle";
+import { confirmLateWaiver, lateReportOf, requestLateWaiver } from "../submissions/late-waiver";
 import { getSubmission, previewMonth, yearTrend } from "../submissions/preview";
 import {
   approve,
@@ -60,6 +61,19 @@ export const submissionsRouter = router({
     .mutation(({ ctx, input }) => returnToTownship(ctx, input)),
 
   approve: reviewProcedure.input(fields(versioned)).mutation(({ ctx, input }) => approve(ctx, input)),
+
+  /** The month's automatic 迟报漏报 (the monthly close's), if any, with its waiver request. */
+  lateReport: reviewProcedure.input(monthInput).query(({ ctx, input }) => lateReportOf(ctx, input.month)),
+
+  /** A reviewer asks to waive the month's automatic 迟报漏报, with a reason (counts until confirmed). */
+  requestLateWaiver: reviewProcedure
+    .input(fields({ ...versioned, reason: reason() }))
+    .mutation(({ ctx, input }) => requestLateWaiver(ctx, input)),
+
+  /** A second, different county user confirms the waiver: the 迟报漏报 no longer deducts. */
+  confirmLateWaiver: reviewProcedure
+    .input(fields(versioned))
+    .mutation(({ ctx, input }) => confirmLateWaiver(ctx, input)),
 
   /** A reviewer's score for a manual indicator; counts once a second reviewer confirms it. */
   enterManualScore: reviewProcedure

@@ -266,6 +266,23 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
   },
   "submissions.list": { access: "county", input: () => ({ month: "2026-10" }) },
+  "submissions.lateReport": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10" }),
+  },
+  "submissions.requestLateWaiver": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      expectedVersion: 999,
+      reason: "系统故障无法报送",
+    }),
+  },
+  "submissions.confirmLateWaiver": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
+  },
   "submissions.returnToTownship": {
     access: "countyTownship",
     input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999, reason: "材料不全" }),
