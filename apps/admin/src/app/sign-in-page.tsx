@@ -1,10 +1,11 @@
 import { LockOutlined, TranslationOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
 import type { Session } from "../api/token-store";
 import { useTRPC } from "../api/trpc";
+import { useReturnPath } from "../auth/sign-out";
 import { describeError } from "../errors/error-messages";
 import { applyFieldErrors } from "../errors/form-errors";
 import { useI18n } from "../i18n/i18n-provider";
@@ -17,14 +18,14 @@ export function SignInPage() {
   const trpc = useTRPC();
   const { signIn } = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from;
+  const returnPath = useReturnPath();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation(
     trpc.auth.signIn.mutationOptions({
       meta: { silent: true },
       onSuccess: (data: Session) => {
         signIn(data);
-        navigate(from && from !== "/sign-in" ? from : homeFor(data.user.role), { replace: true });
+        navigate(returnPath(data.user, homeFor(data.user.role)), { replace: true });
       },
       onError: (err) => {
         applyFieldErrors(form, err);

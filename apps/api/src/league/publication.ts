@@ -15,6 +15,7 @@ import {
   writeInputChunks,
   writeTransaction,
 } from "@pingan/data";
+import type { LeagueTable } from "@pingan/domain";
 import { AppError } from "../errors";
 import { periodEnded } from "../submissions/deadline";
 import { scoreCounty } from "./county-scoring";
@@ -27,6 +28,11 @@ import { scoreCounty } from "./county-scoring";
 
 /** DynamoDB allows 100 items per transaction: the table, its inputs, its audit entry and a row per township. */
 const MAX_TOWNSHIPS = 97;
+
+/** Whether two tables of a period say the same: every row (total, rank, grade, indicators) and the scheme. */
+function sameTable(a: LeagueTable, b: LeagueTable): boolean {
+  return a.schemeVersion === b.schemeVersion && JSON.stringify(a.rows) === JSON.stringify(b.rows);
+}
 
 /** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
 export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
@@ -76,10 +82,21 @@ export async function publishLeagueTable(
     throw new AppError("INPUT.INVALID", "「更正理由」为必填项：该期排名已发布，再次发布即为更正");
   }
   const asOf = wctx.now.getTime();
-  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, { asOf, fresh: true });
+  // scoring.md §11: a correction re-scores the townships of the version before it, never one more.
+  const before = latest ? publishedBody(latest) : undefined;
+  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, {
+    asOf,
+    fresh: true,
+    ...(before ? { onlyTownships: new Set(before.rows.map((r) => r.townshipId)) } : {}),
+  });
   if (table.rows.length > MAX_TOWNSHIPS)
     throw new Error(`too many townships to publish in one transaction: ${table.rows.length}`);
   const { details: _details, ...body } = table;
+  if (latest && before && sameTable(before, body))
+    throw new AppError(
+      "RECORD.STATE",
+      `更正后的排名与第${latest.tableVersion}版完全相同（每个乡镇的得分、排名和等次都未变化），无需发布更正`,
+    );
   const chunks = await writeInputChunks(db, wctx, countyId, gzipInputs(data));
   const inputs: PublishedInputs = {
     digest,

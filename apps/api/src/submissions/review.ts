@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { checkItems, getItem, type ItemOf } from "@pingan/data";
-import type { Scheme } from "@pingan/domain";
+import { checkItems, getItem, type ItemOf, townshipsWithRecords } from "@pingan/data";
+import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
 import { notifySubmissionReturned } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
@@ -121,17 +121,25 @@ export async function reviewQueue(
       .filter((s) => s.countyId === ctx.county.id)
       .map((s) => [s.townshipId, s]),
   );
-  return checkItems(db, "township", townshipItems)
-    .filter((t) => t.status === "active" && t.countyId === ctx.county.id)
-    .map((t) => {
-      const s = subs.get(t.id);
-      return {
-        name: t.name,
-        code: t.code,
-        ...view(s ?? blankSubmission(t, month), deadline, now),
-        pendingEntries: s ? [...s.manualScores, ...s.adjustments].filter((e) => !e.confirmedBy).length : 0,
-      };
-    });
+  const townships = checkItems(db, "township", townshipItems)
+    // §11: a township is not due anything for a month before it belongs to the assessment.
+    .filter((t) => t.status === "active" && t.countyId === ctx.county.id && isMember(t, month));
+  const recorded = await townshipsWithRecords(
+    db,
+    townships.map((t) => t.id),
+    month,
+  );
+  return townships.map((t) => {
+    const s = subs.get(t.id);
+    return {
+      name: t.name,
+      code: t.code,
+      ...view(s ?? blankSubmission(t, month), deadline, now),
+      pendingEntries: s ? [...s.manualScores, ...s.adjustments].filter((e) => !e.confirmedBy).length : 0,
+      /** 本月无任何记录: nothing of the township's own dated in the month (reviewers see it as such). */
+      noRecords: !recorded.has(t.id),
+    };
+  });
 }
 
 /** Returns a submitted month to the township with a reason. */

@@ -86,6 +86,11 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     access: "countyAdminTownship",
     input: (townshipId) => ({ townshipId, expectedVersion: 999 }),
   },
+  "onboarding.memberFromChoices": { access: "countyAdmin" },
+  "onboarding.setMemberFrom": {
+    access: "countyAdminTownship",
+    input: (townshipId) => ({ townshipId, expectedVersion: 999, memberFrom: "2027-01" }),
+  },
   "onboarding.rejectTownship": {
     access: "countyAdminTownship",
     input: (townshipId) => ({ townshipId, expectedVersion: 999, reason: "材料不全" }),
@@ -249,6 +254,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     input: () => ({ year: 2026, expectedVersion: 999, json: "{}" }),
   },
 
+  "submissions.cycle": { access: "authed" },
   "submissions.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, month: "2026-10" }) },
   "submissions.preview": {
     access: "townshipRead",
@@ -260,6 +266,23 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
   },
   "submissions.list": { access: "county", input: () => ({ month: "2026-10" }) },
+  "submissions.lateReport": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10" }),
+  },
+  "submissions.requestLateWaiver": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      expectedVersion: 999,
+      reason: "系统故障无法报送",
+    }),
+  },
+  "submissions.confirmLateWaiver": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999 }),
+  },
   "submissions.returnToTownship": {
     access: "countyTownship",
     input: (townshipId) => ({ townshipId, month: "2026-10", expectedVersion: 999, reason: "材料不全" }),
