@@ -61,6 +61,14 @@ describe("league tables", () => {
     const item = await latestPublished(db, countyId, "2026-09");
     const { inputs, data } = await publishedInputs(db, item as NonNullable<typeof item>);
     const { scheme } = await requireScheme(db, countyId, 2026, inputs.schemeVersion);
+    // The public reads the scheme's name and its indicators' names and full marks, and nothing else of it.
+    expect(Object.keys(read.scheme ?? {}).sort()).toEqual(["indicators", "name"]);
+    expect(read.scheme?.name).toBe(scheme.name);
+    expect(read.scheme?.indicators.map((i) => [i.code, i.name, i.maxScore])).toEqual(
+      scheme.indicators.map((i) => [i.code, i.name, i.maxScore]),
+    );
+    for (const i of read.scheme?.indicators ?? [])
+      expect(Object.keys(i).every((k) => ["code", "name", "maxScore", "metric"].includes(k))).toBe(true);
     expect(data).toBeDefined();
     if (!data) return;
     expect(inputsDigest(scheme, data, "2026-09", inputs.asOf ?? undefined)).toBe(inputs.digest);
