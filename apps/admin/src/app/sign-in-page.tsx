@@ -39,8 +39,7 @@ export function SignInPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
-    for (const f of ["login", "password"] as const)
-      if (!values[f].trim()) missing[f] = t("signIn.required");
+    for (const f of ["login", "password"] as const) if (!values[f].trim()) missing[f] = t("signIn.required");
     setFieldErrors(missing);
     if (Object.keys(missing).length === 0) mutation.mutate(values);
   };
@@ -55,7 +54,13 @@ export function SignInPage() {
 
   return (
     <LightPage
-      style={{ minHeight: "100vh", display: "grid", placeItems: "center", background: "#f5f7fa", padding: 16 }}
+      style={{
+        minHeight: "100vh",
+        display: "grid",
+        placeItems: "center",
+        background: "#f5f7fa",
+        padding: 16,
+      }}
     >
       <main className="lt-card" style={{ width: "100%", maxWidth: 380, padding: 24 }}>
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>

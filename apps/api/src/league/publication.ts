@@ -49,8 +49,8 @@ export type PublicScheme = {
 const publicSchemes = new WeakMap<Db, Map<string, Promise<PublicScheme | null>>>();
 
 function publicScheme(db: Db, countyId: string, year: number, version: number): Promise<PublicScheme | null> {
-  let byKey = publicSchemes.get(db);
-  if (!byKey) publicSchemes.set(db, (byKey = new Map()));
+  const byKey = publicSchemes.get(db) ?? new Map<string, Promise<PublicScheme | null>>();
+  publicSchemes.set(db, byKey);
   const key = `${countyId}/${year}/${version}`;
   let found = byKey.get(key);
   if (!found) {

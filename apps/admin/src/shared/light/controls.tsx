@@ -34,7 +34,6 @@ export function Button({
 }: Look & { busy?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button
-      // biome-ignore lint/a11y/useButtonType: the type is a prop, "button" unless asked otherwise
       type={type}
       className={buttonClass({ kind, small, block })}
       disabled={busy || rest.disabled}
@@ -124,7 +123,12 @@ export function Alert({
   "data-testid"?: string;
 }) {
   return (
-    <div className={`lt-alert lt-alert-${type}`} role={type === "error" ? "alert" : "status"} style={style} {...rest}>
+    <div
+      className={`lt-alert lt-alert-${type}`}
+      role={type === "error" ? "alert" : "status"}
+      style={style}
+      {...rest}
+    >
       <div className="lt-alert-title">{title}</div>
       {description && <div>{description}</div>}
     </div>
@@ -132,7 +136,15 @@ export function Alert({
 }
 
 /** A small coloured label; colours are antd's preset names (green, blue, gold, orange, red). */
-export function Tag({ color, children, ...rest }: { color?: string; children: ReactNode; "data-testid"?: string }) {
+export function Tag({
+  color,
+  children,
+  ...rest
+}: {
+  color?: string;
+  children: ReactNode;
+  "data-testid"?: string;
+}) {
   return (
     <span className={color && color !== "default" ? `lt-tag lt-tag-${color}` : "lt-tag"} {...rest}>
       {children}
