@@ -7,7 +7,7 @@ import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
 import { signOutEverywhere } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
-import { canOpen, navItemsFor } from "./nav-items";
+import { canOpen, menuTarget, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
 /** The signed-in frame: a menu with only what the role allows, the user, the language switch. */
@@ -31,7 +31,7 @@ export function AppLayout() {
       { key: string; label: string; children: { key: string; label: string }[] }
     >();
     for (const item of navItemsFor(role)) {
-      const entry = { key: item.path, label: t(item.label) };
+      const entry = { key: menuTarget(item, session?.user ?? {}).path, label: t(item.label) };
       if (!item.group) {
         out.push(entry);
         continue;
@@ -45,7 +45,7 @@ export function AppLayout() {
       g.children.push(entry);
     }
     return out;
-  }, [role, t, locked]);
+  }, [role, t, locked, session?.user]);
 
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (!canOpen(session.user.role, location.pathname))
@@ -64,7 +64,8 @@ export function AppLayout() {
       items={items}
       onClick={(e) => {
         setMenuOpen(false);
-        navigate(e.key);
+        if (e.key.startsWith("/public/")) window.open(e.key, "_blank", "noopener");
+        else navigate(e.key);
       }}
     />
   );
