@@ -38,7 +38,7 @@ function ExportButtons(input: ExportInput) {
 export default function PublicPage() {
   const { countyId = "" } = useParams();
   const trpc = useTRPC();
-  const { t, locale } = useI18n();
+  const { t, locale, setLocale } = useI18n();
   const periods = useQuery({ ...trpc.public.periods.queryOptions({ countyId }), meta: { silent: true } });
   const published = newestFirst(
     [...new Map((periods.data?.published ?? []).map((p) => [p.period, p])).values()],
@@ -58,7 +58,12 @@ export default function PublicPage() {
 
   return (
     <LightPage style={{ maxWidth: 960, margin: "0 auto", padding: 12 }}>
-      <h1 className="lt-title" style={{ textAlign: "center", marginTop: 8 }}>
+      <div className="lt-no-print" style={{ textAlign: "right" }}>
+        <Button kind="text" small onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}>
+          {t("app.switchLanguage")}
+        </Button>
+      </div>
+      <h1 className="lt-title" style={{ textAlign: "center", marginTop: 0 }}>
         {county ? t("public.countyTitle", { county: county.name }) : t("public.title")}
       </h1>
       {failure ? (
