@@ -28,6 +28,9 @@ export const LEAGUE_WORDS = {
   "league.empty": { zh: "暂无排名数据", en: "No league table yet" },
   "league.detail": { zh: "得分明细", en: "Score detail" },
   "league.period": { zh: "考核期", en: "Period" },
+  "league.kindMonth": { zh: "月度", en: "Month" },
+  "league.kindQuarter": { zh: "季度", en: "Quarter" },
+  "league.kindYear": { zh: "年度", en: "Year" },
   "league.version": { zh: "版本", en: "Version" },
   "league.schemeVersion": { zh: "细则版本", en: "Scheme version" },
   "league.quarterNoIndicators": {
