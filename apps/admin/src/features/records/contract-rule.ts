@@ -33,3 +33,10 @@ export function contractFields<S extends { shape: Record<string, Checkable> }>(s
   });
   return { rule, field };
 }
+
+/** A form item that must be filled, for forms without a contract schema at hand: name, label and rule. */
+export const requiredField = (name: string, label: string, message: string) => ({
+  name,
+  label,
+  rules: [{ required: true, message }],
+});

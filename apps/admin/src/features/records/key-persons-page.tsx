@@ -11,7 +11,7 @@ import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractFields } from "./contract-rule";
+import { contractFields, requiredField } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -166,11 +166,7 @@ export default function KeyPersonsPage() {
                   })
                 }
               >
-                <Form.Item
-                  name="at"
-                  label={t("keyPersons.visitAt")}
-                  rules={[{ required: true, message: t("keyPersons.visitAtRequired") }]}
-                >
+                <Form.Item {...requiredField("at", t("keyPersons.visitAt"), t("keyPersons.visitAtRequired"))}>
                   <InstantPicker />
                 </Form.Item>
                 <Form.Item name="note" label={t("keyPersons.visitNote")}>

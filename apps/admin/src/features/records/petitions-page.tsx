@@ -11,7 +11,7 @@ import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractFields } from "./contract-rule";
+import { contractFields, requiredField } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -159,11 +159,7 @@ export default function PetitionsPage() {
           closing && close.mutate({ townshipId, id: closing.id, expectedVersion: closing.version, ...v })
         }
       >
-        <Form.Item
-          name="closedAt"
-          label={t("records.closedAt")}
-          rules={[{ required: true, message: t("records.closedAtRequired") }]}
-        >
+        <Form.Item {...requiredField("closedAt", t("records.closedAt"), t("records.closedAtRequired"))}>
           <InstantPicker />
         </Form.Item>
         <Form.Item name="settled" label={t("petitions.settledQuestion")}>
