@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import modelScheme from "../../apps/admin/src/features/scheme/model-scheme.json";
-import type { Caller } from "./support/api-caller";
 import { callerAs } from "./support/api-caller";
 import {
   type County,
@@ -22,7 +21,6 @@ import { type Served, serveAdmin } from "./support/static-server";
 let browser: Browser;
 let served: Served;
 let county: County;
-let admin: Caller;
 let ctx: BrowserContext;
 let page: Page;
 const errors: string[] = [];
@@ -37,7 +35,7 @@ beforeAll(async () => {
     township: { name: "城关镇管理员", phone: uniquePhone() },
     neighbour: { name: "七里镇管理员", phone: uniquePhone() },
   });
-  admin = await callerAs(api.services, county.adminPhone, TEST_PASSWORD);
+  const admin = await callerAs(api.services, county.adminPhone, TEST_PASSWORD);
   await admin.schemes.save({ year: 2026, expectedVersion: 0, scheme: modelScheme as never });
   for (const period of PERIODS) await admin.league.publish({ period });
   [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
