@@ -121,7 +121,7 @@ describe("the API function", () => {
     });
   });
 
-  it("gets the table name and the signing secret's ARN, never the secret itself", () => {
+  it("gets the table name, the signing secret's ARN (never the secret), and the tenant role and table ARNs", () => {
     const fnId = logicalId(prod, prod.stack.api.function.functionArn);
     const fn = prod.template.toJSON().Resources[fnId] as Resource;
     expect((fn.Properties.Environment as { Variables: unknown }).Variables).toEqual({
@@ -129,6 +129,8 @@ describe("the API function", () => {
       STAGE: "prod",
       TABLE_NAME: prod.resolve(prod.stack.table.tableName),
       TOKEN_SECRET_ARN: prod.resolve(prod.stack.tokenSecret.secretArn),
+      TENANT_ROLE_ARN: prod.resolve(prod.stack.tenantRoles.role.roleArn),
+      TABLE_ARN: prod.resolve(prod.stack.table.tableArn),
     });
   });
 
@@ -156,7 +158,7 @@ describe("the API function", () => {
     }
   });
 
-  it("can reach only this table, its indexes, the signing secret and its own log group", () => {
+  it("can reach only this table, its indexes, the signing secret, its own log group and the tenant role", () => {
     const roleId = logicalId(prod, prod.stack.api.role.roleArn);
     const role = prod.template.toJSON().Resources[roleId] as Resource;
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -169,6 +171,7 @@ describe("the API function", () => {
         { "Fn::Join": ["", [tableArn, "/index/*"]] },
         prod.resolve(prod.stack.tokenSecret.secretArn),
         prod.resolve(prod.stack.api.logGroup.logGroupArn),
+        prod.resolve(prod.stack.tenantRoles.role.roleArn),
       ].map((r) => JSON.stringify(r)),
     );
     const resources = statements.flatMap((s) => asList(s.Resource)).map((r) => JSON.stringify(r));
@@ -204,6 +207,71 @@ describe("the API function", () => {
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
+  });
+});
+
+describe("the tenant role", () => {
+  it("may be assumed, with session tags, only by the API function's role, for an hour at most", () => {
+    const roleId = logicalId(prod, prod.stack.tenantRoles.role.roleArn);
+    const role = prod.template.toJSON().Resources[roleId] as Resource;
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["sts:AssumeRole", "sts:TagSession"],
+          Principal: { AWS: prod.resolve(prod.stack.api.role.roleArn) },
+        },
+      ],
+    });
+    expect(role.Properties.MaxSessionDuration).toBe(3600);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    // The API role's side: AssumeRole and TagSession on exactly this role.
+    const apiStatements = statementsOfRole(prod, logicalId(prod, prod.stack.api.role.roleArn));
+    const sts = apiStatements.filter((s) => asList(s.Action).some((a) => String(a).startsWith("sts:")));
+    expect(sts).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Resource: prod.resolve(prod.stack.tenantRoles.role.roleArn),
+      },
+    ]);
+    // Nobody else may assume it: no other role's policy names it.
+    const policies = Object.values(prod.template.findResources("AWS::IAM::Policy")) as Resource[];
+    const naming = policies.filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes(
+        JSON.stringify(prod.resolve(prod.stack.tenantRoles.role.roleArn)),
+      ),
+    );
+    expect(naming.map((p) => p.Properties.Roles)).toEqual([
+      [{ Ref: logicalId(prod, prod.stack.api.role.roleArn) }],
+    ]);
+  });
+
+  it("reaches only tenant partitions of this table and its indexes, with the API's actions and no Scan", () => {
+    const statements = statementsOfRole(prod, logicalId(prod, prod.stack.tenantRoles.role.roleArn));
+    const tableArn = prod.resolve(prod.stack.table.tableArn);
+    expect(statements).toEqual([
+      {
+        Effect: "Allow",
+        // CDK writes the actions sorted.
+        Action: [
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:UpdateItem",
+        ],
+        Resource: [tableArn, { "Fn::Join": ["", [tableArn, "/index/*"]] }],
+        Condition: {
+          "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["C#*", "T#*"] },
+          Null: { "dynamodb:LeadingKeys": "false" },
+        },
+      },
+    ]);
   });
 });
 

@@ -13,6 +13,7 @@ import { AdminSite, type CustomDomain } from "./constructs/admin-site";
 import { AppFunction } from "./constructs/app-function";
 import { Monitoring } from "./constructs/monitoring";
 import { MonthlyCloseSchedules } from "./constructs/monthly-close-schedules";
+import { TenantRoles } from "./constructs/tenant-roles";
 import type { StageConfig } from "./stage";
 
 export interface PinganStackProps extends StackProps {
@@ -28,6 +29,7 @@ export interface PinganStackProps extends StackProps {
 export class PinganStack extends Stack {
   readonly table: Table;
   readonly api: AppFunction;
+  readonly tenantRoles: TenantRoles;
   readonly monthlyClose: AppFunction;
   readonly tokenSecret: Secret;
   readonly httpApi: HttpApi;
@@ -83,6 +85,10 @@ export class PinganStack extends Stack {
       environment: { TOKEN_SECRET_ARN: this.tokenSecret.secretArn },
     });
     this.tokenSecret.grantRead(this.api.function);
+    // Tenant-scoped requests run with credentials of this role narrowed to the tenant (apps/api/src/tenancy).
+    this.tenantRoles = new TenantRoles(this, "TenantRoles", { table: this.table, apiRole: this.api.role });
+    this.api.function.addEnvironment("TENANT_ROLE_ARN", this.tenantRoles.role.roleArn);
+    this.api.function.addEnvironment("TABLE_ARN", this.table.tableArn);
 
     const accessLogs = new LogGroup(this, "ApiAccessLogs", {
       retention: stage.logRetention,

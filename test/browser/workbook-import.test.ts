@@ -2,17 +2,18 @@ import { readFile } from "node:fs/promises";
 import { readXlsx, writeXlsx } from "@pingan/workbook";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  monthAndServerStart,
-  seedCounty,
-  seedTwoTownships,
-  startApi,
-  TEST_PASSWORD,
-  uniquePhone,
-} from "./support/api-server";
+import { seedCounty, seedTwoTownships, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
+import {
+  chooseWorkbook,
+  confirmImport,
+  listedErrors,
+  previewCounts,
+  previewSummary,
+  thisMonthAt,
+} from "./support/workbook";
 
 let browser: Browser;
 let served: Served;
@@ -23,11 +24,7 @@ const CODE = "510722100"; // 城关镇, the admin's township
 const NEIGHBOUR = "510722101"; // 七里镇
 
 // Records of the current month in China time: an open month, which an import may change.
-const { month } = monthAndServerStart();
-const at = (day: number, hour = 9) =>
-  new Date(
-    `${month}-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00+08:00`,
-  ).toISOString();
+const { at } = thisMonthAt();
 
 /** The corrected workbook: more than one batch (500 rows) of records, so the progress moves. */
 function goodRecords() {
@@ -128,12 +125,6 @@ function badRecords() {
   };
 }
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-async function chooseFile(p: Page, name: string, bytes: Uint8Array) {
-  await p.getByTestId("import-file").setInputFiles({ name, mimeType: XLSX_MIME, buffer: Buffer.from(bytes) });
-}
-
 beforeAll(async () => {
   const api = await startApi("workbook-import");
   const county = await seedCounty(api.services);
@@ -155,7 +146,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-const summary = () => page.getByTestId("import-preview-summary").textContent();
+const summary = () => previewSummary(page);
 
 describe("records in and out by workbook, as a township admin", () => {
   it("lists every error of a wrong workbook and writes nothing", async () => {
@@ -164,12 +155,8 @@ describe("records in and out by workbook, as a township admin", () => {
     await page.goto("/import");
     await page.getByText("重新导入同一文件即可补完").waitFor();
     await page.getByText("导入到本乡镇：城关镇（510722100）").waitFor();
-    await chooseFile(page, "城关镇台账.xlsx", await writeXlsx(badRecords()));
-    const table = page.getByTestId("import-errors");
-    await table.waitFor();
-    const rows = table.locator("tbody tr.ant-table-row");
-    await expect.poll(() => rows.count()).toBe(5);
-    const texts = (await rows.allTextContents()).join("\n");
+    await chooseWorkbook(page, "城关镇台账.xlsx", await writeXlsx(badRecords()));
+    const texts = (await listedErrors(page, 5)).join("\n");
     expect(texts).toContain("矛盾纠纷3乡镇代码");
     expect(texts).toContain("510722101");
     expect(texts).toContain("矛盾纠纷4办结时间");
@@ -182,10 +169,9 @@ describe("records in and out by workbook, as a township admin", () => {
   });
 
   it("imports the corrected workbook in batches, with progress to 100%", async () => {
-    await chooseFile(page, "城关镇台账.xlsx", await writeXlsx(goodRecords()));
+    await chooseWorkbook(page, "城关镇台账.xlsx", await writeXlsx(goodRecords()));
     await expect.poll(summary, { timeout: 30_000 }).toBe("共 605 条记录：新增 605，变更 0，未变 0，已锁定 0");
-    const counts = page.getByTestId("import-counts").locator("tbody tr.ant-table-row");
-    expect(await counts.allTextContents()).toEqual([
+    expect(await previewCounts(page)).toEqual([
       "矛盾纠纷城关镇（510722100）40000",
       "信访城关镇（510722100）2000",
       "案件城关镇（510722100）1000",
@@ -194,20 +180,10 @@ describe("records in and out by workbook, as a township admin", () => {
       "工作纪实城关镇（510722100）560000",
     ]);
     await snap(page, "workbook-import-preview");
-    await page.getByRole("button", { name: "确认导入 605 条记录" }).click();
+    const { done, percents } = await confirmImport(page, 605);
+    expect(done).toBe("新增 605，变更 0，未变 0，已锁定未修改 0");
     // Two batches: the bar shows a partial import before it completes.
-    const percents = new Set<string>();
-    const done = page.getByTestId("import-done-summary");
-    const bar = page.getByTestId("import-progress");
-    while (!(await done.isVisible())) {
-      const value = await bar.getAttribute("aria-valuenow", { timeout: 500 }).catch(() => null);
-      if (value) percents.add(value);
-      await page.waitForTimeout(50);
-    }
-    expect(await bar.getAttribute("aria-valuenow")).toBe("100");
-    expect(await bar.textContent()).toBe("100%");
-    expect(await done.textContent()).toBe("新增 605，变更 0，未变 0，已锁定未修改 0");
-    expect([...percents].some((p) => p !== "100")).toBe(true);
+    expect(percents.some((p) => p !== "100")).toBe(true);
     await snap(page, "workbook-import-done");
   });
 
@@ -232,7 +208,7 @@ describe("records in and out by workbook, as a township admin", () => {
 
   it("re-imports the same workbook with nothing changed", async () => {
     await page.goto("/import");
-    await chooseFile(page, "城关镇台账.xlsx", await writeXlsx(goodRecords()));
+    await chooseWorkbook(page, "城关镇台账.xlsx", await writeXlsx(goodRecords()));
     await page.getByTestId("import-preview-summary").or(page.getByTestId("import-errors")).waitFor();
     await snap(page, "workbook-import-unchanged");
     await expect.poll(summary, { timeout: 30_000 }).toBe("共 605 条记录：新增 0，变更 0，未变 605，已锁定 0");
@@ -256,7 +232,7 @@ describe("records in and out by workbook, as a township admin", () => {
     expect(read.records.disputes.find((d) => d.id === "D-040")?.category).toBe("宅基地边界纠纷（导入）");
 
     await page.goto("/import");
-    await chooseFile(page, download.suggestedFilename(), bytes);
+    await chooseWorkbook(page, download.suggestedFilename(), bytes);
     await expect.poll(summary, { timeout: 30_000 }).toBe("共 40 条记录：新增 0，变更 0，未变 40，已锁定 0");
     expect(errors).toEqual([]);
   });

@@ -12,6 +12,12 @@ export type Config = {
   /** DynamoDB Local's URL; absent on AWS. */
   dynamoEndpoint?: string;
   region?: string;
+  /**
+   * AWS only: the role tenant-scoped requests assume (with a session policy per tenant, tenancy/) and the
+   * table's ARN the policy names. Without them tenant clients keep the function's credentials (guarded in code).
+   */
+  tenantRoleArn?: string;
+  tableArn?: string;
   /** HMAC key for access tokens. */
   tokenSecret: string;
   port: number;
@@ -51,6 +57,8 @@ export async function loadConfig(
     tableName: env.TABLE_NAME ?? "pingan",
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION || undefined,
+    tenantRoleArn: env.TENANT_ROLE_ARN || undefined,
+    tableArn: env.TABLE_ARN || undefined,
     tokenSecret:
       options.tokenSecret === false
         ? ""

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "@pingan/contracts";
-import { DataError, isDatabaseUnavailable } from "@pingan/data";
+import { DataError, isDatabaseUnavailable, tenantScopeErrorIn } from "@pingan/data";
 import { TRPCError } from "@trpc/server";
 
 /**
@@ -66,7 +66,20 @@ function asAppError(cause: unknown): AppError | undefined {
   if (cause instanceof DataError)
     return new AppError(cause.code, cause.messageZh, cause.field ? { field: cause.field } : undefined);
   if (isDatabaseUnavailable(cause)) return serviceUnavailable();
+  // A key outside the caller's tenant: refused by the tenant client's guard, or on AWS by the session
+  // policy of the tenant's credentials (apps/api/src/tenancy). A bug or an attack either way: logged.
+  const outOfScope = tenantScopeErrorIn(cause);
+  if (outOfScope || isAccessDenied(cause)) {
+    console.error({ tenantScope: "refused", message: outOfScope?.message ?? String(cause) });
+    return forbidden();
+  }
   return undefined;
+}
+
+function isAccessDenied(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  if ((error as { name?: unknown }).name === "AccessDeniedException") return true;
+  return isAccessDenied((error as { cause?: unknown }).cause, depth + 1);
 }
 
 /**

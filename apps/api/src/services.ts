@@ -2,6 +2,8 @@ import { createDb, createDocumentClient, type Db } from "@pingan/data";
 import { DEFAULT_COST_LOG2 } from "./auth/password";
 import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
+import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
+import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
 
 /** What procedures work with; built once per process (per Lambda container) from the config. */
 export type Services = {
@@ -15,10 +17,25 @@ export type Services = {
   now: () => Date;
   /** Sign-in attempts per sign-in name and per source address, in this process (auth/rate-limit.ts). */
   signInThrottle: SignInThrottle;
+  /** Per-tenant views of the table (tenancy/): the `db` of county and township procedures. */
+  tenantDbs: TenantDbs;
 };
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
-  const client = createDocumentClient({ endpoint: config.dynamoEndpoint, region: config.region });
+  const connection = { endpoint: config.dynamoEndpoint, region: config.region };
+  const client = createDocumentClient(connection);
+  // On AWS with the tenant role (infra: TenantRoles), tenants get assumed-role credentials; elsewhere
+  // (DynamoDB Local, the command line) the tenant client's guard alone keeps them in their partitions.
+  const credentials =
+    config.tenantRoleArn && config.tableArn
+      ? new TenantCredentialCache(
+          stsAssumeTenantRole({
+            roleArn: config.tenantRoleArn,
+            tableArn: config.tableArn,
+            region: config.region,
+          }),
+        )
+      : undefined;
   return {
     db: createDb({ client, tableName: config.tableName }),
     tokenSecret: config.tokenSecret,
@@ -27,6 +44,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     passwordCostLog2: DEFAULT_COST_LOG2,
     now: () => new Date(),
     signInThrottle: new SignInThrottle(),
+    tenantDbs: createTenantDbs({ tableName: config.tableName, connection, credentials }),
     ...overrides,
   };
 }

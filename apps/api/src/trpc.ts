@@ -1,10 +1,11 @@
 import { COUNTY_ROLES, flattenIssues, id, input as objectInput, TOWNSHIP_ROLES } from "@pingan/contracts";
-import { getItem, type ItemOf, type Role } from "@pingan/data";
+import { getItem, type ItemOf, type Role, type TenantScope } from "@pingan/data";
 import { initTRPC } from "@trpc/server";
 import { verifyAccessToken } from "./auth/tokens";
 import type { Context } from "./context";
 import { AppError, forbidden, passwordChangeRequired, roleForbidden, toTRPCError } from "./errors";
 import { admitSignedInCall, meterCall } from "./ops/metrics";
+import type { Services } from "./services";
 
 /**
  * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
@@ -131,6 +132,19 @@ export function requireRoles<R extends Role>(...roles: R[]) {
 
 export const platformProcedure = authedProcedure.use(requireRoles("platform_admin"));
 
+/**
+ * The services of a tenant-scoped call: `db` may touch only the tenant's partitions (tenancy/, the tenant
+ * DynamoDB client: guarded in code, and on AWS signed with the tenant's assumed-role credentials whose
+ * session policy limits `dynamodb:LeadingKeys`). County and township procedures read and write their
+ * tenant's data through `ctx.tenantServices`; `ctx.services` (the function's own role) stays for what is
+ * keyed outside the tenant: accounts, sessions, sign-in names, and the checks of the builders themselves.
+ * Township builders also carry `ctx.countyServices`, scoped to the township's own county, for the few
+ * township procedures that read or write county-wide (a rank preview, a population proposal).
+ */
+function tenantServices(services: Services, scope: TenantScope): Services {
+  return { ...services, db: services.tenantDbs.forScope(scope) };
+}
+
 /** A county user, with their county loaded. */
 export const countyProcedure = authedProcedure
   .use(requireRoles(...COUNTY_ROLES))
@@ -139,7 +153,8 @@ export const countyProcedure = authedProcedure
       ? await getItem(ctx.services.db, "county", { id: ctx.user.countyId })
       : undefined;
     if (!county) throw forbidden();
-    return next({ ctx: { county } });
+    const scope: TenantScope = { kind: "county", countyId: county.id };
+    return next({ ctx: { county, tenantServices: tenantServices(ctx.services, scope) } });
   });
 
 export const countyAdminProcedure = countyProcedure.use(requireRoles("county_admin"));
@@ -179,7 +194,16 @@ export const townshipReadProcedure = authedProcedure
     const township = await townshipOf(ctx, input.townshipId);
     assertActive(township);
     if (!isOwnTownship && township.countyId !== user.countyId) throw forbidden();
-    return next({ ctx: { township } });
+    const scope: TenantScope = isOwnTownship
+      ? { kind: "township", countyId: township.countyId, townshipId: township.id }
+      : { kind: "county", countyId: township.countyId };
+    return next({
+      ctx: {
+        township,
+        tenantServices: tenantServices(ctx.services, scope),
+        countyServices: tenantServices(ctx.services, { kind: "county", countyId: township.countyId }),
+      },
+    });
   });
 
 /** A township's own people on their township, whatever its status. */
@@ -188,7 +212,15 @@ const ownTownshipProcedure = authedProcedure
   .input(objectInput({ townshipId: id("乡镇") }))
   .use(async ({ ctx, input, next }) => {
     if (ctx.user.townshipId !== input.townshipId) throw forbidden();
-    return next({ ctx: { township: await townshipOf(ctx, input.townshipId) } });
+    const township = await townshipOf(ctx, input.townshipId);
+    const scope: TenantScope = { kind: "township", countyId: township.countyId, townshipId: township.id };
+    return next({
+      ctx: {
+        township,
+        tenantServices: tenantServices(ctx.services, scope),
+        countyServices: tenantServices(ctx.services, { kind: "county", countyId: township.countyId }),
+      },
+    });
   });
 
 /** Recording a township's work: only its own people, once the county has approved the township. */

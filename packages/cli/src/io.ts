@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 
 /** The files the command line reads, injected so that tests can replace single files. */
 export type CliIo = {
@@ -8,6 +9,8 @@ export type CliIo = {
   isDirectory(path: string): boolean;
   /** The file names (not paths) in a folder. */
   list(path: string): string[];
+  /** A synchronous raw inflater for .xlsx parts (node's zlib), faster than the stream fallback. */
+  inflateRaw?: (data: Uint8Array) => Uint8Array;
 };
 
 export const nodeIo: CliIo = {
@@ -21,6 +24,7 @@ export const nodeIo: CliIo = {
     }
   },
   list: (path) => readdirSync(path),
+  inflateRaw: (data) => inflateRawSync(data),
 };
 
 /** The node file system with some files replaced (by path) with the given text. */
@@ -43,6 +47,7 @@ export function withFiles(files: Record<string, string | Uint8Array>): CliIo {
         .map((k) => k.slice(prefix.length));
       return own.length ? own : nodeIo.list(p);
     },
+    inflateRaw: nodeIo.inflateRaw,
   };
 }
 

@@ -1,5 +1,7 @@
 import {
+  checkTypedData,
   computeLeagueTable,
+  type Data,
   type LeagueTable,
   parseData,
   parseInstant,
@@ -48,7 +50,8 @@ function describeWorkbook(file: string, errors: readonly WorkbookError[]): strin
   return lines.join("\n");
 }
 
-type Loaded = { ok: true; value: unknown; notes: string } | CliResult;
+/** `typed`: data that the workbook reader built and checked field by field (scoring data already). */
+type Loaded = { ok: true; value: unknown; notes: string; typed?: boolean } | CliResult;
 
 function readJson(file: string, io: CliIo): Loaded {
   let text: string;
@@ -81,7 +84,7 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
     } catch (e) {
       return fail(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
-    read = await readXlsx(bytes);
+    read = await readXlsx(bytes, io.inflateRaw ? { inflateRaw: io.inflateRaw } : {});
   } else if (/\.(csv|xls|et|ods)$/i.test(file))
     return fail(
       `${file}: 应为 .xlsx 工作簿、存放 CSV 文件（县.csv、乡镇.csv、矛盾纠纷.csv 等）的文件夹或 JSON 数据文件；` +
@@ -97,7 +100,7 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
       (u) => `${file}: 提示：${u.sheet} 已忽略未知的列「${u.columns.join("」「")}」`,
     ),
   ];
-  return { ok: true, value: data.data, notes: notes.map((n) => `${n}\n`).join("") };
+  return { ok: true, value: data.data, notes: notes.map((n) => `${n}\n`).join(""), typed: true };
 }
 
 function parseArgs(
@@ -154,7 +157,8 @@ async function league(args: Record<string, string>, io: CliIo): Promise<CliResul
 
   const loaded = await readData(dataFile as string, io);
   if (!("ok" in loaded)) return loaded;
-  const data = parseData(loaded.value);
+  // A workbook's fields were checked as it was read: only the cross-record rules remain.
+  const data = loaded.typed ? checkTypedData(loaded.value as Data) : parseData(loaded.value);
   if (!data.ok) return fail(describe(dataFile as string, data.issues));
 
   const table = score(dataFile as string, scheme.value, data.value, period as string);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { type ConsumedCapacity, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type ConsumedCapacity, DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /** DynamoDB Local accepts any credentials; these keep the SDK from searching the machine for real ones. */
@@ -42,8 +42,17 @@ export type DynamoConnection = {
   timeouts?: ClientTimeouts;
 };
 
-/** The low-level client; local endpoints get dummy credentials and a fixed region. */
-export function createDynamoClient(connection: DynamoConnection = {}): DynamoDBClient {
+/** Fixed credentials or a provider the SDK calls (and calls again before their `expiration`). */
+export type DynamoCredentials = NonNullable<DynamoDBClientConfig["credentials"]>;
+
+/**
+ * The low-level client; local endpoints get dummy credentials and a fixed region. `credentials` replaces
+ * the SDK's default chain on AWS (a tenant's assumed-role credentials, src/tenant-client.ts).
+ */
+export function createDynamoClient(
+  connection: DynamoConnection = {},
+  credentials?: DynamoCredentials,
+): DynamoDBClient {
   const timeouts = connection.timeouts ?? (connection.endpoint ? LOCAL_TIMEOUTS : AWS_TIMEOUTS);
   const common = {
     maxAttempts: timeouts.maxAttempts,
@@ -59,10 +68,14 @@ export function createDynamoClient(connection: DynamoConnection = {}): DynamoDBC
       ...common,
       endpoint: connection.endpoint,
       region: connection.region ?? "local",
-      credentials: localCredentials,
+      credentials: credentials ?? localCredentials,
     });
   }
-  return new DynamoDBClient({ ...common, ...(connection.region ? { region: connection.region } : {}) });
+  return new DynamoDBClient({
+    ...common,
+    ...(connection.region ? { region: connection.region } : {}),
+    ...(credentials ? { credentials } : {}),
+  });
 }
 
 /**
@@ -94,7 +107,7 @@ const unitsOf = (consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): n
       ? consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0)
       : (consumed.CapacityUnits ?? 0);
 
-function meterCapacity(client: DynamoDBClient): void {
+export function meterCapacity(client: DynamoDBClient): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const tally = capacityTally.getStore();

@@ -6,6 +6,7 @@ export {
   createDocumentClient,
   createDynamoClient,
   type DynamoConnection,
+  type DynamoCredentials,
   isDatabaseUnavailable,
   LOCAL_TIMEOUTS,
 } from "./client";
@@ -58,6 +59,29 @@ export {
 } from "./records";
 export { type LoadScoringOptions, loadScoringData, loadTownshipsData } from "./scoring-data";
 export { tableDefinition } from "./table";
+export {
+  accessesOf,
+  createTenantDocumentClient,
+  guardTenantScope,
+  type TenantClientOptions,
+  TenantScopeError,
+  tenantScopeErrorIn,
+} from "./tenant-client";
+export {
+  accessAllowed,
+  type KeyAccess,
+  leadingKeyGrants,
+  leadingKeyPatterns,
+  newTownshipId,
+  type PolicyDocument,
+  scopeKey,
+  TENANT_TABLE_ACTIONS,
+  type TenantScope,
+  TOWNSHIP_COUNTY_WRITE_ATTRIBUTES,
+  TOWNSHIP_COUNTY_WRITES,
+  townshipInCounty,
+  UNSCOPED_PARTITION_PREFIXES,
+} from "./tenant-keys";
 export {
   createRecord,
   MAX_TRANSACTION_ITEMS,

@@ -1,4 +1,5 @@
 export { explainGaps } from "./gaps";
+export { rememberColumn as rememberInstants } from "./instants";
 export { EVENT_LABELS, eventLabel, METRIC_LABELS } from "./labels";
 export {
   computeLeagueTable,
@@ -11,7 +12,7 @@ export {
 } from "./league";
 export { type MetricSettings, metricSettings } from "./month-index";
 export { dutyScopes, isMember, monthsToIndex, populationIn } from "./periods";
-export { dataSchema, parseData } from "./schema/data-schema";
+export { checkTypedData, dataSchema, parseData } from "./schema/data-schema";
 export type { ParseResult, ValidationIssue } from "./schema/issues";
 export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";
 export { ScoringInputError, type TownshipMonthScore } from "./score";

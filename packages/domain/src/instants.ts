@@ -25,7 +25,10 @@ export function instantColumn(records: readonly object[], field: string): Float6
   return column;
 }
 
-/** Stores a column that validation already parsed. */
+/**
+ * Stores a column that validation (or a reader that parsed the timestamps itself) already parsed:
+ * `column[i]` is `parseInstant(records[i][field])`, NaN where absent.
+ */
 export function rememberColumn(records: readonly object[], field: string, column: Float64Array): void {
   let byField = columns.get(records);
   if (!byField) {

@@ -1,5 +1,5 @@
 import { unescapeSpreadsheetCell } from "./escape";
-import type { SheetTable } from "./read";
+import type { SheetSource } from "./read";
 import type { CellValue } from "./values";
 
 export type CsvFile = { name: string; bytes: Uint8Array };
@@ -46,8 +46,19 @@ export function decodeCsv(bytes: Uint8Array): Decoded {
 export function parseCsv(
   text: string,
 ): { ok: true; rows: string[][] } | { ok: false; row: number; problem: string } {
-  const rows: string[][] = [];
-  let row: string[] = [];
+  return splitCsv(text, (s) => s);
+}
+
+/** Text cells as the reader takes them: blank is null, the writer's injection quote comes off. */
+const toCell = (s: string): CellValue => (s === "" ? null : unescapeSpreadsheetCell(s));
+
+/** `parseCsv`, with each field mapped as it is cut (the reader makes its cells in the same pass). */
+function splitCsv<T>(
+  text: string,
+  cell: (field: string) => T,
+): { ok: true; rows: T[][] } | { ok: false; row: number; problem: string } {
+  const rows: T[][] = [];
+  let row: T[] = [];
   let field = "";
   let i = 0;
   const n = text.length;
@@ -81,11 +92,11 @@ export function parseCsv(
       continue;
     }
     if (c === 44 /* , */) {
-      row.push(field);
+      row.push(cell(field));
       field = "";
       i++;
     } else if (c === 13 || c === 10) {
-      row.push(field);
+      row.push(cell(field));
       rows.push(row);
       row = [];
       field = "";
@@ -102,18 +113,21 @@ export function parseCsv(
     }
   }
   if (field !== "" || row.length > 0) {
-    row.push(field);
+    row.push(cell(field));
     rows.push(row);
   }
   return { ok: true, rows };
 }
 
-/** CSV files → sheets; a file that cannot be decoded or parsed is an error naming it. */
+/**
+ * CSV files → sheets; a file that cannot be decoded or parsed is an error naming it. Each file is
+ * split straight into cells (one pass after decoding), and its rows are handed over as they stand.
+ */
 export function csvTables(files: readonly CsvFile[]): {
-  tables: SheetTable[];
+  tables: SheetSource[];
   errors: { sheet: string; row?: number; message: string }[];
 } {
-  const tables: SheetTable[] = [];
+  const tables: SheetSource[] = [];
   const errors: { sheet: string; row?: number; message: string }[] = [];
   for (const file of files) {
     const base = file.name.replace(/^.*[/\\]/, "");
@@ -123,18 +137,18 @@ export function csvTables(files: readonly CsvFile[]): {
       errors.push({ sheet: base, message: decoded.problem });
       continue;
     }
-    const parsed = parseCsv(decoded.text);
+    const parsed = splitCsv(decoded.text, toCell);
     if (!parsed.ok) {
       errors.push({ sheet: base, row: parsed.row, message: parsed.problem });
       continue;
     }
+    const rows = parsed.rows;
     tables.push({
       name,
       label: base,
-      rows: parsed.rows.map((cells, i) => ({
-        row: i + 1,
-        cells: cells.map((c): CellValue => (c === "" ? null : unescapeSpreadsheetCell(c))),
-      })),
+      forEachRow(visit) {
+        for (let i = 0; i < rows.length; i++) visit(i + 1, rows[i] as CellValue[]);
+      },
     });
   }
   return { tables, errors };

@@ -1,6 +1,7 @@
 import { type CsvFile, csvTables } from "./csv";
 import { type ReadOptions, type ReadResult, readTables } from "./read";
-import { xlsxTables } from "./xlsx";
+import { XlsxProblem, xlsxSources } from "./xlsx";
+import type { InflateRaw } from "./zip";
 
 export { type CsvFile, decodeCsv, formatCsv, parseCsv } from "./csv";
 export { escapeSpreadsheetCell, unescapeSpreadsheetCell } from "./escape";
@@ -17,15 +18,31 @@ export { fromScoringData, type ScoringData, scoringDataOf, toScoringData } from 
 export * from "./sheets";
 export { formatChinaTime, parseTime } from "./values";
 export { type WritableRecords, writeCsvFiles, writeTemplate, writeXlsx } from "./write";
+export type { InflateRaw } from "./zip";
 
 const EMPTY_REPORT = { sheets: [], unknownSheets: [], unknownColumns: [] };
 
-/** An .xlsx workbook's bytes → typed records, or every error in it. */
-export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  const read = await xlsxTables(bytes);
-  if (!read.ok)
-    return { ok: false, errors: [{ sheet: "工作簿", message: read.problem }], report: EMPTY_REPORT };
-  return readTables(read.tables, options);
+/**
+ * An .xlsx workbook's bytes → typed records, or every error in it. `inflateRaw`: a synchronous raw
+ * inflater (node's `zlib.inflateRawSync`) to use instead of the platform's DecompressionStream.
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: ReadOptions & { inflateRaw?: InflateRaw } = {},
+): Promise<ReadResult> {
+  const read = await xlsxSources(bytes, options.inflateRaw);
+  const invalid = (problem: string): ReadResult => ({
+    ok: false,
+    errors: [{ sheet: "工作簿", message: problem }],
+    report: EMPTY_REPORT,
+  });
+  if (!read.ok) return invalid(read.problem);
+  try {
+    return readTables(read.tables, options);
+  } catch (e) {
+    if (e instanceof XlsxProblem) return invalid(e.message);
+    throw e;
+  }
 }
 
 /** CSV files (one per sheet, named `矛盾纠纷.csv`, …) → typed records, or every error in them. */

@@ -1,4 +1,11 @@
-import { type Column, SHEET_BY_NAME, SHEETS, type SheetDef, type WorkbookRecords } from "./sheets";
+import {
+  type Column,
+  type ParsedRow,
+  SHEET_BY_NAME,
+  SHEETS,
+  type SheetDef,
+  type WorkbookRecords,
+} from "./sheets";
 import {
   type CellValue,
   eventKindParser,
@@ -23,6 +30,29 @@ export type SheetTable = {
   label: string;
   rows: { row: number; cells: CellValue[] }[];
 };
+
+/**
+ * A sheet whose rows are handed over one at a time, in order, without keeping them: the xlsx reader
+ * scans a worksheet straight into records this way, so no row of cells outlives its record (a
+ * 10,000-record workbook's cells are most of the garbage the reader would otherwise make). `cells`
+ * may be reused for the next row: copy what you keep.
+ */
+export type SheetSource = {
+  name: string;
+  label: string;
+  forEachRow(visit: (row: number, cells: readonly CellValue[]) => void): void;
+};
+
+const sourceOf = (t: SheetTable | SheetSource): SheetSource =>
+  "forEachRow" in t
+    ? t
+    : {
+        name: t.name,
+        label: t.label,
+        forEachRow(visit) {
+          for (const r of t.rows) visit(r.row, r.cells);
+        },
+      };
 
 export type WorkbookError = { sheet: string; row?: number; column?: string; message: string };
 
@@ -73,7 +103,10 @@ function emptyRecords(): WorkbookRecords {
 }
 
 /** Reads sheets (from `readXlsx` or `readCsvFiles`) into typed records, checking every rule of import.md. */
-export function readTables(tables: readonly SheetTable[], options: ReadOptions = {}): ReadResult {
+export function readTables(
+  tables: readonly (SheetTable | SheetSource)[],
+  options: ReadOptions = {},
+): ReadResult {
   const errors: WorkbookError[] = [];
   const report: ReadReport = { sheets: [], unknownSheets: [], unknownColumns: [] };
   const records = emptyRecords();
@@ -83,7 +116,7 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
   // The 乡镇 sheet's codes and the keys (乡镇代码/编号) of every sheet's rows, also of rows with other
   // errors: references are checked against them, so one wrong cell is one error, not a cascade.
   const sheetCodes = new Set<string>();
-  const seenKeys = new Map<string, Set<string>>();
+  const seenKeys = new Map<string, TownshipKeys>();
   let hasTownshipSheet = false;
 
   for (const table of tables) {
@@ -100,13 +133,24 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
     seenSheets.add(name);
     labels.set(def.name, table.label);
     if (def.key === "townships") hasTownshipSheet = true;
-    const rows = readSheet(def, table, parseEvent, errors, report, sheetCodes, seenKeys);
+    const { rows, instants } = readSheet(
+      def,
+      sourceOf(table),
+      parseEvent,
+      errors,
+      report,
+      sheetCodes,
+      seenKeys,
+    );
     report.sheets.push({ name: def.name, rows: rows.length });
     if (def.key === "county") {
       if (rows.length > 1)
         errors.push({ sheet: table.label, row: rows[1]?.row as number, message: "「县」表只应有一行" });
       records.county = rows[0] as WorkbookRecords["county"];
-    } else (records[def.key] as unknown[]).push(...rows);
+    } else {
+      (records as Record<string, unknown>)[def.key] = rows;
+      INSTANTS.set(rows, instants);
+    }
   }
 
   const codes = options.townshipCodes
@@ -127,7 +171,80 @@ export function readTables(tables: readonly SheetTable[], options: ReadOptions =
   return { ok: false, errors, report };
 }
 
-type Row = Record<string, unknown> & { row: number };
+type Row = ParsedRow;
+
+/**
+ * Keys (乡镇代码, 编号) as a map of maps: no `code/id` string is built per row (building and hashing one
+ * for every row of every sheet was a good part of the reader's time).
+ */
+class TownshipKeys<V = true> {
+  private readonly byCode = new Map<string, Map<string, V>>();
+  get(code: string, id: string): V | undefined {
+    return this.byCode.get(code)?.get(id);
+  }
+  has(code: string, id: string): boolean {
+    return this.byCode.get(code)?.has(id) === true;
+  }
+  set(code: string, id: string, value: V): void {
+    let ids = this.byCode.get(code);
+    if (!ids) {
+      ids = new Map();
+      this.byCode.set(code, ids);
+    }
+    ids.set(id, value);
+  }
+  /** `乡镇代码/编号` strings, as the options give records already stored. */
+  addAll(keys: Iterable<string> | undefined, value: V): this {
+    for (const k of keys ?? []) {
+      const slash = k.indexOf("/");
+      if (slash > 0) this.set(k.slice(0, slash), k.slice(slash + 1), value);
+    }
+    return this;
+  }
+}
+
+/**
+ * The epoch ms of each time column of a sheet's rows, as the reader parsed them (NaN where blank), by
+ * the rows' list: `toScoringData` hands them to the scoring, which then parses no timestamp again.
+ */
+const INSTANTS = new WeakMap<readonly object[], Map<string, Float64Array>>();
+
+/** The parsed time columns of a list of rows as `readTables` returned it (undefined when changed since). */
+export function parsedInstants(rows: readonly object[]): ReadonlyMap<string, Float64Array> | undefined {
+  const columns = INSTANTS.get(rows);
+  if (!columns) return undefined;
+  for (const c of columns.values()) if (c.length !== rows.length) return undefined;
+  return columns;
+}
+
+/** A column's parser, chosen once per sheet rather than per cell. */
+function parserOf(
+  c: Column,
+  parseEvent: (v: CellValue) => Parsed<string>,
+): (v: CellValue) => Parsed<unknown> {
+  const kind = c.kind;
+  if (typeof kind === "object") return kind.enumeration.parse;
+  switch (kind) {
+    case "text":
+      return parseText;
+    case "code":
+      return parseTownshipCode;
+    case "yesno":
+      return parseYesNo;
+    case "int0":
+      return (v) => parseInteger(v, 0);
+    case "int1":
+      return (v) => parseInteger(v, 1);
+    case "number":
+      return parseNumber;
+    case "month":
+      return parseMonth;
+    case "event":
+      return parseEvent;
+    default:
+      return (v) => parseCell(c, v, parseEvent);
+  }
+}
 
 function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed<string>): Parsed<unknown> {
   const kind = c.kind;
@@ -158,49 +275,93 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
 
 function readSheet(
   def: SheetDef,
-  table: SheetTable,
+  table: SheetSource,
   parseEvent: (v: CellValue) => Parsed<string>,
   errors: WorkbookError[],
   report: ReadReport,
   sheetCodes: Set<string>,
-  seenKeys: Map<string, Set<string>>,
-): Row[] {
-  const keys = new Set<string>();
+  seenKeys: Map<string, TownshipKeys>,
+): { rows: Row[]; instants: Map<string, Float64Array> } {
+  const keys = new TownshipKeys();
   seenKeys.set(def.name, keys);
   const sheet = table.label;
-  const first = table.rows[0];
-  const header = first && first.row === 1 ? first.cells : [];
-  const dataRows = first && first.row === 1 ? table.rows.slice(1) : table.rows;
-  if (header.length === 0 && dataRows.every((r) => r.cells.every(isBlank))) return [];
-
-  // Columns by header text, trimmed of ASCII and full-width spaces, in any order.
-  const byHeader = new Map(def.columns.map((c) => [c.header, c]));
-  const index: { column: Column; at: number }[] = [];
-  const found = new Set<string>();
-  const unknown: string[] = [];
-  header.forEach((cell, at) => {
-    if (isBlank(cell)) return;
-    const text = trimCell(String(cell));
-    const column = byHeader.get(text);
-    if (!column) unknown.push(text);
-    else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
-    else {
-      found.add(text);
-      index.push({ column, at });
-    }
-  });
-  if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
-  const missing = def.columns.filter((c) => c.required && !found.has(c.header));
-  for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
-  if (missing.length) return [];
-
   const out: Row[] = [];
-  for (const { row, cells } of dataRows) {
-    if (cells.every(isBlank)) continue;
+  const isTownships = def.key === "townships";
+  /** Until the first row: whether it is the header; then the columns, or "skip" once columns are missing. */
+  let index: { column: Column; at: number; time?: number }[] | "skip" | undefined;
+  // The columns read, as parallel arrays (the row loop runs cold: no iterator, no destructuring).
+  let columns: Column[] = [];
+  let ats: number[] = [];
+  let slots: number[] = [];
+  let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
+  let isCode: boolean[] = [];
+  let currentRow = 0;
+  const fail = (column: string, message: string): false => {
+    errors.push({ sheet, row: currentRow, column, message });
+    return false;
+  };
+  /** With no header row: the required columns are reported at the first non-blank data row. */
+  let headerless = false;
+  /** The time columns' epoch ms of the rows kept, and of the row being read. */
+  let times: { key: string; ms: number[] }[] = [];
+  let rowTimes: number[] = [];
+
+  const missingColumns = (found: ReadonlySet<string>): boolean => {
+    const missing = def.columns.filter((c) => c.required && !found.has(c.header));
+    for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
+    return missing.length > 0;
+  };
+
+  table.forEachRow((row, cells) => {
+    if (index === "skip") return;
+    if (index === undefined) {
+      index = [];
+      if (row === 1) {
+        // Columns by header text, trimmed of ASCII and full-width spaces, in any order.
+        const byHeader = new Map(def.columns.map((c) => [c.header, c]));
+        const found = new Set<string>();
+        const unknown: string[] = [];
+        cells.forEach((cell, at) => {
+          if (isBlank(cell)) return;
+          const text = trimCell(String(cell));
+          const column = byHeader.get(text);
+          if (!column) unknown.push(text);
+          else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
+          else {
+            found.add(text);
+            (index as { column: Column; at: number }[]).push({ column, at });
+          }
+        });
+        if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
+        if (missingColumns(found)) index = "skip";
+        else {
+          times = index.filter((c) => c.column.kind === "time").map((c) => ({ key: c.column.key, ms: [] }));
+          rowTimes = times.map(() => Number.NaN);
+          // Each column's slot in rowTimes, or -1.
+          let slot = 0;
+          index = index.map((c) => ({ ...c, time: c.column.kind === "time" ? slot++ : -1 }));
+          columns = index.map((c) => c.column);
+          ats = index.map((c) => c.at);
+          slots = index.map((c) => c.time ?? -1);
+          parsers = columns.map((c) => parserOf(c, parseEvent));
+          isCode = columns.map((c) => isTownships && c.key === "code");
+        }
+        return;
+      }
+      headerless = true;
+    }
+    if (isBlankRow(cells)) return;
+    if (headerless) {
+      missingColumns(new Set());
+      index = "skip";
+      return;
+    }
     const record: Row = { row };
     let rowOk = true;
-    for (const { column, at } of index) {
-      const v = cells[at] ?? null;
+    rowTimes.fill(Number.NaN);
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as Column;
+      const v = cells[ats[j] as number] ?? null;
       if (isBlank(v)) {
         if (column.required) {
           errors.push({ sheet, row, column: column.header, message: "必填，不能为空" });
@@ -208,141 +369,117 @@ function readSheet(
         }
         continue;
       }
-      const parsed = parseCell(column, v, parseEvent);
+      const time = slots[j] as number;
+      if (time >= 0) {
+        const t = parseTime(v);
+        if (t.ok) {
+          rowTimes[time] = t.value;
+          record[column.key] = isoString(t.value);
+        } else {
+          errors.push({ sheet, row, column: column.header, message: t.problem });
+          rowOk = false;
+        }
+        continue;
+      }
+      const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v as CellValue);
       if (parsed.ok) {
         if (parsed.value !== "") record[column.key] = parsed.value;
-        if (def.key === "townships" && column.key === "code") sheetCodes.add(parsed.value as string);
+        if (isCode[j]) sheetCodes.add(parsed.value as string);
       } else {
         errors.push({ sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
       }
     }
     if (record.id !== undefined && record.townshipCode !== undefined)
-      keys.add(`${record.townshipCode}/${record.id}`);
-    if (!rowOk) continue;
-    if (rowRules(def, record, sheet, errors)) out.push(record);
-  }
-  return out;
+      keys.set(record.townshipCode as string, record.id as string, true);
+    currentRow = row;
+    if (!rowOk || (def.rules && !def.rules(record, fail))) return;
+    out.push(record);
+    for (let k = 0; k < times.length; k++) (times[k] as { ms: number[] }).ms.push(rowTimes[k] as number);
+  });
+  return { rows: out, instants: new Map(times.map((t) => [t.key, Float64Array.from(t.ms)])) };
 }
 
-/** The rules inside one row; false when the row is wrong. */
-function rowRules(def: SheetDef, r: Row, sheet: string, errors: WorkbookError[]): boolean {
-  const err = (column: string, message: string) => {
-    errors.push({ sheet, row: r.row, column, message });
-    return false;
-  };
-  switch (def.name) {
-    case "矛盾纠纷":
-      if (r.closedAt !== undefined && r.outcome === undefined) return err("办结结果", "填写了办结时间时必填");
-      if (r.closedAt === undefined && r.outcome !== undefined)
-        return err("办结结果", "未填写办结时间，不能填写办结结果");
-      if (r.closedAt !== undefined && (r.closedAt as string) < (r.reportedAt as string))
-        return err("办结时间", "早于上报时间");
-      return true;
-    case "信访":
-      r.skipLevel ??= false;
-      r.collective ??= false;
-      if (r.closedAt !== undefined) r.settled ??= false;
-      if (r.closedAt !== undefined && (r.closedAt as string) < (r.receivedAt as string))
-        return err("办结时间", "早于受理时间");
-      if (r.firstHandledAt !== undefined && (r.firstHandledAt as string) < (r.receivedAt as string))
-        return err("首办时间", "早于受理时间");
-      return true;
-    case "重点人员":
-      if (r.visitsPerMonth !== undefined && r.visitsPerQuarter !== undefined)
-        return err("每季走访次数", "每月走访次数与每季走访次数至多填写一项");
-      if (r.deregisteredAt !== undefined && (r.deregisteredAt as string) < (r.registeredAt as string))
-        return err("解除列管时间", "早于列管时间");
-      return true;
-    case "工作纪实":
-      r.count ??= 1;
-      return true;
-    default:
-      return true;
-  }
+function isBlankRow(cells: readonly CellValue[]): boolean {
+  for (const c of cells) if (!isBlank(c)) return false;
+  return true;
 }
 
 function crossCheck(
   records: WorkbookRecords,
   options: ReadOptions,
   codes: ReadonlySet<string> | null,
-  seenKeys: ReadonlyMap<string, ReadonlySet<string>>,
+  seenKeys: ReadonlyMap<string, TownshipKeys>,
   label: (sheet: string) => string,
   errors: WorkbookError[],
 ): void {
   const err = (sheet: string, row: number, column: string, message: string) =>
     errors.push({ sheet: label(sheet), row, column, message });
 
-  // Unique keys: township codes; 编号 per kind within a township.
-  const unique = <T extends { row: number }>(
-    sheet: string,
-    rows: T[],
-    key: (r: T) => string,
-    column: string,
-  ) => {
-    const seen = new Map<string, number>();
-    for (const r of rows) {
+  // Unique keys (a township's code; a record's 编号 within its township), and the townships rows name.
+  const rowsOf = (def: SheetDef) =>
+    def.key === "county" ? [] : (records[def.key] as (ParsedRow & { townshipCode?: string })[]);
+  for (const def of SHEETS) {
+    if (!def.unique) continue;
+    const { column, key } = def.unique;
+    const seen = new TownshipKeys<number>();
+    for (const r of rowsOf(def)) {
+      const code = r.townshipCode ?? "";
       const k = key(r);
-      const before = seen.get(k);
-      if (before === undefined) seen.set(k, r.row);
-      else err(sheet, r.row, column, `与第${before}行重复`);
+      const before = seen.get(code, k);
+      if (before === undefined) seen.set(code, k, r.row);
+      else err(def.name, r.row, column, `与第${before}行重复`);
     }
-  };
-  unique("乡镇", records.townships, (r) => r.code, "乡镇代码");
-  unique("矛盾纠纷", records.disputes, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("信访", records.petitions, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("案件", records.incidents, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("重点人员", records.keyPersons, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("走访", records.visits, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("工作纪实", records.events, (r) => `${r.townshipCode}/${r.id}`, "编号");
-  unique("人工评分", records.manualScores, (r) => `${r.townshipCode}/${r.period}/${r.indicator}`, "指标");
-
-  // Unknown townships.
-  const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
-  if (codes) {
-    const sheets: [string, { row: number; townshipCode: string }[]][] = [
-      ["矛盾纠纷", records.disputes],
-      ["调解记录", records.attempts],
-      ["信访", records.petitions],
-      ["案件", records.incidents],
-      ["重点人员", records.keyPersons],
-      ["走访", records.visits],
-      ["工作纪实", records.events],
-      ["人工评分", records.manualScores],
-    ];
-    for (const [sheet, rows] of sheets)
-      for (const r of rows)
-        if (!codes.has(r.townshipCode))
-          err(sheet, r.row, "乡镇代码", `乡镇代码「${r.townshipCode}」${where}`);
   }
+  const where = options.townshipCodes ? "不是本次可导入的乡镇" : "不在「乡镇」表中";
+  if (codes)
+    for (const def of SHEETS) {
+      if (!def.townshipCoded) continue;
+      for (const r of rowsOf(def) as { row: number; townshipCode: string }[])
+        if (!codes.has(r.townshipCode))
+          err(def.name, r.row, "乡镇代码", `乡镇代码「${r.townshipCode}」${where}`);
+    }
 
   // A visit names a key person of its township, in this file or already recorded.
-  const keyPersons = new Set([...(seenKeys.get("重点人员") ?? []), ...(options.knownKeyPersons ?? [])]);
+  const keyPersons = seenKeys.get("重点人员");
+  const knownKeyPersons = new TownshipKeys().addAll(options.knownKeyPersons, true);
   for (const v of records.visits)
-    if (!keyPersons.has(`${v.townshipCode}/${v.keyPersonId}`))
+    if (
+      !keyPersons?.has(v.townshipCode, v.keyPersonId) &&
+      !knownKeyPersons.has(v.townshipCode, v.keyPersonId)
+    )
       err("走访", v.row, "重点人员编号", `乡镇 ${v.townshipCode} 没有编号为「${v.keyPersonId}」的重点人员`);
 
   // A mediation attempt names a dispute of its township.
-  const disputes = new Set([...(seenKeys.get("矛盾纠纷") ?? []), ...(options.knownDisputes ?? [])]);
+  const disputes = seenKeys.get("矛盾纠纷");
+  const knownDisputes = new TownshipKeys().addAll(options.knownDisputes, true);
   for (const a of records.attempts) {
-    if (!disputes.has(`${a.townshipCode}/${a.disputeId}`))
+    if (!disputes?.has(a.townshipCode, a.disputeId) && !knownDisputes.has(a.townshipCode, a.disputeId))
       err("调解记录", a.row, "纠纷编号", `乡镇 ${a.townshipCode} 没有编号为「${a.disputeId}」的矛盾纠纷`);
   }
 }
 
 /** Each dispute's attempts and attemptLevels: its 调解记录 rows ordered by 调解时间, ties by row order. */
 function attachAttempts(records: WorkbookRecords): void {
-  const byDispute = new Map<string, WorkbookRecords["attempts"]>();
+  const byDispute = new TownshipKeys<WorkbookRecords["attempts"]>();
   for (const a of records.attempts) {
-    const key = `${a.townshipCode}/${a.disputeId}`;
-    const list = byDispute.get(key);
+    const list = byDispute.get(a.townshipCode, a.disputeId);
     if (list) list.push(a);
-    else byDispute.set(key, [a]);
+    else byDispute.set(a.townshipCode, a.disputeId, [a]);
   }
   for (const d of records.disputes) {
-    const list = byDispute.get(`${d.townshipCode}/${d.id}`) ?? [];
-    // Array.prototype.sort is stable, and rows are in sheet order: equal times keep row order.
-    const sorted = [...list].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+    const list = byDispute.get(d.townshipCode, d.id);
+    if (!list) {
+      d.attempts = 0;
+      d.attemptLevels = [];
+      continue;
+    }
+    // Array.prototype.sort is stable, and rows are in sheet order: equal times keep row order. Most
+    // files list a dispute's attempts in time order already: then there is nothing to sort.
+    let ordered = true;
+    for (let i = 1; i < list.length && ordered; i++)
+      ordered = (list[i - 1] as { at: string }).at <= (list[i] as { at: string }).at;
+    const sorted = ordered ? list : [...list].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
     d.attempts = sorted.length;
     d.attemptLevels = sorted.map((a) => a.level);
   }

@@ -1,10 +1,13 @@
-import type { Data } from "@pingan/domain";
-import type { ReadResult, WorkbookError } from "./read";
+import { type Data, rememberInstants } from "@pingan/domain";
+import { parsedInstants, type ReadResult, type WorkbookError } from "./read";
 import type { AttemptRow, WorkbookRecords } from "./sheets";
 import type { WritableRecords } from "./write";
 
 /** The scoring data of scoring.md §2, with the optional fields of §10.2/§10.3 that the workbook carries. */
 export type ScoringData = Data;
+type Dispute = NonNullable<Data["disputes"]>[number];
+type Petition = NonNullable<Data["petitions"]>[number];
+type KeyPerson = NonNullable<Data["keyPersons"]>[number];
 
 /**
  * Records → scoring data, as the command line scores a workbook: townships are known by their code
@@ -38,27 +41,33 @@ export function toScoringData(
       code: t.code,
       population: t.population,
     })),
-    disputes: records.disputes.map((d) => ({
-      id: d.id,
-      townshipId: d.townshipCode,
-      level: d.level,
-      reportedAt: d.reportedAt,
-      attempts: d.attempts,
-      ...(d.closedAt === undefined ? {} : { closedAt: d.closedAt }),
-      ...(d.outcome === undefined ? {} : { outcome: d.outcome }),
+    disputes: records.disputes.map((d) => {
+      const out: Dispute = {
+        id: d.id,
+        townshipId: d.townshipCode,
+        level: d.level,
+        reportedAt: d.reportedAt,
+        attempts: d.attempts,
+      };
+      if (d.closedAt !== undefined) out.closedAt = d.closedAt;
+      if (d.outcome !== undefined) out.outcome = d.outcome;
       // Without attempts there are no levels to tell: §10.2 then falls back to the dispute's own level.
-      ...(d.attempts > 0 ? { attemptLevels: d.attemptLevels } : {}),
-    })),
-    petitions: records.petitions.map((p) => ({
-      id: p.id,
-      townshipId: p.townshipCode,
-      receivedAt: p.receivedAt,
-      skipLevel: p.skipLevel,
-      collective: p.collective,
-      ...(p.firstHandledAt === undefined ? {} : { firstHandledAt: p.firstHandledAt }),
-      ...(p.closedAt === undefined ? {} : { closedAt: p.closedAt }),
-      ...(p.settled === undefined ? {} : { settled: p.settled }),
-    })),
+      if (d.attempts > 0) out.attemptLevels = d.attemptLevels;
+      return out;
+    }),
+    petitions: records.petitions.map((p) => {
+      const out: Petition = {
+        id: p.id,
+        townshipId: p.townshipCode,
+        receivedAt: p.receivedAt,
+        skipLevel: p.skipLevel,
+        collective: p.collective,
+      };
+      if (p.firstHandledAt !== undefined) out.firstHandledAt = p.firstHandledAt;
+      if (p.closedAt !== undefined) out.closedAt = p.closedAt;
+      if (p.settled !== undefined) out.settled = p.settled;
+      return out;
+    }),
     incidents: records.incidents.map((i) => ({
       id: i.id,
       townshipId: i.townshipCode,
@@ -66,15 +75,18 @@ export function toScoringData(
       kind: i.kind,
       severity: i.severity,
     })),
-    keyPersons: records.keyPersons.map((k) => ({
-      id: kpId(k.townshipCode, k.id),
-      townshipId: k.townshipCode,
-      category: k.category,
-      registeredAt: k.registeredAt,
-      ...(k.deregisteredAt === undefined ? {} : { deregisteredAt: k.deregisteredAt }),
-      ...(k.visitsPerMonth === undefined ? {} : { visitsPerMonth: k.visitsPerMonth }),
-      ...(k.visitsPerQuarter === undefined ? {} : { visitsPerQuarter: k.visitsPerQuarter }),
-    })),
+    keyPersons: records.keyPersons.map((k) => {
+      const out: KeyPerson = {
+        id: kpId(k.townshipCode, k.id),
+        townshipId: k.townshipCode,
+        category: k.category,
+        registeredAt: k.registeredAt,
+      };
+      if (k.deregisteredAt !== undefined) out.deregisteredAt = k.deregisteredAt;
+      if (k.visitsPerMonth !== undefined) out.visitsPerMonth = k.visitsPerMonth;
+      if (k.visitsPerQuarter !== undefined) out.visitsPerQuarter = k.visitsPerQuarter;
+      return out;
+    }),
     visits: records.visits.map((v) => ({
       id: v.id,
       townshipId: v.townshipCode,
@@ -95,10 +107,27 @@ export function toScoringData(
       score: m.score,
     })),
   };
+  // The reader parsed every timestamp already: the scoring takes those instead of parsing the strings.
+  const pairs: [readonly object[], readonly object[] | undefined][] = [
+    [records.disputes, data.disputes],
+    [records.petitions, data.petitions],
+    [records.incidents, data.incidents],
+    [records.keyPersons, data.keyPersons],
+    [records.visits, data.visits],
+    [records.events, data.events],
+  ];
+  for (const [rows, list] of pairs) {
+    const columns = parsedInstants(rows);
+    if (columns && list) for (const [field, column] of columns) rememberInstants(list, field, column);
+  }
   return { ok: true, data };
 }
 
-/** A read result straight to scoring data (the command line's path). */
+/**
+ * A read result straight to scoring data (the command line's path). Every field is already checked
+ * by the reader: the data needs only the domain's cross-record checks (`checkTypedData`), not a
+ * second field-by-field pass (`parseData`).
+ */
 export function scoringDataOf(
   result: ReadResult,
 ): { ok: true; data: ScoringData } | { ok: false; errors: WorkbookError[] } {

@@ -148,7 +148,26 @@ export type SheetName =
   | "人工评分";
 export type RecordsKey = Exclude<keyof WorkbookRecords, "county"> | "county";
 
-export type SheetDef = { name: SheetName; key: RecordsKey; columns: Column[]; note: string };
+/** A row being read, its cells parsed (absent when blank): the row rules may fill defaults into it. */
+export type ParsedRow = Record<string, unknown> & { row: number };
+
+/**
+ * The rules inside one row, after every cell parsed: `fail(column, message)` reports the row wrong
+ * (and returns false, so a rule can `return fail(…)`); true when the row is right.
+ */
+export type RowRule = (r: ParsedRow, fail: (column: string, message: string) => false) => boolean;
+
+export type SheetDef = {
+  name: SheetName;
+  key: RecordsKey;
+  columns: Column[];
+  note: string;
+  /** Rows carry a 乡镇代码 that must be one the file (or the caller) allows. */
+  townshipCoded: boolean;
+  /** What is unique within a township (the 编号 of a kind), and the column an error names. */
+  unique?: { column: string; key: (r: ParsedRow) => string };
+  rules?: RowRule;
+};
 
 const req = (header: string, key: string, kind: ColumnKind, example: CellValue): Column => ({
   header,
@@ -171,6 +190,34 @@ const PLACE: Column[] = [
   col("责任人", "responsible", "text", "李明"),
 ];
 const CODE = req("乡镇代码", "townshipCode", "code", "510722100");
+const BY_ID = { column: "编号", key: (r: ParsedRow) => r.id as string };
+
+/** Time `later` (when given) not before `earlier`. */
+const notBefore = (r: ParsedRow, later: string, earlier: string) =>
+  r[later] === undefined || (r[later] as string) >= (r[earlier] as string);
+
+/**
+ * A sheet of one kind of record, as every record sheet is shaped: 编号 and 乡镇代码 first, the kind's
+ * own columns, then where the record belongs (村（社区）, 网格, 责任人); 编号 unique within a township.
+ */
+function recordSheet(
+  name: SheetName,
+  key: RecordsKey,
+  idExample: string,
+  note: string,
+  columns: Column[],
+  rules?: RowRule,
+): SheetDef {
+  const def: SheetDef = {
+    name,
+    key,
+    note,
+    columns: [req("编号", "id", "text", idExample), CODE, ...columns, ...PLACE],
+    townshipCoded: true,
+    unique: BY_ID,
+  };
+  return rules ? { ...def, rules } : def;
+}
 
 export const SHEETS: readonly SheetDef[] = [
   {
@@ -178,6 +225,7 @@ export const SHEETS: readonly SheetDef[] = [
     key: "county",
     note: "一行：县编号与县名称（命令行读取，应用导入时忽略）",
     columns: [req("县编号", "id", "text", "county-7"), req("县名称", "name", "text", "示范县")],
+    townshipCoded: false,
   },
   {
     name: "乡镇",
@@ -188,14 +236,15 @@ export const SHEETS: readonly SheetDef[] = [
       req("乡镇名称", "name", "text", "城关镇"),
       req("户籍人口", "population", "int1", 8608),
     ],
+    townshipCoded: false,
+    unique: { column: "乡镇代码", key: (r) => r.code as string },
   },
-  {
-    name: "矛盾纠纷",
-    key: "disputes",
-    note: "填写办结时间时必须填写办结结果；办结时间不得早于上报时间",
-    columns: [
-      req("编号", "id", "text", "JF-2026-0001"),
-      CODE,
+  recordSheet(
+    "矛盾纠纷",
+    "disputes",
+    "JF-2026-0001",
+    "填写办结时间时必须填写办结结果；办结时间不得早于上报时间",
+    [
       req("纠纷等级", "level", en(LEVELS), "蓝色"),
       req("上报时间", "reportedAt", "time", "2026-10-05 09:30"),
       col("纠纷类别", "category", "text", "邻里纠纷"),
@@ -203,9 +252,16 @@ export const SHEETS: readonly SheetDef[] = [
       col("纠纷概要", "summary", "text", "因排水沟占地发生争执"),
       col("办结时间", "closedAt", "time", "2026-10-08 16:00"),
       col("办结结果", "outcome", en(OUTCOMES), "化解成功"),
-      ...PLACE,
     ],
-  },
+    (r, fail) => {
+      if (r.closedAt !== undefined && r.outcome === undefined)
+        return fail("办结结果", "填写了办结时间时必填");
+      if (r.closedAt === undefined && r.outcome !== undefined)
+        return fail("办结结果", "未填写办结时间，不能填写办结结果");
+      if (!notBefore(r, "closedAt", "reportedAt")) return fail("办结时间", "早于上报时间");
+      return true;
+    },
+  ),
   {
     name: "调解记录",
     key: "attempts",
@@ -220,14 +276,14 @@ export const SHEETS: readonly SheetDef[] = [
       col("调解情况", "note", "text", "双方达成口头协议"),
       ...PLACE,
     ],
+    townshipCoded: true,
   },
-  {
-    name: "信访",
-    key: "petitions",
-    note: "是否类列填 是/否（Y/N、true/false、1/0），空白为否",
-    columns: [
-      req("编号", "id", "text", "XF-2026-0001"),
-      CODE,
+  recordSheet(
+    "信访",
+    "petitions",
+    "XF-2026-0001",
+    "是否类列填 是/否（Y/N、true/false、1/0），空白为否",
+    [
       req("受理时间", "receivedAt", "time", "2026-10-09 09:00"),
       col("信访事项", "subject", "text", "反映道路施工扰民"),
       col("信访人简况", "petitionerBrief", "text", "刘某，东风村村民"),
@@ -236,30 +292,28 @@ export const SHEETS: readonly SheetDef[] = [
       col("首办时间", "firstHandledAt", "time", "2026-10-10 10:00"),
       col("办结时间", "closedAt", "time", "2026-10-20 17:00"),
       col("是否息诉息访", "settled", "yesno", "是"),
-      ...PLACE,
     ],
-  },
-  {
-    name: "案件",
-    key: "incidents",
-    note: "案件类别：刑事/治安；严重程度：一般/重大",
-    columns: [
-      req("编号", "id", "text", "AJ-2026-0001"),
-      CODE,
-      req("发案时间", "occurredAt", "time", "2026-10-12 22:15"),
-      req("案件类别", "kind", en(INCIDENT_KINDS), "治安"),
-      req("严重程度", "severity", en(SEVERITIES), "一般"),
-      col("简要案情", "summary", "text", "酒后滋事"),
-      ...PLACE,
-    ],
-  },
-  {
-    name: "重点人员",
-    key: "keyPersons",
-    note: "每月走访次数与每季走访次数至多填一项；都不填时按人员类别的走访频次（命令行按每月 1 次）",
-    columns: [
-      req("编号", "id", "text", "ZD-0001"),
-      CODE,
+    (r, fail) => {
+      r.skipLevel ??= false;
+      r.collective ??= false;
+      if (r.closedAt !== undefined) r.settled ??= false;
+      if (!notBefore(r, "closedAt", "receivedAt")) return fail("办结时间", "早于受理时间");
+      if (!notBefore(r, "firstHandledAt", "receivedAt")) return fail("首办时间", "早于受理时间");
+      return true;
+    },
+  ),
+  recordSheet("案件", "incidents", "AJ-2026-0001", "案件类别：刑事/治安；严重程度：一般/重大", [
+    req("发案时间", "occurredAt", "time", "2026-10-12 22:15"),
+    req("案件类别", "kind", en(INCIDENT_KINDS), "治安"),
+    req("严重程度", "severity", en(SEVERITIES), "一般"),
+    col("简要案情", "summary", "text", "酒后滋事"),
+  ]),
+  recordSheet(
+    "重点人员",
+    "keyPersons",
+    "ZD-0001",
+    "每月走访次数与每季走访次数至多填一项；都不填时按人员类别的走访频次（命令行按每月 1 次）",
+    [
       req("人员类别", "category", en(CATEGORIES), "社区矫正对象"),
       req("列管时间", "registeredAt", "time", "2026-01-15"),
       col("人员代称", "alias", "text", "矫正对象甲"),
@@ -267,36 +321,35 @@ export const SHEETS: readonly SheetDef[] = [
       col("每月走访次数", "visitsPerMonth", "int1", 1),
       col("每季走访次数", "visitsPerQuarter", "int1", null),
       col("备注", "note", "text", null),
-      ...PLACE,
     ],
-  },
-  {
-    name: "走访",
-    key: "visits",
-    note: "重点人员编号须为本文件或本乡镇已登记的重点人员",
-    columns: [
-      req("编号", "id", "text", "ZF-2026-0001"),
-      CODE,
-      req("重点人员编号", "keyPersonId", "text", "ZD-0001"),
-      req("走访时间", "at", "time", "2026-10-15 15:00"),
-      col("走访情况", "note", "text", "情绪稳定"),
-      ...PLACE,
-    ],
-  },
-  {
-    name: "工作纪实",
-    key: "events",
-    note: "事件类型填事件代码（如 monthly_meeting）或其中文名称（如 综治例会）；次数空白为 1",
-    columns: [
-      req("编号", "id", "text", "JS-2026-0001"),
-      CODE,
+    (r, fail) => {
+      if (r.visitsPerMonth !== undefined && r.visitsPerQuarter !== undefined)
+        return fail("每季走访次数", "每月走访次数与每季走访次数至多填写一项");
+      if (!notBefore(r, "deregisteredAt", "registeredAt")) return fail("解除列管时间", "早于列管时间");
+      return true;
+    },
+  ),
+  recordSheet("走访", "visits", "ZF-2026-0001", "重点人员编号须为本文件或本乡镇已登记的重点人员", [
+    req("重点人员编号", "keyPersonId", "text", "ZD-0001"),
+    req("走访时间", "at", "time", "2026-10-15 15:00"),
+    col("走访情况", "note", "text", "情绪稳定"),
+  ]),
+  recordSheet(
+    "工作纪实",
+    "events",
+    "JS-2026-0001",
+    "事件类型填事件代码（如 monthly_meeting）或其中文名称（如 综治例会）；次数空白为 1",
+    [
       req("事件类型", "kind", "event", "综治例会"),
       req("发生时间", "occurredAt", "time", "2026-10-08 09:00"),
       col("次数", "count", "int1", 1),
       col("说明", "note", "text", "十月综治例会"),
-      ...PLACE,
     ],
-  },
+    (r) => {
+      r.count ??= 1;
+      return true;
+    },
+  ),
   {
     name: "人工评分",
     key: "manualScores",
@@ -307,6 +360,8 @@ export const SHEETS: readonly SheetDef[] = [
       req("指标", "indicator", "text", "grassroots"),
       req("得分", "score", "number", 8.5),
     ],
+    townshipCoded: true,
+    unique: { column: "指标", key: (r) => `${r.period}/${r.indicator}` },
   },
 ];
 

@@ -1,8 +1,8 @@
 import { unescapeSpreadsheetCell } from "./escape";
-import type { SheetTable } from "./read";
+import type { SheetSource, SheetTable } from "./read";
 import type { CellValue } from "./values";
 import { attr, attrs, decodeOoxmlEscapes, decodeText, scanXml } from "./xml";
-import { openZip, type ZipArchive, ZipError } from "./zip";
+import { type InflateRaw, openZip, type ZipArchive, ZipError } from "./zip";
 
 /**
  * The .xlsx reader: only what import.md needs, straight from the package's XML — the workbook's sheet
@@ -13,18 +13,57 @@ import { openZip, type ZipArchive, ZipError } from "./zip";
  */
 
 export type XlsxRead = { ok: true; tables: SheetTable[] } | { ok: false; problem: string };
+export type XlsxSources = { ok: true; tables: SheetSource[] } | { ok: false; problem: string };
 
 const INVALID = "不是有效的 Excel 工作簿（.xlsx）：";
 
+const problemOf = (e: unknown) =>
+  `${INVALID}${e instanceof ZipError ? e.message : `无法读取（${(e as Error).message}）`}`;
+
 /** The workbook's sheets as rows of plain cells (date cells as Dates whose UTC fields are the wall clock). */
-export async function xlsxTables(bytes: Uint8Array): Promise<XlsxRead> {
+export async function xlsxTables(bytes: Uint8Array, inflateRaw?: InflateRaw): Promise<XlsxRead> {
   try {
-    return { ok: true, tables: await readWorkbook(openZip(bytes)) };
+    const tables = (await readWorkbook(openZip(bytes, inflateRaw))).map((s) => {
+      const rows: SheetTable["rows"] = [];
+      s.forEachRow((row, cells) => {
+        rows.push({ row, cells: [...cells] });
+      });
+      return { name: s.name, label: s.label, rows };
+    });
+    return { ok: true, tables };
   } catch (e) {
-    const message = e instanceof ZipError ? e.message : `无法读取（${(e as Error).message}）`;
-    return { ok: false, problem: `${INVALID}${message}` };
+    return { ok: false, problem: problemOf(e) };
   }
 }
+
+/**
+ * The same sheets as sources that scan their XML row by row when read (what `readXlsx` uses: no
+ * row of cells is kept). The parts are inflated and checked here; a worksheet's XML that turns out
+ * malformed while scanning throws, with the message `xlsxTables` would give.
+ */
+export async function xlsxSources(bytes: Uint8Array, inflateRaw?: InflateRaw): Promise<XlsxSources> {
+  try {
+    const tables = (await readWorkbook(openZip(bytes, inflateRaw))).map(
+      (s): SheetSource => ({
+        name: s.name,
+        label: s.label,
+        forEachRow(visit) {
+          try {
+            s.forEachRow(visit);
+          } catch (e) {
+            throw new XlsxProblem(problemOf(e));
+          }
+        },
+      }),
+    );
+    return { ok: true, tables };
+  } catch (e) {
+    return { ok: false, problem: problemOf(e) };
+  }
+}
+
+/** A worksheet that could not be scanned, in the clerk's words. */
+export class XlsxProblem extends Error {}
 
 type Relationship = { type: string; target: string };
 
@@ -61,7 +100,7 @@ function resolvePath(dir: string, target: string): string {
 const ofType = (rels: Map<string, Relationship>, type: string) =>
   [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
 
-async function readWorkbook(zip: ZipArchive): Promise<SheetTable[]> {
+async function readWorkbook(zip: ZipArchive): Promise<SheetSource[]> {
   const workbookPath = ofType(await relationships(zip, "_rels/.rels"), "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = await zip.text(workbookPath);
   if (workbookXml === undefined) throw new ZipError(`缺少 ${workbookPath}`);
@@ -95,11 +134,15 @@ async function readWorkbook(zip: ZipArchive): Promise<SheetTable[]> {
   const shared = sharedText === undefined ? [] : sharedStrings(sharedText);
   const stylesText = await stylesXml;
   const dateStyles = stylesText === undefined ? [] : dateStyleIndexes(stylesText);
-  const tables: SheetTable[] = [];
+  const tables: SheetSource[] = [];
   for (const [i, s] of sheets.entries()) {
     const xml = await sheetXml[i];
     if (xml === undefined) throw new ZipError(`缺少工作表「${s.name}」的内容（${s.path}）`);
-    tables.push({ name: s.name, label: s.name, rows: sheetRows(xml, shared, dateStyles, date1904) });
+    tables.push({
+      name: s.name,
+      label: s.name,
+      forEachRow: (visit) => sheetRows(xml, shared, dateStyles, date1904, visit),
+    });
   }
   return tables;
 }
@@ -265,12 +308,9 @@ function cellValue(
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** `<c r="B2" s="3" t="s"><v>7</v></c>` (s, t and the value optional; no entities): most cells. */
-const PLAIN_CELL =
-  /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(s|str|n|b|e)")?(?:\/>|>(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
-
 /**
- * A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does.
+ * A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does,
+ * handed to `visit` one by one in one reused array (or returned, without `visit`).
  *
  * The worksheet is nearly all of a workbook's XML, so it gets its own single pass instead of
  * `scanXml`'s callbacks: each tag is read once, char by char, its local name compared in place and only
@@ -281,7 +321,13 @@ export function sheetRows(
   shared: readonly string[],
   dateStyles: readonly boolean[],
   date1904: boolean,
+  visit?: (row: number, cells: readonly CellValue[]) => void,
 ): SheetTable["rows"] {
+  // Merged cells are listed after the rows: a sheet with any is read whole, then filled and visited.
+  if (visit && xml.includes("mergeCell", Math.max(0, xml.lastIndexOf("sheetData>")))) {
+    for (const r of sheetRows(xml, shared, dateStyles, date1904)) visit(r.row, r.cells);
+    return [];
+  }
   const rows: SheetTable["rows"] = [];
   const n = xml.length;
   let rowNumber = 0;
@@ -292,6 +338,8 @@ export function sheetRows(
   let type: string | undefined;
   let style = 0;
   let v: string | undefined;
+  /** A shared-string cell's index, read without slicing its <v> (-1: none). */
+  let sharedIndex = -1;
   let inline: string[] | undefined;
   let inIs = false;
   let phonetic = 0;
@@ -299,14 +347,18 @@ export function sheetRows(
   let capture = 0;
 
   const finishCell = () => {
-    const value = cellValue(
-      type,
-      v,
-      inline === undefined ? undefined : decodeOoxmlEscapes(inline.join("")),
-      dateStyles[style] === true,
-      shared,
-      date1904,
-    );
+    const s = sharedIndex >= 0 ? shared[sharedIndex] : undefined;
+    const value =
+      s !== undefined
+        ? unescapeSpreadsheetCell(s)
+        : cellValue(
+            type,
+            v,
+            inline === undefined ? undefined : decodeOoxmlEscapes(inline.join("")),
+            dateStyles[style] === true,
+            shared,
+            date1904,
+          );
     if (value === null) return;
     while (cells.length < col) cells.push(null);
     cells[col] = value;
@@ -329,7 +381,9 @@ export function sheetRows(
     if (c === 118 /* v */ && xml.charCodeAt(lt + 2) === 62 /* > */) {
       const end = xml.indexOf("<", lt + 3);
       if (end > 0 && xml.startsWith("</v>", end)) {
-        v = decodeText(xml.slice(lt + 3, end));
+        // A shared string's index is read in place: most cells need no substring at all.
+        if (type === "s") sharedIndex = digits(xml, lt + 3, end);
+        if (sharedIndex < 0) v = decodeText(xml.slice(lt + 3, end));
         i = end + 4;
         continue;
       }
@@ -337,20 +391,6 @@ export function sheetRows(
       finishCell();
       i = lt + 4;
       continue;
-    } else if (c === 99 /* c */ && xml.charCodeAt(lt + 2) === 32) {
-      // A whole plain cell in one native match (fast before the JIT has warmed up to the loop below).
-      PLAIN_CELL.lastIndex = lt;
-      const m = PLAIN_CELL.exec(xml);
-      if (m) {
-        col = columnAt(m[1] as string, 0, (m[1] as string).length);
-        style = m[2] === undefined ? 0 : Number(m[2]);
-        type = m[3];
-        v = m[4];
-        inline = undefined;
-        finishCell();
-        i = lt + m[0].length;
-        continue;
-      }
     }
     if (c === 33 /* ! */ || c === 63 /* ? */) {
       if (xml.startsWith("<![CDATA[", lt)) {
@@ -423,7 +463,9 @@ export function sheetRows(
     if (closing) {
       if (isCell) finishCell();
       else if (isRow) {
-        if (filled) rows.push({ row: rowNumber, cells });
+        if (!filled) continue;
+        if (visit) visit(rowNumber, cells);
+        else rows.push({ row: rowNumber, cells });
       } else if (length === 1 && first === 118 /* v */) capture = 0;
       else if (length === 1 && first === 116 /* t */) capture = 0;
       else if (length === 2 && xml.startsWith("is", start)) inIs = false;
@@ -432,7 +474,8 @@ export function sheetRows(
     }
     if (isRow) {
       rowNumber = r < 0 ? rowNumber + 1 : r;
-      cells = [];
+      if (visit) cells.length = 0;
+      else cells = [];
       filled = false;
       col = -1;
     } else if (isCell) {
@@ -440,6 +483,7 @@ export function sheetRows(
       style = s;
       col = r >= 0 ? r : col + 1;
       v = undefined;
+      sharedIndex = -1;
       inline = undefined;
       inIs = false;
       phonetic = 0;

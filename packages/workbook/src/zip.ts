@@ -1,9 +1,14 @@
 /**
  * Just enough of the ZIP format to read an .xlsx: the central directory, and entries stored (method 0)
- * or deflated (method 8, inflated by the platform's `DecompressionStream("deflate-raw")`, which Node 20
- * and every current browser have — native zlib, no library to ship). No ZIP64, no encryption, no
- * multi-disk archives: spreadsheet programs write none of these for a workbook of records.
+ * or deflated (method 8). Deflated entries are inflated by an injected synchronous raw inflater when
+ * the caller has one (the command line passes node's `zlib.inflateRawSync`: no stream, no promise per
+ * chunk), else by the platform's `DecompressionStream("deflate-raw")`, which Node 20 and every current
+ * browser have — native zlib either way, no library to ship. No ZIP64, no encryption, no multi-disk
+ * archives: spreadsheet programs write none of these for a workbook of records.
  */
+
+/** Raw deflate (RFC 1951) → bytes, synchronously; throws on corrupt data. */
+export type InflateRaw = (data: Uint8Array) => Uint8Array;
 
 /** A ZIP problem, in the words the clerk sees after 「不是有效的 Excel 工作簿（.xlsx）：」. */
 export class ZipError extends Error {}
@@ -21,7 +26,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-export function openZip(bytes: Uint8Array): ZipArchive {
+export function openZip(bytes: Uint8Array, inflateRaw?: InflateRaw): ZipArchive {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 8 && view.getUint32(0) === 0xd0cf11e0)
     throw new ZipError("这是旧版 .xls 文件或加了密码的工作簿；请在 Excel 中另存为 .xlsx（不设密码）");
@@ -75,7 +80,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       if (entry.method === 0) return utf8.decode(data);
       if (entry.method !== 8) throw new ZipError(`「${name}」使用了不支持的压缩方式（${entry.method}）`);
       try {
-        return await inflateText(data);
+        return inflateRaw ? utf8.decode(inflateRaw(data)) : await inflateText(data);
       } catch {
         throw new ZipError(`压缩包中的「${name}」已损坏`);
       }

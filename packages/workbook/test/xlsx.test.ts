@@ -1,4 +1,6 @@
-import { deflateRawSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { formatWorkbookError, type ReadResult, readXlsx } from "../src/index";
@@ -265,6 +267,26 @@ describe("the xlsx reader on a workbook exceljs wrote", () => {
       await back.xlsx.load(bytes as unknown as ArrayBuffer);
       expect(back.getWorksheet("杂项")?.getCell("D1").value).toEqual(wallClock(2026, 10, 5, 9, 30, 15));
     }
+  });
+});
+
+describe("inflating", () => {
+  it("reads the same with an injected synchronous inflater (the command line's) as with the platform's", async () => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "golden", "data.xlsx")));
+    const platform = await readXlsx(bytes);
+    const injected = await readXlsx(bytes, { inflateRaw: inflateRawSync });
+    expect(platform.ok).toBe(true);
+    expect(injected).toEqual(platform);
+  });
+
+  it("names a worksheet whose XML breaks off while it is scanned row by row, as a workbook problem", async () => {
+    const broken = minimalXlsx({
+      sheets: { 乡镇: '<row r="1"><c r="A1" t="inlineStr"><is><t>乡镇代码</t></is></c><c r="B1' },
+    });
+    for (const options of [{}, { inflateRaw: inflateRawSync }])
+      expect(messages(await readXlsx(broken, options))).toEqual([
+        "工作簿：不是有效的 Excel 工作簿（.xlsx）：无法读取（XML 属性未结束）",
+      ]);
   });
 });
 

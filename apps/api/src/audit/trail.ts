@@ -7,9 +7,12 @@ import { type AuditViewer, redactForViewer } from "./visibility";
  * Each entry's before/after is redacted for the viewer (visibility.ts), and people and townships are named
  * (`actorName`, `entityName`) so that nobody reads ids: only names of the county's own people and
  * townships are looked up (`countyId`), a name the reader could not see elsewhere is never added.
+ * The entries are read with the tenant's client (`db`); the names with `namesDb` (the function's own role:
+ * accounts live outside any tenant's partitions).
  */
 export async function trail(
   db: Db,
+  namesDb: Db,
   viewer: AuditViewer,
   scope: string,
   cursor: string | null | undefined,
@@ -28,7 +31,7 @@ export async function trail(
   }
   const { data, cursor: next } = result;
   const entries = checkItems(db, "audit", data).filter((e) => e.scope === scope);
-  const names = await nameLookup(db, countyId, entries);
+  const names = await nameLookup(namesDb, countyId, entries);
   return {
     items: entries.map((e) =>
       redactForViewer(

@@ -9,6 +9,7 @@ import {
   type Db,
   getItem,
   type ItemOf,
+  newTownshipId,
   stampNew,
   tx,
   updateRecord,
@@ -103,7 +104,8 @@ export async function registerTownship(services: Services, input: z.infer<typeof
     throw new AppError("JOIN_CODE.INVALID", "加入码无效或已更换，请向县委政法委索取最新加入码");
   }
   await assertCodeFree(db, input.township.code, "township.code");
-  const townshipId = randomUUID();
+  // Carries the county's id, so the county's tenant policy reaches it (tenant-keys.ts in @pingan/data).
+  const townshipId = newTownshipId(county.id);
   const userId = randomUUID();
   const wctx = selfWriteContext(services, userId, "township_admin");
   const township = stampNew(wctx, {

@@ -85,7 +85,7 @@ export function recordProcedures<
     list: townshipReadProcedure
       .input(spec.list as unknown as Untyped)
       .query(({ ctx, input }) =>
-        spec.listItems(ctx.services.db, ctx.township.id, input as unknown as z.output<L>),
+        spec.listItems(ctx.tenantServices.db, ctx.township.id, input as unknown as z.output<L>),
       ),
   };
   return procedures as unknown as Omit<typeof procedures, "create" | "update" | "list"> & {

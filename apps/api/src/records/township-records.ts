@@ -17,7 +17,13 @@ export type RecordFields<N extends RecordEntity> = Omit<
   "townshipId" | "id" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy"
 >;
 
-type TownshipCtx = { services: Services; user: SessionUser; township: ItemOf<"township"> };
+/** `tenantServices.db` is the tenant-scoped client (trpc.ts): records are read and written only through it. */
+type TownshipCtx = {
+  services: Services;
+  tenantServices: Services;
+  user: SessionUser;
+  township: ItemOf<"township">;
+};
 
 /**
  * Creates a record in the caller's township (never the input's: the key comes from ctx.township, so the
@@ -30,7 +36,7 @@ export async function createTownshipRecord<N extends RecordEntity>(
   fields: RecordFields<N>,
 ): Promise<ItemOf<N>> {
   const id = randomUUID();
-  const { item } = await createRecord(ctx.services.db, writeContext(ctx), {
+  const { item } = await createRecord(ctx.tenantServices.db, writeContext(ctx), {
     entity,
     item: { ...fields, townshipId: ctx.township.id, id } as never,
     key: (x) =>
@@ -53,7 +59,7 @@ export function editTownshipRecord<N extends RecordEntity>(
   change: (current: ItemOf<N>) => ItemOf<N>,
   reason?: string,
 ): Promise<ItemOf<N>> {
-  return updateRecord(ctx.services.db, writeContext(ctx), {
+  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
     entity,
     key: { townshipId: ctx.township.id, id } as never,
     entityId: id,
@@ -87,11 +93,11 @@ export function softDelete<N extends RecordEntity>(
 
 /** One live record of the caller's township. */
 export async function getTownshipRecord<N extends RecordEntity>(
-  ctx: { services: Services; township: ItemOf<"township"> },
+  ctx: { tenantServices: Services; township: ItemOf<"township"> },
   entity: N,
   id: string,
 ): Promise<ItemOf<N>> {
-  const item = await getItem(ctx.services.db, entity, { townshipId: ctx.township.id, id } as never);
+  const item = await getItem(ctx.tenantServices.db, entity, { townshipId: ctx.township.id, id } as never);
   if (!item || (item as { deletedAt?: string }).deletedAt)
     throw new AppError("NOT_FOUND", "记录不存在或已被删除");
   return item;

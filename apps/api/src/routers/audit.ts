@@ -11,6 +11,7 @@ export const auditRouter = router({
     .input(pageInput)
     .query(({ ctx, input }) =>
       trail(
+        ctx.tenantServices.db,
         ctx.services.db,
         ctx.user,
         `T#${ctx.township.id}`,
@@ -24,6 +25,14 @@ export const auditRouter = router({
   county: countyProcedure
     .input(pageInput)
     .query(({ ctx, input }) =>
-      trail(ctx.services.db, ctx.user, `C#${ctx.county.id}`, input.cursor, input.limit, ctx.county.id),
+      trail(
+        ctx.tenantServices.db,
+        ctx.services.db,
+        ctx.user,
+        `C#${ctx.county.id}`,
+        input.cursor,
+        input.limit,
+        ctx.county.id,
+      ),
     ),
 });

@@ -25,7 +25,7 @@ export const importsRouter = router({
     .input(importPreviewInput)
     .mutation(({ ctx, input }) =>
       previewRows(
-        ctx.services.db,
+        ctx.tenantServices.db,
         townshipScope(ctx.township),
         input.rows,
         ctx.user.id,
@@ -35,21 +35,21 @@ export const importsRouter = router({
   commit: townshipAdminProcedure
     .input(importCommitInput)
     .mutation(({ ctx, input }) =>
-      commitRows(ctx.services.db, writeContext(ctx), townshipScope(ctx.township), input),
+      commitRows(ctx.tenantServices.db, writeContext(ctx), townshipScope(ctx.township), input),
     ),
   previewCounty: countyAdminProcedure.input(importPreviewCountyInput).mutation(async ({ ctx, input }) => {
-    const scope = await countyScope(ctx.services.db, ctx.county.id);
-    return previewRows(ctx.services.db, scope, input.rows, ctx.user.id, input.pendingKeyPersons);
+    const scope = await countyScope(ctx.tenantServices.db, ctx.county.id);
+    return previewRows(ctx.tenantServices.db, scope, input.rows, ctx.user.id, input.pendingKeyPersons);
   }),
   commitCounty: countyAdminProcedure.input(importCommitCountyInput).mutation(async ({ ctx, input }) => {
-    const scope = await countyScope(ctx.services.db, ctx.county.id);
-    return commitRows(ctx.services.db, writeContext(ctx), scope, input);
+    const scope = await countyScope(ctx.tenantServices.db, ctx.county.id);
+    return commitRows(ctx.tenantServices.db, writeContext(ctx), scope, input);
   }),
   export: townshipReadProcedure
     .input(importExportInput)
-    .query(({ ctx, input }) => exportRows(ctx.services.db, [ctx.township], input)),
+    .query(({ ctx, input }) => exportRows(ctx.tenantServices.db, [ctx.township], input)),
   exportCounty: countyAdminProcedure.input(importExportCountyInput).query(async ({ ctx, input }) => {
-    const scope = await countyScope(ctx.services.db, ctx.county.id);
-    return exportRows(ctx.services.db, scope.townships, input);
+    const scope = await countyScope(ctx.tenantServices.db, ctx.county.id);
+    return exportRows(ctx.tenantServices.db, scope.townships, input);
   }),
 });

@@ -56,5 +56,5 @@ export const keyPersonsRouter = router({
 
   listVisits: townshipReadProcedure
     .input(listVisitsInput)
-    .query(({ ctx, input }) => listVisits(ctx.services.db, ctx.township.id, input)),
+    .query(({ ctx, input }) => listVisits(ctx.tenantServices.db, ctx.township.id, input)),
 });

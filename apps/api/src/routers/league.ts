@@ -10,14 +10,16 @@ export const leagueRouter = router({
   /** The county's table for a month, quarter or year from current records, with each row's gaps. */
   compute: countyProcedure
     .input(fields({ period: period() }))
-    .query(({ ctx, input }) => liveTable(ctx.services.db, ctx.county.id, input.period, ctx.services.now())),
+    .query(({ ctx, input }) =>
+      liveTable(ctx.tenantServices.db, ctx.county.id, input.period, ctx.services.now()),
+    ),
 
   /** Publishes a finished period; publishing it again is a correction and needs a reason. */
   publish: countyAdminProcedure
     .input(fields({ period: period(), reason: optionalText("更正理由") }))
     .mutation(async ({ ctx, input }) =>
       publishedView(
-        await publishLeagueTable(ctx.services.db, writeContext(ctx), {
+        await publishLeagueTable(ctx.tenantServices.db, writeContext(ctx), {
           countyId: ctx.county.id,
           period: input.period,
           reason: input.reason || undefined,
@@ -26,13 +28,15 @@ export const leagueRouter = router({
     ),
 
   /** Every published version of the county's tables. */
-  published: countyProcedure.query(({ ctx }) => listPublished(ctx.services.db, ctx.county.id)),
+  published: countyProcedure.query(({ ctx }) => listPublished(ctx.tenantServices.db, ctx.county.id)),
 
   /** One published table: the newest version of a period, or the version asked for. */
   get: countyProcedure
     .input(fields({ period: period(), version: int("版本号", 1, 9999).optional() }))
-    .query(({ ctx, input }) => readPublished(ctx.services.db, ctx.county.id, input.period, input.version)),
+    .query(({ ctx, input }) =>
+      readPublished(ctx.tenantServices.db, ctx.county.id, input.period, input.version),
+    ),
 
   /** A township's published ranks over time. */
-  rankHistory: townshipReadProcedure.query(({ ctx }) => rankHistory(ctx.services.db, ctx.township.id)),
+  rankHistory: townshipReadProcedure.query(({ ctx }) => rankHistory(ctx.tenantServices.db, ctx.township.id)),
 });

@@ -56,7 +56,7 @@ export const onboardingRouter = router({
   /** The county's townships, optionally of one status. */
   listTownships: countyProcedure
     .input(objectInput({ status: oneOf("状态", TOWNSHIP_STATUSES).optional() }).optional())
-    .query(({ ctx, input }) => listTownships(ctx.services.db, ctx.county.id, input?.status)),
+    .query(({ ctx, input }) => listTownships(ctx.tenantServices.db, ctx.county.id, input?.status)),
 
   township: townshipReadProcedure.query(({ ctx }) => townshipView(ctx.township)),
 
@@ -81,16 +81,23 @@ export const onboardingRouter = router({
   /** The population in force, its reviewed history and the township's change requests. */
   population: townshipReadProcedure.query(({ ctx }) => populationView(ctx.township, ctx.services.now())),
 
-  /** The township admin proposes a new population from a month on; it counts once the county approves. */
+  /**
+   * The township admin proposes a new population from a month on; it counts once the county approves.
+   * The proposal is also an entry in the county's trail, written in the same transaction: this one
+   * township write to a county partition goes through the county-scoped client of the township's own
+   * county (the township's client may not write there).
+   */
   proposePopulation: townshipAdminProcedure
     .input(proposePopulationInput)
-    .mutation(({ ctx, input }) => proposePopulation(ctx, input)),
+    .mutation(({ ctx, input }) => proposePopulation({ ...ctx, services: ctx.countyServices }, input)),
 
   /** The county's pending population change requests. */
-  pendingPopulationRequests: countyProcedure.query(({ ctx }) => pendingPopulationRequests(ctx)),
+  pendingPopulationRequests: countyProcedure.query(({ ctx }) =>
+    pendingPopulationRequests({ ...ctx, services: ctx.tenantServices }),
+  ),
 
   /** The county admin approves or rejects a township's population change request. */
   decidePopulation: countyAdminTownshipProcedure
     .input(decidePopulationInput)
-    .mutation(({ ctx, input }) => decidePopulation(ctx, input)),
+    .mutation(({ ctx, input }) => decidePopulation({ ...ctx, services: ctx.tenantServices }, input)),
 });

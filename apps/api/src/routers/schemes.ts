@@ -20,7 +20,7 @@ const saveInput = fields({
 export const schemesRouter = router({
   /** Every saved version, newest first, without bodies. */
   list: countyProcedure.query(async ({ ctx }) =>
-    (await listSchemes(ctx.services.db, ctx.county.id)).map((s) => ({
+    (await listSchemes(ctx.tenantServices.db, ctx.county.id)).map((s) => ({
       year: s.year,
       version: s.schemeVersion,
       name: s.name,
@@ -34,7 +34,7 @@ export const schemesRouter = router({
   get: countyProcedure
     .input(fields({ year: year(), version: int("版本号", 1, 9999).optional() }))
     .query(async ({ ctx, input }) =>
-      view(await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version)),
+      view(await requireScheme(ctx.tenantServices.db, ctx.county.id, input.year, input.version)),
     ),
 
   /** The model scheme a new county can start from. */
@@ -42,7 +42,7 @@ export const schemesRouter = router({
 
   save: countyAdminProcedure.input(saveInput).mutation(async ({ ctx, input }) =>
     view(
-      await saveScheme(ctx.services.db, writeContext(ctx), {
+      await saveScheme(ctx.tenantServices.db, writeContext(ctx), {
         countyId: ctx.county.id,
         year: input.year,
         expectedVersion: input.expectedVersion,
@@ -57,7 +57,7 @@ export const schemesRouter = router({
     .input(fields({ year: year(), expectedVersion: int("版本号", 0, 9999) }))
     .mutation(async ({ ctx, input }) =>
       view(
-        await saveScheme(ctx.services.db, writeContext(ctx), {
+        await saveScheme(ctx.tenantServices.db, writeContext(ctx), {
           countyId: ctx.county.id,
           year: input.year,
           expectedVersion: input.expectedVersion,
@@ -71,7 +71,9 @@ export const schemesRouter = router({
   export: countyProcedure
     .input(fields({ year: year(), version: int("版本号", 1, 9999).optional() }))
     .query(async ({ ctx, input }) =>
-      schemeDocument((await requireScheme(ctx.services.db, ctx.county.id, input.year, input.version)).scheme),
+      schemeDocument(
+        (await requireScheme(ctx.tenantServices.db, ctx.county.id, input.year, input.version)).scheme,
+      ),
     ),
 
   /** Saves a JSON document as the year's next version (the identity fields in it are replaced). */
@@ -89,7 +91,7 @@ export const schemesRouter = router({
     )
     .mutation(async ({ ctx, input }) =>
       view(
-        await saveScheme(ctx.services.db, writeContext(ctx), {
+        await saveScheme(ctx.tenantServices.db, writeContext(ctx), {
           countyId: ctx.county.id,
           year: input.year,
           expectedVersion: input.expectedVersion,

@@ -10,15 +10,15 @@ export const supervisionRouter = router({
   /** The county's open disputes with their lights, most urgent first (green ones on request). */
   disputes: countyProcedure
     .input(fields({ townshipId: id("乡镇").optional(), includeGreen: includeGreen() }))
-    .query(({ ctx, input }) => countyDisputeLights(ctx.services, ctx.county, input)),
+    .query(({ ctx, input }) => countyDisputeLights(ctx.tenantServices, ctx.county, input)),
 
   /** One township's open disputes with their lights (its own people and its county). */
   townshipDisputes: townshipReadProcedure
     .input(fields({ includeGreen: includeGreen() }))
-    .query(({ ctx, input }) => townshipDisputeLights(ctx.services, ctx.township, input)),
+    .query(({ ctx, input }) => townshipDisputeLights(ctx.tenantServices, ctx.township, input)),
 
   /** Townships that have not submitted a month: late once the county's deadline has passed. */
   lateSubmissions: countyProcedure
     .input(fields({ month: month() }))
-    .query(({ ctx, input }) => lateSubmissions(ctx.services, ctx.county, input.month)),
+    .query(({ ctx, input }) => lateSubmissions(ctx.tenantServices, ctx.county, input.month)),
 });

@@ -22,12 +22,21 @@ import { monthAt } from "./deadline";
 import { readSubmission } from "./submission-store";
 import { deadlineFor, view } from "./view";
 
-type TownshipCtx = { services: Services; township: ItemOf<"township"> };
+/**
+ * `tenantServices` reaches the township's partitions; `countyServices` its county's (a rank depends on every
+ * township of the county, so the preview and the trend compute the county's live table with those).
+ */
+type TownshipCtx = {
+  services: Services;
+  tenantServices: Services;
+  countyServices: Services;
+  township: ItemOf<"township">;
+};
 
 /** The month as recorded so far: its status and the reviewers' entries. */
 export async function getSubmission(ctx: TownshipCtx, month: string) {
-  const county = await getItem(ctx.services.db, "county", { id: ctx.township.countyId });
-  const s = await readSubmission(ctx.services.db, ctx.township, month);
+  const county = await getItem(ctx.tenantServices.db, "county", { id: ctx.township.countyId });
+  const s = await readSubmission(ctx.tenantServices.db, ctx.township, month);
   return view(s, deadlineFor(county, month), ctx.services.now());
 }
 
@@ -38,7 +47,7 @@ export async function getSubmission(ctx: TownshipCtx, month: string) {
  * (league/live-scores.ts); only the township's own month is read again, for the records behind it.
  */
 export async function previewMonth(ctx: TownshipCtx, input: { month: string }) {
-  const { db } = ctx.services;
+  const { db } = ctx.countyServices;
   const now = ctx.services.now();
   const countyId = ctx.township.countyId;
   const [stored, live] = await Promise.all([
@@ -111,7 +120,7 @@ function firstMonth(data: Data, townshipId: string, registeredAt: string): strin
  * registration, to find the first month it counts in.
  */
 export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
-  const { db } = ctx.services;
+  const { db } = ctx.countyServices;
   const now = ctx.services.now();
   const countyId = ctx.township.countyId;
   const [{ scheme }, live] = await Promise.all([

@@ -51,8 +51,10 @@ const roomForEntry = (s: Submission) => {
   }
 };
 
+/** `tenantServices` reaches the county's partitions (its townships' included); `services` the accounts. */
 export type ReviewCtx = {
   services: Services;
+  tenantServices: Services;
   user: SessionUser;
   county: ItemOf<"county">;
   township: ItemOf<"township">;
@@ -70,7 +72,7 @@ async function decide(
   decide: (s: Submission, now: Date) => Submission,
 ) {
   const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.services.db, writeContext(ctx), {
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
     township: ctx.township,
     month: input.month,
     expectedVersion: input.expectedVersion,
@@ -94,7 +96,7 @@ function entryOf(s: Submission, entryId: string): Entry {
 
 /** The scheme indicator a reviewer's entry is about, from the scheme of the month's year. */
 async function reviewedIndicator(ctx: ReviewCtx, month: string, code: string) {
-  const { scheme } = await requireScheme(ctx.services.db, ctx.county.id, Number(month.slice(0, 4)));
+  const { scheme } = await requireScheme(ctx.tenantServices.db, ctx.county.id, Number(month.slice(0, 4)));
   return indicatorOf(scheme, code);
 }
 
@@ -122,8 +124,11 @@ async function saveReviewerEntry(
 }
 
 /** The county's review queue for a month: every active township with its submission status. */
-export async function reviewQueue(ctx: { services: Services; county: ItemOf<"county"> }, month: string) {
-  const { db } = ctx.services;
+export async function reviewQueue(
+  ctx: { services: Services; tenantServices: Services; county: ItemOf<"county"> },
+  month: string,
+) {
+  const { db } = ctx.tenantServices;
   const now = ctx.services.now();
   const deadline = deadlineFor(ctx.county, month);
   const [{ data: townshipItems }, { data: subItems }] = await Promise.all([

@@ -9,10 +9,10 @@ import { deadlineFor, view } from "./view";
 
 /** The township admin submits the month (draft or returned → submitted) before the deadline. */
 export async function submitMonth(
-  ctx: { services: Services; user: SessionUser; township: ItemOf<"township"> },
+  ctx: { services: Services; tenantServices: Services; user: SessionUser; township: ItemOf<"township"> },
   input: { month: string; expectedVersion: number },
 ) {
-  const { db } = ctx.services;
+  const { db } = ctx.tenantServices;
   const now = ctx.services.now();
   const county = await getItem(db, "county", { id: ctx.township.countyId });
   const deadline = deadlineFor(county, input.month);
@@ -45,10 +45,10 @@ export async function submitMonth(
 
 /** The county admin sets the day of the following month by which townships submit (default 5). */
 export async function setDeadlineDay(
-  ctx: { services: Services; user: SessionUser; county: ItemOf<"county"> },
+  ctx: { services: Services; tenantServices: Services; user: SessionUser; county: ItemOf<"county"> },
   input: { day: number; expectedVersion: number },
 ) {
-  const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
+  const updated = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
     entity: "county",
     key: { id: ctx.county.id },
     entityId: ctx.county.id,

@@ -1,8 +1,10 @@
 import { createTestDb } from "@pingan/data/testing";
+import { inject } from "vitest";
 import { SignInThrottle } from "../auth/rate-limit";
 import { createContextInner } from "../context";
 import { createCaller } from "../root";
 import type { Services } from "../services";
+import { createTenantDbs } from "../tenancy/tenant-dbs";
 import type { Access } from "./procedure-matrix";
 import { provisionCounty, provisionTownship, provisionUser } from "./provisioning";
 
@@ -22,6 +24,10 @@ export async function createTestServices(
     passwordCostLog2: 10,
     now: () => new Date(now),
     signInThrottle: new SignInThrottle(),
+    tenantDbs: createTenantDbs({
+      tableName: db.tableName,
+      connection: { endpoint: inject("dynamoEndpoint") },
+    }),
     setNow: (iso: string) => {
       now = new Date(iso);
     },

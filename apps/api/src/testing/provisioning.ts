@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { type ItemOf, type Role, stampNew, tx, type WriteContext, writeTransaction } from "@pingan/data";
+import {
+  type ItemOf,
+  newTownshipId,
+  type Role,
+  stampNew,
+  townshipInCounty,
+  tx,
+  type WriteContext,
+  writeTransaction,
+} from "@pingan/data";
 import { newAccountItems } from "../auth/accounts";
 import type { Services } from "../services";
 
@@ -49,7 +58,16 @@ export async function provisionTownship(
   const { db } = services;
   const wctx = systemContext(services);
   const { id, ...rest } = profile;
-  const item = stampNew(wctx, { id: id ?? randomUUID(), countyId, ...rest, status }) as ItemOf<"township">;
+  // A township outside its county's key prefix would be out of reach of the county's credentials.
+  if (id !== undefined && !townshipInCounty(id, countyId)) {
+    throw new Error(`township id ${id} does not start with its county's id ${countyId}-`);
+  }
+  const item = stampNew(wctx, {
+    id: id ?? newTownshipId(countyId),
+    countyId,
+    ...rest,
+    status,
+  }) as ItemOf<"township">;
   await writeTransaction(db, [
     tx.create(db, "township", item),
     tx.audit(db, wctx, {

@@ -432,6 +432,16 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
   return out;
 }
 
+/**
+ * Data that a reader built already typed and checked field by field (the workbook reader: every cell
+ * parsed to its kind): only the rules that span records are checked, as `parseData` would after its
+ * field pass. Its timestamps' parsed columns may be handed over with `rememberInstants`.
+ */
+export function checkTypedData(data: Data): ParseResult<Data> {
+  const issues = crossRecordIssues(data);
+  return issues.length ? { ok: false, issues } : { ok: true, value: data };
+}
+
 /** Validates a data file (scoring.md §2). */
 export function parseData(input: unknown): ParseResult<Data> {
   const shape = shapeIssues(input);

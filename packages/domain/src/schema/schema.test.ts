@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dataWith } from "../../test/builders";
 import modelScheme from "../../test/golden/scheme-2026.json";
-import { parseData } from "./data-schema";
+import { checkTypedData, parseData } from "./data-schema";
 import { parseScheme } from "./scheme-schema";
 
 /** The model scheme as loose JSON, so a test can break it on purpose. */
@@ -61,6 +61,19 @@ describe("the data schema", () => {
   const disputes = [
     { id: "d1", townshipId: "t1", level: "blue", reportedAt: "2026-10-01T08:00:00+08:00", attempts: 1 },
   ];
+
+  it("checks data a reader already typed (the workbook's) by the cross-record rules only", () => {
+    const unknownTownship = dataWith({ disputes: [{ ...disputes[0], townshipId: "t9" }] as never });
+    expect(checkTypedData(unknownTownship)).toEqual(parseData(unknownTownship));
+    expect(checkTypedData(unknownTownship)).toMatchObject({
+      ok: false,
+      issues: [{ path: "disputes[0].townshipId" }],
+    });
+    // Fields are the reader's to check: a field the reader would have refused passes here.
+    const badField = dataWith({ disputes: [{ ...disputes[0], attempts: -1 }] as never });
+    expect(parseData(badField).ok).toBe(false);
+    expect(checkTypedData(badField).ok).toBe(true);
+  });
 
   it("rejects a timestamp without an offset, naming the record and field in English and Chinese", () => {
     const result = parseData(
