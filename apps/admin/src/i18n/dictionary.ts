@@ -46,6 +46,7 @@ const CORE_WORDS = {
   "nav.supervision": { zh: "督办看板", en: "Supervision" },
   "nav.audit": { zh: "操作日志", en: "Audit trail" },
   "nav.counties": { zh: "县区管理", en: "Counties" },
+  "nav.publicPage": { zh: "公开排名页", en: "Public page" },
   "common.save": { zh: "保存", en: "Save" },
   "common.cancel": { zh: "取消", en: "Cancel" },
   "common.confirm": { zh: "确定", en: "Confirm" },
