@@ -9,6 +9,7 @@ import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
+import { organisationRouter } from "./routers/organisation";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -36,6 +37,7 @@ export const appRouter = router({
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;

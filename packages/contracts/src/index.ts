@@ -4,5 +4,6 @@ export { type FlatErrors, flattenIssues } from "./flatten";
 export * from "./imports";
 export { fieldError, inputError } from "./messages";
 export * from "./onboarding";
+export * from "./organisation";
 export * from "./records";
 export * from "./vocabulary";

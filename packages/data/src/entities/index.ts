@@ -14,6 +14,7 @@ import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
+import { gridEntity, leaderEntity, villageEntity } from "./organisation";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
@@ -47,6 +48,9 @@ export function createEntities(config: EntityConfiguration) {
     closeRun: closeRunEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
+    village: villageEntity(config),
+    grid: gridEntity(config),
+    leader: leaderEntity(config),
   };
 }
 
@@ -56,6 +60,7 @@ export type EntityName = keyof Entities;
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";
+export { VILLAGE_KINDS } from "./organisation";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";
 export { ROLES, type Role } from "./user";
