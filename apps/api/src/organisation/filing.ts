@@ -33,10 +33,11 @@ export async function resolveFiling(
 ): Promise<Filing> {
   const current = options.current ?? {};
   const placeChanged = change.villageId !== undefined || change.gridId !== undefined;
-  let villageId = change.villageId ?? current.villageId;
-  let gridId = change.gridId ?? (change.villageId !== undefined ? undefined : current.gridId);
-  if (change.villageId !== undefined && change.gridId === undefined && current.gridId && current.villageId)
-    gridId = current.villageId === change.villageId ? current.gridId : undefined;
+  // A new grid brings its village; a new village without a grid drops the old grid.
+  let villageId = change.villageId ?? (change.gridId !== undefined ? undefined : current.villageId);
+  const gridId =
+    change.gridId ??
+    (change.villageId !== undefined && change.villageId !== current.villageId ? undefined : current.gridId);
 
   let chain: string | undefined;
   let villageLeader: string | undefined;

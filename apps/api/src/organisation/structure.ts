@@ -87,7 +87,7 @@ export async function organisationView(ctx: OrgReadCtx) {
 /** A staff member of the caller's township who is still active, or a clear error naming the field. */
 export async function activeMember(ctx: OrgReadCtx, userId: string, field: string, label: string) {
   const member = await getItem(ctx.tenantServices.db, "membership", { scope: scopeOf(ctx), userId });
-  if (!member || member.status !== "active") throw invalid(field, `「${label}」须为本乡镇在岗的工作人员`);
+  if (member?.status !== "active") throw invalid(field, `「${label}」须为本乡镇在岗的工作人员`);
   return member;
 }
 
