@@ -53,11 +53,13 @@ async function pageFor(phone: string): Promise<Page> {
   return page;
 }
 
-/** Opens an antd select and picks the option with this text. */
+/** Opens an antd select and picks the option with this text, in the select's own dropdown. */
 async function choose(page: Page, select: Locator, option: string) {
   await select.click();
-  // The newest dropdown is the last in the page; one just closed may still be fading out.
-  await page.locator(".ant-select-item-option:visible", { hasText: option }).last().click();
+  const list = await select.getByRole("combobox").getAttribute("aria-controls");
+  const dropdown = page.locator(".ant-select-dropdown", { has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator(".ant-select-item-option", { hasText: option }).click();
+  await expect.poll(() => select.textContent()).toContain(option);
 }
 const field = (page: Page, label: string) =>
   page.locator(".ant-drawer-open .ant-form-item", { hasText: label }).locator(".ant-select");
@@ -101,6 +103,9 @@ describe("the township's villages and grids, and who is behind the numbers", () 
     await expect
       .poll(() => grids.locator(".ant-table-row", { hasText: "东湖一网格" }).textContent())
       .toContain("网格员甲");
+    const villages = page.getByTestId("villages-table");
+    for (const name of ["东湖村", "西山社区"])
+      expect(await villages.locator(".ant-table-row", { hasText: name }).textContent()).toContain("领导丁");
     await snap(page, "organisation-setup");
 
     await page.goto("/records/disputes");
@@ -132,7 +137,8 @@ describe("the township's villages and grids, and who is behind the numbers", () 
     await expect.poll(() => eastRow.textContent()).toContain("网格员甲");
     // Columns: grid, village, 网格员, open, overdue, unvisited.
     const cells = await eastRow.locator("td").allTextContents();
-    expect(cells.slice(0, 4)).toEqual(["东湖一网格", "东湖村", "网格员甲", "1"]);
+    // One open dispute, reported today: not overdue yet (the month is under way).
+    expect(cells).toEqual(["东湖一网格", "东湖村", "网格员甲", "1", "0", "0"]);
     const westCells = await byGrid
       .locator(".ant-table-row", { hasText: "西山一网格" })
       .locator("td")

@@ -7,7 +7,8 @@ import { loadOrganisation, type OrgReadCtx } from "./structure";
  * down by village, grid, 责任人 and 包案领导, as they stood at the month's end (UTC+08:00).
  *
  * - open disputes: reported before the month's end and not closed by then; overdue ones are open past
- *   their level's deadline (blue 7, yellow 15, red 30 days: the scheme's defaults, scoring.md);
+ *   their level's deadline (blue 7, yellow 15, red 30 days: the scheme's defaults, scoring.md) at the
+ *   month's end, or now for the month under way;
  * - unvisited key persons: registered before the month's end, not deregistered before it began, and
  *   without a visit in the month;
  * - open red cases of a 包案领导: their red disputes and petitions open at the month's end.
@@ -22,6 +23,7 @@ export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
   const townshipId = ctx.township.id;
   const { start, end } = monthRange(month);
   const endIso = new Date(end).toISOString();
+  const asOf = Math.min(end, ctx.tenantServices.now().getTime());
   const startIso = new Date(start).toISOString();
   const [org, disputes, petitions, keyPersons, visits] = await Promise.all([
     loadOrganisation(ctx),
@@ -77,7 +79,7 @@ export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
     if (!openAtEnd(d.closedAt)) continue;
     bump(d, "openDisputes");
     const due = Date.parse(d.reportedAt) + DEFAULT_DISPUTE_DEADLINES[d.level] * DAY_MS;
-    if (due < end) bump(d, "overdueDisputes");
+    if (due < asOf) bump(d, "overdueDisputes");
     if (d.level === "red") caseLeader(d.caseLeaderId, "openRedDisputes");
   }
   for (const p of live(petitions)) if (openAtEnd(p.closedAt)) caseLeader(p.caseLeaderId, "openPetitions");
