@@ -153,15 +153,22 @@ describe("the county rejects a township's registration", () => {
     const row = page.locator("tr", { hasText: applicant.name });
     await expect.poll(() => row.textContent()).toContain(corrected);
     expect(await row.textContent()).toContain("待审核");
+    // The pending registration shows on the menu's badge.
+    await expect.poll(() => page.getByTestId("pending-registrations").textContent()).toContain("1");
     await row.getByRole("button", { name: "审核通过" }).click();
+    // Approving is confirmed, with the first month the township is assessed in (the next full month by default).
+    const dialog = page.getByRole("dialog").filter({ hasText: "参评起始月" });
+    await dialog.getByText("下一个完整月", { exact: false }).waitFor();
+    await snap(page, "townships-approve-dialog");
+    await dialog.getByRole("button", { name: "确认通过" }).click();
     await expect.poll(() => page.locator("tr", { hasText: applicant.name }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId("pending-registrations").count()).toBe(0);
 
     const api = await callerAs(services, county.adminPhone, TEST_PASSWORD);
     const active = await api.onboarding.listTownships({ status: "active" });
-    expect(active.find((t) => t.name === applicant.name)).toMatchObject({
-      code: corrected,
-      rejectReason: undefined,
-    });
+    const approved = active.find((t) => t.name === applicant.name);
+    expect(approved).toMatchObject({ code: corrected, rejectReason: undefined });
+    expect(approved?.memberFrom).toMatch(/^\d{4}-\d{2}$/);
     await registrant.reload();
     await expect.poll(() => registrant.getByTestId("township-pending").count()).toBe(0);
   });

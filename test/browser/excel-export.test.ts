@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
+import modelScheme from "@pingan/data/model-scheme.json";
 import { computeLeagueTable, type LeagueTable, parseScheme } from "@pingan/domain";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import modelScheme from "../../apps/admin/src/features/scheme/model-scheme.json";
 import { seedCounty, startApi, TEST_PASSWORD } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../../apps/api/src/services";
+import { callerAs } from "./support/api-caller";
 import {
   type County,
   monthAndServerStart,
@@ -15,6 +17,7 @@ import { type Served, serveAdmin } from "./support/static-server";
 let browser: Browser;
 let served: Served;
 let county: County;
+let services: Services;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
@@ -34,6 +37,7 @@ beforeAll(async () => {
   // The server lives on the 2nd of next month: this month is finished (publishable) and not yet past
   // the submission deadline (the 5th).
   const api = await startApi("journey", { clockStart: SERVER_START });
+  services = api.services;
   county = await seedCounty(api.services);
   [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
 });
@@ -114,6 +118,15 @@ describe("the whole journey, from registration to records", () => {
     await countyPage.goto("/townships");
     const row = countyPage.locator("tr", { hasText: township.name });
     await row.getByRole("button", { name: "审核通过" }).click();
+    // The server lives on the 2nd of next month; the township's work is this month's, so the county
+    // has it assessed from this month on (no table is published yet).
+    const dialog = countyPage.getByRole("dialog").filter({ hasText: "参评起始月" });
+    const other = dialog.getByRole("textbox", { name: /其他月份/ });
+    await other.click();
+    await other.fill(MONTH);
+    await other.press("Enter");
+    await dialog.getByRole("button", { name: "确认通过" }).click();
+    await dialog.waitFor({ state: "hidden" });
     await countyPage.locator(".ant-segmented-item", { hasText: "已启用" }).click();
     await expect
       .poll(() => countyPage.locator("tr", { hasText: township.name }).textContent())
@@ -159,7 +172,9 @@ describe("the whole journey, from registration to records", () => {
     await admin.getByText("逐项得分与失分原因").waitFor();
     await admin.getByTestId("trend-chart").locator("canvas").waitFor();
     await snap(admin, "township-my-score");
-    await admin.getByRole("button", { name: "提交本月填报" }).click();
+    await admin
+      .getByRole("button", { name: `提交${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月填报` })
+      .click();
     await admin.getByRole("button", { name: /确\s?定|OK/ }).click();
     await expect.poll(() => admin.getByTestId("submission-status").textContent()).toBe("待审核");
   });
@@ -210,14 +225,26 @@ describe("the whole journey, from registration to records", () => {
     await countyPage.getByTestId("comparison-chart").locator("canvas").waitFor();
     await snap(countyPage, "county-league");
 
-    // A correction publishes version 2 with its reason; version 1 stays readable.
+    // A correction identical to version 1 is refused; once a record changes the month, it publishes
+    // version 2 with its reason, the history says what changed, and version 1 stays readable.
     await countyPage.getByRole("button", { name: "更正发布" }).click();
     const dialog = countyPage.getByRole("dialog").filter({ hasText: "更正理由" });
     await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
     await expect.poll(() => dialog.textContent()).toContain("更正发布须说明理由");
     await dialog.getByLabel("更正理由").fill("补录城关镇技防建设评分说明");
     await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await countyPage.getByText("与第1版完全相同", { exact: false }).first().waitFor();
+    const townshipApi = await callerAs(services, townshipAdmin.phone, townshipAdmin.password);
+    const me = await townshipApi.auth.me();
+    await townshipApi.events.create({
+      townshipId: me.township?.id ?? "",
+      requestId: "journey-legal-education",
+      kind: "legal_education",
+      occurredAt: `${MONTH}-15T10:00:00+08:00`,
+    });
+    await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
     await countyPage.getByText("已发布 第2版").waitFor();
+    await expect.poll(() => countyPage.getByTestId("changes-2").textContent()).toContain(township.name);
     expect(await countyPage.getByText("更正原因：补录城关镇技防建设评分说明").count()).toBe(1);
 
     type Published = {
@@ -237,7 +264,7 @@ describe("the whole journey, from registration to records", () => {
 
     const pub = await pageFor("phone");
     await pub.goto(`/public/${county.id}`);
-    const rows = pub.locator(".ant-table-tbody tr.ant-table-row");
+    const rows = pub.getByTestId("public-league-table").locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(api.table.rows.length);
     for (const [i, r] of api.table.rows.entries()) {
       const cells = await rows.nth(i).locator("td").allTextContents();

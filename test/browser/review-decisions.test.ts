@@ -93,7 +93,7 @@ async function openReview(page: Page) {
 
 /** Submits the month from the township's 本月得分 page. */
 async function submitMonth(page: Page) {
-  await page.getByRole("button", { name: "提交本月填报" }).click();
+  await page.getByRole("button", { name: `提交${LABEL}填报` }).click();
   await page
     .locator(".ant-popover")
     .getByRole("button", { name: /确\s?定|OK/ })
@@ -149,7 +149,7 @@ describe("a reviewer returns a month with a reason, and the township submits aga
     await submitMonth(townshipPage);
     // Resubmitted: the reason is history, and the month cannot be submitted twice.
     expect(await townshipPage.locator(".ant-alert-error").count()).toBe(0);
-    expect(await townshipPage.getByRole("button", { name: "提交本月填报" }).count()).toBe(0);
+    expect(await townshipPage.getByRole("button", { name: `提交${LABEL}填报` }).count()).toBe(0);
 
     const api = await reviewerApi.submissions.get({ townshipId: township.id, month: MONTH });
     expect(api.status).toBe("submitted");

@@ -7,6 +7,8 @@ import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
+import { noticesRouter } from "./routers/notices";
+import { notificationsRouter } from "./routers/notifications";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
 import { organisationRouter } from "./routers/organisation";
@@ -34,6 +36,8 @@ export const appRouter = router({
   league: leagueRouter,
   public: publicRouter,
   supervision: supervisionRouter,
+  notices: noticesRouter,
+  notifications: notificationsRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,

@@ -49,6 +49,17 @@ export const registerTownshipInput = input({
 });
 
 export const decideTownshipInput = input({ townshipId: id("乡镇"), expectedVersion: expectedVersion() });
+/** Approving a registration: the first month it is scored in (scoring.md §11; default the joining month). */
+export const approveTownshipInput = input({
+  townshipId: id("乡镇"),
+  expectedVersion: expectedVersion(),
+  memberFrom: month("参评起始月").optional(),
+});
+export const setMemberFromInput = input({
+  townshipId: id("乡镇"),
+  expectedVersion: expectedVersion(),
+  memberFrom: month("参评起始月"),
+});
 export const rejectTownshipInput = input({
   townshipId: id("乡镇"),
   expectedVersion: expectedVersion(),

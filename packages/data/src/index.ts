@@ -46,6 +46,7 @@ export {
   writeStoredMonthScore,
 } from "./live-versions";
 export { modelScheme2026 } from "./model-scheme";
+export { townshipsWithRecords } from "./month-activity";
 export { checkItems, getItem, type ItemOf } from "./read";
 export {
   listDisputes,

@@ -207,6 +207,8 @@ function toTownship(t: ItemOf<"township">): Township {
     name: t.name,
     code: t.code,
     population: t.population,
+    // §11: scored and ranked only from its first assessed month on.
+    ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
     // §11: each month scores with the population in force then (reviewed changes).
     ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
   };

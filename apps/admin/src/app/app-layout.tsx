@@ -1,37 +1,49 @@
 import { LogoutOutlined, MenuOutlined, TranslationOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
-import { Suspense, useMemo, useState } from "react";
+import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { type ReactNode, Suspense, useMemo, useRef, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
-import { useTRPCClient } from "../api/trpc";
 import { AccountGate, useAccount } from "../auth/account-gate";
-import { signOutEverywhere } from "../auth/sign-out";
+import { useSignOut } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
-import { canOpen, navItemsFor } from "./nav-items";
+import { NotificationBell } from "../shared/notification-bell";
+import { usePendingRegistrations } from "../shared/use-pending-registrations";
+import { canOpen, menuTarget, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
 /** The signed-in frame: a menu with only what the role allows, the user, the language switch. */
 export function AppLayout() {
-  const { session, signOut } = useSession();
+  const { session } = useSession();
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const role = session?.user.role;
   const account = useAccount();
-  const client = useTRPCClient();
+  const signOutHere = useSignOut();
+  const lastUserId = useRef<string | undefined>(undefined);
+  if (session) lastUserId.current = session.user.id;
   const locked = account.waiting || account.mustChangePassword;
   const screens = Grid.useBreakpoint();
   const [menuOpen, setMenuOpen] = useState(false);
+  const pendingRegistrations = usePendingRegistrations(role === "county_admin" && !locked);
 
   const items = useMemo<MenuProps["items"]>(() => {
     if (!role || locked) return [];
     const out: NonNullable<MenuProps["items"]> = [];
     const groups = new Map<
       string,
-      { key: string; label: string; children: { key: string; label: string }[] }
+      { key: string; label: string; children: { key: string; label: ReactNode }[] }
     >();
     for (const item of navItemsFor(role)) {
-      const entry = { key: item.path, label: t(item.label) };
+      const label =
+        item.path === "/townships" && pendingRegistrations > 0 ? (
+          <span data-testid="pending-registrations">
+            {t(item.label)} <Badge count={pendingRegistrations} size="small" />
+          </span>
+        ) : (
+          t(item.label)
+        );
+      const entry = { key: menuTarget(item, session?.user ?? {}).path, label };
       if (!item.group) {
         out.push(entry);
         continue;
@@ -45,9 +57,11 @@ export function AppLayout() {
       g.children.push(entry);
     }
     return out;
-  }, [role, t, locked]);
+  }, [role, t, locked, pendingRegistrations, session?.user]);
 
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // The page is remembered for the same person only (an expired session), never for the next one.
+  if (!session)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname, userId: lastUserId.current }} />;
   if (!canOpen(session.user.role, location.pathname))
     return (
       <Layout style={{ minHeight: "100vh", padding: 48 }}>
@@ -64,7 +78,8 @@ export function AppLayout() {
       items={items}
       onClick={(e) => {
         setMenuOpen(false);
-        navigate(e.key);
+        if (e.key.startsWith("/public/")) window.open(e.key, "_blank", "noopener");
+        else navigate(e.key);
       }}
     />
   );
@@ -112,6 +127,7 @@ export function AppLayout() {
           )}
           {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
           <Space size="small" style={{ marginLeft: "auto" }}>
+            <NotificationBell enabled={!locked} />
             <span
               data-testid="current-user"
               style={{
@@ -141,11 +157,7 @@ export function AppLayout() {
               size="small"
               icon={<LogoutOutlined />}
               aria-label={t("app.signOut")}
-              onClick={() => {
-                void signOutEverywhere(client, session);
-                signOut();
-                navigate("/sign-in");
-              }}
+              onClick={signOutHere}
             >
               {wide ? t("app.signOut") : null}
             </Button>

@@ -1,6 +1,7 @@
 import { DatePicker, Segmented, Space } from "antd";
 import dayjs from "dayjs";
 import quarterOfYear from "dayjs/plugin/quarterOfYear";
+import { useI18n } from "../i18n/i18n-provider";
 
 dayjs.extend(quarterOfYear);
 
@@ -34,6 +35,7 @@ function toDay(period: string): dayjs.Dayjs {
 
 /** Month, quarter or year, as `2026-10`, `2026-Q3` or `2026`. */
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (p: string) => void }) {
+  const { t } = useI18n();
   const kind = kindOf(value);
   return (
     <Space wrap>
@@ -41,9 +43,9 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (p:
         value={kind}
         onChange={(k) => onChange(toPeriod(k, toDay(value)))}
         options={[
-          { value: "month", label: "月度" },
-          { value: "quarter", label: "季度" },
-          { value: "year", label: "年度" },
+          { value: "month", label: t("period.month") },
+          { value: "quarter", label: t("period.quarter") },
+          { value: "year", label: t("period.year") },
         ]}
       />
       <DatePicker
@@ -51,7 +53,7 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (p:
         value={toDay(value)}
         allowClear={false}
         onChange={(d) => d && onChange(toPeriod(kind, d))}
-        aria-label="考核期"
+        aria-label={t("league.period")}
       />
     </Space>
   );

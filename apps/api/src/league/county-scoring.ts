@@ -98,10 +98,14 @@ export async function scoreCounty(
     explainMonths?: string[];
     /** Read the records now rather than share a load already in flight (publishing needs this). */
     fresh?: boolean;
+    /** Score only these townships (a correction never gains a township its period's table did not have). */
+    onlyTownships?: ReadonlySet<string>;
   } = {},
 ): Promise<CountyScore> {
   const stored = await requireScheme(db, countyId, yearOf(period), options.schemeVersion);
-  const data = await loadCountyData(db, countyId, period, stored.scheme, { fresh: options.fresh });
+  const loaded = await loadCountyData(db, countyId, period, stored.scheme, { fresh: options.fresh });
+  const only = options.onlyTownships;
+  const data = only ? { ...loaded, townships: loaded.townships.filter((t) => only.has(t.id)) } : loaded;
   const table = scoringStored(() =>
     computeLeagueTableDetailed(stored.scheme, data, period, {
       asOf: options.asOf,

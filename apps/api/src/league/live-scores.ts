@@ -15,6 +15,7 @@ import {
   DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
   dutyScopes,
+  isMember,
   leagueTableFromScores,
   monthOf,
   monthRange,
@@ -278,6 +279,8 @@ export async function townshipMonthScores(
     const scores: TownshipMonthScore[] = new Array(months.length);
     out.set(t.id, scores);
     months.forEach((m, i) => {
+      // §11: no score for a month before the township belongs to the assessment (a hole, dropped below).
+      if (!isMember(t, m)) return;
       const { key, lastWrite } = entryKey(scheme, t, m, versions);
       const id = `${db.tableName}|${live.county.id}|${t.id}|${m}`;
       const kept = memory.get(id);
@@ -285,7 +288,7 @@ export async function townshipMonthScores(
       else missing.push({ t, m, i, key, lastWrite, id });
     });
   }
-  if (missing.length === 0) return out;
+  if (missing.length === 0) return compact(out);
 
   // Another instance (or this one before a restart) may have scored them already.
   const stored = await readStoredMonthScores(
@@ -343,6 +346,16 @@ export async function townshipMonthScores(
     }
   };
   await Promise.all(Array.from({ length: Math.min(SCORE_CONCURRENCY, jobs.length) }, worker));
+  return compact(out);
+}
+
+/** Drops the holes of months a township was not a member in: each list holds its member months only. */
+function compact(out: Map<string, TownshipMonthScore[]>): Map<string, TownshipMonthScore[]> {
+  for (const [id, scores] of out)
+    out.set(
+      id,
+      scores.filter((s) => s !== undefined),
+    );
   return out;
 }
 
@@ -369,6 +382,7 @@ export async function liveLeagueTable(
         name: t.name,
         code: t.code,
         population: t.population,
+        ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
         ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
       })),
     },

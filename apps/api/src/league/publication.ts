@@ -15,7 +15,9 @@ import {
   writeInputChunks,
   writeTransaction,
 } from "@pingan/data";
+import type { LeagueTable } from "@pingan/domain";
 import { AppError } from "../errors";
+import { getScheme } from "../schemes/scheme-store";
 import { periodEnded } from "../submissions/deadline";
 import { scoreCounty } from "./county-scoring";
 
@@ -28,6 +30,11 @@ import { scoreCounty } from "./county-scoring";
 /** DynamoDB allows 100 items per transaction: the table, its inputs, its audit entry and a row per township. */
 const MAX_TOWNSHIPS = 97;
 
+/** Whether two tables of a period say the same: every row (total, rank, grade, indicators) and the scheme. */
+function sameTable(a: LeagueTable, b: LeagueTable): boolean {
+  return a.schemeVersion === b.schemeVersion && JSON.stringify(a.rows) === JSON.stringify(b.rows);
+}
+
 /** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
 export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
   const item =
@@ -36,6 +43,50 @@ export async function readPublished(db: Db, countyId: string, period: string, ve
       : await publishedVersion(db, countyId, period, version);
   if (!item) throw new AppError("NOT_FOUND", "该期排名尚未发布");
   return publishedView(item);
+}
+
+/** What the public may know of the scheme a table was scored with: its name and its indicators' names. */
+export type PublicScheme = {
+  name: string;
+  indicators: { code: string; name: string; maxScore: number; metric?: string }[];
+};
+
+/** Scheme versions never change once saved, so their public summary is kept once read (per database). */
+const publicSchemes = new WeakMap<Db, Map<string, Promise<PublicScheme | null>>>();
+
+function publicScheme(db: Db, countyId: string, year: number, version: number): Promise<PublicScheme | null> {
+  const byKey = publicSchemes.get(db) ?? new Map<string, Promise<PublicScheme | null>>();
+  publicSchemes.set(db, byKey);
+  const key = `${countyId}/${year}/${version}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = getScheme(db, countyId, year, version).then((stored) =>
+      stored
+        ? {
+            name: stored.scheme.name,
+            indicators: stored.scheme.indicators.map((i) => ({
+              code: i.code,
+              name: i.name,
+              maxScore: i.maxScore,
+              ...("metric" in i.base ? { metric: i.base.metric } : {}),
+            })),
+          }
+        : null,
+    );
+    found.catch(() => byKey.delete(key));
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A published table as the public page shows it: the table, and the names of its scheme and indicators
+ * (so a township's detail reads 「矛盾纠纷化解率」, not 「I01」). Nothing else of the scheme is exposed.
+ */
+export async function readPublicTable(db: Db, countyId: string, period: string, version?: number) {
+  const view = await readPublished(db, countyId, period, version);
+  const scheme = await publicScheme(db, countyId, Number(period.slice(0, 4)), view.schemeVersion);
+  return { ...view, scheme };
 }
 
 /** What the API answers for a published table; its body and inputs are validated as they are read. */
@@ -76,10 +127,21 @@ export async function publishLeagueTable(
     throw new AppError("INPUT.INVALID", "「更正理由」为必填项：该期排名已发布，再次发布即为更正");
   }
   const asOf = wctx.now.getTime();
-  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, { asOf, fresh: true });
+  // scoring.md §11: a correction re-scores the townships of the version before it, never one more.
+  const before = latest ? publishedBody(latest) : undefined;
+  const { table, data, digest, stored } = await scoreCounty(db, countyId, period, {
+    asOf,
+    fresh: true,
+    ...(before ? { onlyTownships: new Set(before.rows.map((r) => r.townshipId)) } : {}),
+  });
   if (table.rows.length > MAX_TOWNSHIPS)
     throw new Error(`too many townships to publish in one transaction: ${table.rows.length}`);
   const { details: _details, ...body } = table;
+  if (latest && before && sameTable(before, body))
+    throw new AppError(
+      "RECORD.STATE",
+      `更正后的排名与第${latest.tableVersion}版完全相同（每个乡镇的得分、排名和等次都未变化），无需发布更正`,
+    );
   const chunks = await writeInputChunks(db, wctx, countyId, gzipInputs(data));
   const inputs: PublishedInputs = {
     digest,

@@ -1,4 +1,17 @@
-import { checkItems, createRecord, getItem, type ItemOf, isConflict, updateRecord } from "@pingan/data";
+import {
+  checkItems,
+  createRecord,
+  type Db,
+  getItem,
+  type ItemOf,
+  isConflict,
+  stampNew,
+  type TxItem,
+  tx,
+  updateRecord,
+  type WriteContext,
+} from "@pingan/data";
+import { isMember, monthRange } from "@pingan/domain";
 import { liveTable } from "../league/county-scoring";
 import type { Services } from "../services";
 import { hasSubmitted, previousMonth, submissionDeadline } from "../submissions/deadline";
@@ -78,8 +91,9 @@ async function closeCountyMonth(
     db.entities.township.query.byCounty({ countyId: county.id }).go({ pages: "all" }),
     db.entities.submission.query.byCountyMonth({ countyId: county.id, month }).go({ pages: "all" }),
   ]);
+  // §11: a township owes nothing for a month before it belongs to the assessment.
   const townships = checkItems(db, "township", townshipItems).filter(
-    (t) => t.status === "active" && t.countyId === county.id,
+    (t) => t.status === "active" && t.countyId === county.id && isMember(t, month),
   );
   const subs = new Map(checkItems(db, "submission", subItems).map((s) => [s.townshipId, s]));
   const notSubmitted = townships.filter((t) => !hasSubmitted(subs.get(t.id)));
@@ -99,6 +113,8 @@ async function closeCountyMonth(
           reason: "超过报送截止时间未提交",
           countyTrail: true,
           change: (current) => ({ ...current, lockedAt: now.toISOString() }),
+          // The 迟报漏报 the scheme deducts for, recorded with the lock: both or neither, once.
+          extra: [lateReportEvent(db, wctx, t.id, month)],
         });
         lockedNow.push(t.id);
       } catch (error) {
@@ -144,6 +160,29 @@ async function closeCountyMonth(
     change: (c) => ({ ...c, ...fields }),
   });
   return { countyId: county.id, month, notSubmitted: notSubmittedIds, lockedNow, recorded: "updated" };
+}
+
+/** The id of the automatic 迟报漏报 of a township-month: fixed, so it can never be recorded twice. */
+export const lateReportId = (month: string) => `auto-late-report-${month}`;
+
+/**
+ * The 迟报漏报 event (kind `late_report`, which the model scheme deducts for) of a month locked as not
+ * submitted, dated the month's last instant so it counts in that month; the system wrote it (not the
+ * township's own record: a month with only this is still 本月无任何记录).
+ */
+function lateReportEvent(db: Db, wctx: WriteContext, townshipId: string, month: string): TxItem {
+  return tx.create(
+    db,
+    "event",
+    stampNew(wctx, {
+      townshipId,
+      id: lateReportId(month),
+      kind: "late_report",
+      occurredAt: new Date(monthRange(month).end - 1000).toISOString(),
+      count: 1,
+      note: "系统自动记录：超过报送截止时间未提交，该月已锁定",
+    }) as ItemOf<"event">,
+  );
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>

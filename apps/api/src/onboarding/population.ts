@@ -7,6 +7,7 @@ import { AppError, recordState } from "../errors";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
+import { decideOnTownship } from "./township-decision";
 
 /**
  * Population is a reviewed change (issue 16, scoring.md §11): 万人发案率 divides by it, so a township that
@@ -120,11 +121,7 @@ export async function decidePopulation(ctx: CountyAdminCtx, input: z.infer<typeo
   const pending = (ctx.township.populationRequests ?? []).find((r) => r.id === input.requestId);
   if (pending?.status !== "pending") throw recordState("该户籍人口变更申请不在待审批状态");
   if (input.approve) await assertFromOpen(ctx.services, ctx.county.id, pending.from);
-  const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
-    entity: "township",
-    key: { id: ctx.township.id },
-    entityId: ctx.township.id,
-    scope: `C#${ctx.county.id}`,
+  const updated = await decideOnTownship(ctx, {
     expectedVersion: input.expectedVersion,
     action: input.approve ? "township.approvePopulation" : "township.rejectPopulation",
     reason: input.reason,

@@ -19,8 +19,11 @@ import type * as z from "zod";
 import { newAccountItems } from "../auth/accounts";
 import { AppError, recordState, underField } from "../errors";
 import type { Services } from "../services";
+import { monthAt } from "../submissions/deadline";
 import type { SessionUser } from "../trpc";
 import { selfWriteContext, writeContext } from "../write-context";
+import { firstUnpublishedMonth } from "./population";
+import { decideOnTownship } from "./township-decision";
 
 /**
  * Onboarding (入驻): the county's join code, a township's registration with it, the county admin's
@@ -50,6 +53,8 @@ export const townshipView = (t: ItemOf<"township">) => ({
   grids: t.grids,
   status: t.status,
   rejectReason: t.rejectReason,
+  /** scoring.md §11: the first month it is scored and ranked in (null: every month). */
+  memberFrom: t.memberFrom ?? null,
   version: t.version,
   createdAt: t.createdAt,
 });
@@ -158,21 +163,50 @@ export async function listTownships(
     .map(townshipView);
 }
 
-/** The county admin approves a pending (or earlier rejected) township: it becomes active. */
+/** The month after `m` (YYYY-MM). */
+const nextMonth = (m: string) => {
+  const [y, mo] = m.split("-").map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+};
+
+/**
+ * The first assessed month the county may choose when approving at `now`: the joining month (the month
+ * of the approval, China time, scored from its first day although the township joined during it; the
+ * default) or the next full month; never a month a published table already covers, so
+ * a published period never gains a township.
+ */
+export async function memberFromChoices(services: Services, countyId: string, now: Date) {
+  const joining = monthAt(now);
+  const firstOpen = await firstUnpublishedMonth(services, countyId);
+  return { joiningMonth: joining, nextFullMonth: nextMonth(joining), firstUnpublishedMonth: firstOpen };
+}
+
+async function assertMemberFromOpen(services: Services, countyId: string, memberFrom: string, field: string) {
+  const first = await firstUnpublishedMonth(services, countyId);
+  if (first && memberFrom < first)
+    throw new AppError(
+      "INPUT.INVALID",
+      `「参评起始月」不能早于尚未发布排名的第一个月（${first}）：已发布的排名不能增加乡镇`,
+      { field },
+    );
+}
+
+/**
+ * The county admin approves a pending (or earlier rejected) township: it becomes active and is scored
+ * from `memberFrom` on (default: the joining month, the month of the approval in China time).
+ */
 export async function approveTownship(
   ctx: CountyAdminCtx & { township: ItemOf<"township"> },
-  input: Decision,
+  input: Decision & { memberFrom?: string },
 ) {
-  const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
-    entity: "township",
-    key: { id: ctx.township.id },
-    entityId: ctx.township.id,
-    scope: `C#${ctx.county.id}`,
+  const memberFrom = input.memberFrom ?? monthAt(ctx.services.now());
+  await assertMemberFromOpen(ctx.services, ctx.county.id, memberFrom, "memberFrom");
+  const updated = await decideOnTownship(ctx, {
     expectedVersion: input.expectedVersion,
     action: "township.approve",
     change: (t) => {
       if (t.status !== "pending" && t.status !== "rejected") throw recordState("该乡镇不在待审核状态");
-      return { ...t, status: "active", rejectReason: undefined };
+      return { ...t, status: "active", rejectReason: undefined, memberFrom };
     },
   });
   return townshipView(updated);
@@ -183,17 +217,42 @@ export async function rejectTownship(
   ctx: CountyAdminCtx & { township: ItemOf<"township"> },
   input: Decision & { reason: string },
 ) {
-  const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
-    entity: "township",
-    key: { id: ctx.township.id },
-    entityId: ctx.township.id,
-    scope: `C#${ctx.county.id}`,
+  const updated = await decideOnTownship(ctx, {
     expectedVersion: input.expectedVersion,
     action: "township.reject",
     reason: input.reason,
     change: (t) => {
       if (t.status !== "pending") throw recordState("该乡镇不在待审核状态");
       return { ...t, status: "rejected", rejectReason: input.reason };
+    },
+  });
+  return townshipView(updated);
+}
+
+/**
+ * The county admin changes an active township's first assessed month. Neither the old nor the new month
+ * may lie in a published period: a published table neither gains nor loses a township.
+ */
+export async function setMemberFrom(
+  ctx: CountyAdminCtx & { township: ItemOf<"township"> },
+  input: Decision & { memberFrom: string },
+) {
+  if (ctx.township.status !== "active") throw recordState("只有已通过审核的乡镇可以设置参评起始月");
+  const first = await firstUnpublishedMonth(ctx.services, ctx.county.id);
+  const old = ctx.township.memberFrom;
+  if (first && (old === undefined || old < first))
+    throw recordState(
+      old === undefined
+        ? "该乡镇已参加已发布的考核期，不能再设置参评起始月"
+        : `该乡镇自 ${old} 起参评，已发布的排名包含该乡镇，不能再更改参评起始月`,
+    );
+  await assertMemberFromOpen(ctx.services, ctx.county.id, input.memberFrom, "memberFrom");
+  const updated = await decideOnTownship(ctx, {
+    expectedVersion: input.expectedVersion,
+    action: "township.setMemberFrom",
+    change: (t) => {
+      if (t.memberFrom !== old) throw recordState("参评起始月刚被他人修改，请刷新后重试");
+      return { ...t, memberFrom: input.memberFrom };
     },
   });
   return townshipView(updated);

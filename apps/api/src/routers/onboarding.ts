@@ -1,12 +1,13 @@
 import {
+  approveTownshipInput,
   decidePopulationInput,
-  decideTownshipInput,
   input as objectInput,
   oneOf,
   proposePopulationInput,
   registerTownshipInput,
   rejectTownshipInput,
   resubmitTownshipInput,
+  setMemberFromInput,
   updateTownshipProfileInput,
 } from "@pingan/contracts";
 import { TOWNSHIP_STATUSES } from "@pingan/data";
@@ -19,10 +20,12 @@ import {
 import {
   approveTownship,
   listTownships,
+  memberFromChoices,
   registerTownship,
   rejectTownship,
   resubmitTownship,
   rotateJoinCode,
+  setMemberFrom,
   townshipView,
   updateTownshipProfile,
 } from "../onboarding/townships";
@@ -60,9 +63,20 @@ export const onboardingRouter = router({
 
   township: townshipReadProcedure.query(({ ctx }) => townshipView(ctx.township)),
 
+  /** Approves a registration; the township is scored from `memberFrom` on (default: the joining month). */
   approveTownship: countyAdminTownshipProcedure
-    .input(decideTownshipInput)
+    .input(approveTownshipInput)
     .mutation(({ ctx, input }) => approveTownship(ctx, input)),
+
+  /** The first assessed months an approval may choose now: the joining month or the next full month. */
+  memberFromChoices: countyAdminProcedure.query(({ ctx }) =>
+    memberFromChoices(ctx.services, ctx.county.id, ctx.services.now()),
+  ),
+
+  /** Changes an active township's first assessed month (never into or out of published periods). */
+  setMemberFrom: countyAdminTownshipProcedure
+    .input(setMemberFromInput)
+    .mutation(({ ctx, input }) => setMemberFrom(ctx, input)),
 
   rejectTownship: countyAdminTownshipProcedure
     .input(rejectTownshipInput)

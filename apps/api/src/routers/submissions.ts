@@ -1,5 +1,7 @@
 import { input as fields, id, int, month, text } from "@pingan/contracts";
 import * as z from "zod";
+import { monthCycle } from "../submissions/cycle";
+import { confirmLateWaiver, lateReportOf, requestLateWaiver } from "../submissions/late-waiver";
 import { getSubmission, previewMonth, yearTrend } from "../submissions/preview";
 import {
   approve,
@@ -12,6 +14,7 @@ import {
 } from "../submissions/review";
 import { setDeadlineDay, submitMonth } from "../submissions/submit";
 import {
+  authedProcedure,
   countyAdminProcedure,
   countyProcedure,
   countyTownshipProcedure,
@@ -31,6 +34,9 @@ const reviewProcedure = countyTownshipProcedure;
  * Monthly submissions (月度填报): live preview, submit, review with 双人复核 (submissions/review.ts), trend.
  */
 export const submissionsRouter = router({
+  /** The month due now (「每月N日前提交上个月」, China time), its deadline and the current month. */
+  cycle: authedProcedure.query(({ ctx }) => monthCycle(ctx.services, ctx.user)),
+
   /** The month as recorded so far: its status and the reviewers' entries. */
   get: townshipReadProcedure.input(monthInput).query(({ ctx, input }) => getSubmission(ctx, input.month)),
 
@@ -55,6 +61,19 @@ export const submissionsRouter = router({
     .mutation(({ ctx, input }) => returnToTownship(ctx, input)),
 
   approve: reviewProcedure.input(fields(versioned)).mutation(({ ctx, input }) => approve(ctx, input)),
+
+  /** The month's automatic 迟报漏报 (the monthly close's), if any, with its waiver request. */
+  lateReport: reviewProcedure.input(monthInput).query(({ ctx, input }) => lateReportOf(ctx, input.month)),
+
+  /** A reviewer asks to waive the month's automatic 迟报漏报, with a reason (counts until confirmed). */
+  requestLateWaiver: reviewProcedure
+    .input(fields({ ...versioned, reason: reason() }))
+    .mutation(({ ctx, input }) => requestLateWaiver(ctx, input)),
+
+  /** A second, different county user confirms the waiver: the 迟报漏报 no longer deducts. */
+  confirmLateWaiver: reviewProcedure
+    .input(fields(versioned))
+    .mutation(({ ctx, input }) => confirmLateWaiver(ctx, input)),
 
   /** A reviewer's score for a manual indicator; counts once a second reviewer confirms it. */
   enterManualScore: reviewProcedure

@@ -28,6 +28,33 @@ export function previousMonth(now: Date): string {
   return monthOf(new Date(start - 1).toISOString());
 }
 
+/**
+ * The month due (「每月5日前提交上个月」): until the previous month's deadline has passed (China time),
+ * townships are still submitting the previous month, so that is the month due; from then on the current
+ * month is (it is due by the deadline day of the next month). On 3 December with the default day 5 the due
+ * month is November; on 6 December it is December. Township pages, the submit button and the county's
+ * review queue all open on this month by default.
+ */
+export function dueMonth(now: Date, deadlineDay = DEFAULT_DEADLINE_DAY): string {
+  const previous = previousMonth(now);
+  return now < submissionDeadline(previous, deadlineDay) ? previous : monthAt(now);
+}
+
+/** The month due, its deadline and the current month, as the API answers them (`submissions.cycle`). */
+export function cycleView(now: Date, deadlineDay: number | undefined) {
+  const day = deadlineDay ?? DEFAULT_DEADLINE_DAY;
+  const month = dueMonth(now, day);
+  const deadline = submissionDeadline(month, day);
+  return {
+    dueMonth: month,
+    deadline: deadline.toISOString(),
+    deadlineText: deadlineText(deadline),
+    deadlineDay: day,
+    currentMonth: monthAt(now),
+    now: now.toISOString(),
+  };
+}
+
 /** Whether every month of a period has ended by `now` (only finished periods are published). */
 export function periodEnded(period: string, now: Date): boolean {
   const p = parsePeriod(period);

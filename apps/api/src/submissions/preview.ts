@@ -3,6 +3,7 @@ import {
   type Data,
   DEFAULT_DISPUTE_DEADLINES,
   explainGaps,
+  isMember,
   leagueTableFromScores,
   previousPeriod,
   type Scheme,
@@ -56,6 +57,8 @@ export async function previewMonth(ctx: TownshipCtx, input: { month: string }) {
   ]);
   const own = live.townships.find((t) => t.id === ctx.township.id);
   if (!own) throw recordState("该乡镇未参加本县排名");
+  if (!isMember(own, input.month))
+    throw recordState(`本乡镇自 ${own.memberFrom} 起参加考评，${input.month} 不计分、不排名`);
   const [table, mine] = await Promise.all([
     liveLeagueTable(db, stored.scheme, live, input.month, now.getTime()),
     explainedTownshipMonth(db, stored.scheme, live, own, input.month, now.getTime()),
@@ -160,7 +163,7 @@ export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
     code: t.code,
     population: t.population,
   }));
-  return months.map((m, i) => {
+  return months.map((m) => {
     if (m < first) {
       // Before the township joined (and recorded anything) there is nothing to score it on.
       return {
@@ -172,9 +175,8 @@ export async function yearTrend(ctx: TownshipCtx, input: { year: number }) {
         townships: live.townships.length,
       };
     }
-    // Month i's scores sit at i + 1 (after the month before the year).
-    const pair = new Map([...scored].map(([id, s]) => [id, s.slice(i, i + 2)]));
-    const table = leagueTableFromScores(scheme, { county: live.county, townships }, pair, m);
+    // The table of month m reads its own month and the one before from each township's member months.
+    const table = leagueTableFromScores(scheme, { county: live.county, townships }, scored, m);
     const row = table.rows.find((r) => r.townshipId === ctx.township.id);
     return {
       month: m,

@@ -59,6 +59,8 @@ export async function changeSubmission(
     change: (current: Submission) => Submission;
     /** Also record the change in the county's trail (reviews are the county's acts). */
     countyTrail?: boolean;
+    /** More items written in the same transaction (all or none). */
+    extra?: TxItem[];
   },
 ): Promise<Submission> {
   const { township, month } = options;
@@ -91,7 +93,7 @@ export async function changeSubmission(
         entityId,
         scope,
         action: options.action,
-        extra: countyAudit(undefined, fields),
+        extra: [...countyAudit(undefined, fields), ...(options.extra ?? [])],
       });
       return item;
     } catch (error) {
@@ -109,6 +111,9 @@ export async function changeSubmission(
     reason: options.reason,
     change: options.change,
     // The full before/after is in the township's trail; the county's names the act.
-    extra: countyAudit({ version: options.expectedVersion }, { action: options.action }),
+    extra: [
+      ...countyAudit({ version: options.expectedVersion }, { action: options.action }),
+      ...(options.extra ?? []),
+    ],
   });
 }

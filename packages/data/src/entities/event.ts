@@ -20,6 +20,18 @@ export const eventEntity = (config: EntityConfiguration) =>
         occurredAt: { type: "string", required: true },
         count: { type: "number", required: true },
         note: { type: "string" },
+        /**
+         * A reviewer's request to waive an automatic 迟报漏报 (monthly close), with its reason; a second,
+         * different county user confirms it, which deletes the event.
+         */
+        waiver: {
+          type: "map",
+          properties: {
+            reason: { type: "string", required: true },
+            requestedBy: { type: "string", required: true },
+            requestedAt: { type: "string", required: true },
+          },
+        },
         ...importedAttributes,
         ...filedAttributes,
         ...softDeleteAttributes,

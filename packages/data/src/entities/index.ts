@@ -14,6 +14,9 @@ import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
+import { noticeEntity } from "./notice";
+import { notificationEntity } from "./notification";
+import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
 import { gridEntity, leaderEntity, villageEntity } from "./organisation";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
@@ -51,6 +54,10 @@ export function createEntities(config: EntityConfiguration) {
     village: villageEntity(config),
     grid: gridEntity(config),
     leader: leaderEntity(config),
+    notice: noticeEntity(config),
+    notification: notificationEntity(config),
+    notifyPrefs: notifyPrefsEntity(config),
+    smsQuota: smsQuotaEntity(config),
   };
 }
 
@@ -60,6 +67,8 @@ export type EntityName = keyof Entities;
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";
+export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
+export { NOTIFICATION_KINDS } from "./notification";
 export { VILLAGE_KINDS } from "./organisation";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";

@@ -19,6 +19,11 @@ export const townshipEntity = (config: EntityConfiguration) =>
         status: { type: TOWNSHIP_STATUSES, required: true },
         rejectReason: { type: "string" },
         /**
+         * scoring.md §11: the first month (YYYY-MM) the township belongs to the county's assessment, set by
+         * the county when it approves the registration; absent: always (townships of before this field).
+         */
+        memberFrom: { type: "string" },
+        /**
          * scoring.md §11: reviewed population changes, each from a month on (`from` unique). Written only
          * when the county approves a request; `population` is the value before the first change.
          */

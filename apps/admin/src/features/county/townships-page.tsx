@@ -1,5 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Form, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
@@ -33,6 +49,8 @@ export default function TownshipsPage() {
   const [status, setStatus] = useState<Status | "all">("pending");
   const [rejecting, setRejecting] = useState<Township | null>(null);
   const [rejectForm] = Form.useForm<{ reason: string }>();
+  const [approving, setApproving] = useState<Township | null>(null);
+  const [editingMember, setEditingMember] = useState<Township | null>(null);
   const joinCode = useQuery(trpc.onboarding.joinCode.queryOptions());
   const townships = useQuery(
     trpc.onboarding.listTownships.queryOptions(status === "all" ? undefined : { status }),
@@ -43,6 +61,7 @@ export default function TownshipsPage() {
     trpc.onboarding.approveTownship.mutationOptions({
       onSuccess: (t) => {
         message.success(tr("townships.approved", { name: t.name }));
+        setApproving(null);
         refresh();
       },
     }),
@@ -168,6 +187,21 @@ export default function TownshipsPage() {
           { title: tr("townships.villages"), dataIndex: "villages", align: "right" },
           { title: tr("townships.grids"), dataIndex: "grids", align: "right" },
           {
+            title: tr("townships.memberFrom"),
+            dataIndex: "memberFrom",
+            render: (m: string | null, t) =>
+              t.status !== "active" ? (
+                "—"
+              ) : (
+                <Space size={4}>
+                  <span data-testid="member-from">{m ?? tr("townships.memberAlways")}</span>
+                  <Button type="link" size="small" onClick={() => setEditingMember(t)}>
+                    {tr("townships.memberEdit")}
+                  </Button>
+                </Space>
+              ),
+          },
+          {
             title: tr("townships.statusColumn"),
             dataIndex: "status",
             render: (s: string, t) => (
@@ -188,7 +222,7 @@ export default function TownshipsPage() {
                     type="primary"
                     size="small"
                     loading={approve.isPending && approve.variables?.townshipId === t.id}
-                    onClick={() => approve.mutate({ townshipId: t.id, expectedVersion: t.version })}
+                    onClick={() => setApproving(t)}
                   >
                     {tr("townships.approve")}
                   </Button>
@@ -202,6 +236,25 @@ export default function TownshipsPage() {
           },
         ]}
       />
+      {approving && (
+        <ApproveDialog
+          township={approving}
+          submitting={approve.isPending}
+          onCancel={() => setApproving(null)}
+          onConfirm={(memberFrom) =>
+            approve.mutate({ townshipId: approving.id, expectedVersion: approving.version, memberFrom })
+          }
+        />
+      )}
+      {editingMember && (
+        <MemberFromDialog
+          township={editingMember}
+          onClose={() => {
+            setEditingMember(null);
+            refresh();
+          }}
+        />
+      )}
       <FormDrawer<{ reason: string }>
         title={tr("townships.rejectTitle", { name: rejecting?.name ?? "" })}
         open={rejecting !== null}
@@ -223,5 +276,120 @@ export default function TownshipsPage() {
         </Form.Item>
       </FormDrawer>
     </Space>
+  );
+}
+
+/**
+ * Approving a registration is confirmed, with the first month the township is scored and ranked in
+ * (scoring.md §11): the joining month (this month, scored from its first day) or the next full month.
+ */
+function ApproveDialog({
+  township,
+  submitting,
+  onCancel,
+  onConfirm,
+}: {
+  township: Township;
+  submitting: boolean;
+  onCancel: () => void;
+  onConfirm: (memberFrom: string) => void;
+}) {
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const choices = useQuery(trpc.onboarding.memberFromChoices.queryOptions());
+  const [choice, setChoice] = useState<"joining" | "next" | "other">("next");
+  const [other, setOther] = useState<string | undefined>(undefined);
+  const c = choices.data;
+  const memberFrom = c
+    ? choice === "joining"
+      ? c.joiningMonth
+      : choice === "next"
+        ? c.nextFullMonth
+        : other
+    : undefined;
+  const joiningClosed = c?.firstUnpublishedMonth ? c.joiningMonth < c.firstUnpublishedMonth : false;
+  return (
+    <Modal
+      open
+      title={t("townships.approveTitle", { name: township.name })}
+      okText={t("townships.approveConfirm")}
+      cancelText={t("common.cancel")}
+      onCancel={onCancel}
+      okButtonProps={{ disabled: !memberFrom, loading: submitting }}
+      onOk={() => memberFrom && onConfirm(memberFrom)}
+    >
+      <Typography.Paragraph>
+        {t("townships.approveSays", { name: township.name, code: township.code })}
+      </Typography.Paragraph>
+      {c && (
+        <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <Space orientation="vertical">
+            <Radio value="next">{t("townships.memberNext", { month: c.nextFullMonth })}</Radio>
+            <Radio value="joining" disabled={joiningClosed}>
+              {t("townships.memberJoining", { month: c.joiningMonth })}
+            </Radio>
+            <Radio value="other">
+              <Space wrap>
+                {t("townships.memberOther")}
+                <DatePicker
+                  picker="month"
+                  size="small"
+                  value={other ? dayjs(`${other}-01`) : undefined}
+                  onChange={(d) => {
+                    setOther(d ? d.format("YYYY-MM") : undefined);
+                    setChoice("other");
+                  }}
+                  aria-label={t("townships.memberOther")}
+                />
+              </Space>
+            </Radio>
+          </Space>
+        </Radio.Group>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t("townships.memberExplain")}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** The county changes an active township's first assessed month (the API refuses published months). */
+function MemberFromDialog({ township, onClose }: { township: Township; onClose: () => void }) {
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [month, setMonth] = useState(township.memberFrom ?? undefined);
+  const save = useMutation(
+    trpc.onboarding.setMemberFrom.mutationOptions({
+      onSuccess: () => {
+        message.success(t("townships.memberSaved"));
+        onClose();
+      },
+    }),
+  );
+  return (
+    <Modal
+      open
+      title={t("townships.memberEditTitle", { name: township.name })}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      onCancel={onClose}
+      okButtonProps={{ disabled: !month, loading: save.isPending }}
+      onOk={() =>
+        month &&
+        save.mutate({ townshipId: township.id, expectedVersion: township.version, memberFrom: month })
+      }
+    >
+      <DatePicker
+        picker="month"
+        allowClear={false}
+        value={month ? dayjs(`${month}-01`) : undefined}
+        onChange={(d) => d && setMonth(d.format("YYYY-MM"))}
+        aria-label={t("townships.memberFrom")}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t("townships.memberEditExplain")}
+      </Typography.Paragraph>
+    </Modal>
   );
 }

@@ -1,3 +1,4 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import { parseScheme, type Scheme } from "@pingan/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,6 @@ import type { ExportInput } from "../../shared/league-table/export-meta";
 import { leagueToCsv } from "../../shared/league-table/league-csv";
 import { buildLeagueWorkbook, exportFileName } from "../../shared/league-table/league-xlsx";
 import { SAMPLE_TABLE } from "../league/fixtures/sample-table";
-import modelScheme from "../scheme/model-scheme.json";
 import { printNotes } from "./print-notes";
 
 const parsed = parseScheme(modelScheme);

@@ -1,8 +1,8 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import { parseScheme, type Scheme } from "@pingan/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { LeagueTableView } from "../../shared/league-table/league-table-view";
 import { click, type Rendered, render, waitFor } from "../../test-support/render";
-import modelScheme from "../scheme/model-scheme.json";
 import { SAMPLE_TABLE } from "./fixtures/sample-table";
 
 const parsed = parseScheme(modelScheme);

@@ -22,7 +22,7 @@ import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields } from "./contract-rule";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
@@ -43,7 +43,7 @@ export default function DisputesPage() {
   const labels = recordLabels(t);
   const _qc = useQueryClient();
   const townshipId = useTownshipId();
-  const rule = contractRules(createDisputeInput);
+  const { rule, field } = contractFields(createDisputeInput);
   const screens = Grid.useBreakpoint();
   const [level, setLevel] = useState<Dispute["level"] | undefined>();
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
@@ -79,28 +79,16 @@ export default function DisputesPage() {
           }))}
         />
       </Form.Item>
-      <Form.Item
-        name="category"
-        label={t("disputes.category")}
-        rules={[rule("category"), { required: true, message: t("disputes.categoryRequired") }]}
-      >
+      <Form.Item {...field("category", t("disputes.category"), t("disputes.categoryRequired"))}>
         <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
       </Form.Item>
-      <Form.Item
-        name="partiesBrief"
-        label={t("disputes.parties")}
-        rules={[rule("partiesBrief"), { required: true, message: t("disputes.partiesRequired") }]}
-      >
+      <Form.Item {...field("partiesBrief", t("disputes.parties"), t("disputes.partiesRequired"))}>
         <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <Form.Item name="summary" rules={[rule("summary")]} label={t("disputes.summary")}>
+      <Form.Item {...field("summary", t("disputes.summary"))}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
       </Form.Item>
-      <Form.Item
-        name="reportedAt"
-        label={t("disputes.reportedAt")}
-        rules={[rule("reportedAt"), { required: true, message: t("disputes.reportedAtRequired") }]}
-      >
+      <Form.Item {...field("reportedAt", t("disputes.reportedAt"), t("disputes.reportedAtRequired"))}>
         <InstantPicker />
       </Form.Item>
       <Form.Item name="gridId" label={t("org.filedGrid")}>

@@ -28,6 +28,7 @@ import { indicatorInfo } from "../../shared/indicator-info";
 import { IndicatorTable } from "../../shared/indicator-table";
 import { showInstant } from "../../shared/instant";
 import { submissionStatus } from "../../shared/submission-status";
+import { LateWaiver } from "./late-waiver";
 
 export type QueueRow = RouterOutputs["submissions"]["list"][number];
 type Entry = QueueRow["manualScores"][number];
@@ -115,6 +116,7 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
           <Descriptions.Item label={t("review.returnReason")}>{row.returnReason}</Descriptions.Item>
         )}
       </Descriptions>
+      {row.locked && row.status === "draft" && <LateWaiver townshipId={row.townshipId} month={row.month} />}
 
       {underReview && (
         <Space wrap>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { DatePicker, Drawer, Grid, Space, Table, Tag, Typography } from "antd";
+import { DatePicker, Drawer, Grid, Space, Spin, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
@@ -7,20 +7,26 @@ import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
 import { showInstant } from "../../shared/instant";
 import { periodLabel } from "../../shared/period-label";
-import { lastMonth } from "../../shared/period-picker";
 import { submissionStatus } from "../../shared/submission-status";
 import { useCountyScheme } from "../../shared/use-county-scheme";
+import { useDueMonth } from "../../shared/use-cycle";
 import { type QueueRow, ReviewDrawer } from "./review-drawer";
 
 /** 审核队列: every township's month, submitted ones first, opened for review one by one. */
 export default function ReviewPage() {
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get("month");
+  // By default the month townships are submitting now (the server's rule), so both sides see the same month.
+  const { dueMonth } = useDueMonth();
+  const month = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : dueMonth;
+  if (!month) return <Spin />;
+  return <ReviewQueue month={month} setMonth={(m) => setSearch({ month: m }, { replace: true })} />;
+}
+
+function ReviewQueue({ month, setMonth }: { month: string; setMonth: (m: string) => void }) {
   const trpc = useTRPC();
   const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
-  const [search, setSearch] = useSearchParams();
-  const asked = search.get("month");
-  const month = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : lastMonth();
-  const setMonth = (m: string) => setSearch({ month: m }, { replace: true });
   const [openId, setOpenId] = useState<string | null>(null);
   const queue = useQuery(trpc.submissions.list.queryOptions({ month }));
   const scheme = useCountyScheme(Number(month.slice(0, 4)));
@@ -66,6 +72,11 @@ export default function ReviewPage() {
                 <Space size={4}>
                   <Tag color={status.color}>{status.text}</Tag>
                   {r.locked && r.status === "draft" && <Tag color="red">{t("review.lockedOverdue")}</Tag>}
+                  {r.noRecords && (
+                    <Tag color="orange" data-testid="no-records">
+                      {t("review.noRecords")}
+                    </Tag>
+                  )}
                 </Space>
               );
             },

@@ -19,6 +19,7 @@ const queueRow = {
   submittedAt: "2026-11-02T02:00:00.000Z",
   returnReason: null,
   pendingEntries: 1,
+  noRecords: false,
   manualScores: [{ ...entry, id: "m1", indicator: "I10", value: 6, enteredBy: "u2", effective: false }],
   adjustments: [
     {
@@ -62,6 +63,16 @@ const preview = {
   indicators: [indicator],
 };
 
+/** The server's month due: the queue opens on it (not on the browser's clock). */
+const cycle = {
+  dueMonth: "2026-10",
+  deadline: "2026-11-05T16:00:00.000Z",
+  deadlineText: "2026年11月5日24时",
+  deadlineDay: 5,
+  currentMonth: "2026-11",
+  now: "2026-11-03T02:00:00.000Z",
+};
+
 let view: Rendered | undefined;
 beforeEach(() => signIn({ id: "u1", name: "Reviewer", role: "county_reviewer", countyId: "c1" }));
 afterEach(() => {
@@ -70,7 +81,7 @@ afterEach(() => {
 });
 
 async function openReview(locale?: Locale): Promise<Element> {
-  fakeApi({ "submissions.list": [queueRow], "submissions.preview": preview });
+  fakeApi({ "submissions.cycle": cycle, "submissions.list": [queueRow], "submissions.preview": preview });
   view = await renderPage(<ReviewPage />, { locale });
   const row = await waitFor(() => view?.container.querySelector(".ant-table-row"));
   await click(row);

@@ -1,10 +1,10 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { METRIC_LABELS, METRICS } from "@pingan/domain";
-import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import { Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../../shared/event-options";
 import { EventRuleList, EventSelect } from "./event-rule-list";
+import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { SchemeField, SectionIssues } from "./scheme-field";
 
 export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;
@@ -121,6 +121,14 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
               ]}
             />
           </SchemeField>
+          <Form.Item noStyle shouldUpdate>
+            {({ getFieldValue }) => (
+              <NoDataSays
+                metric={getFieldValue(["indicators", index, "base", "metric"]) as string | undefined}
+                whenNoData={getFieldValue(["indicators", index, "whenNoData"]) as string | undefined}
+              />
+            )}
+          </Form.Item>
         </Col>
       )}
       {kind === "routine" && (
@@ -138,18 +146,10 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
                       <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name, "perMonth"]}>
                         <InputNumber placeholder={t("scheme.perMonth")} style={{ width: 110 }} />
                       </SchemeField>
-                      <Button
-                        type="text"
-                        danger
-                        icon={<MinusCircleOutlined />}
-                        aria-label={t("scheme.remove")}
-                        onClick={() => remove(f.name)}
-                      />
+                      <RemoveRowButton onClick={() => remove(f.name)} />
                     </Space>
                   ))}
-                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t("scheme.add")}
-                  </Button>
+                  <AddRowButton onClick={() => add({})} />
                 </>
               )}
             </Form.List>
@@ -157,5 +157,32 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
         </Col>
       )}
     </>
+  );
+}
+
+/** What "no data" means for a metric, in words a county official reads (scoring.md §3: a zero denominator). */
+const NO_DATA_WHEN: Record<string, MessageKey> = {
+  "dispute.resolution_rate": "scheme.noData.disputesClosed",
+  "dispute.on_time_rate": "scheme.noData.disputesClosed",
+  "dispute.local_rate": "scheme.noData.disputesClosed",
+  "dispute.attempts_rate": "scheme.noData.disputesFailed",
+  "petition.first_handled_rate": "scheme.noData.petitionsReceived",
+  "petition.settled_rate": "scheme.noData.petitionsClosed",
+  "incident.rate_per_10k": "scheme.noData.population",
+  "keyperson.visit_coverage": "scheme.noData.keyPersonsDue",
+};
+
+/** Says, for this indicator, what a month without data scores (the default is full marks). */
+function NoDataSays({ metric, whenNoData }: { metric: string | undefined; whenNoData: string | undefined }) {
+  const { t } = useI18n();
+  const when = metric ? NO_DATA_WHEN[metric] : undefined;
+  if (!when) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="no-data-says" style={{ display: "block", marginTop: -16 }}>
+      {t("scheme.noData.says", {
+        when: t(when),
+        result: whenNoData === "zero" ? t("scheme.whenNoData.zero") : t("scheme.whenNoData.full"),
+      })}
+    </Typography.Text>
   );
 }

@@ -1,6 +1,6 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import { describe, expect, it } from "vitest";
 import { issuePlace } from "./issue-place";
-import modelScheme from "./model-scheme.json";
 
 describe("issuePlace", () => {
   it("names an indicator by its code and a field by its Chinese label", () => {

@@ -1,4 +1,4 @@
-import modelScheme from "./model-scheme.json";
+import modelScheme from "@pingan/data/model-scheme.json";
 
 const KEY = "pingan.schemeDraft";
 

@@ -1,7 +1,7 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import type { ParseResult, Scheme } from "@pingan/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { click, type Rendered, render, typeInto, waitFor } from "../../test-support/render";
-import modelScheme from "./model-scheme.json";
 import { normalizeDraft } from "./normalize-draft";
 import { SchemeEditor } from "./scheme-editor";
 
@@ -52,6 +52,21 @@ describe("SchemeEditor", { timeout: 20_000 }, () => {
     expect(view.container.querySelector('[data-testid="indicator-header-1"] .ant-badge')?.textContent).toBe(
       "1",
     );
+  });
+
+  it("says, per indicator, what a month without data scores", async () => {
+    view = await render(<SchemeEditor initial={structuredClone(modelScheme)} />);
+    // I02 (dispute resolution rate) gives nothing without data; I05 (incidents) keeps full marks.
+    await click(view.container.querySelector('[data-testid="indicator-header-1"]'));
+    const i02 = await waitFor(() => view?.container.querySelector('[data-testid="no-data-says"]'));
+    expect(i02.textContent).toBe("当月没有办结的矛盾纠纷即为无数据：本指标不得分");
+    await click(view.container.querySelector('[data-testid="indicator-header-4"]'));
+    const i05 = await waitFor(() =>
+      [...(view?.container.querySelectorAll('[data-testid="no-data-says"]') ?? [])].find((e) =>
+        e.textContent?.includes("人口为零"),
+      ),
+    );
+    expect(i05.textContent).toContain("本指标得满分");
   });
 
   it("names a missing required field next to it", async () => {

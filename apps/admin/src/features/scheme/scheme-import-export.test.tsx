@@ -1,8 +1,8 @@
+import modelScheme from "@pingan/data/model-scheme.json";
 import { act } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanUp, FakeApiError, fakeApi, renderPage } from "../../test-support/fake-api";
 import { click, type Rendered, waitFor } from "../../test-support/render";
-import modelScheme from "./model-scheme.json";
 import { importIssues, SchemeIo } from "./scheme-io";
 
 const downloads = vi.hoisted(() => [] as { name: string; text: Promise<string> }[]);

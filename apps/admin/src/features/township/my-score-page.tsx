@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Popconfirm,
   Row,
   Space,
@@ -13,7 +14,8 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { lazy, Suspense } from "react";
+import dayjs from "dayjs";
+import { lazy, Suspense, useState } from "react";
 import { useSession } from "../../api/session-provider";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -22,25 +24,31 @@ import { IndicatorTable } from "../../shared/indicator-table";
 import { showDeadline, showInstant } from "../../shared/instant";
 import { periodLabel } from "../../shared/period-label";
 import { submissionStatus } from "../../shared/submission-status";
+import { useDueMonth } from "../../shared/use-cycle";
 import { useTownshipId } from "../../shared/use-township-id";
+import { TownshipLightsCard } from "./township-lights-card";
 
 const TrendChart = lazy(() => import("./trend-chart"));
 
-/** This month in China Standard Time. */
-export function currentMonth(now = new Date()): string {
-  const cst = new Date(now.getTime() + 8 * 3600_000);
-  return `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
+/**
+ * 本月得分: the live score of a month, the rank it would have, the points to the next rank and grade, the
+ * year's trend, submit. It opens on the month due (the server's rule: on 3 December, November) and can
+ * look at any other month.
+ */
+export default function MyScorePage() {
+  const { dueMonth, deadline } = useDueMonth();
+  if (!dueMonth) return <Spin />;
+  return <MonthScore dueMonth={dueMonth} deadline={deadline ?? ""} />;
 }
 
-/** 本月得分: the live score, the rank it would have, the points to the next rank and grade, the year's trend, submit. */
-export default function MyScorePage() {
+function MonthScore({ dueMonth, deadline }: { dueMonth: string; deadline: string }) {
   const trpc = useTRPC();
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const townshipId = useTownshipId();
   const isAdmin = useSession().session?.user.role === "township_admin";
-  const month = currentMonth();
+  const [month, setMonth] = useState(dueMonth);
   const preview = useQuery(trpc.submissions.preview.queryOptions({ townshipId, month }));
   const submission = useQuery(trpc.submissions.get.queryOptions({ townshipId, month }));
   const trend = useQuery(
@@ -59,9 +67,33 @@ export default function MyScorePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("myScore.title", { period: periodLabel(month, locale) })}
-      </Typography.Title>
+      <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("myScore.title", { period: periodLabel(month, locale) })}
+        </Typography.Title>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format("YYYY-MM"))}
+          aria-label={t("myScore.month")}
+          data-testid="my-score-month"
+        />
+      </Space>
+      <Alert
+        type={month === dueMonth ? "info" : "warning"}
+        showIcon
+        data-testid="due-month"
+        title={t("myScore.due", { period: periodLabel(dueMonth, locale), at: showDeadline(deadline) })}
+        action={
+          month === dueMonth ? null : (
+            <Button size="small" onClick={() => setMonth(dueMonth)}>
+              {t("myScore.backToDue")}
+            </Button>
+          )
+        }
+      />
+      <TownshipLightsCard townshipId={townshipId} />
       {s && (
         <Card size="small">
           <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
@@ -82,7 +114,7 @@ export default function MyScorePage() {
                   onConfirm={() => submit.mutate({ townshipId, month, expectedVersion: s.version })}
                 >
                   <Button type="primary" loading={submit.isPending}>
-                    {t("myScore.submit")}
+                    {t("myScore.submit", { period: periodLabel(month, locale) })}
                   </Button>
                 </Popconfirm>
               )}

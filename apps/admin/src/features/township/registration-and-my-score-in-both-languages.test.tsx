@@ -135,8 +135,21 @@ const submission = {
   adjustments: [],
 };
 
+let calls: { path: string; input: unknown }[] = [];
 async function renderMyScore(locale?: Locale, p: unknown = preview) {
-  fakeApi({ "submissions.preview": p, "submissions.get": submission, "submissions.trend": [] });
+  calls = fakeApi({
+    "submissions.cycle": {
+      dueMonth: "2026-11",
+      deadline: "2026-12-05T16:00:00.000Z",
+      deadlineText: "2026年12月5日24时",
+      deadlineDay: 5,
+      currentMonth: "2026-12",
+      now: "2026-12-03T02:00:00.000Z",
+    },
+    "submissions.preview": p,
+    "submissions.get": submission,
+    "submissions.trend": [],
+  });
   view = await renderPage(<MyScorePage />, { locale });
   await waitFor(() => view?.container.querySelector('[data-testid="submission-status"]'));
   if (p) await waitFor(() => view?.container.querySelector('[data-testid="live-total"]'));
@@ -162,7 +175,11 @@ describe("my score in both languages", { timeout: 20_000 }, () => {
       "红色纠纷 1 件",
     ])
       expect(text()).toContain(zh);
-    expect(buttons(view?.container)).toContain("提交本月填报");
+    expect(buttons(view?.container)).toContain("提交2026年11月填报");
+    // The month due on 3 December is November, by the server's rule.
+    expect(text()).toContain("当前应报送：2026年11月");
+    const asked = calls.filter((c) => c.path === "submissions.preview").map((c) => c.input);
+    expect(asked).toEqual([expect.objectContaining({ month: "2026-11" })]);
   });
 
   it("shows the month, the figures and the breakdown in English, the engine's notes as they are", async () => {
@@ -182,14 +199,14 @@ describe("my score in both languages", { timeout: 20_000 }, () => {
       "2.25pts",
       "Worked out live from the work records up to 2026-11-02 10:00, scheme version 3;",
       "Score by indicator, and why points were lost",
-      "Submit this month",
+      "Submit ",
     ])
       expect(text()).toContain(en);
     expect(text()).toContain("红色纠纷 1 件");
     expect(text().replace("红色纠纷 1 件", "")).not.toMatch(HAN);
     await click(
       [...(view?.container.querySelectorAll("button") ?? [])].find(
-        (b) => b.textContent === "Submit this month",
+        (b) => b.textContent?.startsWith("Submit ") === true,
       ),
     );
     const confirm = await waitFor(() => document.querySelector(".ant-popconfirm-title"));

@@ -47,6 +47,37 @@ export const COUNTY_WORDS = {
   "townships.statusColumn": { zh: "状态", en: "Status" },
   "townships.approve": { zh: "审核通过", en: "Approve" },
   "townships.approved": { zh: "{name}已审核通过", en: "{name} approved" },
+  "townships.approveTitle": { zh: "审核通过：{name}", en: "Approve {name}" },
+  "townships.approveConfirm": { zh: "确认通过", en: "Approve" },
+  "townships.approveSays": {
+    zh: "通过后，{name}（区划代码 {code}）即可录入工作纪实并参加本县考评排名。请选择它的参评起始月：",
+    en: "Once approved, {name} (division code {code}) can record its work and joins the county's ranking. Choose the first month it is assessed in:",
+  },
+  "townships.memberNext": {
+    zh: "下一个完整月（{month}）起参评：本月不计分、不排名",
+    en: "From the next full month ({month}): this month is neither scored nor ranked",
+  },
+  "townships.memberJoining": {
+    zh: "加入当月（{month}）起参评：本月按整月计分和排名",
+    en: "From the joining month ({month}): this month is scored and ranked as a whole month",
+  },
+  "townships.memberExplain": {
+    zh: "参评起始月之前的月份、季度和年度，该乡镇不计分、不排名，也不会出现在这些期次的排名或更正中；季度和年度只按参评月份平均。",
+    en: "Before its first month the township is not scored or ranked, and never appears in those periods' tables or their corrections; quarters and years average its assessed months only.",
+  },
+  "townships.memberFrom": { zh: "参评起始月", en: "Assessed from" },
+  "townships.memberOther": {
+    zh: "其他月份（不早于尚未发布排名的第一个月）：",
+    en: "Another month (none already published):",
+  },
+  "townships.memberAlways": { zh: "全部月份", en: "Every month" },
+  "townships.memberEdit": { zh: "修改", en: "Change" },
+  "townships.memberEditTitle": { zh: "修改参评起始月：{name}", en: "First assessed month of {name}" },
+  "townships.memberEditExplain": {
+    zh: "已发布排名的月份不能更改：起始月只能设在尚未发布排名的月份。",
+    en: "Published months cannot change: the first month must be one no published table covers.",
+  },
+  "townships.memberSaved": { zh: "参评起始月已保存", en: "First assessed month saved" },
   "townships.reject": { zh: "驳回", en: "Reject" },
   "townships.rejectTitle": { zh: "驳回：{name}", en: "Reject: {name}" },
   "townships.rejectReason": { zh: "驳回理由", en: "Reason" },

@@ -32,6 +32,25 @@ export const SCHEME_WORDS = {
   "scheme.whenNoData": { zh: "无数据时", en: "When no data" },
   "scheme.whenNoData.full": { zh: "得满分", en: "Full marks" },
   "scheme.whenNoData.zero": { zh: "不得分", en: "Zero" },
+  "scheme.noData.says": {
+    zh: "{when}即为无数据：本指标{result}",
+    en: "{when}: no data, and this indicator scores {result}",
+  },
+  "scheme.noData.disputesClosed": { zh: "当月没有办结的矛盾纠纷", en: "No dispute closed in the month" },
+  "scheme.noData.disputesFailed": {
+    zh: "当月没有调解失败或上交的矛盾纠纷",
+    en: "No dispute closed as failed or escalated in the month",
+  },
+  "scheme.noData.petitionsReceived": { zh: "当月没有受理的信访", en: "No petition received in the month" },
+  "scheme.noData.petitionsClosed": { zh: "当月没有办结的信访", en: "No petition closed in the month" },
+  "scheme.noData.population": {
+    zh: "人口为零（不会发生：没有案件即按 0 起计算）",
+    en: "A population of zero (never happens: no incidents count as 0)",
+  },
+  "scheme.noData.keyPersonsDue": {
+    zh: "当月没有应走访的重点人员",
+    en: "No key person due a visit in the month",
+  },
   "scheme.deductions": { zh: "扣分标准", en: "Deductions" },
   "scheme.bonuses": { zh: "加分标准", en: "Bonuses" },
   "scheme.event": { zh: "事项", en: "Event" },

@@ -121,7 +121,13 @@ export const TOWNSHIP_WORDS = {
     zh: "提交后由县级审核，审核期间不能修改，确定提交？",
     en: "The county reviews it once sent, and it cannot be changed meanwhile. Submit?",
   },
-  "myScore.submit": { zh: "提交本月填报", en: "Submit this month" },
+  "myScore.submit": { zh: "提交{period}填报", en: "Submit {period}" },
+  "myScore.month": { zh: "月份", en: "Month" },
+  "myScore.due": {
+    zh: "当前应报送：{period}（每月截止日前提交上个月，截止 {at}）",
+    en: "Due now: {period} (each month is submitted by the deadline day of the next; due {at})",
+  },
+  "myScore.backToDue": { zh: "回到应报送月份", en: "Back to the month due" },
   "myScore.returned": { zh: "县级退回：{reason}", en: "Returned by the county: {reason}" },
   "myScore.noScore": { zh: "暂时无法计算本月得分", en: "This month's score cannot be worked out yet" },
   "myScore.noScheme": {
