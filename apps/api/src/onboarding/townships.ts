@@ -285,12 +285,17 @@ export async function resubmitTownship(ctx: TownshipAdminCtx, input: ResubmitInp
 /**
  * The township admin keeps the profile (name, code, villages, grids) current. The population feeds
  * scoring, so it changes only through a reviewed request (population.ts); an edit never carries it.
+ * The township item is written with the township's own credentials; only the check that no other
+ * township holds the code reads the platform-wide code index with the function's role.
  */
-export async function updateTownshipProfile(ctx: TownshipAdminCtx, input: ProfileInput) {
+export async function updateTownshipProfile(
+  ctx: TownshipAdminCtx & { tenantServices: Services },
+  input: ProfileInput,
+) {
   const { expectedVersion, ...profile } = input;
   const { townshipId: _ignored, ...fields } = profile;
   if (fields.code !== ctx.township.code) await assertCodeFree(ctx.services.db, fields.code);
-  const updated = await updateRecord(ctx.services.db, writeContext(ctx), {
+  const updated = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
     entity: "township",
     key: { id: ctx.township.id },
     entityId: ctx.township.id,
