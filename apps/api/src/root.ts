@@ -1,3 +1,4 @@
+import { appealsRouter } from "./routers/appeals";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { countiesRouter } from "./routers/counties";
@@ -33,6 +34,7 @@ export const appRouter = router({
   league: leagueRouter,
   public: publicRouter,
   supervision: supervisionRouter,
+  appeals: appealsRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,
