@@ -162,8 +162,9 @@ export async function fileAppeal(
     key: (x) => ({ townshipId: x.townshipId, id: x.id }),
     entityId: `${township.id}/${id}`,
     scope: `T#${township.id}`,
+    // The township's trail only: a township's credentials cannot write the county's partition; the
+    // county sees the appeal in its queue, and its own decisions in its trail.
     action: "appeal.file",
-    extra: [countyTrail(db, wctx, township.countyId, "appeal.file", `${township.id}/${id}`, fields)],
   });
   return appealView(item);
 }
