@@ -8,6 +8,8 @@ import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
+import { noticesRouter } from "./routers/notices";
+import { notificationsRouter } from "./routers/notifications";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
 import { petitionsRouter } from "./routers/petitions";
@@ -34,6 +36,8 @@ export const appRouter = router({
   league: leagueRouter,
   public: publicRouter,
   supervision: supervisionRouter,
+  notices: noticesRouter,
+  notifications: notificationsRouter,
   appeals: appealsRouter,
   audit: auditRouter,
   imports: importsRouter,

@@ -6,6 +6,7 @@ import { useSession } from "../api/session-provider";
 import { AccountGate, useAccount } from "../auth/account-gate";
 import { useSignOut } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
+import { NotificationBell } from "../shared/notification-bell";
 import { usePendingRegistrations } from "../shared/use-pending-registrations";
 import { canOpen, menuTarget, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
@@ -126,6 +127,7 @@ export function AppLayout() {
           )}
           {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
           <Space size="small" style={{ marginLeft: "auto" }}>
+            <NotificationBell enabled={!locked} />
             <span
               data-testid="current-user"
               style={{

@@ -40,6 +40,7 @@ const antdPages: RouteObject[] = [
       { path: "my/score", ...page(() => import("../features/township/my-score-page")) },
       { path: "counties", ...page(() => import("../features/platform/counties-page")) },
       { path: "supervision", ...page(() => import("../features/supervision/supervision-page")) },
+      { path: "notices", ...page(() => import("../features/notices/notices-page")) },
       { path: "audit", ...page(() => import("../features/audit/audit-page")) },
       { path: "townships", ...page(() => import("../features/county/townships-page")) },
       { path: "settings", ...page(() => import("../features/county/settings-page")) },

@@ -5,6 +5,7 @@ import { COUNTY_WORDS } from "./words/county";
 import { EXPORT_WORDS } from "./words/export";
 import { IMPORT_WORDS } from "./words/import";
 import { LEAGUE_WORDS } from "./words/league";
+import { NOTICES_WORDS } from "./words/notices";
 import { PLATFORM_WORDS } from "./words/platform";
 import { PUBLIC_WORDS } from "./words/public";
 import { RECORDS_WORDS } from "./words/records";
@@ -72,6 +73,7 @@ export const DICTIONARY = {
   ...AUDIT_WORDS,
   ...SUPERVISION_WORDS,
   ...IMPORT_WORDS,
+  ...NOTICES_WORDS,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkItems, getItem, type ItemOf, townshipsWithRecords } from "@pingan/data";
 import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
+import { notifySubmissionReturned } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
@@ -165,13 +166,15 @@ export async function reviewQueue(
 
 /** Returns a submitted month to the township with a reason. */
 export async function returnToTownship(ctx: ReviewCtx, input: Versioned & { reason: string }) {
-  return decide(ctx, input, "submission.return", (s, now) => ({
+  const returned = await decide(ctx, input, "submission.return", (s, now) => ({
     ...s,
     status: "returned",
     returnReason: input.reason,
     reviewedAt: now.toISOString(),
     reviewedBy: ctx.user.id,
   }));
+  await notifySubmissionReturned(ctx.services, ctx.township.id, input.month, returned.version);
+  return returned;
 }
 
 /** Approves a submitted month; refused while an entry still waits for its second reviewer. */

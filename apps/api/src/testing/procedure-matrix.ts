@@ -375,7 +375,38 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "supervision.disputes": { access: "county", input: () => ({}) },
   "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "supervision.townshipLights": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },
+
+  "notices.responsibles": { access: "countyTownship", input: (townshipId) => ({ townshipId }) },
+  "notices.issue": {
+    access: "countyTownship",
+    // A responsible person who is not the township's: the gate passes, the handler refuses the input.
+    input: (townshipId) => ({
+      townshipId,
+      title: "督办",
+      content: "请核查",
+      subject: "matter",
+      workingDays: 3,
+      responsibleUserId: missing,
+    }),
+  },
+  "notices.list": { access: "county", input: () => ({}) },
+  "notices.townshipList": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "notices.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "notices.reply": {
+    access: "townshipWrite",
+    input: (townshipId) => ({ ...edit(townshipId), text: "已办理", evidence: [] }),
+  },
+  "notices.accept": { access: "countyTownship", input: (townshipId) => edit(townshipId) },
+  "notifications.mine": { access: "authed" },
+  "notifications.markRead": { access: "authed", input: () => ({ ids: [missing] }) },
+  "notifications.preferences": { access: "authed" },
+  "notifications.setSms": { access: "authed", input: () => ({ sms: false }) },
+  "notices.returnReply": {
+    access: "countyTownship",
+    input: (townshipId) => ({ ...edit(townshipId), reason: "材料不足" }),
+  },
 
   "audit.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "audit.county": { access: "county", input: () => ({}) },

@@ -15,6 +15,9 @@ import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
+import { noticeEntity } from "./notice";
+import { notificationEntity } from "./notification";
+import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
@@ -49,6 +52,10 @@ export function createEntities(config: EntityConfiguration) {
     appeal: appealEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
+    notice: noticeEntity(config),
+    notification: notificationEntity(config),
+    notifyPrefs: notifyPrefsEntity(config),
+    smsQuota: smsQuotaEntity(config),
   };
 }
 
@@ -59,6 +66,8 @@ export { APPEAL_OUTCOMES, APPEAL_STATUSES } from "./appeal";
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";
+export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
+export { NOTIFICATION_KINDS } from "./notification";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";
 export { ROLES, type Role } from "./user";
