@@ -182,6 +182,15 @@ describe("appeals (申诉)", () => {
     expect(submission?.manualScores[0]?.reason).toContain(i10.id);
     expect(submission?.manualScores[0]?.confirmedBy).not.toBe(submission?.manualScores[0]?.enteredBy);
 
+    // The township's admins are told of each decision, once.
+    const told = await townshipAdmin.notifications.mine();
+    const decided = told.items.filter((n) => n.kind === "appeal_decided");
+    expect(decided.map((n) => n.text).sort()).toEqual([
+      "2026-09 指标 I02 的申诉已处理：驳回",
+      "2026-09 指标 I10 的申诉已处理：更正得分",
+    ]);
+    expect(decided.every((n) => n.link === "/appeals")).toBe(true);
+
     // The township sees its appeals' status.
     const mine = await townshipAdmin.appeals.list({ townshipId });
     expect(Object.fromEntries(mine.map((a) => [a.indicator, a.status]))).toEqual({

@@ -12,6 +12,7 @@ import {
 } from "@pingan/data";
 import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
+import { type Draft, send, townshipAdmins } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { monthAt } from "../submissions/deadline";
@@ -241,6 +242,25 @@ const mustBePending = (a: Appeal) => {
   if (a.decision) throw recordState("该申诉的更正待第二名审核人员复核");
 };
 
+const OUTCOME_WORDS = { upheld: "维持申诉", amended: "更正得分", rejected: "驳回" } as const;
+
+/** Tells the township's admins their appeal was decided (once per appeal: the key is the appeal's). */
+async function notifyDecided(services: Services, appeal: Appeal) {
+  const outcome = appeal.status;
+  if (outcome === "pending") return;
+  const drafts = (await townshipAdmins(services, appeal.townshipId)).map(
+    (userId): Draft => ({
+      userId,
+      key: `appeal-decided:${appeal.townshipId}:${appeal.id}`,
+      kind: "appeal_decided",
+      text: `${appeal.month} 指标 ${appeal.indicator} 的申诉已处理：${OUTCOME_WORDS[outcome]}`,
+      link: "/appeals",
+      townshipId: appeal.townshipId,
+    }),
+  );
+  await send(services, drafts, services.now());
+}
+
 export type Decision =
   | { outcome: "upheld" | "rejected" }
   | { outcome: "amended"; score?: number; event?: string; count?: number };
@@ -291,6 +311,7 @@ export async function decideAppeal(
     };
     return { ...a, status: input.outcome === "amended" ? "pending" : input.outcome, decision };
   });
+  await notifyDecided(ctx.services, saved);
   return appealView(saved);
 }
 
@@ -384,6 +405,7 @@ export async function confirmAmendment(ctx: ReviewCtx, input: { appealId: string
       countyTrail(db, wctx, ctx.county.id, "appeal.confirmAmendment", entityId, { status: next.status }),
     ],
   });
+  await notifyDecided(ctx.services, next);
   return appealView(next);
 }
 
