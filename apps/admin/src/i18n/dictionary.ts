@@ -1,4 +1,5 @@
 import type { Entry } from "./entry";
+import { APPEALS_WORDS } from "./words/appeals";
 import { AUDIT_WORDS } from "./words/audit";
 import { AUTH_WORDS } from "./words/auth";
 import { COUNTY_WORDS } from "./words/county";
@@ -74,6 +75,7 @@ export const DICTIONARY = {
   ...SUPERVISION_WORDS,
   ...IMPORT_WORDS,
   ...NOTICES_WORDS,
+  ...APPEALS_WORDS,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -13,7 +13,7 @@ import {
 import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
 import { type Draft, send, townshipAdmins } from "../notifications/notifications";
-import { requireScheme } from "../schemes/scheme-store";
+import { getScheme, requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { monthAt } from "../submissions/deadline";
 import { changeSubmission, readSubmission, type Submission } from "../submissions/submission-store";
@@ -97,8 +97,11 @@ export async function appealWindow(ctx: TownshipCtx, month: string) {
   const now = ctx.services.now();
   const deadline = await appealDeadline(ctx.countyServices.db, county, month);
   const started = month <= monthAt(now);
+  const stored = await getScheme(ctx.countyServices.db, county.id, Number(month.slice(0, 4)));
   return {
     month,
+    /** The indicators of the month's scheme, to choose the one appealed. */
+    indicators: (stored?.scheme.indicators ?? []).map((i) => ({ code: i.code, name: i.name })),
     workingDays: county.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS,
     closesAt: deadline,
     open: started && (deadline === null || now.toISOString() <= deadline),
