@@ -48,7 +48,7 @@ function FileAppeal({ townshipId }: { townshipId: string }) {
   const { dueMonth } = useDueMonth();
   const [form] = Form.useForm<{ month: string; indicator: string; reason: string; evidence?: string }>();
   const month = Form.useWatch("month", form);
-  const months = dueMonth ? [monthBefore(dueMonth), dueMonth, monthBefore(monthBefore(dueMonth))] : [];
+  const months = dueMonth ? [dueMonth, monthBefore(dueMonth), monthBefore(monthBefore(dueMonth))] : [];
   const window = useQuery({
     ...trpc.appeals.window.queryOptions({ townshipId, month: month ?? "" }),
     enabled: !!month,
