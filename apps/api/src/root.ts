@@ -12,6 +12,7 @@ import { noticesRouter } from "./routers/notices";
 import { notificationsRouter } from "./routers/notifications";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
+import { organisationRouter } from "./routers/organisation";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -42,6 +43,7 @@ export const appRouter = router({
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,5 +5,6 @@ export * from "./imports";
 export { fieldError, inputError } from "./messages";
 export * from "./notices";
 export * from "./onboarding";
+export * from "./organisation";
 export * from "./records";
 export * from "./vocabulary";

@@ -33,7 +33,6 @@ export {
   rankHistory,
 } from "./league-tables";
 export {
-  countyOf,
   type LiveChange,
   type LiveCounter,
   type LiveVersions,
@@ -78,8 +77,6 @@ export {
   scopeKey,
   TENANT_TABLE_ACTIONS,
   type TenantScope,
-  TOWNSHIP_COUNTY_WRITE_ATTRIBUTES,
-  TOWNSHIP_COUNTY_WRITES,
   townshipInCounty,
   UNSCOPED_PARTITION_PREFIXES,
 } from "./tenant-keys";

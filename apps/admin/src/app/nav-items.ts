@@ -28,9 +28,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/records/events", label: "nav.events", roles: TOWNSHIP, group: "nav.records" },
   { path: "/my/profile", label: "nav.profile", roles: ["township_admin"] },
   { path: "/my/staff", label: "nav.staff", roles: ["township_admin"] },
+  { path: "/my/organisation", label: "org.nav", roles: ["township_admin"] },
   { path: "/review", label: "nav.review", roles: COUNTY },
   { path: "/league", label: "nav.league", roles: COUNTY },
   { path: "/supervision", label: "nav.supervision", roles: COUNTY },
+  { path: "/organisation", label: "org.breakdownNav", roles: COUNTY },
   { path: "/notices", label: "nav.notices", roles: [...COUNTY, ...TOWNSHIP] },
   { path: "/appeals", label: "nav.appeals", roles: [...COUNTY, ...TOWNSHIP] },
   { path: "/townships", label: "nav.townships", roles: ["county_admin"] },
@@ -70,6 +72,8 @@ export const READY_PATHS = new Set<string>([
   "/users",
   "/my/ranks",
   "/import",
+  "/my/organisation",
+  "/organisation",
   PUBLIC_PAGE,
 ]);
 

@@ -7,6 +7,7 @@ import { EXPORT_WORDS } from "./words/export";
 import { IMPORT_WORDS } from "./words/import";
 import { LEAGUE_WORDS } from "./words/league";
 import { NOTICES_WORDS } from "./words/notices";
+import { ORGANISATION_WORDS } from "./words/organisation";
 import { PLATFORM_WORDS } from "./words/platform";
 import { PUBLIC_WORDS } from "./words/public";
 import { RECORDS_WORDS } from "./words/records";
@@ -74,6 +75,7 @@ export const DICTIONARY = {
   ...AUDIT_WORDS,
   ...SUPERVISION_WORDS,
   ...IMPORT_WORDS,
+  ...ORGANISATION_WORDS,
   ...NOTICES_WORDS,
   ...APPEALS_WORDS,
 } as const satisfies Record<string, Entry>;

@@ -16,7 +16,9 @@ export type Access =
   | "countyTownship"
   | "townshipRead"
   | "townshipWrite"
-  | "townshipAdmin";
+  | "townshipAdmin"
+  /** The township admin on its own township, or any county user on one of the county's townships (read-only). */
+  | "townshipAdminRead";
 
 export type MatrixEntry = {
   access: Access;
@@ -146,6 +148,33 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     }),
   },
   "staff.remove": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, userId: missing }) },
+
+  "organisation.get": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "organisation.createVillage": {
+    access: "townshipAdmin",
+    input: (townshipId, unique) => ({ townshipId, requestId: `req-${unique()}`, name: `村${unique()}` }),
+  },
+  "organisation.updateVillage": { access: "townshipAdmin", input: (t) => ({ ...edit(t), name: "新村" }) },
+  "organisation.archiveVillage": { access: "townshipAdmin", input: edit },
+  "organisation.createGrid": {
+    access: "townshipAdmin",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      villageId: missing,
+      name: "第一网格",
+    }),
+  },
+  "organisation.updateGrid": { access: "townshipAdmin", input: (t) => ({ ...edit(t), name: "第二网格" }) },
+  "organisation.archiveGrid": { access: "townshipAdmin", input: edit },
+  "organisation.setLeader": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({ townshipId, userId: missing, leader: true }),
+  },
+  "organisation.breakdown": {
+    access: "townshipAdminRead",
+    input: (townshipId) => ({ townshipId, month: "2026-11" }),
+  },
 
   "disputes.create": {
     access: "townshipWrite",

@@ -18,6 +18,7 @@ import { membershipEntity } from "./membership";
 import { noticeEntity } from "./notice";
 import { notificationEntity } from "./notification";
 import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
+import { gridEntity, leaderEntity, villageEntity } from "./organisation";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
@@ -52,6 +53,9 @@ export function createEntities(config: EntityConfiguration) {
     appeal: appealEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
+    village: villageEntity(config),
+    grid: gridEntity(config),
+    leader: leaderEntity(config),
     notice: noticeEntity(config),
     notification: notificationEntity(config),
     notifyPrefs: notifyPrefsEntity(config),
@@ -68,6 +72,7 @@ export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";
 export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
 export { NOTIFICATION_KINDS } from "./notification";
+export { VILLAGE_KINDS } from "./organisation";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";
 export { ROLES, type Role } from "./user";

@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
+import { useGridOptions } from "../../shared/grid-options";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -32,6 +33,7 @@ type CreateValues = {
   partiesBrief: string;
   summary?: string;
   reportedAt: string;
+  gridId?: string;
 };
 
 /** 矛盾纠纷: the township's disputes with level colours, filters, entry, attempts and closing. */
@@ -46,10 +48,12 @@ export default function DisputesPage() {
   const [level, setLevel] = useState<Dispute["level"] | undefined>();
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
   const [selected, setSelected] = useState<Dispute | null>(null);
+  const [gridId, setGridId] = useState<string | undefined>();
+  const grids = useGridOptions(townshipId);
 
   const list = useRecordList(
     trpc.disputes.list.infiniteQueryOptions(
-      { townshipId, level, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      { townshipId, level, gridId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
       NEXT_PAGE,
     ),
   );
@@ -87,6 +91,9 @@ export default function DisputesPage() {
       <Form.Item {...field("reportedAt", t("disputes.reportedAt"), t("disputes.reportedAtRequired"))}>
         <InstantPicker />
       </Form.Item>
+      <Form.Item name="gridId" label={t("org.filedGrid")}>
+        <Select allowClear showSearch={{ optionFilterProp: "label" }} options={grids.filing} />
+      </Form.Item>
     </>
   );
 
@@ -111,6 +118,16 @@ export default function DisputesPage() {
             onChange={setLevel}
             options={options(labels.level)}
             aria-label={t("disputes.level")}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("org.filedGrid")}
+            style={{ width: 180 }}
+            value={gridId}
+            onChange={setGridId}
+            options={grids.filter}
+            aria-label={t("org.filedGrid")}
           />
           <Segmented
             value={status}
