@@ -1,3 +1,4 @@
+import { appealsRouter } from "./routers/appeals";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { countiesRouter } from "./routers/counties";
@@ -38,6 +39,7 @@ export const appRouter = router({
   supervision: supervisionRouter,
   notices: noticesRouter,
   notifications: notificationsRouter,
+  appeals: appealsRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,

@@ -148,6 +148,8 @@ const versionSummary = z.object({
   tableVersion: z.number(),
   schemeVersion: z.number(),
   reason: z.string().optional(),
+  appealId: z.string().optional(),
+  visibility: z.enum(["public", "internal"]).optional(),
   createdAt: z.string(),
 });
 
@@ -156,7 +158,16 @@ export async function listPublished(db: Db, countyId: string) {
   const { data } = await db.entities.leagueTable.query.byPeriod({ countyId }).go({
     pages: "all",
     order: "desc",
-    attributes: ["countyId", "period", "tableVersion", "schemeVersion", "reason", "createdAt"],
+    attributes: [
+      "countyId",
+      "period",
+      "tableVersion",
+      "schemeVersion",
+      "reason",
+      "appealId",
+      "visibility",
+      "createdAt",
+    ],
   });
   return parseStored(z.array(versionSummary), data, "league table versions")
     .filter((t) => t.countyId === countyId)
@@ -165,6 +176,10 @@ export async function listPublished(db: Db, countyId: string) {
       version: t.tableVersion,
       schemeVersion: t.schemeVersion,
       reason: t.reason ?? null,
+      /** A correction published for an appeal (申诉) names it. */
+      appealId: t.appealId ?? null,
+      /** `internal`: the county's officials only, not the public page. */
+      visibility: t.visibility ?? "public",
       publishedAt: t.createdAt,
     }));
 }

@@ -41,6 +41,7 @@ const antdPages: RouteObject[] = [
       { path: "counties", ...page(() => import("../features/platform/counties-page")) },
       { path: "supervision", ...page(() => import("../features/supervision/supervision-page")) },
       { path: "notices", ...page(() => import("../features/notices/notices-page")) },
+      { path: "appeals", ...page(() => import("../features/appeals/appeals-page")) },
       { path: "audit", ...page(() => import("../features/audit/audit-page")) },
       { path: "townships", ...page(() => import("../features/county/townships-page")) },
       { path: "settings", ...page(() => import("../features/county/settings-page")) },

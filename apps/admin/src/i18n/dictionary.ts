@@ -1,4 +1,5 @@
 import type { Entry } from "./entry";
+import { APPEALS_WORDS } from "./words/appeals";
 import { AUDIT_WORDS } from "./words/audit";
 import { AUTH_WORDS } from "./words/auth";
 import { COUNTY_WORDS } from "./words/county";
@@ -76,6 +77,7 @@ export const DICTIONARY = {
   ...IMPORT_WORDS,
   ...ORGANISATION_WORDS,
   ...NOTICES_WORDS,
+  ...APPEALS_WORDS,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

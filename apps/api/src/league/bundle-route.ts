@@ -133,7 +133,8 @@ export async function readBundle(
   version: number,
 ): Promise<BundleResult> {
   const item = await publishedVersion(db, countyId, period, version);
-  if (!item) return NOT_FOUND;
+  // A table published to the county's officials only is not the public's until made public.
+  if (!item || item.visibility === "internal") return NOT_FOUND;
   const table = publishedBody(item);
   const { inputs, data } = await publishedInputs(db, item);
   if (!data)

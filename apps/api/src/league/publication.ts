@@ -98,6 +98,9 @@ export const publishedView = (item: ItemOf<"leagueTable">) => {
     version: item.tableVersion,
     schemeVersion: item.schemeVersion,
     reason: item.reason ?? null,
+    /** The appeal (申诉) this correction was published for, if any. */
+    appealId: item.appealId ?? null,
+    visibility: item.visibility ?? "public",
     publishedAt: item.createdAt,
     digest: inputs?.digest ?? null,
     table: publishedBody(item),
@@ -117,7 +120,15 @@ const alreadyPublished = () =>
 export async function publishLeagueTable(
   db: Db,
   wctx: WriteContext,
-  options: { countyId: string; period: string; reason?: string },
+  options: {
+    countyId: string;
+    period: string;
+    reason?: string;
+    /** The upheld or amended appeal a correction is published for (checked by the caller). */
+    appealId?: string;
+    /** `internal`: for the county's officials only, until made public (league/visibility.ts). */
+    visibility?: "public" | "internal";
+  },
 ): Promise<ItemOf<"leagueTable">> {
   const { countyId, period } = options;
   if (!periodEnded(period, wctx.now))
@@ -126,6 +137,8 @@ export async function publishLeagueTable(
   if (latest && !options.reason) {
     throw new AppError("INPUT.INVALID", "「更正理由」为必填项：该期排名已发布，再次发布即为更正");
   }
+  if (!latest && options.appealId)
+    throw new AppError("INPUT.INVALID", "「申诉」该期排名尚未发布，首次发布无需依据申诉更正");
   const asOf = wctx.now.getTime();
   // scoring.md §11: a correction re-scores the townships of the version before it, never one more.
   const before = latest ? publishedBody(latest) : undefined;
@@ -160,6 +173,8 @@ export async function publishLeagueTable(
     body,
     inputs,
     reason: options.reason,
+    ...(options.appealId ? { appealId: options.appealId } : {}),
+    ...(options.visibility === "internal" ? { visibility: "internal" } : {}),
   }) as ItemOf<"leagueTable">;
   const items: TxItem[] = [
     tx.create(db, "leagueTable", item),
@@ -204,6 +219,8 @@ export async function publishLeagueTable(
         schemeVersion: stored.scheme.version,
         digest,
         townships: body.rows.length,
+        ...(options.appealId ? { appealId: options.appealId } : {}),
+        ...(options.visibility === "internal" ? { visibility: "internal" } : {}),
       },
       reason: options.reason,
     }),

@@ -1,7 +1,7 @@
 import { input as fields, id, int, period } from "@pingan/contracts";
-import { getItem, listPublished } from "@pingan/data";
+import { getItem } from "@pingan/data";
 import { AppError } from "../errors";
-import { readPublicTable } from "../league/publication";
+import { publicVersions, readPublicVersion } from "../league/visibility";
 import { publicProcedure, router } from "../trpc";
 
 /**
@@ -14,12 +14,15 @@ export const publicRouter = router({
   periods: publicProcedure.input(fields({ countyId: id("县") })).query(async ({ ctx, input }) => {
     const county = await getItem(ctx.services.db, "county", { id: input.countyId });
     if (!county) throw new AppError("NOT_FOUND", "县不存在");
-    const versions = await listPublished(ctx.services.db, county.id);
+    // Versions published to the county's officials only (internal) are not the public's.
+    const versions = await publicVersions(ctx.services.db, county.id);
     return { county: { id: county.id, name: county.name }, published: versions };
   }),
 
   /** A published table (the period's newest version, or the version asked for), with its indicators' names. */
   leagueTable: publicProcedure
     .input(fields({ countyId: id("县"), period: period(), version: int("版本号", 1, 9999).optional() }))
-    .query(({ ctx, input }) => readPublicTable(ctx.services.db, input.countyId, input.period, input.version)),
+    .query(({ ctx, input }) =>
+      readPublicVersion(ctx.services.db, input.countyId, input.period, input.version),
+    ),
 });

@@ -362,8 +362,42 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "league.compute": { access: "county", input: () => ({ period: "2026-10" }) },
   "league.publish": { access: "countyAdmin", input: () => ({ period: "2026-10" }) },
   "league.published": { access: "county" },
+  "league.makePublic": { access: "countyAdmin", input: () => ({ period: "2026-10", version: 1 }) },
   "league.get": { access: "county", input: () => ({ period: "2026-10" }) },
   "league.rankHistory": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+
+  "appeals.window": { access: "townshipRead", input: (townshipId) => ({ townshipId, month: "2026-10" }) },
+  "appeals.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "appeals.file": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2099-10",
+      indicator: "I01",
+      reason: "计分有误",
+      evidence: [],
+    }),
+  },
+  "appeals.queue": { access: "county", input: () => ({ pendingOnly: true }) },
+  "appeals.decide": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      appealId: missing,
+      expectedVersion: 999,
+      outcome: "rejected",
+      reason: "证据不足",
+    }),
+  },
+  "appeals.confirmAmendment": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, appealId: missing, expectedVersion: 999 }),
+  },
+  "appeals.withdrawAmendment": {
+    access: "countyTownship",
+    input: (townshipId) => ({ townshipId, appealId: missing, expectedVersion: 999, reason: "复核不同意" }),
+  },
+  "appeals.setWindow": { access: "countyAdmin", input: () => ({ days: 5, expectedVersion: 999 }) },
 
   "public.periods": { access: "public", input: () => ({ countyId: missing }) },
   "public.leagueTable": { access: "public", input: () => ({ countyId: missing, period: "2026-10" }) },

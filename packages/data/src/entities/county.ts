@@ -13,6 +13,8 @@ export const countyEntity = (config: EntityConfiguration) =>
         joinCode: { type: "string" },
         /** Townships submit month m by the end of this day (CST) of the month after m; default 5. */
         submissionDeadlineDay: { type: "number" },
+        /** Townships may appeal a month's score until this many working days after its publication; default 5. */
+        appealWindowDays: { type: "number" },
         /** Offboarding (apps/api/src/ops/offboarding.ts): read-only since, and deleted once this has passed. */
         offboardedAt: { type: "string" },
         purgeAfter: { type: "string" },

@@ -1,4 +1,5 @@
 import type { EntityConfiguration } from "electrodb";
+import { appealEntity } from "./appeal";
 import { auditEntity } from "./audit";
 import { closeRunEntity } from "./close-run";
 import { countyEntity } from "./county";
@@ -49,6 +50,7 @@ export function createEntities(config: EntityConfiguration) {
     leagueInputs: leagueInputsEntity(config),
     leagueInputChunk: leagueInputChunkEntity(config),
     closeRun: closeRunEntity(config),
+    appeal: appealEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
     village: villageEntity(config),
@@ -64,6 +66,7 @@ export function createEntities(config: EntityConfiguration) {
 export type Entities = ReturnType<typeof createEntities>;
 export type EntityName = keyof Entities;
 
+export { APPEAL_OUTCOMES, APPEAL_STATUSES } from "./appeal";
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";

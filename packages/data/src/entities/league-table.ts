@@ -18,6 +18,11 @@ export const leagueTableEntity = (config: EntityConfiguration) =>
         /** The inputs it was scored from (or a digest of them). */
         inputs: { type: "any" },
         reason: { type: "string" },
+        /** A correction published because of an upheld or amended appeal (申诉更正) names it. */
+        appealId: { type: "string" },
+        /** `internal`: the county's officials only, until made public; absent means public. */
+        visibility: { type: ["public", "internal"] as const },
+        madePublicAt: { type: "string" },
         ...trackedAttributes,
       },
       indexes: {

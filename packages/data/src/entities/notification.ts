@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   "submission_returned",
   "submission_due",
   "dispute_red",
+  "appeal_decided",
 ] as const;
 
 /**

@@ -1,15 +1,17 @@
-import type { LeagueTable } from "@pingan/domain";
+import { type LeagueTable, monthsOf } from "@pingan/domain";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Form,
   Input,
   Modal,
   Popconfirm,
   Segmented,
+  Select,
   Space,
   Spin,
   Tag,
@@ -100,7 +102,8 @@ function LeaguePeriod({
   // null: the newest published version when there is one, else the live preview.
   const [choice, setChoice] = useState<number | "live" | null>(null);
   const [correcting, setCorrecting] = useState(false);
-  const [reasonForm] = Form.useForm<{ reason: string }>();
+  const [reasonForm] = Form.useForm<{ reason: string; appealId?: string }>();
+  const [internalOnly, setInternalOnly] = useState(false);
 
   const county = useQuery(trpc.counties.mine.queryOptions());
   const published = useQuery(trpc.league.published.queryOptions());
@@ -125,6 +128,20 @@ function LeaguePeriod({
   const scheme = useCountyScheme(Number(period.slice(0, 4)), table?.schemeVersion);
   const canPublish = finished(period, currentMonth);
 
+  const appeals = useQuery({ ...trpc.appeals.queue.queryOptions({}), enabled: isAdmin });
+  const periodAppeals = (appeals.data ?? []).filter(
+    (a) => (a.status === "upheld" || a.status === "amended") && monthsOf(period).includes(a.month),
+  );
+  const makePublic = useMutation(
+    trpc.league.makePublic.mutationOptions({
+      onSuccess: () => {
+        message.success(t("leaguePage.madePublic"));
+        void qc.invalidateQueries(trpc.league.pathFilter());
+      },
+      onError: (e) => message.error(e.message),
+    }),
+  );
+  const internal = internalOnly ? { internal: true } : {};
   const publish = useMutation(
     trpc.league.publish.mutationOptions({
       onSuccess: (p) => {
@@ -167,7 +184,12 @@ function LeaguePeriod({
             ) : versions.length === 0 ? (
               <Popconfirm
                 title={t("leaguePage.confirmPublish", { period: periodLabel(period, locale) })}
-                onConfirm={() => publish.mutate({ period })}
+                description={
+                  <Checkbox checked={internalOnly} onChange={(e) => setInternalOnly(e.target.checked)}>
+                    {t("leaguePage.internalOnly")}
+                  </Checkbox>
+                }
+                onConfirm={() => publish.mutate({ period, ...internal })}
               >
                 <Button type="primary" loading={publish.isPending}>
                   {t("leaguePage.publish")}
@@ -190,6 +212,18 @@ function LeaguePeriod({
                 <div key={v.version} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
                   <Space wrap>
                     <Tag color="blue">{t("leaguePage.versionTag", { version: v.version })}</Tag>
+                    {v.visibility === "internal" && <Tag color="orange">{t("leaguePage.internalTag")}</Tag>}
+                    {v.appealId && <Tag color="purple">{t("leaguePage.appealTag")}</Tag>}
+                    {isAdmin && v.visibility === "internal" && (
+                      <Popconfirm
+                        title={t("leaguePage.confirmMakePublic", { version: v.version })}
+                        onConfirm={() => makePublic.mutate({ period: v.period, version: v.version })}
+                      >
+                        <Button size="small" loading={makePublic.isPending}>
+                          {t("leaguePage.makePublic")}
+                        </Button>
+                      </Popconfirm>
+                    )}
                     <span>{showInstant(v.publishedAt)}</span>
                     {v.reason && (
                       <Typography.Text type="secondary">
@@ -313,8 +347,33 @@ function LeaguePeriod({
         <Form
           form={reasonForm}
           layout="vertical"
-          onFinish={(v) => publish.mutate({ period, reason: v.reason })}
+          onFinish={(v) => {
+            const appeal = periodAppeals.find((a) => a.id === v.appealId);
+            publish.mutate({
+              period,
+              reason: v.reason,
+              ...internal,
+              ...(appeal ? { appeal: { townshipId: appeal.townshipId, appealId: appeal.id } } : {}),
+            });
+          }}
         >
+          {periodAppeals.length > 0 && (
+            <Form.Item name="appealId" label={t("leaguePage.appealLabel")}>
+              <Select
+                allowClear
+                data-testid="correction-appeal"
+                options={periodAppeals.map((a) => ({
+                  value: a.id,
+                  label: `${a.month} ${a.indicator}：${a.reason}`,
+                }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item>
+            <Checkbox checked={internalOnly} onChange={(e) => setInternalOnly(e.target.checked)}>
+              {t("leaguePage.internalOnly")}
+            </Checkbox>
+          </Form.Item>
           <Form.Item
             name="reason"
             label={t("leaguePage.reasonLabel")}

@@ -103,6 +103,11 @@ export default function PublicPage() {
               <div className="lt-card-head">
                 <span data-testid="public-period">{periodLabel(data.period, locale)}</span>
                 <Tag color="blue">{t("public.version", { n: data.version })}</Tag>
+                {data.appealId && (
+                  <Tag color="purple" data-testid="public-appeal-correction">
+                    {t("public.appealCorrection")}
+                  </Tag>
+                )}
                 <span className="lt-muted">
                   {t("public.publishedAt", { at: showInstant(data.publishedAt) })}
                 </span>
