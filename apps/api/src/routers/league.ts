@@ -23,6 +23,7 @@ export const leagueRouter = router({
           countyId: ctx.county.id,
           period: input.period,
           reason: input.reason || undefined,
+          bundles: ctx.services.bundleStore,
         }),
       ),
     ),
