@@ -264,7 +264,7 @@ describe("the whole journey, from registration to records", () => {
 
     const pub = await pageFor("phone");
     await pub.goto(`/public/${county.id}`);
-    const rows = pub.locator(".ant-table-tbody tr.ant-table-row");
+    const rows = pub.getByTestId("public-league-table").locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(api.table.rows.length);
     for (const [i, r] of api.table.rows.entries()) {
       const cells = await rows.nth(i).locator("td").allTextContents();

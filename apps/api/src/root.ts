@@ -7,8 +7,11 @@ import { importsRouter } from "./routers/imports";
 import { incidentsRouter } from "./routers/incidents";
 import { keyPersonsRouter } from "./routers/key-persons";
 import { leagueRouter } from "./routers/league";
+import { noticesRouter } from "./routers/notices";
+import { notificationsRouter } from "./routers/notifications";
 import { onboardingRouter } from "./routers/onboarding";
 import { opsRouter } from "./routers/ops";
+import { organisationRouter } from "./routers/organisation";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
 import { schemesRouter } from "./routers/schemes";
@@ -33,9 +36,12 @@ export const appRouter = router({
   league: leagueRouter,
   public: publicRouter,
   supervision: supervisionRouter,
+  notices: noticesRouter,
+  notifications: notificationsRouter,
   audit: auditRouter,
   imports: importsRouter,
   ops: opsRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;

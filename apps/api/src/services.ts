@@ -3,6 +3,7 @@ import { DEFAULT_COST_LOG2 } from "./auth/password";
 import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
 import { type BundleStore, directoryBundleStore, s3BundleStore } from "./league/bundle-store";
+import type { SmsProvider } from "./notifications/sms";
 import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
 import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
 
@@ -18,6 +19,8 @@ export type Services = {
   now: () => Date;
   /** Sign-in attempts per sign-in name and per source address, in this process (auth/rate-limit.ts). */
   signInThrottle: SignInThrottle;
+  /** Where notification SMS go (notifications/sms.ts); none: no SMS is sent. */
+  sms?: SmsProvider;
   /** Per-tenant views of the table (tenancy/): the `db` of county and township procedures. */
   tenantDbs: TenantDbs;
   /** Where verification bundles are kept (league/bundle-store.ts): S3 in AWS, a directory locally. */

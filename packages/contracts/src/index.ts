@@ -3,6 +3,8 @@ export * from "./fields";
 export { type FlatErrors, flattenIssues } from "./flatten";
 export * from "./imports";
 export { fieldError, inputError } from "./messages";
+export * from "./notices";
 export * from "./onboarding";
+export * from "./organisation";
 export * from "./records";
 export * from "./vocabulary";

@@ -35,6 +35,23 @@ const edit = { id: id("记录"), expectedVersion: expectedVersion() };
 export const recordRefInput = input({ id: id("记录") });
 export const removeRecordInput = input({ ...edit, reason: optionalText("删除原因") });
 
+/**
+ * Where a record is filed (issue 14): a village and grid of the township, its 责任人 (taken from the grid's
+ * 网格员, else the village's 包村干部, when not named) and a 包案领导 (a township leader) for hard cases.
+ */
+export const filingFields = {
+  villageId: id("村（社区）").optional(),
+  gridId: id("网格").optional(),
+  responsibleId: id("责任人").optional(),
+  caseLeaderId: id("包案领导").optional(),
+};
+/** List filters by where records are filed. */
+const filedFilters = {
+  villageId: id("村（社区）").optional(),
+  gridId: id("网格").optional(),
+  responsibleId: id("责任人").optional(),
+};
+
 const listRange = { from: instant("起始时间").optional(), to: instant("截止时间").optional(), ...page };
 
 // Disputes (矛盾纠纷)
@@ -45,8 +62,12 @@ const disputeFields = {
   summary: optionalText("纠纷概要", 2000),
   reportedAt: instant("上报时间"),
 };
-export const createDisputeInput = input({ requestId: requestId(), ...disputeFields });
-export const updateDisputeInput = input({ ...edit, ...z.object(disputeFields).partial().shape });
+export const createDisputeInput = input({ requestId: requestId(), ...disputeFields, ...filingFields });
+export const updateDisputeInput = input({
+  ...edit,
+  ...z.object(disputeFields).partial().shape,
+  ...filingFields,
+});
 export const addAttemptInput = input({
   ...edit,
   at: instant("调解时间"),
@@ -64,6 +85,7 @@ export const closeDisputeInput = input({
 export const listDisputesInput = input({
   level: oneOf("纠纷等级", DISPUTE_LEVELS).optional(),
   status: oneOf("状态", ["open", "closed"] as const).optional(),
+  ...filedFilters,
   ...listRange,
 });
 
@@ -76,7 +98,7 @@ const petitionFields = {
   collective: bool("是否集体访").default(false),
   firstHandledAt: instant("首办时间").optional(),
 };
-export const createPetitionInput = input({ requestId: requestId(), ...petitionFields });
+export const createPetitionInput = input({ requestId: requestId(), ...petitionFields, ...filingFields });
 export const updatePetitionInput = input({
   ...edit,
   subject: petitionFields.subject.optional(),
@@ -85,6 +107,7 @@ export const updatePetitionInput = input({
   skipLevel: bool("是否越级").optional(),
   collective: bool("是否集体访").optional(),
   firstHandledAt: petitionFields.firstHandledAt,
+  ...filingFields,
 });
 export const closePetitionInput = input({
   ...edit,
@@ -94,6 +117,7 @@ export const closePetitionInput = input({
 });
 export const listPetitionsInput = input({
   status: oneOf("状态", ["open", "closed"] as const).optional(),
+  ...filedFilters,
   ...listRange,
 });
 
@@ -104,9 +128,17 @@ const incidentFields = {
   severity: oneOf("严重程度", INCIDENT_SEVERITIES),
   summary: text("简要案情", 1000),
 };
-export const createIncidentInput = input({ requestId: requestId(), ...incidentFields });
-export const updateIncidentInput = input({ ...edit, ...z.object(incidentFields).partial().shape });
-export const listIncidentsInput = input({ kind: oneOf("案件类别", INCIDENT_KINDS).optional(), ...listRange });
+export const createIncidentInput = input({ requestId: requestId(), ...incidentFields, ...filingFields });
+export const updateIncidentInput = input({
+  ...edit,
+  ...z.object(incidentFields).partial().shape,
+  ...filingFields,
+});
+export const listIncidentsInput = input({
+  kind: oneOf("案件类别", INCIDENT_KINDS).optional(),
+  ...filedFilters,
+  ...listRange,
+});
 
 // Key persons (重点人员) and visits (走访)
 const keyPersonFields = {
@@ -115,12 +147,17 @@ const keyPersonFields = {
   registeredAt: instant("列管时间"),
   note: optionalText("备注", 500),
 };
-export const createKeyPersonInput = input({ requestId: requestId(), ...keyPersonFields });
-export const updateKeyPersonInput = input({ ...edit, ...z.object(keyPersonFields).partial().shape });
+export const createKeyPersonInput = input({ requestId: requestId(), ...keyPersonFields, ...filingFields });
+export const updateKeyPersonInput = input({
+  ...edit,
+  ...z.object(keyPersonFields).partial().shape,
+  ...filingFields,
+});
 export const deregisterKeyPersonInput = input({ ...edit, deregisteredAt: instant("解除列管时间") });
 export const listKeyPersonsInput = input({
   category: oneOf("人员类别", KEY_PERSON_CATEGORIES).optional(),
   includeDeregistered: bool("含已解除列管").default(false),
+  ...filedFilters,
   ...page,
 });
 export const createVisitInput = input({
@@ -140,14 +177,15 @@ const eventFields = {
   count: int("次数", 1, 10_000).default(1),
   note: optionalText("说明", 1000),
 };
-export const createEventInput = input({ requestId: requestId(), ...eventFields });
+export const createEventInput = input({ requestId: requestId(), ...eventFields, ...filingFields });
 export const updateEventInput = input({
   ...edit,
   kind: eventFields.kind.optional(),
   occurredAt: eventFields.occurredAt.optional(),
   count: int("次数", 1, 10_000).optional(),
   note: eventFields.note,
+  ...filingFields,
 });
-export const listEventsInput = input({ kind: eventFields.kind.optional(), ...listRange });
+export const listEventsInput = input({ kind: eventFields.kind.optional(), ...filedFilters, ...listRange });
 
 export type CreateDisputeInput = z.infer<typeof createDisputeInput>;

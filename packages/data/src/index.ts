@@ -35,7 +35,6 @@ export {
   rankHistory,
 } from "./league-tables";
 export {
-  countyOf,
   type LiveChange,
   type LiveCounter,
   type LiveVersions,
@@ -80,8 +79,6 @@ export {
   scopeKey,
   TENANT_TABLE_ACTIONS,
   type TenantScope,
-  TOWNSHIP_COUNTY_WRITE_ATTRIBUTES,
-  TOWNSHIP_COUNTY_WRITES,
   townshipInCounty,
   UNSCOPED_PARTITION_PREFIXES,
 } from "./tenant-keys";

@@ -1,3 +1,4 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { readLiveVersions } from "./live-versions";
 import { createTestDb } from "./testing/test-db";
@@ -30,8 +31,8 @@ await writeTransaction(db, [
 ]);
 
 const counter = async (month: string, townshipId: string) =>
-  (await readLiveVersions(db, countyId, "2026-01", "2026-12")).months.get(`LV#${month}#${townshipId}`)?.v ??
-  0;
+  (await readLiveVersions(db, ["la", "lb"], "2026-01", "2026-12")).months.get(`LV#${month}#${townshipId}`)
+    ?.v ?? 0;
 
 describe("live-table versions", () => {
   it("are bumped in each record write's transaction, and concurrent writes to one township-month all land", async () => {
@@ -112,8 +113,25 @@ describe("live-table versions", () => {
       entityId: "k-1",
       scope: "T#lb",
     });
-    const versions = await readLiveVersions(db, countyId, "2026-01", "2026-12");
+    const versions = await readLiveVersions(db, ["la", "lb"], "2026-01", "2026-12");
     expect(versions.register.get("lb")?.v).toBe(1);
     expect(versions.register.get("la")).toBeUndefined();
+    // Each township's counters are in its own partition: a township's credentials write nothing of its county's.
+    const own = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :lv)",
+        ExpressionAttributeValues: { ":pk": "T#lb", ":lv": "LV" },
+      }),
+    );
+    expect(own.Items?.map((i) => i.sk).sort()).toContain("LVK");
+    const county = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :lv)",
+        ExpressionAttributeValues: { ":pk": `C#${countyId}`, ":lv": "LV" },
+      }),
+    );
+    expect(county.Items).toEqual([]);
   });
 });

@@ -1,21 +1,22 @@
-import { BatchGetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { monthOf } from "@pingan/domain";
 import type { Db } from "./db";
-import { getItem } from "./read";
 
 /**
  * Live-table versions: what a cached township-month score was computed from.
  *
  * Every write of a record that scoring reads bumps, in the same transaction, one small counter item per
- * township and month the record touches (before and after the write), in the county's partition:
+ * township and month the record touches (before and after the write), in the township's own partition,
+ * so a township's credentials never write anything in its county's partition (tenant-keys.ts):
  *
- *   C#<countyId> / LV#<month>#<townshipId>   { v }   records of that township with an instant in that month,
- *                                                    and its month's submission (manual scores, adjustments)
- *   C#<countyId> / LVK#<townshipId>          { v }   the township's key-person register (any month may depend on it)
+ *   T#<townshipId> / LV#<month>   { v }   records of that township with an instant in that month,
+ *                                         and its month's submission (manual scores, adjustments)
+ *   T#<townshipId> / LVK          { v }   the township's key-person register (any month may depend on it)
  *
  * A township-month score depends on the counters of the months its records can come from (the month, the
  * look-back for disputes that become overdue in it, a quarter's or year's months for periodic duties)
- * and on the register counter; reading them for a whole county and year is one `Query` of a key range.
+ * and on the register counter; reading them for a whole county and year is a few consistent `BatchGet`s
+ * (townships × months keys, 100 a request).
  * Writes in different townships or months never touch the same counter; writes in the same township and
  * month do, and a transaction that meets another on the same counter (`TransactionConflict`) is retried
  * by `writeTransaction`.
@@ -31,7 +32,6 @@ const SCORED_INSTANTS: Record<string, readonly string[]> = {
 };
 
 export type LiveChange = {
-  countyId: string;
   townshipId: string;
   /** Months (`YYYY-MM`) whose scores may change. */
   months: string[];
@@ -45,15 +45,14 @@ const MONTH = /^\d{4}-\d{2}$/;
 export function touchedBy(
   entity: string,
   item: Record<string, unknown>,
-): { townshipId: string; countyId?: string; months: string[]; register: boolean } | null {
+): { townshipId: string; months: string[]; register: boolean } | null {
   const townshipId = item.townshipId;
   if (typeof townshipId !== "string") return null;
   if (entity === "keyPerson") return { townshipId, months: [], register: true };
   if (entity === "submission") {
     const month = item.month;
     if (typeof month !== "string" || !MONTH.test(month)) return null;
-    const countyId = typeof item.countyId === "string" ? item.countyId : undefined;
-    return { townshipId, ...(countyId ? { countyId } : {}), months: [month], register: false };
+    return { townshipId, months: [month], register: false };
   }
   const fields = SCORED_INSTANTS[entity];
   if (!fields) return null;
@@ -70,21 +69,10 @@ export function touchedBy(
   return { townshipId, months: [...months], register: false };
 }
 
-/** A township's county never changes: remembered per table after the first read. */
-const countyOfTownship = new Map<string, string>();
-
-export async function countyOf(db: Db, townshipId: string): Promise<string | undefined> {
-  const key = `${db.tableName}|${townshipId}`;
-  const known = countyOfTownship.get(key);
-  if (known) return known;
-  const township = await getItem(db, "township", { id: townshipId });
-  if (!township) return undefined;
-  countyOfTownship.set(key, township.countyId);
-  return township.countyId;
-}
-
+/** The key of a township-month's counter in `LiveVersions.months`. */
 export const liveMonthKey = (month: string, townshipId: string) => `LV#${month}#${townshipId}`;
-export const liveRegisterKey = (townshipId: string) => `LVK#${townshipId}`;
+const monthCounterSk = (month: string) => `LV#${month}`;
+const REGISTER_SK = "LVK";
 
 /**
  * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
@@ -94,8 +82,8 @@ export const liveRegisterKey = (townshipId: string) => `LVK#${townshipId}`;
 export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
   const keys = new Set<string>();
   for (const c of changes) {
-    for (const m of c.months) keys.add(`C#${c.countyId}\u0000${liveMonthKey(m, c.townshipId)}`);
-    if (c.register) keys.add(`C#${c.countyId}\u0000${liveRegisterKey(c.townshipId)}`);
+    for (const m of c.months) keys.add(`T#${c.townshipId}\u0000${monthCounterSk(m)}`);
+    if (c.register) keys.add(`T#${c.townshipId}\u0000${REGISTER_SK}`);
   }
   return [...keys].map((k) => {
     const [pk, sk] = k.split("\u0000") as [string, string];
@@ -122,47 +110,75 @@ export type LiveVersions = {
   register: Map<string, LiveCounter>;
 };
 
-/** The counters of a county for months `from`..`to` (inclusive) and its registers: two consistent queries. */
+/** The months `from`..`to` (`YYYY-MM`, inclusive). */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split("-").map(Number) as [number, number];
+  for (let key = from; key <= to; ) {
+    out.push(key);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+    key = `${y}-${String(m).padStart(2, "0")}`;
+  }
+  return out;
+}
+
+/**
+ * The counters of some townships for months `from`..`to` (inclusive) and their registers: consistent
+ * `BatchGet`s of known keys (each township's counters live in its own partition).
+ */
 export async function readLiveVersions(
   db: Db,
-  countyId: string,
+  townshipIds: readonly string[],
   from: string,
   to: string,
 ): Promise<LiveVersions> {
-  const query = async (start: string, end: string) => {
-    const out: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
-          ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" },
-          ExpressionAttributeValues: { ":pk": `C#${countyId}`, ":from": start, ":to": end },
-          ProjectionExpression: "#sk, #v, #at",
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      out.push(...((page.Items ?? []) as Record<string, unknown>[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return out;
-  };
-  const counter = (item: Record<string, unknown>) => {
-    const { sk, v, at } = item;
-    if (typeof sk !== "string" || typeof v !== "number" || !Number.isInteger(v) || typeof at !== "number")
-      throw new Error(`malformed live-version item ${String(sk)}`);
-    return [sk, { v, at }] as const;
-  };
-  const [months, registers] = await Promise.all([
-    query(`LV#${from}#`, `LV#${to}#\uffff`),
-    query("LVK#", "LVK#\uffff"),
-  ]);
-  return {
-    months: new Map(months.map(counter)),
-    register: new Map(registers.map(counter).map(([sk, v]) => [sk.slice("LVK#".length), v])),
-  };
+  const months = monthsBetween(from, to);
+  const wanted: Record<string, string>[] = [];
+  for (const t of townshipIds) {
+    for (const m of months) wanted.push({ pk: `T#${t}`, sk: monthCounterSk(m) });
+    wanted.push({ pk: `T#${t}`, sk: REGISTER_SK });
+  }
+  const found: Record<string, unknown>[] = [];
+  await Promise.all(
+    Array.from({ length: Math.ceil(wanted.length / 100) }, async (_, i) => {
+      let keys: Record<string, unknown>[] | undefined = wanted.slice(i * 100, i * 100 + 100);
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+        const answer = await db.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.tableName]: {
+                Keys: keys,
+                ConsistentRead: true,
+                ProjectionExpression: "#pk, #sk, #v, #at",
+                ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" },
+              },
+            },
+          }),
+        );
+        found.push(...((answer.Responses?.[db.tableName] ?? []) as Record<string, unknown>[]));
+        keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }),
+  );
+  const out: LiveVersions = { months: new Map(), register: new Map() };
+  for (const item of found) {
+    const { pk, sk, v, at } = item;
+    if (
+      typeof pk !== "string" ||
+      !pk.startsWith("T#") ||
+      typeof sk !== "string" ||
+      typeof v !== "number" ||
+      !Number.isInteger(v) ||
+      typeof at !== "number"
+    )
+      throw new Error(`malformed live-version item ${String(pk)} ${String(sk)}`);
+    const townshipId = pk.slice(2);
+    if (sk === REGISTER_SK) out.register.set(townshipId, { v, at });
+    else out.months.set(liveMonthKey(sk.slice(3), townshipId), { v, at });
+  }
+  return out;
 }
 
 /**

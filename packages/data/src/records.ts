@@ -92,35 +92,52 @@ const openOrClosed = (closedAt: unknown, op: FilterOps, status: "open" | "closed
   status === "open" ? op.notExists(closedAt) : status === "closed" ? op.exists(closedAt) : "";
 const all = (...conditions: string[]) => conditions.filter(Boolean).join(" AND ");
 
+/** Filters by where a record is filed (issue 14): village, grid, responsible person, each when asked for. */
+export type FiledQuery = { villageId?: string; gridId?: string; responsibleId?: string };
+const filedAs = (attr: Record<string, unknown>, op: FilterOps, q: FiledQuery) =>
+  all(
+    equalIfGiven(attr.villageId, op, q.villageId),
+    equalIfGiven(attr.gridId, op, q.gridId),
+    equalIfGiven(attr.responsibleId, op, q.responsibleId),
+  );
+
 export function listDisputes(
   db: Db,
   townshipId: string,
-  q: RangeQuery & { level?: string; status?: "open" | "closed" },
+  q: RangeQuery & FiledQuery & { level?: string; status?: "open" | "closed" },
 ) {
   const base = asRanged(db.entities.dispute.query.byReported({ townshipId }));
   return page(db, "dispute", townshipId, range(base, "reportedAt", q), q, (attr, op) =>
-    all(equalIfGiven(attr.level, op, q.level), openOrClosed(attr.closedAt, op, q.status)),
+    all(
+      equalIfGiven(attr.level, op, q.level),
+      openOrClosed(attr.closedAt, op, q.status),
+      filedAs(attr, op, q),
+    ),
   );
 }
 
-export function listPetitions(db: Db, townshipId: string, q: RangeQuery & { status?: "open" | "closed" }) {
+export function listPetitions(
+  db: Db,
+  townshipId: string,
+  q: RangeQuery & FiledQuery & { status?: "open" | "closed" },
+) {
   const base = asRanged(db.entities.petition.query.byReceived({ townshipId }));
   return page(db, "petition", townshipId, range(base, "receivedAt", q), q, (attr, op) =>
-    openOrClosed(attr.closedAt, op, q.status),
+    all(openOrClosed(attr.closedAt, op, q.status), filedAs(attr, op, q)),
   );
 }
 
-export function listIncidents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
+export function listIncidents(db: Db, townshipId: string, q: RangeQuery & FiledQuery & { kind?: string }) {
   const base = asRanged(db.entities.incident.query.byOccurred({ townshipId }));
   return page(db, "incident", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
-    equalIfGiven(attr.kind, op, q.kind),
+    all(equalIfGiven(attr.kind, op, q.kind), filedAs(attr, op, q)),
   );
 }
 
-export function listEvents(db: Db, townshipId: string, q: RangeQuery & { kind?: string }) {
+export function listEvents(db: Db, townshipId: string, q: RangeQuery & FiledQuery & { kind?: string }) {
   const base = asRanged(db.entities.event.query.byOccurred({ townshipId }));
   return page(db, "event", townshipId, range(base, "occurredAt", q), q, (attr, op) =>
-    equalIfGiven(attr.kind, op, q.kind),
+    all(equalIfGiven(attr.kind, op, q.kind), filedAs(attr, op, q)),
   );
 }
 
@@ -134,13 +151,19 @@ export function listVisits(db: Db, townshipId: string, q: RangeQuery & { keyPers
 export function listKeyPersons(
   db: Db,
   townshipId: string,
-  q: { category?: string; includeDeregistered?: boolean; cursor?: string | null; limit?: number },
+  q: FiledQuery & {
+    category?: string;
+    includeDeregistered?: boolean;
+    cursor?: string | null;
+    limit?: number;
+  },
 ) {
   const base = asRanged(db.entities.keyPerson.query.byId({ townshipId }));
   return page(db, "keyPerson", townshipId, base, q, (attr, op) =>
     all(
       equalIfGiven(attr.category, op, q.category),
       q.includeDeregistered ? "" : op.notExists(attr.deregisteredAt),
+      filedAs(attr, op, q),
     ),
   );
 }

@@ -70,7 +70,7 @@ describe("the tenant-scoped client", () => {
     );
     expect(q.Items?.map((i) => i.sk)).toEqual(["X#1", "X#2"]);
     await client.send(new DeleteCommand({ TableName, Key: { pk: `T#${T}`, sk: "X#2" } }));
-    // Its county's partition: read, and its own live-version counter.
+    // Its county's partition: read; its live-version counters are in its own partition.
     const c = await client.send(new GetCommand({ TableName, Key: { pk: `C#${C}`, sk: "X#1" } }));
     expect(c.Item?.secret).toBe(`C#${C}`);
     await client.send(
@@ -80,7 +80,7 @@ describe("the tenant-scoped client", () => {
           {
             Update: {
               TableName,
-              Key: { pk: `C#${C}`, sk: `LV#2026-10#${T}` },
+              Key: { pk: `T#${T}`, sk: "LV#2026-10" },
               UpdateExpression: "ADD #v :one SET #at = :at",
               ExpressionAttributeNames: { "#v": "v", "#at": "at" },
               ExpressionAttributeValues: { ":one": 1, ":at": 1 },
@@ -167,7 +167,7 @@ describe("the tenant-scoped client", () => {
     expect(batch.Item).toBeUndefined();
   });
 
-  it("refuses a township's writes to its county's items other than its own counters", async () => {
+  it("refuses every write of a township to its county's partition", async () => {
     const { client } = township;
     await refused(
       client.send(new PutCommand({ TableName, Item: { pk: `C#${C}`, sk: "X#1", secret: "mine" } })),
@@ -177,7 +177,7 @@ describe("the tenant-scoped client", () => {
       client.send(
         new UpdateCommand({
           TableName,
-          Key: { pk: `C#${C}`, sk: `LV#2026-10#${SIBLING}` },
+          Key: { pk: `C#${C}`, sk: `LV#2026-10#${T}` },
           UpdateExpression: "ADD v :one",
           ExpressionAttributeValues: { ":one": 1 },
         }),

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
  * Tenant isolation in IAM (the AWS SaaS Factory pattern): which partitions a tenant's credentials may touch.
  *
  * Key layout. County partitions are `C#<countyId>` (the county, its scheme, league tables, audit trail,
- * live-version counters) and `C#<countyId>#…` (index partitions: `#TOWNSHIPS`, `#SUB#<month>`). A township
+ * kept live scores) and `C#<countyId>#…` (index partitions: `#TOWNSHIPS`, `#SUB#<month>`). A township
  * id starts with its county's id, `<countyId>-<22 base64url chars>` (`newTownshipId`), so every township
  * partition `T#<townshipId>` and its index partitions `T#<townshipId>#DSP`, `…#PET#CLOSED`, … start with
  * `T#<countyId>-`. `dynamodb:LeadingKeys` can then say "this county" with three patterns and "this
@@ -32,18 +32,6 @@ export function townshipInCounty(townshipId: string, countyId: string): boolean 
 export function scopeKey(scope: TenantScope): string {
   return scope.kind === "county" ? `C#${scope.countyId}` : `T#${scope.townshipId}`;
 }
-
-/**
- * The sort-key prefixes of the county partition `C#<countyId>` that a township's own writes update: the
- * live-version counters its record writes bump in the same transaction (`LV#<month>#<townshipId>`,
- * `LVK#<townshipId>`, packages/data/src/live-versions.ts). IAM cannot condition on sort keys, so the
- * session policy allows there only `UpdateItem` of exactly the counter attributes (no Put, no Delete); the
- * code guard (tenant-client.ts) also checks the prefix and that the township in the sort key is the caller's.
- */
-export const TOWNSHIP_COUNTY_WRITES = ["LV#", "LVK#"] as const;
-
-/** The attributes of the counters: a township's session may update no others in its county's partition. */
-export const TOWNSHIP_COUNTY_WRITE_ATTRIBUTES = ["pk", "sk", "v", "at"] as const;
 
 /**
  * Partitions no tenant credential may reach; they are read and written only with the function's own role
@@ -100,8 +88,9 @@ export type PolicyDocument = { Version: "2012-10-17"; Statement: Statement[] };
  * The STS session policy of a tenant's credentials (AssumeRole `Policy`). The effective permissions are
  * the intersection with the tenant role's own policy (the table and its indexes, the actions above), so
  * this only narrows: the tenant's partitions fully, and for a township its county's partition
- * `C#<countyId>` read-only (county profile, scheme, league tables, counters) plus updates of the counter
- * attributes only (`TOWNSHIP_COUNTY_WRITES`). `Null: false` keeps a request without partition
+ * `C#<countyId>` read-only (county profile, scheme, league tables). Everything a township's own writes
+ * touch is in its own partitions, the live-version counters included (`T#<townshipId>` / `LV#<month>`,
+ * live-versions.ts), so it writes nothing of its county's. `Null: false` keeps a request without partition
  * keys (a Scan) from passing a `ForAllValues` condition vacuously.
  */
 export function leadingKeyGrants(scope: TenantScope, tableArn: string): PolicyDocument {
@@ -120,36 +109,16 @@ export function leadingKeyGrants(scope: TenantScope, tableArn: string): PolicyDo
   ];
   if (scope.kind === "township") {
     const county = `C#${scope.countyId}`;
-    statements.push(
-      {
-        Sid: "CountyPartitionRead",
-        Effect: "Allow",
-        Action: [
-          "dynamodb:GetItem",
-          "dynamodb:BatchGetItem",
-          "dynamodb:Query",
-          "dynamodb:ConditionCheckItem",
-        ],
-        Resource: [tableArn],
-        Condition: {
-          "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": [county] },
-          Null: { "dynamodb:LeadingKeys": "false" },
-        },
+    statements.push({
+      Sid: "CountyPartitionRead",
+      Effect: "Allow",
+      Action: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"],
+      Resource: [tableArn],
+      Condition: {
+        "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": [county] },
+        Null: { "dynamodb:LeadingKeys": "false" },
       },
-      {
-        Sid: "CountyCountersWrite",
-        Effect: "Allow",
-        Action: ["dynamodb:UpdateItem"],
-        Resource: [tableArn],
-        Condition: {
-          "ForAllValues:StringEquals": {
-            "dynamodb:LeadingKeys": [county],
-            "dynamodb:Attributes": [...TOWNSHIP_COUNTY_WRITE_ATTRIBUTES],
-          },
-          Null: { "dynamodb:LeadingKeys": "false" },
-        },
-      },
-    );
+    });
   }
   return { Version: "2012-10-17", Statement: statements };
 }
@@ -164,20 +133,10 @@ export type KeyAccess = {
 };
 
 /**
- * Whether a tenant may make one access: the session policy above, evaluated in code, plus what IAM cannot
- * express (the sort-key prefix and the township of a township's writes in its county's partition).
+ * Whether a tenant may make one access: the session policy above, evaluated in code (a township reads its
+ * county's partition `C#<countyId>` and writes nothing there).
  */
 export function accessAllowed(scope: TenantScope, access: KeyAccess): boolean {
   if (leadingKeyPatterns(scope).some((p) => matchesPattern(access.pk, p))) return true;
-  if (scope.kind !== "township" || access.pk !== `C#${scope.countyId}`) return false;
-  if (access.op === "read") return true;
-  if (access.op !== "update") return false;
-  const sk = access.sk;
-  if (sk === undefined) return false;
-  const prefix = TOWNSHIP_COUNTY_WRITES.find((p) => sk.startsWith(p));
-  if (!prefix) return false;
-  // LV#<month>#<townshipId> and LVK#<townshipId>: only the caller's township.
-  return prefix === "LVK#"
-    ? sk === `LVK#${scope.townshipId}`
-    : /^LV#\d{4}-\d{2}#/.test(sk) && sk.slice(11) === scope.townshipId;
+  return scope.kind === "township" && access.pk === `C#${scope.countyId}` && access.op === "read";
 }

@@ -4,7 +4,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/l
 import type { Db } from "./db";
 import type { EntityName } from "./entities";
 import { conflict, type DataError, duplicate, isConflict, notFound } from "./errors";
-import { countyOf, type LiveChange, liveVersionItems, touchedBy } from "./live-versions";
+import { type LiveChange, liveVersionItems, touchedBy } from "./live-versions";
 import { loose, type Params } from "./loose-entity";
 import { getItem, type ItemOf } from "./read";
 
@@ -179,7 +179,7 @@ export async function writeTransaction(
   // Every write of a record scoring reads bumps its township-months' live versions in the same
   // transaction (live-versions.ts), so no caller can forget it. They go after the caller's items, whose
   // positions onConditionFailed refers to.
-  const changes = await liveChanges(db, items);
+  const changes = liveChanges(items);
   let versions = liveVersionItems(db, changes);
   // No room for a counter per township-month (a large import chunk): the townships' register counters,
   // which every month of a township depends on, stand for them (coarser, never stale).
@@ -225,7 +225,7 @@ const TRANSACTION_CONFLICT_RETRIES = 12;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The township-months (and registers) the items of a transaction change, before and after. */
-async function liveChanges(db: Db, items: readonly TxItem[]): Promise<LiveChange[]> {
+function liveChanges(items: readonly TxItem[]): LiveChange[] {
   const out: LiveChange[] = [];
   for (const item of items) {
     const found: ReturnType<typeof touchedBy>[] = [];
@@ -250,8 +250,7 @@ async function liveChanges(db: Db, items: readonly TxItem[]): Promise<LiveChange
     }
     for (const t of found) {
       if (!t || (t.months.length === 0 && !t.register)) continue;
-      const countyId = t.countyId ?? (await countyOf(db, t.townshipId));
-      if (countyId) out.push({ countyId, townshipId: t.townshipId, months: t.months, register: t.register });
+      out.push({ townshipId: t.townshipId, months: t.months, register: t.register });
     }
   }
   return out;

@@ -16,6 +16,7 @@ export const EVENT_LABELS: Record<string, string> = {
   keyperson_incident: "重点人员肇事肇祸",
   grid_report_overdue: "网格事件逾期上报",
   dispute_overdue: "纠纷超期未办结",
+  supervision_overdue: "督办单逾期未回复",
   skip_level_petition: "越级上访",
   collective_petition: "集体上访",
   major_criminal_case: "重大刑事案件",

@@ -6,8 +6,9 @@ import { useSession } from "../api/session-provider";
 import { AccountGate, useAccount } from "../auth/account-gate";
 import { useSignOut } from "../auth/sign-out";
 import { useI18n } from "../i18n/i18n-provider";
+import { NotificationBell } from "../shared/notification-bell";
 import { usePendingRegistrations } from "../shared/use-pending-registrations";
-import { canOpen, navItemsFor } from "./nav-items";
+import { canOpen, menuTarget, navItemsFor } from "./nav-items";
 import { PageFallback } from "./page-fallback";
 
 /** The signed-in frame: a menu with only what the role allows, the user, the language switch. */
@@ -42,7 +43,7 @@ export function AppLayout() {
         ) : (
           t(item.label)
         );
-      const entry = { key: item.path, label };
+      const entry = { key: menuTarget(item, session?.user ?? {}).path, label };
       if (!item.group) {
         out.push(entry);
         continue;
@@ -56,7 +57,7 @@ export function AppLayout() {
       g.children.push(entry);
     }
     return out;
-  }, [role, t, locked, pendingRegistrations]);
+  }, [role, t, locked, pendingRegistrations, session?.user]);
 
   // The page is remembered for the same person only (an expired session), never for the next one.
   if (!session)
@@ -77,7 +78,8 @@ export function AppLayout() {
       items={items}
       onClick={(e) => {
         setMenuOpen(false);
-        navigate(e.key);
+        if (e.key.startsWith("/public/")) window.open(e.key, "_blank", "noopener");
+        else navigate(e.key);
       }}
     />
   );
@@ -125,6 +127,7 @@ export function AppLayout() {
           )}
           {!wide && <Typography.Text strong>{t("app.title")}</Typography.Text>}
           <Space size="small" style={{ marginLeft: "auto" }}>
+            <NotificationBell enabled={!locked} />
             <span
               data-testid="current-user"
               style={{

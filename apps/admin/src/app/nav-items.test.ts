@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canOpen, homeFor, NAV_ITEMS, navItemsFor } from "./nav-items";
+import { canOpen, homeFor, menuTarget, NAV_ITEMS, navItemsFor } from "./nav-items";
 
 const ALL = new Set(NAV_ITEMS.map((i) => i.path));
 
@@ -35,5 +35,17 @@ describe("navItemsFor", () => {
     expect(canOpen("township_staff", "/scheme")).toBe(false);
     expect(canOpen("county_reviewer", "/scheme")).toBe(true);
     expect(homeFor("township_admin", ALL)).toBe("/my/score");
+  });
+});
+
+describe("menuTarget", () => {
+  it("links the county's staff to their own county's public page, in a new tab", () => {
+    const item = navItemsFor("county_admin").find((i) => i.label === "nav.publicPage");
+    expect(item).toBeDefined();
+    if (!item) return;
+    expect(menuTarget(item, { countyId: "c 1" })).toEqual({ path: "/public/c%201", newTab: true });
+    expect(navItemsFor("township_admin").some((i) => i.label === "nav.publicPage")).toBe(false);
+    const league = NAV_ITEMS.find((i) => i.path === "/league");
+    if (league) expect(menuTarget(league, { countyId: "c 1" })).toEqual({ path: "/league", newTab: false });
   });
 });

@@ -9,6 +9,9 @@ export type NavItem = {
   group?: MessageKey;
 };
 
+/** The county's public page: outside the signed-in frame, at /public/<the user's county>. */
+const PUBLIC_PAGE = "/public";
+
 const COUNTY: readonly Role[] = ["county_admin", "county_reviewer"];
 const TOWNSHIP: readonly Role[] = ["township_admin", "township_staff"];
 
@@ -25,9 +28,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/records/events", label: "nav.events", roles: TOWNSHIP, group: "nav.records" },
   { path: "/my/profile", label: "nav.profile", roles: ["township_admin"] },
   { path: "/my/staff", label: "nav.staff", roles: ["township_admin"] },
+  { path: "/my/organisation", label: "org.nav", roles: ["township_admin"] },
   { path: "/review", label: "nav.review", roles: COUNTY },
   { path: "/league", label: "nav.league", roles: COUNTY },
   { path: "/supervision", label: "nav.supervision", roles: COUNTY },
+  { path: "/organisation", label: "org.breakdownNav", roles: COUNTY },
+  { path: "/notices", label: "nav.notices", roles: [...COUNTY, ...TOWNSHIP] },
   { path: "/townships", label: "nav.townships", roles: ["county_admin"] },
   { path: "/scheme", label: "nav.scheme", roles: COUNTY },
   { path: "/trial", label: "nav.trial", roles: COUNTY },
@@ -35,6 +41,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/users", label: "users.nav", roles: ["county_admin"] },
   { path: "/settings", label: "settings.nav", roles: ["county_admin"] },
   { path: "/import", label: "nav.import", roles: ["township_admin", "county_admin"] },
+  { path: PUBLIC_PAGE, label: "nav.publicPage", roles: COUNTY },
 ];
 
 /**
@@ -48,6 +55,7 @@ export const READY_PATHS = new Set<string>([
   "/league",
   "/review",
   "/supervision",
+  "/notices",
   "/audit",
   "/my/score",
   "/townships",
@@ -62,6 +70,9 @@ export const READY_PATHS = new Set<string>([
   "/users",
   "/my/ranks",
   "/import",
+  "/my/organisation",
+  "/organisation",
+  PUBLIC_PAGE,
 ]);
 
 export function navItemsFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): NavItem[] {
@@ -76,4 +87,14 @@ export function canOpen(role: Role, path: string): boolean {
 /** Where a user lands after signing in. */
 export function homeFor(role: Role, ready: ReadonlySet<string> = READY_PATHS): string {
   return navItemsFor(role, ready)[0]?.path ?? "/welcome";
+}
+
+/**
+ * Where a menu item leads for this user: the public page of the user's own county (opened beside the
+ * app, in a new tab), any other item its path.
+ */
+export function menuTarget(item: NavItem, user: { countyId?: string }): { path: string; newTab: boolean } {
+  if (item.path === PUBLIC_PAGE && user.countyId)
+    return { path: `${PUBLIC_PAGE}/${encodeURIComponent(user.countyId)}`, newTab: true };
+  return { path: item.path, newTab: false };
 }

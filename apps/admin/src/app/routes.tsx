@@ -10,7 +10,8 @@ function Home() {
 
 /**
  * Each page is its own chunk, loaded when first opened; so are the sign-in page and the signed-in frame,
- * so that a first visit downloads only the providers and the page it asked for.
+ * so that a first visit downloads only the providers and the page it asked for; antd comes with the frame
+ * of the pages that use it.
  */
 const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, "lazy"> => ({
   lazy: async () => ({ Component: (await load()).default }),
@@ -22,15 +23,13 @@ const named = <K extends string>(
   lazy: async () => ({ Component: (await load())[name] }),
 });
 
-export const routes: RouteObject[] = [
-  { path: "/sign-in", ...named(() => import("./sign-in-page"), "SignInPage") },
+/** The pages built with antd: they load inside its frame (./antd-frame), on their own chunks. */
+const antdPages: RouteObject[] = [
   { path: "/register", ...page(() => import("../features/township/register-page")) },
-  { path: "/public/:countyId", ...page(() => import("../features/public/public-page")) },
   { path: "/print/league", ...page(() => import("../features/export/print-page")) },
   {
     path: "/",
     ...named(() => import("./app-layout"), "AppLayout"),
-    HydrateFallback: PageFallback,
     children: [
       { index: true, Component: Home },
       { path: "welcome", ...page(() => import("./welcome-page")) },
@@ -41,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: "my/score", ...page(() => import("../features/township/my-score-page")) },
       { path: "counties", ...page(() => import("../features/platform/counties-page")) },
       { path: "supervision", ...page(() => import("../features/supervision/supervision-page")) },
+      { path: "notices", ...page(() => import("../features/notices/notices-page")) },
       { path: "audit", ...page(() => import("../features/audit/audit-page")) },
       { path: "townships", ...page(() => import("../features/county/townships-page")) },
       { path: "settings", ...page(() => import("../features/county/settings-page")) },
@@ -48,6 +48,8 @@ export const routes: RouteObject[] = [
       { path: "my/ranks", ...page(() => import("../features/township/rank-history-page")) },
       { path: "my/profile", ...page(() => import("../features/township/profile-page")) },
       { path: "my/staff", ...page(() => import("../features/township/staff-page")) },
+      { path: "my/organisation", ...page(() => import("../features/organisation/organisation-page")) },
+      { path: "organisation", ...page(() => import("../features/organisation/county-breakdown-page")) },
       { path: "records/disputes", ...page(() => import("../features/records/disputes-page")) },
       { path: "records/petitions", ...page(() => import("../features/records/petitions-page")) },
       { path: "records/incidents", ...page(() => import("../features/records/incidents-page")) },
@@ -57,6 +59,17 @@ export const routes: RouteObject[] = [
       { path: "*", ...named(() => import("./not-found-page"), "NotFoundPage") },
     ],
   },
+];
+
+export const routes: RouteObject[] = [
+  // The two pages people arrive at cold are built from light components: no antd on their first load.
+  { path: "/sign-in", ...named(() => import("./sign-in-page"), "SignInPage"), HydrateFallback: PageFallback },
+  {
+    path: "/public/:countyId",
+    ...page(() => import("../features/public/public-page")),
+    HydrateFallback: PageFallback,
+  },
+  { ...named(() => import("./antd-frame"), "AntdFrame"), HydrateFallback: PageFallback, children: antdPages },
 ];
 
 export function createRouter() {

@@ -1,25 +1,27 @@
-import { LockOutlined, TranslationOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useSession } from "../api/session-provider";
 import type { Session } from "../api/token-store";
 import { useTRPC } from "../api/trpc";
 import { useReturnPath } from "../auth/sign-out";
-import { describeError } from "../errors/error-messages";
-import { applyFieldErrors } from "../errors/form-errors";
+import { describeError, fieldErrorsOf } from "../errors/error-messages";
 import { useI18n } from "../i18n/i18n-provider";
+import { Alert, Button, LightPage, TextField } from "../shared/light/controls";
 import { homeFor } from "./nav-items";
 
 type Values = { login: string; password: string };
+type Field = keyof Values;
 
+/** Built from the light components: the first page most people load carries no antd. */
 export function SignInPage() {
   const { t, locale, setLocale } = useI18n();
   const trpc = useTRPC();
   const { signIn } = useSession();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>({ login: "", password: "" });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const mutation = useMutation(
     trpc.auth.signIn.mutationOptions({
       meta: { silent: true },
@@ -28,14 +30,31 @@ export function SignInPage() {
         navigate(returnPath(data.user, homeFor(data.user.role)), { replace: true });
       },
       onError: (err) => {
-        applyFieldErrors(form, err);
+        const byField = fieldErrorsOf(err);
+        setFieldErrors({ login: byField.login?.[0], password: byField.password?.[0] });
       },
     }),
   );
   const failure = mutation.error ? describeError(mutation.error, locale) : null;
 
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: Partial<Record<Field, string>> = {};
+    for (const f of ["login", "password"] as const) if (!values[f].trim()) missing[f] = t("signIn.required");
+    setFieldErrors(missing);
+    if (Object.keys(missing).length === 0) mutation.mutate(values);
+  };
+  const field = (name: Field) => ({
+    value: values[name],
+    error: fieldErrors[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setValues((v) => ({ ...v, [name]: e.target.value }));
+      setFieldErrors((f) => ({ ...f, [name]: undefined }));
+    },
+  });
+
   return (
-    <div
+    <LightPage
       style={{
         minHeight: "100vh",
         display: "grid",
@@ -44,17 +63,12 @@ export function SignInPage() {
         padding: 16,
       }}
     >
-      <Card style={{ width: "100%", maxWidth: 380 }}>
-        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+      <main className="lt-card" style={{ width: "100%", maxWidth: 380, padding: 24 }}>
+        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+          <h1 className="lt-title" style={{ margin: 0 }}>
             {t("signIn.title")}
-          </Typography.Title>
-          <Button
-            size="small"
-            type="text"
-            icon={<TranslationOutlined />}
-            onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
-          >
+          </h1>
+          <Button kind="text" small onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}>
             {t("app.switchLanguage")}
           </Button>
         </div>
@@ -62,41 +76,29 @@ export function SignInPage() {
           <Alert
             style={{ marginTop: 16 }}
             type="error"
-            showIcon
             title={failure.title}
             description={failure.hint}
             data-testid="sign-in-error"
           />
         )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          style={{ marginTop: 16 }}
-          onFinish={(v) => mutation.mutate(v)}
-          requiredMark={false}
-        >
-          <Form.Item
-            name="login"
-            label={t("signIn.account")}
-            rules={[{ required: true, message: t("signIn.required") }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
+        <form style={{ marginTop: 16 }} onSubmit={submit} noValidate>
+          <TextField label={t("signIn.account")} autoComplete="username" {...field("login")} />
+          <TextField
             label={t("signIn.password")}
-            rules={[{ required: true, message: t("signIn.required") }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
+            type="password"
+            autoComplete="current-password"
+            {...field("password")}
+          />
+          <Button kind="primary" type="submit" block busy={mutation.isPending}>
             {t("signIn.submit")}
           </Button>
-        </Form>
+        </form>
         <div style={{ marginTop: 16, textAlign: "center" }}>
-          <Link to="/register">{t("signIn.register")}</Link>
+          <Link to="/register" className="lt-link">
+            {t("signIn.register")}
+          </Link>
         </div>
-      </Card>
-    </div>
+      </main>
+    </LightPage>
   );
 }

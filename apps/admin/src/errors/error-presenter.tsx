@@ -1,37 +1,8 @@
-import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useEffect } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { describeError, type UserMessage } from "./error-messages";
-
-type Present = (err: unknown) => void;
-let present: Present = () => {};
-
-/** Queries and mutations that fail show one Chinese notice; `meta.silent` leaves it to the page. */
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache({
-      onError: (err, query) => {
-        if (!query.meta?.silent) present(err);
-      },
-    }),
-    mutationCache: new MutationCache({
-      onError: (err, _v, _c, mutation) => {
-        if (!mutation.meta?.silent) present(err);
-      },
-    }),
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-        retry: (count, err) => {
-          const code = (err as { data?: { code?: string } }).data?.code;
-          return count < 2 && (code === undefined || code === "INTERNAL_SERVER_ERROR" || code === "TIMEOUT");
-        },
-      },
-    },
-  });
-}
+import { setErrorPresenter } from "./query-client";
 
 /** Mounted once inside antd's <App>: gives the query client a way to speak to the user. */
 export function ErrorPresenter() {
@@ -40,7 +11,7 @@ export function ErrorPresenter() {
   useEffect(() => {
     let last = "";
     let lastAt = 0;
-    present = (err) => {
+    return setErrorPresenter((err) => {
       const m: UserMessage = describeError(err, locale);
       // Several queries failing together (e.g. offline) say it once.
       const key = `${m.title}|${m.hint}`;
@@ -48,10 +19,7 @@ export function ErrorPresenter() {
       last = key;
       lastAt = Date.now();
       notification.error({ title: m.title, description: m.hint, placement: "topRight" });
-    };
-    return () => {
-      present = () => {};
-    };
+    });
   }, [notification, locale]);
   return null;
 }

@@ -5,6 +5,8 @@ import { COUNTY_WORDS } from "./words/county";
 import { EXPORT_WORDS } from "./words/export";
 import { IMPORT_WORDS } from "./words/import";
 import { LEAGUE_WORDS } from "./words/league";
+import { NOTICES_WORDS } from "./words/notices";
+import { ORGANISATION_WORDS } from "./words/organisation";
 import { PLATFORM_WORDS } from "./words/platform";
 import { PUBLIC_WORDS } from "./words/public";
 import { RECORDS_WORDS } from "./words/records";
@@ -45,6 +47,7 @@ const CORE_WORDS = {
   "nav.supervision": { zh: "督办看板", en: "Supervision" },
   "nav.audit": { zh: "操作日志", en: "Audit trail" },
   "nav.counties": { zh: "县区管理", en: "Counties" },
+  "nav.publicPage": { zh: "公开排名页", en: "Public page" },
   "common.save": { zh: "保存", en: "Save" },
   "common.cancel": { zh: "取消", en: "Cancel" },
   "common.confirm": { zh: "确定", en: "Confirm" },
@@ -71,6 +74,8 @@ export const DICTIONARY = {
   ...AUDIT_WORDS,
   ...SUPERVISION_WORDS,
   ...IMPORT_WORDS,
+  ...ORGANISATION_WORDS,
+  ...NOTICES_WORDS,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
 import { TRPCProvider } from "../api/trpc";
 import { createApiClient } from "../api/trpc-client";
-import { createQueryClient } from "../errors/error-presenter";
+import { createQueryClient } from "../errors/query-client";
 import type { Locale } from "../i18n/dictionary";
 import { type Rendered, render } from "../test-support/render";
 import { formatMetric } from "./format-metric";

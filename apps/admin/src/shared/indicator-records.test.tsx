@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TRPCProvider } from "../api/trpc";
 import { createApiClient } from "../api/trpc-client";
-import { createQueryClient } from "../errors/error-presenter";
+import { createQueryClient } from "../errors/query-client";
 import { click, type Rendered, render, waitFor } from "../test-support/render";
 import { IndicatorTable } from "./indicator-table";
 

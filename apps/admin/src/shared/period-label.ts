@@ -18,3 +18,29 @@ export function periodLabel(period: string, locale: Locale = "zh-CN"): string {
 export function isMonth(period: string): boolean {
   return /^\d{4}-\d{2}$/.test(period);
 }
+
+/** The last month a period covers, as `YYYY-MM`: `2026-Q3` → `2026-09`, `2026` → `2026-12`. */
+function lastMonthOf(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, "0")}`;
+  if (/^\d{4}$/.test(period)) return `${period}-12`;
+  return period;
+}
+
+/** Months first, then quarters, then years, among periods that end in the same month. */
+const FINENESS = (period: string) => (isMonth(period) ? 0 : /-Q/.test(period) ? 1 : 2);
+
+/**
+ * Periods newest first, by the month they end (never as text, which would put 2026-Q3 before 2026-10);
+ * of periods ending together, the month before its quarter before its year.
+ */
+export function newestFirst<T>(items: T[], periodOf: (item: T) => string): T[] {
+  return [...items].sort((a, b) => {
+    const pa = periodOf(a);
+    const pb = periodOf(b);
+    const ea = lastMonthOf(pa);
+    const eb = lastMonthOf(pb);
+    if (ea !== eb) return ea < eb ? 1 : -1;
+    return FINENESS(pa) - FINENESS(pb);
+  });
+}

@@ -35,8 +35,8 @@ function toDay(period: string): dayjs.Dayjs {
 
 /** Month, quarter or year, as `2026-10`, `2026-Q3` or `2026`. */
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (p: string) => void }) {
-  const kind = kindOf(value);
   const { t } = useI18n();
+  const kind = kindOf(value);
   return (
     <Space wrap>
       <Segmented<PeriodKind>

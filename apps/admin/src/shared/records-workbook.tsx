@@ -52,24 +52,16 @@ export function chinaDay(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/**
- * 「导出」 on a township record list: the township's records of these kinds (key persons with their
- * visits), as the record workbook `<name>-<day>.xlsx`.
- */
-export function ExportRecordsButton({ types, name }: { types: readonly ImportKind[]; name: string }) {
+/** Runs a records export to a download, with its busy state and its notices (how many, or why not). */
+export function useRecordsExport() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const client = useTRPCClient();
-  const townshipId = useTownshipId();
   const [busy, setBusy] = useState(false);
-  const run = async () => {
+  const run = async (page: ExportPage, types: readonly ImportKind[], fileName: string) => {
     setBusy(true);
     try {
-      const { bytes, count } = await exportRecordsWorkbook(
-        (type, cursor) => client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
-        types,
-      );
-      downloadWorkbook(bytes, `${name}-${chinaDay()}.xlsx`);
+      const { bytes, count } = await exportRecordsWorkbook(page, types);
+      downloadWorkbook(bytes, fileName);
       message.success(t("recordExport.recordsDone", { count }));
     } catch (e) {
       message.error(t("recordExport.recordsFailed", { message: describeError(e, locale).title }));
@@ -77,6 +69,24 @@ export function ExportRecordsButton({ types, name }: { types: readonly ImportKin
       setBusy(false);
     }
   };
+  return { busy, run };
+}
+
+/**
+ * 「导出」 on a township record list: the township's records of these kinds (key persons with their
+ * visits), as the record workbook `<name>-<day>.xlsx`.
+ */
+export function ExportRecordsButton({ types, name }: { types: readonly ImportKind[]; name: string }) {
+  const { t } = useI18n();
+  const client = useTRPCClient();
+  const townshipId = useTownshipId();
+  const { busy, run: download } = useRecordsExport();
+  const run = () =>
+    download(
+      (type, cursor) => client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
+      types,
+      `${name}-${chinaDay()}.xlsx`,
+    );
   return (
     <Button
       icon={<DownloadOutlined />}

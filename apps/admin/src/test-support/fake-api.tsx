@@ -6,7 +6,7 @@ import { SessionProvider } from "../api/session-provider";
 import { type SessionUser, tokenStore } from "../api/token-store";
 import { TRPCProvider } from "../api/trpc";
 import { createApiClient } from "../api/trpc-client";
-import { createQueryClient } from "../errors/error-presenter";
+import { createQueryClient } from "../errors/query-client";
 import type { Locale } from "../i18n/dictionary";
 import { type Rendered, render } from "./render";
 

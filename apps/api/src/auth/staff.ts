@@ -11,14 +11,16 @@ import { loginKey, newAccountItems, sessionEndings } from "./accounts";
 
 type TownshipAdminCtx = { services: Services; user: SessionUser; township: ItemOf<"township"> };
 
-const memberView = (m: ItemOf<"membership">) => ({
+/** A person as their township's or county's people list shows them. */
+export const personView = (m: ItemOf<"membership">) => ({
   userId: m.userId,
   name: m.name,
   phone: m.phone,
   role: m.role,
   status: m.status,
-  version: m.version,
 });
+
+const memberView = (m: ItemOf<"membership">) => ({ ...personView(m), version: m.version });
 
 /** The township's people. */
 export async function listStaff(ctx: TownshipAdminCtx) {

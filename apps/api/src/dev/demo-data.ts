@@ -59,6 +59,29 @@ const MONTHS_BEFORE_ASSESSMENT = 3;
 const HOUR = 3_600_000;
 const CST = 8 * HOUR;
 const SURNAMES = [..."张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"];
+/** Village names (a township's villages after its 集镇社区). */
+const VILLAGE_NAMES = [
+  "东风",
+  "红旗",
+  "新华",
+  "团结",
+  "胜利",
+  "和平",
+  "光明",
+  "幸福",
+  "前进",
+  "民主",
+  "建设",
+  "友谊",
+  "青山",
+  "柳树",
+  "石桥",
+  "长岭",
+  "双河",
+  "白沙",
+  "龙泉",
+  "桃源",
+];
 const CATEGORIES = ["邻里纠纷", "婚姻家庭", "土地承包", "劳资纠纷", "物业纠纷", "山林权属", "交通事故"];
 const LIMIT_DAYS = { blue: 7, yellow: 15, red: 30 } as const;
 
@@ -109,6 +132,15 @@ export type DemoPlan = {
     keyPerson: ItemOf<"keyPerson">[];
     visit: ItemOf<"visit">[];
     event: ItemOf<"event">[];
+  };
+  /**
+   * Each township's organisation (issue 14): its villages and grids, the staff member as every grid's
+   * 网格员 and village's 包村干部, the admin as the leader of every 片; records are filed under the grids.
+   */
+  organisation: {
+    village: ItemOf<"village">[];
+    grid: ItemOf<"grid">[];
+    leader: ItemOf<"leader">[];
   };
   submissions: ItemOf<"submission">[];
   /** The trail of what the story's people did (submitting, 双人复核, approving), with fixed ids. */
@@ -325,6 +357,69 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     updatedAt,
     updatedBy: by,
   });
+
+  // The organisation: villages (the first a community), grids dealt round the villages.
+  const orgAt = calendar.onboardedAt;
+  const villages: ItemOf<"village">[] = [];
+  const grids: ItemOf<"grid">[] = [];
+  const leaders: ItemOf<"leader">[] = [];
+  const gridsOf = new Map<string, ItemOf<"grid">[]>();
+  for (const t of townships) {
+    const admin = `demo-user-${t.id}-admin`;
+    const by = admin;
+    leaders.push(stamp({ townshipId: t.id, id: admin }, by, orgAt) as ItemOf<"leader">);
+    const own = Array.from(
+      { length: Math.max(1, t.villages) },
+      (_, i) =>
+        stamp(
+          {
+            townshipId: t.id,
+            id: `${t.id}-v${i + 1}`,
+            name: i === 0 ? "集镇社区" : `${VILLAGE_NAMES[(i - 1) % VILLAGE_NAMES.length]}村`,
+            kind: i === 0 ? "community" : "village",
+            cadreId: staffOf(t.id),
+            leaderId: admin,
+          },
+          by,
+          orgAt,
+        ) as ItemOf<"village">,
+    );
+    villages.push(...own);
+    const perVillage = new Map<string, number>();
+    const mine = Array.from({ length: Math.max(1, t.grids) }, (_, i) => {
+      const village = own[i % own.length] as ItemOf<"village">;
+      const k = (perVillage.get(village.id) ?? 0) + 1;
+      perVillage.set(village.id, k);
+      return stamp(
+        {
+          townshipId: t.id,
+          id: `${t.id}-g${i + 1}`,
+          villageId: village.id,
+          name: `${village.name}第${k}网格`,
+          workerId: staffOf(t.id),
+        },
+        by,
+        orgAt,
+      ) as ItemOf<"grid">;
+    });
+    grids.push(...mine);
+    gridsOf.set(t.id, mine);
+  }
+  /** Files a record under a grid of its township (the same grid for the same record, every run). */
+  const fileRecord = <T extends { townshipId: string; id: string }>(record: T, hardCase = false): T => {
+    const own = gridsOf.get(record.townshipId) ?? [];
+    let h = 0;
+    for (const c of record.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    const grid = own[h % Math.max(1, own.length)];
+    if (!grid) return record;
+    return {
+      ...record,
+      villageId: grid.villageId,
+      gridId: grid.id,
+      responsibleId: grid.workerId,
+      ...(hardCase ? { caseLeaderId: `demo-user-${record.townshipId}-admin` } : {}),
+    };
+  };
   let n = 0;
   const pick = <T>(list: readonly T[]) => list[n++ % list.length] as T;
   const person = () => `${pick(SURNAMES)}某`;
@@ -705,13 +800,14 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     townships,
     people: cast,
     records: {
-      dispute: disputeItems,
-      petition: petitionItems,
-      incident: incidentItems,
-      keyPerson: keyPersonItems,
+      dispute: disputeItems.map((d) => fileRecord(d, d.level === "red")),
+      petition: petitionItems.map((p) => fileRecord(p, true)),
+      incident: incidentItems.map((i) => fileRecord(i)),
+      keyPerson: keyPersonItems.map((k) => fileRecord(k)),
       visit: visitItems,
-      event: eventItems,
+      event: eventItems.map((e) => fileRecord(e)),
     },
+    organisation: { village: villages, grid: grids, leader: leaders },
     submissions,
     audits,
     publications,

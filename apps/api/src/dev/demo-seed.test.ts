@@ -325,6 +325,21 @@ function expectTrueStory(plan: ReturnType<typeof buildDemoPlan>, label: string) 
   expect(overdue.length, label).toBeGreaterThan(0);
   expect(overdue.length, label).toBeLessThanOrEqual(3);
   for (const d of overdue) expect(now - Date.parse(d.reportedAt)).toBeLessThan(60 * DAY_MS);
+  // The organisation (issue 14): villages and grids with people, every record filed under one of its
+  // township's grids, red cases with a 包案领导.
+  const grids = new Map(plan.organisation.grid.map((g) => [g.id, g]));
+  for (const t of plan.townships) {
+    expect(plan.organisation.village.filter((v) => v.townshipId === t.id).length, label).toBeGreaterThan(1);
+    expect(plan.organisation.grid.filter((g) => g.townshipId === t.id).length, label).toBeGreaterThan(1);
+  }
+  for (const g of plan.organisation.grid) expect(g.workerId, label).toBe(`demo-user-${g.townshipId}-staff`);
+  for (const d of plan.records.dispute) {
+    const grid = grids.get(d.gridId as string);
+    expect(grid?.townshipId, label).toBe(d.townshipId);
+    expect(d.villageId, label).toBe(grid?.villageId);
+    expect(d.responsibleId, label).toBe(grid?.workerId);
+    if (d.level === "red") expect(d.caseLeaderId, label).toBe(`demo-user-${d.townshipId}-admin`);
+  }
 }
 
 describe("the story stays true whatever day npm run dev first starts", () => {

@@ -191,6 +191,11 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
 
   const writer = batchWriter(db, options.concurrency ?? 4, beforeWrite);
   let items = 0;
+  // The townships' villages, grids and leaders, before the records filed under them.
+  for (const [name, list] of Object.entries(plan.organisation) as [EntityName, object[]][]) {
+    await writer.putAll(name, list);
+    items += list.length;
+  }
   for (const [name, list] of Object.entries(plan.records) as [EntityName, object[]][]) {
     await writer.putAll(name, list);
     items += list.length;

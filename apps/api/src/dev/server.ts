@@ -6,6 +6,7 @@ import { assertPortFree, ensureTable, startDynamoLocal } from "@pingan/data/loca
 import type { ViteDevServer } from "vite";
 import { createApp } from "../app";
 import { loadConfig } from "../config";
+import { OutboxSms } from "../notifications/sms";
 import { createServices } from "../services";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 
@@ -114,7 +115,11 @@ async function main() {
     if (await ensureTable(raw, config.tableName)) console.log(`已创建数据表 ${config.tableName}`);
     raw.destroy();
 
-    const services = createServices({ ...config, dynamoEndpoint: local.endpoint });
+    // Notification SMS stay on this machine: the local outbox prints them (notifications/sms.ts).
+    const services = createServices(
+      { ...config, dynamoEndpoint: local.endpoint },
+      { sms: new OutboxSms((line) => console.log(line)) },
+    );
     const started = Date.now();
     if (!(await demoSeeded(services.db))) {
       console.log(

@@ -7,6 +7,7 @@ import {
 } from "@pingan/contracts";
 import type { Db, ItemOf } from "@pingan/data";
 import { monthOf } from "@pingan/domain";
+import { type NameResolver, nameResolver } from "../organisation/import-names";
 import { hasSubmitted } from "../submissions/deadline";
 import { candidateIds, changedFields, ENTITY, fieldsOf, importedId, SK_PREFIX, TIME_FIELDS } from "./kinds";
 import { getRecords, getSubmissions, publishedPeriods } from "./store";
@@ -41,6 +42,9 @@ const column: Record<string, string> = {
   firstHandledAt: "首办时间",
   deregisteredAt: "解除列管时间",
   visitsPerQuarter: "每季走访次数",
+  village: "村（社区）",
+  grid: "网格",
+  responsible: "责任人",
 };
 const say = (r: ImportRow, field: string, what: string) =>
   `${IMPORT_SHEET_NAMES[r.type]} 第${r.row}行「${column[field] ?? field}」：${what}`;
@@ -147,6 +151,24 @@ export async function planRows(
     }
     return { row, result, township };
   });
+  // 村（社区）/网格/责任人 names → the township's organisation, where it has one (organisation/import-names.ts).
+  const filingOf = new Map<PlannedRow, Record<string, unknown>>();
+  const resolvers = new Map<string, Promise<NameResolver>>();
+  for (const p of plans) {
+    const t = p.township;
+    if (!t || p.result.status === "error" || p.row.type === "visit") continue;
+    if (!resolvers.has(t.id)) resolvers.set(t.id, nameResolver(db, t));
+  }
+  const resolved = new Map(await Promise.all([...resolvers].map(async ([id, r]) => [id, await r] as const)));
+  for (const p of plans) {
+    const resolve = p.township && p.row.type !== "visit" ? resolved.get(p.township.id) : undefined;
+    const outcome = resolve?.(p.row);
+    if (!outcome) continue;
+    if ("problem" in outcome) {
+      p.result.status = "error";
+      p.result.messages = [say(p.row, outcome.problem.field, outcome.problem.message)];
+    } else filingOf.set(p, outcome.filing);
+  }
   const live = plans.filter((p) => p.result.status !== "error");
 
   // What locks months is read while the records are: the submissions of the months the rows name, and
@@ -232,7 +254,7 @@ export async function planRows(
     const current = find(row.type, t.id, row.sourceId);
     p.current = current;
     p.id = (current?.id as string | undefined) ?? importedId(row.type, row.sourceId);
-    p.next = fieldsOf(row, actorId, keyPersonId, current);
+    p.next = { ...fieldsOf(row, actorId, keyPersonId, current), ...filingOf.get(p) };
     if (current) {
       p.changed = changedFields(row.type, current, p.next);
       p.result.status = p.changed.length === 0 ? "unchanged" : "changed";

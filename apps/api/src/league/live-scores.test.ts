@@ -1,14 +1,8 @@
 import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { requireScheme } from "../schemes/scheme-store";
-import {
-  anonymous,
-  callerWith,
-  createTestServices,
-  seedTwoTenants,
-  TEST_PASSWORD,
-  uniquePhone,
-} from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
+import { anonymous, callerWith, TEST_PASSWORD, uniquePhone } from "../testing/harness";
 import { provisionTownship, provisionUser } from "../testing/provisioning";
 import { loadCountyData } from "./county-scoring";
 import { clearMemoryScores } from "./live-scores";
@@ -18,18 +12,9 @@ import { clearMemoryScores } from "./live-scores";
  * table a fresh load of every record gives, field by field, for a month, a quarter and a year.
  */
 
-const services = await createTestServices("live-scores");
 // People join before anything is entered (a confirming reviewer must have been in post before the entry).
-services.setNow("2026-09-01T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
-const { db } = services;
-const countyId = tenants.A.countyId;
-const admin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const townshipAdmin = callerWith(services, tokens.A.township_admin);
-await admin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+const { services, db, tenants, countyId, as } = await countyWorld("live-scores", "2026-09-01T02:00:00Z");
+const { admin, reviewer, townshipAdmin } = as;
 
 // A third township with its own staff, so writes land in several townships.
 const third = await provisionTownship(services, countyId, {

@@ -226,7 +226,7 @@ export async function explainedTownshipMonth(
   asOf: number,
 ): Promise<TownshipMonthScore> {
   const deps = dependsOn(scheme, month);
-  const versions = await readLiveVersions(db, live.county.id, deps[0] as string, month);
+  const versions = await readLiveVersions(db, [township.id], deps[0] as string, month);
   const { key, lastWrite } = entryKey(scheme, township, month, versions);
   const id = `${db.tableName}|${live.county.id}|${township.id}|${month}`;
   const kept = explained.get(id);
@@ -268,7 +268,7 @@ export async function townshipMonthScores(
   const firstDependency = sorted.map((m) => dependsOn(scheme, m)[0] as string).sort()[0] as string;
   const versions = await readLiveVersions(
     db,
-    live.county.id,
+    live.townships.map((t) => t.id),
     firstDependency,
     sorted[sorted.length - 1] as string,
   );

@@ -17,6 +17,7 @@ import {
 } from "@pingan/data";
 import type { LeagueTable } from "@pingan/domain";
 import { AppError } from "../errors";
+import { getScheme } from "../schemes/scheme-store";
 import { periodEnded } from "../submissions/deadline";
 import { bundleOf, encodeBundle } from "./bundle-route";
 import type { BundleStore } from "./bundle-store";
@@ -44,6 +45,50 @@ export async function readPublished(db: Db, countyId: string, period: string, ve
       : await publishedVersion(db, countyId, period, version);
   if (!item) throw new AppError("NOT_FOUND", "该期排名尚未发布");
   return publishedView(item);
+}
+
+/** What the public may know of the scheme a table was scored with: its name and its indicators' names. */
+export type PublicScheme = {
+  name: string;
+  indicators: { code: string; name: string; maxScore: number; metric?: string }[];
+};
+
+/** Scheme versions never change once saved, so their public summary is kept once read (per database). */
+const publicSchemes = new WeakMap<Db, Map<string, Promise<PublicScheme | null>>>();
+
+function publicScheme(db: Db, countyId: string, year: number, version: number): Promise<PublicScheme | null> {
+  const byKey = publicSchemes.get(db) ?? new Map<string, Promise<PublicScheme | null>>();
+  publicSchemes.set(db, byKey);
+  const key = `${countyId}/${year}/${version}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = getScheme(db, countyId, year, version).then((stored) =>
+      stored
+        ? {
+            name: stored.scheme.name,
+            indicators: stored.scheme.indicators.map((i) => ({
+              code: i.code,
+              name: i.name,
+              maxScore: i.maxScore,
+              ...("metric" in i.base ? { metric: i.base.metric } : {}),
+            })),
+          }
+        : null,
+    );
+    found.catch(() => byKey.delete(key));
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A published table as the public page shows it: the table, and the names of its scheme and indicators
+ * (so a township's detail reads 「矛盾纠纷化解率」, not 「I01」). Nothing else of the scheme is exposed.
+ */
+export async function readPublicTable(db: Db, countyId: string, period: string, version?: number) {
+  const view = await readPublished(db, countyId, period, version);
+  const scheme = await publicScheme(db, countyId, Number(period.slice(0, 4)), view.schemeVersion);
+  return { ...view, scheme };
 }
 
 /** What the API answers for a published table; its body and inputs are validated as they are read. */

@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { loadConfig } from "../config";
+import { dailySupervision } from "../notifications/reminders";
 import { createServices, type Services } from "../services";
 import { allCounties, type CountyClose, closeMonth, closeOneCounty } from "./close-month";
 
@@ -25,7 +26,8 @@ let dispatcher: { dispatch: Dispatch | undefined } | undefined;
 /**
  * The monthly-close Lambda. Both schedules run the same idempotent close of the previous month: on the
  * 1st it records previews and who has not submitted; on the daily deadline check it also locks the
- * months of counties whose deadline has passed.
+ * months of counties whose deadline has passed. Every run also marks 督办单 past their deadline
+ * overdue and sends the day's reminders.
  *
  * On Lambda the scheduled run fans out: it invokes this function again, asynchronously, once per county,
  * so one county's failure is retried (and dead-lettered) on its own and the run never nears Lambda's
@@ -49,7 +51,14 @@ export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispa
   const task = event.task ?? "monthly-close";
   if (event.countyId) {
     const one = await closeOneCounty(svc, event.countyId, now);
-    return log({ task, at: now.toISOString(), countyId: event.countyId, ...totals(one ? [one] : []) });
+    const supervision = await dailySupervision(svc, event.countyId, now);
+    return log({
+      task,
+      at: now.toISOString(),
+      countyId: event.countyId,
+      ...totals(one ? [one] : []),
+      ...supervision,
+    });
   }
   if (dispatch) {
     const ids = (await allCounties(svc)).map((c) => c.id);
@@ -65,7 +74,12 @@ export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispa
     return log({ task, at: scheduledTime, dispatched: ids.length });
   }
   const result = await closeMonth(svc, now);
-  return log({ task, at: now.toISOString(), ...totals(result) });
+  // 督办单 past their deadline and the reminders (notifications/reminders.ts): idempotent, so every run of
+  // either schedule may do them.
+  const swept = await Promise.all(result.map((c) => dailySupervision(svc, c.countyId, now)));
+  const noticesOverdue = swept.reduce((n, s) => n + s.noticesOverdue, 0);
+  const remindersSent = swept.reduce((n, s) => n + s.remindersSent, 0);
+  return log({ task, at: now.toISOString(), ...totals(result), noticesOverdue, remindersSent });
 }
 
 function totals(result: CountyClose[]) {

@@ -3,6 +3,7 @@ import type { addCountyUserInput, createCountyInput } from "@pingan/contracts";
 import { checkItems, type ItemOf, stampNew, tx, writeTransaction } from "@pingan/data";
 import type * as z from "zod";
 import { newAccountItems } from "../auth/accounts";
+import { personView } from "../auth/staff";
 import { AppError } from "../errors";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
@@ -70,11 +71,7 @@ export async function listCountyUsers(ctx: Signed & { county: ItemOf<"county"> }
     .byScope({ scope: `C#${ctx.county.id}` })
     .go({ pages: "all" });
   return checkItems(db, "membership", data).map((m) => ({
-    userId: m.userId,
-    name: m.name,
-    phone: m.phone,
-    role: m.role,
-    status: m.status,
+    ...personView(m),
     /** When the person became a county user (and so may confirm entries made from then on). */
     since: m.createdAt,
   }));

@@ -2,6 +2,7 @@ import { recordRefInput, removeRecordInput } from "@pingan/contracts";
 import type { Db, ItemOf } from "@pingan/data";
 import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
 import type * as z from "zod";
+import { type Filing, resolveFiling, touchesFiling } from "../organisation/filing";
 import { townshipProcedure, townshipReadProcedure } from "../trpc";
 import {
   createTownshipRecord,
@@ -54,21 +55,40 @@ export function recordProcedures<
     /** Fields a new record starts with that its input does not carry (a dispute's empty attempts). */
     initial?: Partial<RecordFields<N>>;
     check?: (record: RecordFields<N>) => void;
+    /**
+     * The record is filed under a village and grid of the township (issue 14): the filing is checked and
+     * its 责任人 (and a hard case's 包案领导) taken from the organisation. `hardCase` says which records
+     * name a 包案领导 (red disputes, petitions).
+     */
+    filed?: { hardCase: (record: RecordFields<N>) => boolean };
   },
 ) {
   const { check = () => {} } = spec;
   const procedures = {
-    create: townshipProcedure.input(spec.create as unknown as Untyped).mutation(({ ctx, input }) => {
+    create: townshipProcedure.input(spec.create as unknown as Untyped).mutation(async ({ ctx, input }) => {
       const { requestId, townshipId: _t, ...fields } = input as unknown as Creatable & Tenant;
-      const record = { ...spec.initial, ...fields } as RecordFields<N>;
+      let record = { ...spec.initial, ...fields } as RecordFields<N>;
       check(record);
+      if (spec.filed && touchesFiling(fields as Filing)) {
+        const filing = await resolveFiling(ctx, fields as Filing, { hardCase: spec.filed.hardCase(record) });
+        record = { ...record, ...filing };
+      }
       return createTownshipRecord(ctx, entity, requestId, record);
     }),
 
-    update: townshipProcedure.input(spec.update as unknown as Untyped).mutation(({ ctx, input }) => {
+    update: townshipProcedure.input(spec.update as unknown as Untyped).mutation(async ({ ctx, input }) => {
       const { id, expectedVersion, townshipId: _t, ...changes } = input as unknown as Editable & Tenant;
+      let filing: Filing | undefined;
+      if (spec.filed && touchesFiling(changes as Filing)) {
+        const current = await getTownshipRecord(ctx, entity, id);
+        const next = { ...current, ...definedOnly(changes) } as unknown as RecordFields<N>;
+        filing = await resolveFiling(ctx, changes as Filing, {
+          current: current as Filing,
+          hardCase: spec.filed.hardCase(next),
+        });
+      }
       return editTownshipRecord(ctx, entity, id, expectedVersion, `${entity}.update`, (current) => {
-        const next = { ...current, ...definedOnly(changes) };
+        const next = { ...current, ...definedOnly(changes), ...filing };
         check(next);
         return next;
       });

@@ -27,6 +27,7 @@ export const disputesRouter = router({
     list: listDisputesInput,
     listItems: listDisputes,
     initial: { attempts: [] },
+    filed: { hardCase: (d) => d.level === "red" },
     check: (d) => {
       if (!notBefore(d.closedAt, d.reportedAt)) throw timeOrder();
       if (d.attempts.some((a) => a.at < d.reportedAt)) throw timeOrder();

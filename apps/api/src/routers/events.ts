@@ -6,6 +6,7 @@ import { router } from "../trpc";
 /** Routine work done, commendations and bad events; the scheme decides which kinds score. */
 export const eventsRouter = router(
   recordProcedures("event", {
+    filed: { hardCase: () => false },
     create: createEventInput,
     update: updateEventInput,
     list: listEventsInput,

@@ -6,6 +6,7 @@ import { router } from "../trpc";
 /** Criminal and public-order cases (案件). */
 export const incidentsRouter = router(
   recordProcedures("incident", {
+    filed: { hardCase: () => false },
     create: createIncidentInput,
     update: updateIncidentInput,
     list: listIncidentsInput,

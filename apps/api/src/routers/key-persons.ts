@@ -22,6 +22,7 @@ import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 /** Key persons (重点人员) and their monthly visits (走访). */
 export const keyPersonsRouter = router({
   ...recordProcedures("keyPerson", {
+    filed: { hardCase: () => false },
     create: createKeyPersonInput,
     update: updateKeyPersonInput,
     list: listKeyPersonsInput,

@@ -12,20 +12,11 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { inputsDigest } from "../league/county-scoring";
 import { requireScheme } from "../schemes/scheme-store";
-import { anonymous, callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
+import { callerWith } from "../testing/harness";
 
-const services = await createTestServices("league");
-services.setNow("2026-10-02T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
-const { db } = services;
-const countyId = tenants.A.countyId;
-const admin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const staff = callerWith(services, tokens.A.township_staff);
-const publicApi = anonymous(services);
-await admin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
+const { services, db, tenants, tokens, countyId, as } = await countyWorld("league", "2026-10-02T02:00:00Z");
+const { admin, reviewer, staff, public: publicApi } = as;
 await staff.events.create({
   townshipId: tenants.A.townshipId,
   requestId: "league-meeting-9",
@@ -61,6 +52,14 @@ describe("league tables", () => {
     const item = await latestPublished(db, countyId, "2026-09");
     const { inputs, data } = await publishedInputs(db, item as NonNullable<typeof item>);
     const { scheme } = await requireScheme(db, countyId, 2026, inputs.schemeVersion);
+    // The public reads the scheme's name and its indicators' names and full marks, and nothing else of it.
+    expect(Object.keys(read.scheme ?? {}).sort()).toEqual(["indicators", "name"]);
+    expect(read.scheme?.name).toBe(scheme.name);
+    expect(read.scheme?.indicators.map((i) => [i.code, i.name, i.maxScore])).toEqual(
+      scheme.indicators.map((i) => [i.code, i.name, i.maxScore]),
+    );
+    for (const i of read.scheme?.indicators ?? [])
+      expect(Object.keys(i).every((k) => ["code", "name", "maxScore", "metric"].includes(k))).toBe(true);
     expect(data).toBeDefined();
     if (!data) return;
     expect(inputsDigest(scheme, data, "2026-09", inputs.asOf ?? undefined)).toBe(inputs.digest);

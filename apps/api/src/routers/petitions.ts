@@ -15,6 +15,7 @@ const timeOrder = () => new AppError("INPUT.INVALID", "时间顺序不正确：�
 /** Petitions (信访): received, first handled, closed as settled or not. */
 export const petitionsRouter = router({
   ...recordProcedures("petition", {
+    filed: { hardCase: () => true },
     create: createPetitionInput,
     update: updatePetitionInput,
     list: listPetitionsInput,

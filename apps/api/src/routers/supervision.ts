@@ -1,6 +1,7 @@
 import { fieldError, input as fields, id, month } from "@pingan/contracts";
 import * as z from "zod";
 import { countyDisputeLights, lateSubmissions, townshipDisputeLights } from "../supervision/lights";
+import { townshipLights } from "../supervision/township-lights";
 import { countyProcedure, router, townshipReadProcedure } from "../trpc";
 
 const includeGreen = () => z.boolean({ error: fieldError("含正常件") }).default(false);
@@ -16,6 +17,9 @@ export const supervisionRouter = router({
   townshipDisputes: townshipReadProcedure
     .input(fields({ includeGreen: includeGreen() }))
     .query(({ ctx, input }) => townshipDisputeLights(ctx.tenantServices, ctx.township, input)),
+
+  /** A township's own lights on everything with a deadline (disputes, petitions, its month, 督办单). */
+  townshipLights: townshipReadProcedure.query(({ ctx }) => townshipLights(ctx.countyServices, ctx.township)),
 
   /** Townships that have not submitted a month: late once the county's deadline has passed. */
   lateSubmissions: countyProcedure

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkItems, getItem, type ItemOf, townshipsWithRecords } from "@pingan/data";
 import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
+import { notifySubmissionReturned } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
@@ -60,6 +61,40 @@ export type ReviewCtx = {
   township: ItemOf<"township">;
 };
 
+/**
+ * One county decision on a month under review, every transition below goes through it: a versioned
+ * write of the submission (refused unless it is under review) recorded in the county's trail, answered
+ * as the submission's view. `decide` gets the current submission and the server's time.
+ */
+async function decide(
+  ctx: ReviewCtx,
+  input: Versioned & { reason?: string },
+  action: string,
+  decide: (s: Submission, now: Date) => Submission,
+) {
+  const now = ctx.services.now();
+  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
+    township: ctx.township,
+    month: input.month,
+    expectedVersion: input.expectedVersion,
+    action,
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    countyTrail: true,
+    change: (s) => {
+      mustBeUnderReview(s);
+      return decide(s, now);
+    },
+  });
+  return view(saved, deadlineFor(ctx.county, input.month), now);
+}
+
+/** An entry (manual score or adjustment) of the submission, by id. */
+function entryOf(s: Submission, entryId: string): Entry {
+  const entry = [...s.manualScores, ...s.adjustments].find((e) => e.id === entryId);
+  if (!entry) throw new AppError("NOT_FOUND", "待复核条目不存在");
+  return entry;
+}
+
 /** The scheme indicator a reviewer's entry is about, from the scheme of the month's year. */
 async function reviewedIndicator(ctx: ReviewCtx, month: string, code: string) {
   const { scheme } = await requireScheme(ctx.tenantServices.db, ctx.county.id, Number(month.slice(0, 4)));
@@ -72,33 +107,21 @@ async function reviewedIndicator(ctx: ReviewCtx, month: string, code: string) {
  */
 async function saveReviewerEntry(
   ctx: ReviewCtx,
-  input: { month: string; expectedVersion: number; reason: string },
-  now: Date,
+  input: Versioned & { reason: string },
   action: string,
   entry: Pick<Entry, "indicator" | "value" | "event">,
   place: (s: Submission, entry: Entry) => Submission,
 ) {
-  const full: Entry = {
-    id: randomUUID(),
-    ...entry,
-    reason: input.reason,
-    enteredBy: ctx.user.id,
-    enteredAt: now.toISOString(),
-  };
-  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
-    township: ctx.township,
-    month: input.month,
-    expectedVersion: input.expectedVersion,
-    action,
-    reason: input.reason,
-    countyTrail: true,
-    change: (s) => {
-      mustBeUnderReview(s);
-      roomForEntry(s);
-      return place(s, full);
-    },
+  return decide(ctx, input, action, (s, now) => {
+    roomForEntry(s);
+    return place(s, {
+      id: randomUUID(),
+      ...entry,
+      reason: input.reason,
+      enteredBy: ctx.user.id,
+      enteredAt: now.toISOString(),
+    });
   });
-  return view(saved, deadlineFor(ctx.county, input.month), now);
 }
 
 /** The county's review queue for a month: every active township with its submission status. */
@@ -143,46 +166,25 @@ export async function reviewQueue(
 
 /** Returns a submitted month to the township with a reason. */
 export async function returnToTownship(ctx: ReviewCtx, input: Versioned & { reason: string }) {
-  const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
-    township: ctx.township,
-    month: input.month,
-    expectedVersion: input.expectedVersion,
-    action: "submission.return",
-    reason: input.reason,
-    countyTrail: true,
-    change: (s) => {
-      mustBeUnderReview(s);
-      return {
-        ...s,
-        status: "returned",
-        returnReason: input.reason,
-        reviewedAt: now.toISOString(),
-        reviewedBy: ctx.user.id,
-      };
-    },
-  });
-  return view(saved, deadlineFor(ctx.county, input.month), now);
+  const returned = await decide(ctx, input, "submission.return", (s, now) => ({
+    ...s,
+    status: "returned",
+    returnReason: input.reason,
+    reviewedAt: now.toISOString(),
+    reviewedBy: ctx.user.id,
+  }));
+  await notifySubmissionReturned(ctx.services, ctx.township.id, input.month, returned.version);
+  return returned;
 }
 
 /** Approves a submitted month; refused while an entry still waits for its second reviewer. */
 export async function approve(ctx: ReviewCtx, input: Versioned) {
-  const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
-    township: ctx.township,
-    month: input.month,
-    expectedVersion: input.expectedVersion,
-    action: "submission.approve",
-    countyTrail: true,
-    change: (s) => {
-      mustBeUnderReview(s);
-      if ([...s.manualScores, ...s.adjustments].some((e) => !e.confirmedBy)) {
-        throw recordState("尚有人工评分或调整未经第二名审核人员复核，不能审核通过");
-      }
-      return { ...s, status: "approved", reviewedAt: now.toISOString(), reviewedBy: ctx.user.id };
-    },
+  return decide(ctx, input, "submission.approve", (s, now) => {
+    if ([...s.manualScores, ...s.adjustments].some((e) => !e.confirmedBy)) {
+      throw recordState("尚有人工评分或调整未经第二名审核人员复核，不能审核通过");
+    }
+    return { ...s, status: "approved", reviewedAt: now.toISOString(), reviewedBy: ctx.user.id };
   });
-  return view(saved, deadlineFor(ctx.county, input.month), now);
 }
 
 /**
@@ -193,7 +195,6 @@ export async function enterManualScore(
   ctx: ReviewCtx,
   input: Versioned & { indicator: string; score: number; reason: string },
 ) {
-  const now = ctx.services.now();
   const indicator = await reviewedIndicator(ctx, input.month, input.indicator);
   if (indicator.base.kind !== "manual")
     throw new AppError("INPUT.INVALID", `「指标」${indicator.code} 不是人工评分指标`);
@@ -203,7 +204,6 @@ export async function enterManualScore(
   return saveReviewerEntry(
     ctx,
     input,
-    now,
     "submission.enterManualScore",
     { indicator: indicator.code, value: input.score },
     // A new score replaces the indicator's earlier pending one; confirmed ones stay on record.
@@ -222,7 +222,6 @@ export async function enterAdjustment(
   ctx: ReviewCtx,
   input: Versioned & { indicator: string; event: string; count: number; reason: string },
 ) {
-  const now = ctx.services.now();
   const indicator = await reviewedIndicator(ctx, input.month, input.indicator);
   const kinds = [...(indicator.bonuses ?? []), ...(indicator.deductions ?? [])].map((r) => r.event);
   if (!kinds.includes(input.event)) {
@@ -234,7 +233,6 @@ export async function enterAdjustment(
   return saveReviewerEntry(
     ctx,
     input,
-    now,
     "submission.enterAdjustment",
     { indicator: indicator.code, event: input.event, value: input.count },
     (s, entry) => ({ ...s, adjustments: [...s.adjustments, entry] }),
@@ -248,45 +246,31 @@ export async function enterAdjustment(
  * New county users are announced in the county's trail (county.addReviewer) for the others to see.
  */
 export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId: string }) {
-  const now = ctx.services.now();
   // County users never change role, so the account's creation is when it became a reviewer.
   const confirmer = await getItem(ctx.services.db, "user", { id: ctx.user.id });
-  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
-    township: ctx.township,
-    month: input.month,
-    expectedVersion: input.expectedVersion,
-    action: "submission.confirmEntry",
-    countyTrail: true,
-    change: (s) => {
-      mustBeUnderReview(s);
-      const entry = [...s.manualScores, ...s.adjustments].find((e) => e.id === input.entryId);
-      if (!entry) throw new AppError("NOT_FOUND", "待复核条目不存在");
-      if (entry.confirmedBy) throw recordState("该条目已复核");
-      if (entry.enteredBy === ctx.user.id) {
-        throw new AppError(
-          "REVIEW.SAME_REVIEWER",
-          "人工评分须由另一名审核人员复核，录入人不能复核自己的录入",
-        );
-      }
-      if (!confirmer || confirmer.createdAt > entry.enteredAt) {
-        throw new AppError(
-          "REVIEW.REVIEWER_TOO_NEW",
-          "该条目录入时您尚未成为本县审核人员，须由录入前已在岗的另一名审核人员复核",
-        );
-      }
-      const confirm = (e: Entry): Entry =>
-        e.id === entry.id ? { ...e, confirmedBy: ctx.user.id, confirmedAt: now.toISOString() } : e;
-      return {
-        ...s,
-        // A newly confirmed manual score supersedes the indicator's earlier one.
-        manualScores: s.manualScores
-          .filter((e) => e.id === entry.id || !(e.indicator === entry.indicator && e.confirmedBy))
-          .map(confirm),
-        adjustments: s.adjustments.map(confirm),
-      };
-    },
+  return decide(ctx, input, "submission.confirmEntry", (s, now) => {
+    const entry = entryOf(s, input.entryId);
+    if (entry.confirmedBy) throw recordState("该条目已复核");
+    if (entry.enteredBy === ctx.user.id) {
+      throw new AppError("REVIEW.SAME_REVIEWER", "人工评分须由另一名审核人员复核，录入人不能复核自己的录入");
+    }
+    if (!confirmer || confirmer.createdAt > entry.enteredAt) {
+      throw new AppError(
+        "REVIEW.REVIEWER_TOO_NEW",
+        "该条目录入时您尚未成为本县审核人员，须由录入前已在岗的另一名审核人员复核",
+      );
+    }
+    const confirm = (e: Entry): Entry =>
+      e.id === entry.id ? { ...e, confirmedBy: ctx.user.id, confirmedAt: now.toISOString() } : e;
+    return {
+      ...s,
+      // A newly confirmed manual score supersedes the indicator's earlier one.
+      manualScores: s.manualScores
+        .filter((e) => e.id === entry.id || !(e.indicator === entry.indicator && e.confirmedBy))
+        .map(confirm),
+      adjustments: s.adjustments.map(confirm),
+    };
   });
-  return view(saved, deadlineFor(ctx.county, input.month), now);
 }
 
 /**
@@ -294,25 +278,13 @@ export async function confirmEntry(ctx: ReviewCtx, input: Versioned & { entryId:
  * mistake), with a reason; a confirmed entry stays, and a new confirmed score supersedes it.
  */
 export async function discardEntry(ctx: ReviewCtx, input: Versioned & { entryId: string; reason: string }) {
-  const now = ctx.services.now();
-  const saved = await changeSubmission(ctx.tenantServices.db, writeContext(ctx), {
-    township: ctx.township,
-    month: input.month,
-    expectedVersion: input.expectedVersion,
-    action: "submission.discardEntry",
-    reason: input.reason,
-    countyTrail: true,
-    change: (s) => {
-      mustBeUnderReview(s);
-      const entry = [...s.manualScores, ...s.adjustments].find((e) => e.id === input.entryId);
-      if (!entry) throw new AppError("NOT_FOUND", "待复核条目不存在");
-      if (entry.confirmedBy) throw recordState("该条目已经复核生效，不能撤销；如需更正请重新录入并复核");
-      return {
-        ...s,
-        manualScores: s.manualScores.filter((e) => e.id !== entry.id),
-        adjustments: s.adjustments.filter((e) => e.id !== entry.id),
-      };
-    },
+  return decide(ctx, input, "submission.discardEntry", (s) => {
+    const entry = entryOf(s, input.entryId);
+    if (entry.confirmedBy) throw recordState("该条目已经复核生效，不能撤销；如需更正请重新录入并复核");
+    return {
+      ...s,
+      manualScores: s.manualScores.filter((e) => e.id !== entry.id),
+      adjustments: s.adjustments.filter((e) => e.id !== entry.id),
+    };
   });
-  return view(saved, deadlineFor(ctx.county, input.month), now);
 }

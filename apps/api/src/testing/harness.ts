@@ -171,6 +171,7 @@ export function insiderFor(
     case "countyAdminTownship":
       return callerWith(services, tokens.A.county_admin);
     case "townshipAdmin":
+    case "townshipAdminRead":
       return callerWith(services, tokens.A.township_admin);
     case "townshipRead":
     case "townshipWrite":

@@ -16,7 +16,9 @@ export type Access =
   | "countyTownship"
   | "townshipRead"
   | "townshipWrite"
-  | "townshipAdmin";
+  | "townshipAdmin"
+  /** The township admin on its own township, or any county user on one of the county's townships (read-only). */
+  | "townshipAdminRead";
 
 export type MatrixEntry = {
   access: Access;
@@ -146,6 +148,33 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     }),
   },
   "staff.remove": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, userId: missing }) },
+
+  "organisation.get": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "organisation.createVillage": {
+    access: "townshipAdmin",
+    input: (townshipId, unique) => ({ townshipId, requestId: `req-${unique()}`, name: `村${unique()}` }),
+  },
+  "organisation.updateVillage": { access: "townshipAdmin", input: (t) => ({ ...edit(t), name: "新村" }) },
+  "organisation.archiveVillage": { access: "townshipAdmin", input: edit },
+  "organisation.createGrid": {
+    access: "townshipAdmin",
+    input: (townshipId, unique) => ({
+      townshipId,
+      requestId: `req-${unique()}`,
+      villageId: missing,
+      name: "第一网格",
+    }),
+  },
+  "organisation.updateGrid": { access: "townshipAdmin", input: (t) => ({ ...edit(t), name: "第二网格" }) },
+  "organisation.archiveGrid": { access: "townshipAdmin", input: edit },
+  "organisation.setLeader": {
+    access: "townshipAdmin",
+    input: (townshipId) => ({ townshipId, userId: missing, leader: true }),
+  },
+  "organisation.breakdown": {
+    access: "townshipAdminRead",
+    input: (townshipId) => ({ townshipId, month: "2026-11" }),
+  },
 
   "disputes.create": {
     access: "townshipWrite",
@@ -341,7 +370,38 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "supervision.disputes": { access: "county", input: () => ({}) },
   "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "supervision.townshipLights": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },
+
+  "notices.responsibles": { access: "countyTownship", input: (townshipId) => ({ townshipId }) },
+  "notices.issue": {
+    access: "countyTownship",
+    // A responsible person who is not the township's: the gate passes, the handler refuses the input.
+    input: (townshipId) => ({
+      townshipId,
+      title: "督办",
+      content: "请核查",
+      subject: "matter",
+      workingDays: 3,
+      responsibleUserId: missing,
+    }),
+  },
+  "notices.list": { access: "county", input: () => ({}) },
+  "notices.townshipList": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "notices.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
+  "notices.reply": {
+    access: "townshipWrite",
+    input: (townshipId) => ({ ...edit(townshipId), text: "已办理", evidence: [] }),
+  },
+  "notices.accept": { access: "countyTownship", input: (townshipId) => edit(townshipId) },
+  "notifications.mine": { access: "authed" },
+  "notifications.markRead": { access: "authed", input: () => ({ ids: [missing] }) },
+  "notifications.preferences": { access: "authed" },
+  "notifications.setSms": { access: "authed", input: () => ({ sms: false }) },
+  "notices.returnReply": {
+    access: "countyTownship",
+    input: (townshipId) => ({ ...edit(townshipId), reason: "材料不足" }),
+  },
 
   "audit.township": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "audit.county": { access: "county", input: () => ({}) },

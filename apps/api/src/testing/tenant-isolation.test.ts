@@ -72,6 +72,8 @@ function allowed(access: Access, who: Who, target: Target): boolean {
       return township(who) && target === "own";
     case "townshipAdmin":
       return who === "township_admin" && target === "own";
+    case "townshipAdminRead":
+      return (who === "township_admin" && target === "own") || (county(who) && target !== "other");
   }
 }
 

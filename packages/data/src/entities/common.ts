@@ -26,3 +26,15 @@ export const importedAttributes = {
   grid: { type: "string" },
   responsible: { type: "string" },
 } as const;
+
+/**
+ * Where a record is filed in the township's organisation (issue 14): a village and a grid of it, its
+ * 责任人 (from the chain grid's 网格员 → village's 包村干部 unless named) and, for red disputes and
+ * petitions, its 包案领导. Ids of the township's own villages, grids and staff; all optional.
+ */
+export const filedAttributes = {
+  villageId: { type: "string" },
+  gridId: { type: "string" },
+  responsibleId: { type: "string" },
+  caseLeaderId: { type: "string" },
+} as const;

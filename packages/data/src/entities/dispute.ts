@@ -1,5 +1,11 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import {
+  filedAttributes,
+  importedAttributes,
+  SERVICE,
+  softDeleteAttributes,
+  trackedAttributes,
+} from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const DISPUTE_LEVELS = ["blue", "yellow", "red"] as const;
@@ -45,6 +51,7 @@ export const disputeEntity = (config: EntityConfiguration) =>
         outcome: { type: DISPUTE_OUTCOMES },
         closingNote: { type: "string" },
         ...importedAttributes,
+        ...filedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

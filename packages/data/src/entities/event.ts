@@ -1,5 +1,11 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import {
+  filedAttributes,
+  importedAttributes,
+  SERVICE,
+  softDeleteAttributes,
+  trackedAttributes,
+} from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** Routine work done, commendations and bad events, by kind (the scheme names the kinds it scores). */
@@ -27,6 +33,7 @@ export const eventEntity = (config: EntityConfiguration) =>
           },
         },
         ...importedAttributes,
+        ...filedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

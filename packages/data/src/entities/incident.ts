@@ -1,5 +1,11 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import {
+  filedAttributes,
+  importedAttributes,
+  SERVICE,
+  softDeleteAttributes,
+  trackedAttributes,
+} from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
@@ -18,6 +24,7 @@ export const incidentEntity = (config: EntityConfiguration) =>
         severity: { type: INCIDENT_SEVERITIES, required: true },
         summary: { type: "string", required: true },
         ...importedAttributes,
+        ...filedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

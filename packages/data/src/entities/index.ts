@@ -14,6 +14,10 @@ import { leagueRankEntity } from "./league-rank";
 import { leagueTableEntity } from "./league-table";
 import { loginClaimEntity } from "./login-claim";
 import { membershipEntity } from "./membership";
+import { noticeEntity } from "./notice";
+import { notificationEntity } from "./notification";
+import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
+import { gridEntity, leaderEntity, villageEntity } from "./organisation";
 import { petitionEntity } from "./petition";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
@@ -47,6 +51,13 @@ export function createEntities(config: EntityConfiguration) {
     closeRun: closeRunEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
+    village: villageEntity(config),
+    grid: gridEntity(config),
+    leader: leaderEntity(config),
+    notice: noticeEntity(config),
+    notification: notificationEntity(config),
+    notifyPrefs: notifyPrefsEntity(config),
+    smsQuota: smsQuotaEntity(config),
   };
 }
 
@@ -56,6 +67,9 @@ export type EntityName = keyof Entities;
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { KEY_PERSON_CATEGORIES } from "./key-person";
+export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
+export { NOTIFICATION_KINDS } from "./notification";
+export { VILLAGE_KINDS } from "./organisation";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";
 export { ROLES, type Role } from "./user";

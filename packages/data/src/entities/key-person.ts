@@ -1,5 +1,11 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import {
+  filedAttributes,
+  importedAttributes,
+  SERVICE,
+  softDeleteAttributes,
+  trackedAttributes,
+} from "./common";
 import { townshipRecordKey } from "./key-template";
 
 export const KEY_PERSON_CATEGORIES = [
@@ -27,6 +33,7 @@ export const keyPersonEntity = (config: EntityConfiguration) =>
         visitsPerMonth: { type: "number" },
         visitsPerQuarter: { type: "number" },
         ...importedAttributes,
+        ...filedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

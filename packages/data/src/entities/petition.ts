@@ -1,5 +1,11 @@
 import { Entity, type EntityConfiguration } from "electrodb";
-import { importedAttributes, SERVICE, softDeleteAttributes, trackedAttributes } from "./common";
+import {
+  filedAttributes,
+  importedAttributes,
+  SERVICE,
+  softDeleteAttributes,
+  trackedAttributes,
+} from "./common";
 import { townshipRecordKey, townshipSortedIndex } from "./key-template";
 
 /** A petition (信访). */
@@ -26,6 +32,7 @@ export const petitionEntity = (config: EntityConfiguration) =>
         settled: { type: "boolean" },
         closingNote: { type: "string" },
         ...importedAttributes,
+        ...filedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,
       },

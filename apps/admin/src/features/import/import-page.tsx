@@ -22,7 +22,7 @@ import { useTRPC, useTRPCClient } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
 import { useI18n } from "../../i18n/i18n-provider";
 import { downloadBlob } from "../../shared/download-file";
-import { chinaDay, downloadWorkbook, exportRecordsWorkbook, XLSX_TYPE } from "../../shared/records-workbook";
+import { chinaDay, useRecordsExport, XLSX_TYPE } from "../../shared/records-workbook";
 import {
   type ChosenFile,
   type CommitTotals,
@@ -437,31 +437,21 @@ function DoneView({
 
 /** Export in the workbook format: a township's records, or a county's of a month or a year. */
 function ExportCard({ county, townshipId }: { county: boolean; townshipId: string }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const client = useTRPCClient();
   const [kind, setKind] = useState<"month" | "year">("month");
   const [day, setDay] = useState(() => dayjs().subtract(1, "month"));
-  const [busy, setBusy] = useState(false);
+  const { busy, run: download } = useRecordsExport();
   const period = kind === "year" ? day.format("YYYY") : day.format("YYYY-MM");
-  const run = async () => {
-    setBusy(true);
-    try {
-      const { bytes, count } = await exportRecordsWorkbook(
-        (type, cursor) =>
-          county
-            ? client.imports.exportCounty.query({ period, type, cursor, limit: MAX_EXPORT_PAGE })
-            : client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
-        IMPORT_KINDS,
-      );
-      downloadWorkbook(bytes, county ? `记录-${period}.xlsx` : `记录-${chinaDay()}.xlsx`);
-      message.success(t("recordExport.recordsDone", { count }));
-    } catch (e) {
-      message.error(t("recordExport.recordsFailed", { message: describeError(e, locale).title }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = () =>
+    download(
+      (type, cursor) =>
+        county
+          ? client.imports.exportCounty.query({ period, type, cursor, limit: MAX_EXPORT_PAGE })
+          : client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
+      IMPORT_KINDS,
+      county ? `记录-${period}.xlsx` : `记录-${chinaDay()}.xlsx`,
+    );
   return (
     <Card title={t("import.exportTitle")}>
       <Space orientation="vertical">

@@ -19,3 +19,24 @@ export function contractRules<S extends { shape: Record<string, Checkable> }>(sc
     },
   });
 }
+
+/**
+ * A form item's name, label and rules in one: `<Form.Item {...field("subject", t(…), t(…Required))}>`
+ * checks the field as the API will and, given a third argument, requires it with that message.
+ */
+export function contractFields<S extends { shape: Record<string, Checkable> }>(schema: S) {
+  const rule = contractRules(schema);
+  const field = (name: keyof S["shape"] & string, label: string, required?: string) => ({
+    name,
+    label,
+    rules: required === undefined ? [rule(name)] : [rule(name), { required: true, message: required }],
+  });
+  return { rule, field };
+}
+
+/** A form item that must be filled, for forms without a contract schema at hand: name, label and rule. */
+export const requiredField = (name: string, label: string, message: string) => ({
+  name,
+  label,
+  rules: [{ required: true, message }],
+});

@@ -28,6 +28,7 @@ import {
   options,
   recordLabels,
 } from "../../shared/record-labels";
+import { requiredField } from "./contract-rule";
 
 export type Dispute = RouterOutputs["disputes"]["list"]["items"][number];
 
@@ -149,21 +150,13 @@ export function DisputeDetail({
             addAttempt.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
           }
         >
-          <Form.Item
-            name="at"
-            label={t("disputes.attemptAt")}
-            rules={[{ required: true, message: t("disputes.attemptAtRequired") }]}
-          >
+          <Form.Item {...requiredField("at", t("disputes.attemptAt"), t("disputes.attemptAtRequired"))}>
             <InstantPicker />
           </Form.Item>
           <Form.Item name="level" label={t("disputes.attemptLevel")}>
             <Radio.Group optionType="button" options={options(labels.level)} />
           </Form.Item>
-          <Form.Item
-            name="mediator"
-            label={t("disputes.mediator")}
-            rules={[{ required: true, message: t("disputes.mediatorRequired") }]}
-          >
+          <Form.Item {...requiredField("mediator", t("disputes.mediator"), t("disputes.mediatorRequired"))}>
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="result" label={t("disputes.attemptResult")}>
@@ -190,11 +183,7 @@ export function DisputeDetail({
             close.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
           }
         >
-          <Form.Item
-            name="closedAt"
-            label={t("records.closedAt")}
-            rules={[{ required: true, message: t("records.closedAtRequired") }]}
-          >
+          <Form.Item {...requiredField("closedAt", t("records.closedAt"), t("records.closedAtRequired"))}>
             <InstantPicker />
           </Form.Item>
           <Form.Item name="outcome" label={t("disputes.outcome")}>

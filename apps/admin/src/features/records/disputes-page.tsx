@@ -16,12 +16,13 @@ import {
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
+import { useGridOptions } from "../../shared/grid-options";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { DISPUTE_CATEGORIES, LEVEL_COLORS, options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields } from "./contract-rule";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
@@ -32,6 +33,7 @@ type CreateValues = {
   partiesBrief: string;
   summary?: string;
   reportedAt: string;
+  gridId?: string;
 };
 
 /** 矛盾纠纷: the township's disputes with level colours, filters, entry, attempts and closing. */
@@ -41,15 +43,17 @@ export default function DisputesPage() {
   const labels = recordLabels(t);
   const _qc = useQueryClient();
   const townshipId = useTownshipId();
-  const rule = contractRules(createDisputeInput);
+  const { rule, field } = contractFields(createDisputeInput);
   const screens = Grid.useBreakpoint();
   const [level, setLevel] = useState<Dispute["level"] | undefined>();
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
   const [selected, setSelected] = useState<Dispute | null>(null);
+  const [gridId, setGridId] = useState<string | undefined>();
+  const grids = useGridOptions(townshipId);
 
   const list = useRecordList(
     trpc.disputes.list.infiniteQueryOptions(
-      { townshipId, level, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      { townshipId, level, gridId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
       NEXT_PAGE,
     ),
   );
@@ -75,29 +79,20 @@ export default function DisputesPage() {
           }))}
         />
       </Form.Item>
-      <Form.Item
-        name="category"
-        label={t("disputes.category")}
-        rules={[rule("category"), { required: true, message: t("disputes.categoryRequired") }]}
-      >
+      <Form.Item {...field("category", t("disputes.category"), t("disputes.categoryRequired"))}>
         <AutoComplete options={DISPUTE_CATEGORIES.map((c) => ({ value: c }))} maxLength={50} />
       </Form.Item>
-      <Form.Item
-        name="partiesBrief"
-        label={t("disputes.parties")}
-        rules={[rule("partiesBrief"), { required: true, message: t("disputes.partiesRequired") }]}
-      >
+      <Form.Item {...field("partiesBrief", t("disputes.parties"), t("disputes.partiesRequired"))}>
         <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <Form.Item name="summary" rules={[rule("summary")]} label={t("disputes.summary")}>
+      <Form.Item {...field("summary", t("disputes.summary"))}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
       </Form.Item>
-      <Form.Item
-        name="reportedAt"
-        label={t("disputes.reportedAt")}
-        rules={[rule("reportedAt"), { required: true, message: t("disputes.reportedAtRequired") }]}
-      >
+      <Form.Item {...field("reportedAt", t("disputes.reportedAt"), t("disputes.reportedAtRequired"))}>
         <InstantPicker />
+      </Form.Item>
+      <Form.Item name="gridId" label={t("org.filedGrid")}>
+        <Select allowClear showSearch={{ optionFilterProp: "label" }} options={grids.filing} />
       </Form.Item>
     </>
   );
@@ -123,6 +118,16 @@ export default function DisputesPage() {
             onChange={setLevel}
             options={options(labels.level)}
             aria-label={t("disputes.level")}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("org.filedGrid")}
+            style={{ width: 180 }}
+            value={gridId}
+            onChange={setGridId}
+            options={grids.filter}
+            aria-label={t("org.filedGrid")}
           />
           <Segmented
             value={status}

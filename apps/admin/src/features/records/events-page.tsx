@@ -11,7 +11,7 @@ import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -33,7 +33,7 @@ export default function EventsPage() {
   const { t } = useI18n();
   const _qc = useQueryClient();
   const townshipId = useTownshipId();
-  const rule = contractRules(createEventInput);
+  const { field } = contractFields(createEventInput);
   const [kind, setKind] = useState<string | undefined>();
   const list = useRecordList(
     trpc.events.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
@@ -45,24 +45,16 @@ export default function EventsPage() {
   );
   const addFields = (
     <>
-      <Form.Item
-        name="kind"
-        label={t("events.kind")}
-        rules={[rule("kind"), { required: true, message: t("events.kindRequired") }]}
-      >
+      <Form.Item {...field("kind", t("events.kind"), t("events.kindRequired"))}>
         <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
       </Form.Item>
-      <Form.Item name="count" rules={[rule("count")]} label={t("events.count")}>
+      <Form.Item {...field("count", t("events.count"))}>
         <InputNumber min={1} max={10000} style={{ width: "100%" }} />
       </Form.Item>
-      <Form.Item
-        name="occurredAt"
-        label={t("events.occurredAt")}
-        rules={[rule("occurredAt"), { required: true, message: t("events.occurredAtRequired") }]}
-      >
+      <Form.Item {...field("occurredAt", t("events.occurredAt"), t("events.occurredAtRequired"))}>
         <InstantPicker />
       </Form.Item>
-      <Form.Item name="note" rules={[rule("note")]} label={t("events.note")}>
+      <Form.Item {...field("note", t("events.note"))}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
       </Form.Item>
     </>

@@ -9,7 +9,7 @@ import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -27,7 +27,7 @@ export default function IncidentsPage() {
   const { t } = useI18n();
   const labels = recordLabels(t);
   const townshipId = useTownshipId();
-  const rule = contractRules(createIncidentInput);
+  const { field } = contractFields(createIncidentInput);
   const [kind, setKind] = useState<Incident["kind"] | undefined>();
   const list = useRecordList(
     trpc.incidents.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
@@ -39,29 +39,16 @@ export default function IncidentsPage() {
   );
   const addFields = (
     <>
-      <Form.Item name="kind" rules={[rule("kind")]} label={t("incidents.kind")}>
+      <Form.Item {...field("kind", t("incidents.kind"))}>
         <Radio.Group optionType="button" options={options(labels.incidentKind)} />
       </Form.Item>
-      <Form.Item
-        name="severity"
-        rules={[rule("severity")]}
-        label={t("incidents.severity")}
-        extra={t("incidents.vetoHint")}
-      >
+      <Form.Item {...field("severity", t("incidents.severity"))} extra={t("incidents.vetoHint")}>
         <Radio.Group optionType="button" options={options(labels.severity)} />
       </Form.Item>
-      <Form.Item
-        name="summary"
-        label={t("incidents.summary")}
-        rules={[rule("summary"), { required: true, message: t("incidents.summaryRequired") }]}
-      >
+      <Form.Item {...field("summary", t("incidents.summary"), t("incidents.summaryRequired"))}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
       </Form.Item>
-      <Form.Item
-        name="occurredAt"
-        label={t("incidents.occurredAt")}
-        rules={[rule("occurredAt"), { required: true, message: t("incidents.occurredAtRequired") }]}
-      >
+      <Form.Item {...field("occurredAt", t("incidents.occurredAt"), t("incidents.occurredAtRequired"))}>
         <InstantPicker />
       </Form.Item>
     </>

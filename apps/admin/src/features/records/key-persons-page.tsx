@@ -11,7 +11,7 @@ import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { options, recordLabels } from "../../shared/record-labels";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields, requiredField } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -31,7 +31,7 @@ export default function KeyPersonsPage() {
   const labels = recordLabels(t);
   const qc = useQueryClient();
   const townshipId = useTownshipId();
-  const rule = contractRules(createKeyPersonInput);
+  const { field } = contractFields(createKeyPersonInput);
   const screens = Grid.useBreakpoint();
   const [category, setCategory] = useState<KeyPerson["category"] | undefined>();
   const [includeDeregistered, setIncludeDeregistered] = useState(false);
@@ -70,28 +70,20 @@ export default function KeyPersonsPage() {
   const addFields = (
     <>
       <Form.Item
-        name="alias"
-        label={t("keyPersons.alias")}
+        {...field("alias", t("keyPersons.alias"), t("keyPersons.aliasRequired"))}
         extra={t("keyPersons.aliasHint")}
-        rules={[rule("alias"), { required: true, message: t("keyPersons.aliasRequired") }]}
       >
         <Input maxLength={20} />
       </Form.Item>
-      <Form.Item
-        name="category"
-        label={t("keyPersons.category")}
-        rules={[rule("category"), { required: true, message: t("keyPersons.categoryRequired") }]}
-      >
+      <Form.Item {...field("category", t("keyPersons.category"), t("keyPersons.categoryRequired"))}>
         <Select options={options(labels.keyPersonCategory)} />
       </Form.Item>
       <Form.Item
-        name="registeredAt"
-        label={t("keyPersons.registeredAt")}
-        rules={[rule("registeredAt"), { required: true, message: t("keyPersons.registeredAtRequired") }]}
+        {...field("registeredAt", t("keyPersons.registeredAt"), t("keyPersons.registeredAtRequired"))}
       >
         <InstantPicker dateOnly />
       </Form.Item>
-      <Form.Item name="note" rules={[rule("note")]} label={t("keyPersons.note")}>
+      <Form.Item {...field("note", t("keyPersons.note"))}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
       </Form.Item>
     </>
@@ -174,11 +166,7 @@ export default function KeyPersonsPage() {
                   })
                 }
               >
-                <Form.Item
-                  name="at"
-                  label={t("keyPersons.visitAt")}
-                  rules={[{ required: true, message: t("keyPersons.visitAtRequired") }]}
-                >
+                <Form.Item {...requiredField("at", t("keyPersons.visitAt"), t("keyPersons.visitAtRequired"))}>
                   <InstantPicker />
                 </Form.Item>
                 <Form.Item name="note" label={t("keyPersons.visitNote")}>

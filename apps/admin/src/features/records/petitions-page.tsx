@@ -11,7 +11,7 @@ import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
-import { contractRules } from "./contract-rule";
+import { contractFields, requiredField } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
 import { RecordPageShell } from "./record-page-shell";
 
@@ -32,7 +32,7 @@ export default function PetitionsPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const townshipId = useTownshipId();
-  const rule = contractRules(createPetitionInput);
+  const { rule, field } = contractFields(createPetitionInput);
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
   const [closing, setClosing] = useState<Petition | null>(null);
   const [closeForm] = Form.useForm<CloseValues>();
@@ -62,28 +62,16 @@ export default function PetitionsPage() {
 
   const addFields = (
     <>
-      <Form.Item
-        name="subject"
-        label={t("petitions.subject")}
-        rules={[rule("subject"), { required: true, message: t("petitions.subjectRequired") }]}
-      >
+      <Form.Item {...field("subject", t("petitions.subject"), t("petitions.subjectRequired"))}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="petitionerBrief"
-        label={t("petitions.petitioner")}
-        rules={[rule("petitionerBrief"), { required: true, message: t("petitions.petitionerRequired") }]}
-      >
+      <Form.Item {...field("petitionerBrief", t("petitions.petitioner"), t("petitions.petitionerRequired"))}>
         <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <Form.Item
-        name="receivedAt"
-        label={t("petitions.receivedAt")}
-        rules={[rule("receivedAt"), { required: true, message: t("petitions.receivedAtRequired") }]}
-      >
+      <Form.Item {...field("receivedAt", t("petitions.receivedAt"), t("petitions.receivedAtRequired"))}>
         <InstantPicker />
       </Form.Item>
-      <Form.Item name="firstHandledAt" rules={[rule("firstHandledAt")]} label={t("petitions.firstHandledAt")}>
+      <Form.Item {...field("firstHandledAt", t("petitions.firstHandledAt"))}>
         <InstantPicker />
       </Form.Item>
       <Space>
@@ -171,11 +159,7 @@ export default function PetitionsPage() {
           closing && close.mutate({ townshipId, id: closing.id, expectedVersion: closing.version, ...v })
         }
       >
-        <Form.Item
-          name="closedAt"
-          label={t("records.closedAt")}
-          rules={[{ required: true, message: t("records.closedAtRequired") }]}
-        >
+        <Form.Item {...requiredField("closedAt", t("records.closedAt"), t("records.closedAtRequired"))}>
           <InstantPicker />
         </Form.Item>
         <Form.Item name="settled" label={t("petitions.settledQuestion")}>

@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
 import { TRPCProvider } from "../../api/trpc";
 import { createApiClient } from "../../api/trpc-client";
-import { createQueryClient } from "../../errors/error-presenter";
+import { createQueryClient } from "../../errors/query-client";
 import { type Locale, translate } from "../../i18n/dictionary";
 import { KEY_PERSON_CATEGORY_LABELS, LEVEL_LABELS, recordLabels } from "../../shared/record-labels";
 import { click, type Rendered, render, waitFor } from "../../test-support/render";

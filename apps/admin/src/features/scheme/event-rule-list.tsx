@@ -1,8 +1,8 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { EVENT_LABELS } from "@pingan/domain";
-import { Button, Form, InputNumber, Select, Space } from "antd";
+import { Form, InputNumber, Select, Space } from "antd";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../../shared/event-options";
+import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { SchemeField } from "./scheme-field";
 
 /** Picks an event kind by its Chinese name; a kind the list does not know (from an import) stays shown. */
@@ -69,19 +69,10 @@ export function EventRuleList({ name, path, withPoints, capLabel }: Props) {
               >
                 <InputNumber step={1} style={{ width: 100 }} />
               </SchemeField>
-              <Button
-                type="text"
-                danger
-                icon={<MinusCircleOutlined />}
-                aria-label={t("scheme.remove")}
-                onClick={() => remove(field.name)}
-                style={{ marginTop: 30 }}
-              />
+              <RemoveRowButton besideLabel onClick={() => remove(field.name)} />
             </Space>
           ))}
-          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
-            {t("scheme.add")}
-          </Button>
+          <AddRowButton onClick={() => add({})} />
         </>
       )}
     </Form.List>

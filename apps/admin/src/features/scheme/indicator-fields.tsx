@@ -1,10 +1,10 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { METRIC_LABELS, METRICS } from "@pingan/domain";
-import { Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
+import { Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EVENT_OPTIONS } from "../../shared/event-options";
 import { EventRuleList, EventSelect } from "./event-rule-list";
+import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { SchemeField, SectionIssues } from "./scheme-field";
 
 export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;
@@ -146,18 +146,10 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
                       <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name, "perMonth"]}>
                         <InputNumber placeholder={t("scheme.perMonth")} style={{ width: 110 }} />
                       </SchemeField>
-                      <Button
-                        type="text"
-                        danger
-                        icon={<MinusCircleOutlined />}
-                        aria-label={t("scheme.remove")}
-                        onClick={() => remove(f.name)}
-                      />
+                      <RemoveRowButton onClick={() => remove(f.name)} />
                     </Space>
                   ))}
-                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t("scheme.add")}
-                  </Button>
+                  <AddRowButton onClick={() => add({})} />
                 </>
               )}
             </Form.List>

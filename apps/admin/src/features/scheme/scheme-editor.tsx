@@ -7,6 +7,7 @@ import { EventRuleList } from "./event-rule-list";
 import { IndicatorFields } from "./indicator-fields";
 import { countUnder, indexIssues, issueText } from "./issue-index";
 import { issuePlace } from "./issue-place";
+import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { normalizeDraft } from "./normalize-draft";
 import { IssuesContext, SchemeField, SectionIssues } from "./scheme-field";
 
@@ -137,20 +138,11 @@ export function SchemeEditor({ initial, onChange }: Props) {
                     >
                       <InputNumber style={{ width: 120 }} />
                     </SchemeField>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<MinusCircleOutlined />}
-                      aria-label={t("scheme.remove")}
-                      onClick={() => remove(f.name)}
-                      style={{ marginTop: 30 }}
-                    />
+                    <RemoveRowButton besideLabel onClick={() => remove(f.name)} />
                   </Space>
                 ))}
                 <div>
-                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t("scheme.add")}
-                  </Button>
+                  <AddRowButton onClick={() => add({})} />
                 </div>
               </>
             )}

@@ -26,6 +26,7 @@ import { periodLabel } from "../../shared/period-label";
 import { submissionStatus } from "../../shared/submission-status";
 import { useDueMonth } from "../../shared/use-cycle";
 import { useTownshipId } from "../../shared/use-township-id";
+import { TownshipLightsCard } from "./township-lights-card";
 
 const TrendChart = lazy(() => import("./trend-chart"));
 
@@ -92,6 +93,7 @@ function MonthScore({ dueMonth, deadline }: { dueMonth: string; deadline: string
           )
         }
       />
+      <TownshipLightsCard townshipId={townshipId} />
       {s && (
         <Card size="small">
           <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>

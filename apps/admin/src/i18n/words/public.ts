@@ -9,6 +9,9 @@ export const PUBLIC_WORDS = {
   "public.version": { zh: "第{n}版", en: "Version {n}" },
   "public.publishedAt": { zh: "发布于 {at}", en: "Published {at}" },
   "public.correction": { zh: "更正说明：{reason}", en: "Correction: {reason}" },
+  "public.scheme": { zh: "考核细则：{name}", en: "Scheme: {name}" },
+  "public.close": { zh: "关闭", en: "Close" },
+  "public.failed": { zh: "排名未能读取", en: "The league table could not be read" },
   "public.bundle": { zh: "下载核验包", en: "Download verification bundle" },
   "public.bundleHint": {
     zh: "核验包含本版排名及其全部计分数据（不含姓名、电话和文字说明），可用命令行工具重新计分核验",

@@ -15,12 +15,10 @@ type Props = {
   table: LeagueTable;
   /** The scheme the table was scored with: names the indicators and the grade bands. */
   scheme?: Scheme;
-  /** Narrow screens (the public page) show fewer columns. */
-  compact?: boolean;
 };
 
 /** The ranked league table; clicking a township opens its indicators, notes and gaps. */
-export function LeagueTableView({ table, scheme, compact = false }: Props) {
+export function LeagueTableView({ table, scheme }: Props) {
   const { t } = useI18n();
   const [selected, setSelected] = useState<LeagueRow | null>(null);
   // The drawer's chunk loads on the first click and then stays, so closing still animates.
@@ -59,19 +57,18 @@ export function LeagueTableView({ table, scheme, compact = false }: Props) {
         width: 90,
         render: (v: number) => <strong>{formatScore(v)}</strong>,
       },
-    ];
-    if (!compact)
-      cols.push({
+      {
         title: t("league.bonus"),
         dataIndex: "bonus",
         align: "right",
         width: 80,
         render: (v: number) => formatScore(v),
-      });
+      },
+    ];
     cols.push({
       title: t("league.grade"),
       dataIndex: "grade",
-      width: compact ? 110 : 160,
+      width: 160,
       render: (grade: string, row) => (
         <>
           <Tag color={gradeColor(grade, scheme)}>{grade}</Tag>
@@ -84,7 +81,7 @@ export function LeagueTableView({ table, scheme, compact = false }: Props) {
       ),
     });
     return cols;
-  }, [t, scheme, compact]);
+  }, [t, scheme]);
 
   return (
     <>

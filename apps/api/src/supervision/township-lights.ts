@@ -1,0 +1,124 @@
+/**
+ * A township's own lights (超时亮灯) on everything it must do by a deadline: open disputes, open petitions
+ * (首办 within the scheme's days, 办结 within the limit), the monthly submission and 督办单. Every light
+ * comes from the one rule, lightFor (lights.ts), which the county's board uses too.
+ */
+import { checkItems, getItem, type ItemOf } from "@pingan/data";
+import { DAY_MS, monthRange } from "@pingan/domain";
+import { getScheme } from "../schemes/scheme-store";
+import type { Services } from "../services";
+import { hasSubmitted, monthAt, previousMonth, submissionDeadline } from "../submissions/deadline";
+import { type Light, lightFor, townshipDisputeLights } from "./lights";
+import { noticeLight } from "./notices";
+
+/** 办结 of a petition: within this many days of receipt (信访条例: 60 days). */
+export const PETITION_CLOSE_DAYS = 60;
+const DEFAULT_FIRST_HANDLE_DAYS = 7;
+
+export type LightKind = "dispute" | "petition_first" | "petition_close" | "submission" | "notice";
+export type LightItem = {
+  kind: LightKind;
+  id: string;
+  title: string;
+  dueAt: string;
+  light: Light;
+  link: string;
+};
+
+function item(
+  kind: LightKind,
+  id: string,
+  title: string,
+  start: number,
+  due: number,
+  now: number,
+  link: string,
+) {
+  return {
+    kind,
+    id,
+    title,
+    dueAt: new Date(due).toISOString(),
+    light: lightFor(due - now, due - start),
+    link,
+  };
+}
+
+export async function townshipLights(services: Services, township: ItemOf<"township">) {
+  const { db } = services;
+  const now = services.now();
+  const t = now.getTime();
+  const scheme = (await getScheme(db, township.countyId, Number(monthAt(now).slice(0, 4))))?.scheme;
+  const firstDays = scheme?.petitionFirstHandleDays ?? DEFAULT_FIRST_HANDLE_DAYS;
+  const month = previousMonth(now);
+  const [disputes, petitions, notices, submission, county] = await Promise.all([
+    townshipDisputeLights(services, township, { includeGreen: true }),
+    db.entities.petition.query.byClosed({ townshipId: township.id, closedKey: "OPEN" }).go({ pages: "all" }),
+    db.entities.notice.query.byId({ townshipId: township.id }).go({ pages: "all" }),
+    getItem(db, "submission", { townshipId: township.id, month }),
+    getItem(db, "county", { id: township.countyId }),
+  ]);
+  const items: LightItem[] = disputes.disputes.map((d) => ({
+    kind: "dispute",
+    id: d.id,
+    title: `${d.category} · ${d.partiesBrief}`,
+    dueAt: d.dueAt,
+    light: d.light,
+    link: "/records/disputes",
+  }));
+  for (const p of checkItems(db, "petition", petitions.data)) {
+    if (p.townshipId !== township.id || p.closedAt || p.deletedAt) continue;
+    const received = Date.parse(p.receivedAt);
+    if (!p.firstHandledAt)
+      items.push(
+        item(
+          "petition_first",
+          p.id,
+          p.subject,
+          received,
+          received + firstDays * DAY_MS,
+          t,
+          "/records/petitions",
+        ),
+      );
+    items.push(
+      item(
+        "petition_close",
+        p.id,
+        p.subject,
+        received,
+        received + PETITION_CLOSE_DAYS * DAY_MS,
+        t,
+        "/records/petitions",
+      ),
+    );
+  }
+  if (!hasSubmitted(submission)) {
+    const deadline = submissionDeadline(month, county?.submissionDeadlineDay ?? undefined).getTime();
+    items.push(item("submission", month, month, monthRange(month).end, deadline, t, "/my/score"));
+  }
+  for (const n of checkItems(db, "notice", notices.data)) {
+    const light = n.townshipId === township.id ? noticeLight(n, now) : undefined;
+    if (light)
+      items.push({
+        kind: "notice",
+        id: n.id,
+        title: n.title,
+        dueAt: n.dueAt,
+        light,
+        link: `/notices?id=${n.id}`,
+      });
+  }
+  const order: Record<Light, number> = { red: 0, yellow: 1, green: 2 };
+  items.sort(
+    (a, b) => order[a.light] - order[b.light] || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0),
+  );
+  return {
+    counts: {
+      red: items.filter((i) => i.light === "red").length,
+      yellow: items.filter((i) => i.light === "yellow").length,
+      green: items.filter((i) => i.light === "green").length,
+    },
+    items,
+  };
+}
