@@ -1,5 +1,7 @@
-import { rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { withFiles } from "@pingan/cli/src/io";
 import { runCli } from "@pingan/cli/src/run";
 import { getItem } from "@pingan/data";
@@ -19,7 +21,11 @@ import { httpApiEvent, type Invoker, startHandler } from "./deployed/invoke";
 const services = await createTestServices("deployed");
 // The bundles read the clock themselves (the real one); the seed uses the same.
 services.now = () => new Date();
+// Where the stack gives the API its bundle bucket (BUNDLE_BUCKET), this run has no S3: the same store
+// interface keeps bundles in a directory of the run's own.
+const bundleDir = mkdtempSync(join(tmpdir(), "pingan-deployed-bundles-"));
 const env = {
+  BUNDLE_DIR: bundleDir,
   TABLE_NAME: services.db.tableName,
   DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
   AWS_REGION: "ap-east-1",
@@ -36,6 +42,7 @@ afterAll(() => {
   api.stop();
   close.stop();
   for (const bundle of [apiBundle, closeBundle]) rmSync(dirname(bundle), { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
 });
 
 const county = await provisionCounty(services, { name: "部署县", code: "140101" });
@@ -155,6 +162,12 @@ describe("the deployed API bundle", () => {
     );
     expect(verified.stderr).toBe("");
     expect(verified.code).toBe(0);
+    // Publishing kept the gzipped bundle once, under its immutable key, in the store it was given.
+    const kept = readdirSync(join(bundleDir, "bundles", county.id, "2026-10"));
+    expect(kept).toEqual([expect.stringMatching(/^v1-[0-9a-f]{64}\.json$/)]);
+    expect(
+      gunzipSync(readFileSync(join(bundleDir, "bundles", county.id, "2026-10", kept[0] ?? ""))).toString(),
+    ).toBe(bundleText);
 
     // Refusals keep their shape through the bundle: 401 without a token, 400 in Chinese for bad input.
     const anonymous = await call(api, "GET", "disputes.list", { townshipId: township.id });

@@ -9,6 +9,7 @@ export default defineConfig({
     proxy: {
       "/trpc": { target: `http://localhost:${apiPort}`, changeOrigin: true },
       "/published": { target: `http://localhost:${apiPort}`, changeOrigin: true },
+      "/bundles": { target: `http://localhost:${apiPort}`, changeOrigin: true },
     },
   },
   build: {

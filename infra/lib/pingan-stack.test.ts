@@ -6,6 +6,7 @@ import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../packages/data/src/table";
 import { apiPathPattern, publicApiPathPattern, publishedBundlePathPattern } from "./constructs/admin-site";
+import { bundlesPathPattern } from "./constructs/bundle-store";
 import { fakeAdminDist, type Synthesized, synthesize } from "./test-support";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -131,6 +132,7 @@ describe("the API function", () => {
       TOKEN_SECRET_ARN: prod.resolve(prod.stack.tokenSecret.secretArn),
       TENANT_ROLE_ARN: prod.resolve(prod.stack.tenantRoles.role.roleArn),
       TABLE_ARN: prod.resolve(prod.stack.table.tableArn),
+      BUNDLE_BUCKET: prod.resolve(prod.stack.bundles.bucket.bucketName),
     });
   });
 
@@ -158,7 +160,7 @@ describe("the API function", () => {
     }
   });
 
-  it("can reach only this table, its indexes, the signing secret, its own log group and the tenant role", () => {
+  it("can reach only this table, its indexes, the signing secret, its log group, the tenant role and bundles", () => {
     const roleId = logicalId(prod, prod.stack.api.role.roleArn);
     const role = prod.template.toJSON().Resources[roleId] as Resource;
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -172,6 +174,7 @@ describe("the API function", () => {
         prod.resolve(prod.stack.tokenSecret.secretArn),
         prod.resolve(prod.stack.api.logGroup.logGroupArn),
         prod.resolve(prod.stack.tenantRoles.role.roleArn),
+        prod.resolve(prod.stack.bundles.bucket.arnForObjects("bundles/*")),
       ].map((r) => JSON.stringify(r)),
     );
     const resources = statements.flatMap((s) => asList(s.Resource)).map((r) => JSON.stringify(r));
@@ -379,6 +382,7 @@ describe("CloudFront", () => {
       publicApiPathPattern,
       apiPathPattern,
       publishedBundlePathPattern,
+      bundlesPathPattern,
     ]);
     expect(apiPathPattern).toBe("/trpc/*");
     const api = config.CacheBehaviors[1] as Record<string, unknown>;
@@ -464,6 +468,81 @@ describe("CloudFront", () => {
     });
   });
 
+  it("serves stored bundles at /bundles/* from their own private bucket through origin access control", () => {
+    const config = distributionConfig(prod);
+    const stored = config.CacheBehaviors.find((b) => b.PathPattern === "/bundles/*");
+    expect(stored).toMatchObject({
+      AllowedMethods: ["GET", "HEAD"],
+      ViewerProtocolPolicy: "https-only",
+      // CachingOptimized: objects carry `immutable`, no query, header or cookie reaches the bucket.
+      CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+    });
+    const origin = config.Origins.find((o) => o.Id === stored?.TargetOriginId);
+    expect(origin?.DomainName).toEqual(prod.resolve(prod.stack.bundles.bucket.bucketRegionalDomainName));
+    expect(origin?.OriginAccessControlId).toEqual({
+      "Fn::GetAtt": [expect.stringMatching(/OriginAccessControl/), "Id"],
+    });
+    // Only this distribution may read it, and only over TLS.
+    prod.template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      Bucket: prod.resolve(prod.stack.bundles.bucket.bucketName),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+          Match.objectLike({
+            Effect: "Allow",
+            Action: "s3:GetObject",
+            Principal: { Service: "cloudfront.amazonaws.com" },
+            Condition: {
+              StringEquals: { "AWS:SourceArn": Match.anyValue() },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("keeps the bundle store versioned, encrypted, private and access-logged", () => {
+    for (const s of [prod, dev]) {
+      const id = logicalId(s, s.stack.bundles.bucket.bucketArn);
+      const bucket = s.template.toJSON().Resources[id] as Resource;
+      expect(bucket.DeletionPolicy).toBe("Retain");
+      expect(bucket.Properties).toMatchObject({
+        VersioningConfiguration: { Status: "Enabled" },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: {
+          DestinationBucketName: s.resolve(s.stack.site.logBucket.bucketName),
+          LogFilePrefix: "s3/bundles/",
+        },
+      });
+    }
+  });
+
+  it("lets the API put and get bundles under bundles/ and nothing else in the bucket", () => {
+    const roleId = logicalId(prod, prod.stack.api.role.roleArn);
+    const bucketId = logicalId(prod, prod.stack.bundles.bucket.bucketArn);
+    const onBucket = statementsOfRole(prod, roleId).filter((st) =>
+      JSON.stringify(st.Resource).includes(bucketId),
+    );
+    expect(onBucket).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject"],
+        Resource: { "Fn::Join": ["", [{ "Fn::GetAtt": [bucketId, "Arn"] }, "/bundles/*"]] },
+      },
+    ]);
+    // The monthly close never touches bundles.
+    const closeRole = logicalId(prod, prod.stack.monthlyClose.role.roleArn);
+    expect(JSON.stringify(statementsOfRole(prod, closeRole))).not.toContain(bucketId);
+  });
+
   it("sends security headers with every response", () => {
     prod.template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
       ResponseHeadersPolicyConfig: {
@@ -487,7 +566,7 @@ describe("CloudFront", () => {
   it("keeps its buckets when the stack is deleted, in every stage", () => {
     for (const s of [prod, dev]) {
       const buckets = Object.values(s.template.findResources("AWS::S3::Bucket")) as Resource[];
-      expect(buckets.map((b) => b.DeletionPolicy)).toEqual(["Retain", "Retain"]);
+      expect(buckets.map((b) => b.DeletionPolicy)).toEqual(["Retain", "Retain", "Retain"]);
     }
   });
 

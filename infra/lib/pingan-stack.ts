@@ -11,6 +11,7 @@ import { tableDefinition } from "../../packages/data/src/table";
 import { lambdaEntries } from "./bundling/esbuild-settings";
 import { AdminSite, type CustomDomain } from "./constructs/admin-site";
 import { AppFunction } from "./constructs/app-function";
+import { BundleStore, bundlesPathPattern } from "./constructs/bundle-store";
 import { Monitoring } from "./constructs/monitoring";
 import { MonthlyCloseSchedules } from "./constructs/monthly-close-schedules";
 import { TenantRoles } from "./constructs/tenant-roles";
@@ -34,6 +35,7 @@ export class PinganStack extends Stack {
   readonly tokenSecret: Secret;
   readonly httpApi: HttpApi;
   readonly site: AdminSite;
+  readonly bundles: BundleStore;
   readonly schedules: MonthlyCloseSchedules;
   readonly monitoring: Monitoring;
 
@@ -163,6 +165,13 @@ export class PinganStack extends Stack {
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
     });
+
+    // Verification bundles too large for the API to answer: written by the API when it publishes, served
+    // by CloudFront at /bundles/* (the API redirects there), access-logged with the site's buckets.
+    this.bundles = new BundleStore(this, "BundleStore", { logBucket: this.site.logBucket });
+    this.bundles.grantPutGet(this.api.role);
+    this.api.function.addEnvironment("BUNDLE_BUCKET", this.bundles.bucket.bucketName);
+    this.site.serveBundles(this.bundles.bucket, bundlesPathPattern);
 
     this.monitoring = new Monitoring(this, "Monitoring", {
       stage,

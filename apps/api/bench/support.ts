@@ -1,7 +1,18 @@
 /** What the API benchmarks share: a table and services on a DynamoDB Local, and a tRPC client over HTTP. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createDynamoClient } from "@pingan/data";
 import { ensureTable } from "@pingan/data/local";
 import { createServices, type Services } from "../src/services";
+
+/**
+ * The bench's bundle store: a directory of its own, shared with the API servers it spawns (they inherit
+ * the environment), so published bundles never land in the repository's .data/.
+ */
+export const BENCH_BUNDLE_DIR =
+  process.env.BUNDLE_DIR || mkdtempSync(join(tmpdir(), "pingan-bench-bundles-"));
+process.env.BUNDLE_DIR = BENCH_BUNDLE_DIR;
 
 /** The table `tableName` on the DynamoDB Local at `endpoint`, and the API's services over it. */
 export async function benchServices(endpoint: string, tableName: string): Promise<Services> {
@@ -15,6 +26,7 @@ export async function benchServices(endpoint: string, tableName: string): Promis
     port: 0,
     accessTokenTtlSeconds: 3600,
     refreshTokenTtlSeconds: 3600,
+    bundleDir: BENCH_BUNDLE_DIR,
   } as Parameters<typeof createServices>[0]);
 }
 

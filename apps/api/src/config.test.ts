@@ -27,6 +27,14 @@ describe("configuration", () => {
     expect((await loadConfig({ TOKEN_SECRET: "s3cret" })).tokenSecret).toBe("s3cret");
   });
 
+  it("keeps bundles in the stack's bucket when named, else in a directory under the data directory", async () => {
+    const onAws = await loadConfig({ TOKEN_SECRET: "s", BUNDLE_BUCKET: "pingan-bundles-1" });
+    expect(onAws.bundleBucket).toBe("pingan-bundles-1");
+    const local = await loadConfig({ TOKEN_SECRET: "s", DATA_DIR: "/srv/pingan" });
+    expect(local).toMatchObject({ bundleBucket: undefined, bundleDir: join("/srv/pingan", "bundles") });
+    expect((await loadConfig({ TOKEN_SECRET: "s", BUNDLE_DIR: "/tmp/b" })).bundleDir).toBe("/tmp/b");
+  });
+
   it("lets the monthly-close job start on Lambda without the token secret, which it never uses", async () => {
     const config = await loadConfig(
       { AWS_LAMBDA_FUNCTION_NAME: "close", TABLE_NAME: "t" },

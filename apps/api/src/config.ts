@@ -25,6 +25,10 @@ export type Config = {
   adminPort: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** AWS: the bundle store's S3 bucket (infra BundleStore). Without it bundles are kept in `bundleDir`. */
+  bundleBucket?: string;
+  /** Without a bucket: the directory verification bundles are kept in (DATA_DIR/bundles by default). */
+  bundleDir: string;
   /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
   localDataDir: string;
   localDynamoPort?: number;
@@ -67,6 +71,8 @@ export async function loadConfig(
     adminPort: Number(env.ADMIN_PORT ?? 5173),
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 15 * 60),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
+    bundleBucket: env.BUNDLE_BUCKET || undefined,
+    bundleDir: env.BUNDLE_DIR || join(localDataDir, "bundles"),
     localDataDir,
     localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };

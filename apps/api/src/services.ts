@@ -2,6 +2,7 @@ import { createDb, createDocumentClient, type Db } from "@pingan/data";
 import { DEFAULT_COST_LOG2 } from "./auth/password";
 import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
+import { type BundleStore, directoryBundleStore, s3BundleStore } from "./league/bundle-store";
 import type { SmsProvider } from "./notifications/sms";
 import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
 import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
@@ -22,7 +23,17 @@ export type Services = {
   sms?: SmsProvider;
   /** Per-tenant views of the table (tenancy/): the `db` of county and township procedures. */
   tenantDbs: TenantDbs;
+  /** Where verification bundles are kept (league/bundle-store.ts): S3 in AWS, a directory locally. */
+  bundleStore: BundleStore;
+  /** The largest bundle (gzipped bytes) the API answers itself; a larger one is redirected to the store. */
+  bundleInlineMaxBytes: number;
 };
+
+/**
+ * Lambda behind API Gateway answers at most 6 MB, and binary bodies travel base64 (4/3 larger): a bundle up
+ * to 1 MiB gzipped (a month or a quarter at real volume) is answered directly, a larger one redirected.
+ */
+export const BUNDLE_INLINE_MAX_BYTES = 1024 * 1024;
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
   const connection = { endpoint: config.dynamoEndpoint, region: config.region };
@@ -48,6 +59,10 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     now: () => new Date(),
     signInThrottle: new SignInThrottle(),
     tenantDbs: createTenantDbs({ tableName: config.tableName, connection, credentials }),
+    bundleStore: config.bundleBucket
+      ? s3BundleStore({ bucket: config.bundleBucket, region: config.region })
+      : directoryBundleStore(config.bundleDir),
+    bundleInlineMaxBytes: BUNDLE_INLINE_MAX_BYTES,
     ...overrides,
   };
 }

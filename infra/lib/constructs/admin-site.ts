@@ -28,7 +28,13 @@ import {
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectOwnership,
+} from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage";
@@ -65,6 +71,7 @@ export class AdminSite extends Construct {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
+  private readonly securityHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: AdminSiteProps) {
     super(scope, id);
@@ -129,6 +136,8 @@ export class AdminSite extends Construct {
         ],
       },
     });
+
+    this.securityHeaders = securityHeaders;
 
     const spaFallback = new CloudFrontFunction(this, "SpaFallback", {
       code: FunctionCode.fromInline(spaFallbackCode),
@@ -316,6 +325,21 @@ export class AdminSite extends Construct {
       entry.node.addDependency(assets);
       acknowledgeBucketDeploymentFindings(this, this.bucket);
     }
+  }
+
+  /**
+   * Serves the verification bundle store at `/bundles/*` straight from its bucket (origin access control),
+   * where the API redirects bundles too large to answer itself. Keys are immutable and the objects carry
+   * `Cache-Control: immutable` and `Content-Encoding: gzip`, so the edge keeps them as long as it likes.
+   */
+  serveBundles(bucket: IBucket, pathPattern: string): void {
+    this.distribution.addBehavior(pathPattern, S3BucketOrigin.withOriginAccessControl(bucket), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: this.securityHeaders,
+    });
   }
 }
 

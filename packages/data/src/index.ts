@@ -25,8 +25,10 @@ export {
 export {
   latestPublished,
   listPublished,
+  type PublishedBundle,
   type PublishedInputs,
   publishedBody,
+  publishedBundleOf,
   publishedInputs,
   publishedInputsOf,
   publishedVersion,

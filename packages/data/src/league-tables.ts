@@ -93,6 +93,23 @@ export const publishedInputsOf = (item: ItemOf<"leagueTable">): PublishedInputs 
     : parseStored(publishedInputsSchema, item.inputs, "league table inputs");
 
 /**
+ * Where a published version's verification bundle is kept: its immutable key in the bundle store, the
+ * size of its gzipped bytes and of its JSON text. Absent for versions published before the store existed.
+ */
+export const publishedBundleSchema = z.object({
+  key: z.string(),
+  gzipBytes: z.number(),
+  jsonBytes: z.number(),
+});
+export type PublishedBundle = z.infer<typeof publishedBundleSchema>;
+
+/** What a published table records about its verification bundle, if anything. */
+export const publishedBundleOf = (item: ItemOf<"leagueTable">): PublishedBundle | undefined =>
+  item.bundle === undefined || item.bundle === null
+    ? undefined
+    : parseStored(publishedBundleSchema, item.bundle, "league table bundle");
+
+/**
  * The newest-version query of each county and period, as ElectroDB builds it (a few hundred bytes each),
  * per database: the parameters name the table.
  */

@@ -213,7 +213,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     await publishLeagueTable(
       db,
       { actor: { id: publication.actor.id, role: publication.actor.role }, now: publication.at },
-      { countyId: DEMO_COUNTY_ID, period: publication.period },
+      { countyId: DEMO_COUNTY_ID, period: publication.period, bundles: services.bundleStore },
     );
     published.push(publication.period);
   });

@@ -1,14 +1,21 @@
 import { gunzipSync } from "node:zlib";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { withFiles } from "@pingan/cli/src/io";
 import { runCli } from "@pingan/cli/src/run";
-import { checkItems, type Db, getItem, latestPublished } from "@pingan/data";
+import {
+  checkItems,
+  type Db,
+  getItem,
+  latestPublished,
+  publishedBundleOf,
+  publishedVersion,
+} from "@pingan/data";
 import type { LambdaEvent } from "hono/aws-lambda";
 import { describe, expect, inject, it } from "vitest";
 import { createApp } from "../app";
 import { anonymous, callerWith, createTestServices, seedTwoTenants, TEST_PASSWORD } from "../testing/harness";
 import { provisionCounty, provisionTownship, provisionUser } from "../testing/provisioning";
-import type { VerificationBundle } from "./bundle-route";
+import { readBundle, type VerificationBundle } from "./bundle-route";
 import { publishLeagueTable } from "./publication";
 
 /**
@@ -498,7 +505,11 @@ describe("a crash between writing the chunks and the publishing transaction", ()
       .go();
     const chunksBefore = await chunksOfA();
     await expect(
-      publishLeagueTable(crashing, wctx, { countyId: countyA, period: "2026-10" }),
+      publishLeagueTable(crashing, wctx, {
+        countyId: countyA,
+        period: "2026-10",
+        bundles: services.bundleStore,
+      }),
     ).rejects.toThrow("crashed before the transaction");
     expect(await latestPublished(db, countyA, "2026-10")).toBeUndefined();
     expect(
@@ -513,10 +524,113 @@ describe("a crash between writing the chunks and the publishing transaction", ()
     expect(orphaned.length).toBeGreaterThan(0);
 
     // The retry publishes the whole table, its inputs being the chunks already written.
-    const item = await publishLeagueTable(db, wctx, { countyId: countyA, period: "2026-10" });
+    const item = await publishLeagueTable(db, wctx, {
+      countyId: countyA,
+      period: "2026-10",
+      bundles: services.bundleStore,
+    });
     expect((item.inputs as { chunks: string[] }).chunks.sort()).toEqual(orphaned);
     expect((await chunksOfA()).length).toBe(chunksBefore.length + orphaned.length);
     const { text } = await fetchBundle(countyA, "2026-10", 1);
     expect((await verify(text)).code).toBe(0);
+  });
+});
+
+describe("the bundle store", () => {
+  it("keeps each version's bundle at publishing under an immutable key, and serves it from there", async () => {
+    const item = await publishedVersion(db, countyId, "2026-10", 1);
+    const ref = item && publishedBundleOf(item);
+    expect(ref?.key).toMatch(new RegExp(`^bundles/${countyId}/2026-10/v1-[0-9a-f]{64}\\.json$`));
+    const stored = await services.bundleStore.get(ref?.key ?? "");
+    expect(stored?.byteLength).toBe(ref?.gzipBytes);
+    const { text } = await fetchBundle(countyId, "2026-10", 1);
+    const storedText = gunzipSync(stored ?? new Uint8Array()).toString("utf8");
+    expect(storedText).toBe(text);
+    expect(Buffer.byteLength(storedText)).toBe(ref?.jsonBytes);
+    // What publishing kept from the scored data is what the stored inputs rebuild, byte for byte.
+    const rebuilt = await readBundle(db, countyId, "2026-10", 1);
+    expect(rebuilt.ok && JSON.stringify(rebuilt.bundle)).toBe(storedText);
+    // A correction has its own key; the first version's stays as it was.
+    const v2 = await publishedVersion(db, countyId, "2026-10", 2);
+    const ref2 = v2 && publishedBundleOf(v2);
+    expect(ref2?.key).toMatch(/\/v2-/);
+    expect(await services.bundleStore.get(ref?.key ?? "")).toEqual(stored);
+  });
+
+  it("redirects a bundle over the inline limit to its immutable /bundles path, which serves the same bytes", async () => {
+    const inline = await fetchBundle(countyId, "2026-10", 1);
+    const inlineGzip = await app.request(bundleUrl(countyId, "2026-10", 1), {
+      headers: { "Accept-Encoding": "gzip" },
+    });
+    const ref = publishedBundleOf((await publishedVersion(db, countyId, "2026-10", 1)) as never);
+    expect(ref && ref.gzipBytes > 50_000).toBe(true);
+    const limit = services.bundleInlineMaxBytes;
+    // The real-volume month is the "large" bundle here: the limit drops below it.
+    services.bundleInlineMaxBytes = (ref?.gzipBytes ?? 0) - 1;
+    try {
+      const response = await app.request(bundleUrl(countyId, "2026-10", 1));
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe(`/${ref?.key}`);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(await response.text()).toBe("");
+
+      const target = await app.request(response.headers.get("location") ?? "");
+      expect(target.status).toBe(200);
+      expect(target.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(target.headers.get("content-type")).toContain("application/json");
+      const text = await target.text();
+      expect(text).toBe(inline.text);
+      expect((await verify(text)).code).toBe(0);
+      const gz = await app.request(response.headers.get("location") ?? "", {
+        headers: { "Accept-Encoding": "gzip" },
+      });
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      expect(Buffer.from(await gz.arrayBuffer())).toEqual(Buffer.from(await inlineGzip.arrayBuffer()));
+    } finally {
+      services.bundleInlineMaxBytes = limit;
+    }
+  });
+
+  it("keeps a large bundle of a version published before the store, then redirects to it", async () => {
+    // A version as published before bundles were kept: no bundle on its item.
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: { pk: `C#${countyId}`, sk: "LT#2026-10#0002" },
+        UpdateExpression: "REMOVE #b",
+        ExpressionAttributeNames: { "#b": "bundle" },
+      }),
+    );
+    const item = await publishedVersion(db, countyId, "2026-10", 2);
+    expect(item && publishedBundleOf(item)).toBeUndefined();
+    const inline = await fetchBundle(countyId, "2026-10", 2);
+    expect(inline.response.status).toBe(200);
+    const limit = services.bundleInlineMaxBytes;
+    services.bundleInlineMaxBytes = 1000;
+    try {
+      const response = await app.request(bundleUrl(countyId, "2026-10", 2));
+      expect(response.status).toBe(302);
+      const location = response.headers.get("location") ?? "";
+      expect(location).toMatch(new RegExp(`^/bundles/${countyId}/2026-10/v2-[0-9a-f]{64}\\.json$`));
+      expect(await (await app.request(location)).text()).toBe(inline.text);
+    } finally {
+      services.bundleInlineMaxBytes = limit;
+    }
+  });
+
+  it("answers 404 for a key it does not hold or that is not a bundle key", async () => {
+    const ref = publishedBundleOf((await publishedVersion(db, countyId, "2026-10", 1)) as never);
+    for (const path of [
+      `/bundles/${countyId}/2026-10/v1-${"0".repeat(64)}.json`,
+      `/${ref?.key.replace(countyId, tenants.B.countyId)}`,
+      `/bundles/${countyId}/2026-10/v1-${"a".repeat(64)}.json/..%2F..%2Ftoken-secret`,
+      `/bundles/${countyId}/2026-10/..%2F..%2F..%2Ftoken-secret`,
+    ]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain("未找到");
+    }
+    // A path leaving /bundles/ is no bundle path at all.
+    expect((await app.request("/bundles/../token-secret")).status).toBe(404);
   });
 });

@@ -1,5 +1,14 @@
-import { gzipSync } from "node:zlib";
-import { type Db, publishedBody, publishedInputs, publishedVersion } from "@pingan/data";
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  type Db,
+  type ItemOf,
+  type PublishedBundle,
+  type PublishedInputs,
+  publishedBody,
+  publishedBundleOf,
+  publishedInputs,
+  publishedVersion,
+} from "@pingan/data";
 import {
   type Data,
   type Dispute,
@@ -17,6 +26,7 @@ import {
 import type { Context, Hono } from "hono";
 import { getScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
+import { BUNDLES_PATH_PREFIX, bundleKey, isBundleKey, STORED_BUNDLE_HEADERS } from "./bundle-store";
 import { inputsDigest, yearOf } from "./county-scoring";
 
 /**
@@ -123,6 +133,63 @@ export type BundleResult =
 const NOT_FOUND = { ok: false, status: 404, messageZh: "未找到该县该期该版本的已发布排名" } as const;
 
 /**
+ * The bundle of a published version from what it was published with: the table item, its stored (or just
+ * scored) inputs and its scheme version. Publishing builds it from what it scored, the route from what was
+ * stored; both give the same bundle, since the stored inputs are the scored data as JSON.
+ */
+export function bundleOf(
+  item: ItemOf<"leagueTable">,
+  inputs: PublishedInputs,
+  scheme: Scheme,
+  data: Data,
+): VerificationBundle {
+  const table = publishedBody(item);
+  const { countyId, period } = item;
+  const asOf = inputs.asOf ?? undefined;
+  if (data.county.id !== countyId || table.countyId !== countyId || table.period !== period)
+    throw new Error(
+      `published table ${countyId}/${period}@${item.tableVersion} holds another county or period`,
+    );
+  const publishedAt = item.createdAt;
+  return {
+    format: BUNDLE_FORMAT,
+    countyId,
+    period,
+    version: item.tableVersion,
+    publishedAt,
+    ...(asOf !== undefined && asOf !== Date.parse(publishedAt) ? { asOf: new Date(asOf).toISOString() } : {}),
+    scheme,
+    data: bundleData(data),
+    table: {
+      countyId: table.countyId,
+      period: table.period,
+      schemeId: table.schemeId,
+      schemeVersion: table.schemeVersion,
+      rows: table.rows,
+    },
+  };
+}
+
+/** A bundle as it is kept and served: its JSON text, gzipped, under its immutable key. */
+export function encodeBundle(bundle: VerificationBundle): {
+  json: string;
+  gzip: Uint8Array;
+  ref: PublishedBundle;
+} {
+  const json = JSON.stringify(bundle);
+  const gzip = new Uint8Array(gzipSync(json));
+  return {
+    json,
+    gzip,
+    ref: {
+      key: bundleKey(bundle.countyId, bundle.period, bundle.version, json),
+      gzipBytes: gzip.byteLength,
+      jsonBytes: Buffer.byteLength(json),
+    },
+  };
+}
+
+/**
  * The bundle of one published version of the county's table, or why there is none. Reads only the
  * published table item, its inputs and its scheme version, all under the county's partition.
  */
@@ -131,11 +198,11 @@ export async function readBundle(
   countyId: string,
   period: string,
   version: number,
+  found?: ItemOf<"leagueTable">,
 ): Promise<BundleResult> {
-  const item = await publishedVersion(db, countyId, period, version);
+  const item = found ?? (await publishedVersion(db, countyId, period, version));
   // A table published to the county's officials only is not the public's until made public.
   if (!item || item.visibility === "internal") return NOT_FOUND;
-  const table = publishedBody(item);
   const { inputs, data } = await publishedInputs(db, item);
   if (!data)
     return {
@@ -149,31 +216,7 @@ export async function readBundle(
   // The stored inputs must be exactly what was scored (same digest) and the county's own.
   if (inputsDigest(stored.scheme, data, period, asOf) !== inputs.digest)
     throw new Error(`stored inputs of ${countyId}/${period}@${version} do not match their digest`);
-  if (data.county.id !== countyId || table.countyId !== countyId || table.period !== period)
-    throw new Error(`published table ${countyId}/${period}@${version} holds another county or period`);
-  const publishedAt = item.createdAt;
-  return {
-    ok: true,
-    bundle: {
-      format: BUNDLE_FORMAT,
-      countyId,
-      period,
-      version: item.tableVersion,
-      publishedAt,
-      ...(asOf !== undefined && asOf !== Date.parse(publishedAt)
-        ? { asOf: new Date(asOf).toISOString() }
-        : {}),
-      scheme: stored.scheme,
-      data: bundleData(data),
-      table: {
-        countyId: table.countyId,
-        period: table.period,
-        schemeId: table.schemeId,
-        schemeVersion: table.schemeVersion,
-        rows: table.rows,
-      },
-    },
-  };
+  return { ok: true, bundle: bundleOf(item, inputs, stored.scheme, data) };
 }
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -185,25 +228,63 @@ function notFound(c: Context, status: 404 | 410, messageZh: string) {
   return c.json({ error: { code: "NOT_FOUND", message: messageZh } }, status);
 }
 
-/** Mounts `GET /published/<countyId>/<period>/<version>/bundle.json` on the HTTP application. */
+/** Serves gzipped bytes: as they are to a client that accepts gzip, else unzipped. */
+function sendGzip(c: Context, gzip: Uint8Array) {
+  c.header("Vary", "Accept-Encoding");
+  if (/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
+    c.header("Content-Encoding", "gzip");
+    return c.body(new Uint8Array(gzip));
+  }
+  return c.body(new Uint8Array(gunzipSync(gzip)));
+}
+
+/**
+ * Mounts `GET /published/<countyId>/<period>/<version>/bundle.json` on the HTTP application, and
+ * `GET /bundles/<key>` serving the bundle store (in AWS CloudFront serves that path from the bucket itself;
+ * locally and behind the API alone this route does).
+ *
+ * A version published with the store has its bundle's key and size on its table item: a bundle of at most
+ * `bundleInlineMaxBytes` gzipped is read from the store and answered directly; a larger one is redirected
+ * (302, itself immutable) to its `/bundles/…` path, since a Lambda behind API Gateway answers at most 6 MB.
+ * A version published before the store is rebuilt from its stored inputs; a large one is then kept in the
+ * store and redirected like the others.
+ */
 export function mountBundleRoute(app: Hono, getServices: () => Promise<Services>) {
   app.get(BUNDLE_PATH, async (c) => {
     const { countyId, period, version } = c.req.param();
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(countyId) || !parsePeriod(period) || !/^[1-9]\d{0,3}$/.test(version))
       return notFound(c, 404, NOT_FOUND.messageZh);
     const services = await getServices();
-    const result = await readBundle(services.db, countyId, period, Number(version));
-    if (!result.ok) return notFound(c, result.status, result.messageZh);
-    const json = JSON.stringify(result.bundle);
+    const item = await publishedVersion(services.db, countyId, period, Number(version));
+    // A version published to the county's officials only is not the public's until made public (a short
+    // cache, since it may become public).
+    if (!item || item.visibility === "internal") return notFound(c, 404, NOT_FOUND.messageZh);
+    let ref = publishedBundleOf(item);
+    let gzip: Uint8Array | undefined;
+    if (ref && ref.gzipBytes <= services.bundleInlineMaxBytes) gzip = await services.bundleStore.get(ref.key);
+    if (!ref || (!gzip && ref.gzipBytes <= services.bundleInlineMaxBytes)) {
+      const result = await readBundle(services.db, countyId, period, Number(version), item);
+      if (!result.ok) return notFound(c, result.status, result.messageZh);
+      const encoded = encodeBundle(result.bundle);
+      ref = encoded.ref;
+      gzip = encoded.gzip;
+      if (ref.gzipBytes > services.bundleInlineMaxBytes) await services.bundleStore.put(ref.key, gzip);
+    }
     c.header("Cache-Control", IMMUTABLE);
+    if (ref.gzipBytes > services.bundleInlineMaxBytes || !gzip) return c.redirect(`/${ref.key}`, 302);
     c.header("Content-Type", "application/json; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="bundle-${countyId}-${period}-v${version}.json"`);
-    c.header("Vary", "Accept-Encoding");
-    // Lambda answers at most 6 MB: a bundle travels gzipped to any client that accepts it.
-    if (/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
-      c.header("Content-Encoding", "gzip");
-      return c.body(new Uint8Array(gzipSync(json)));
-    }
-    return c.body(json);
+    return sendGzip(c, gzip);
+  });
+
+  app.get(`${BUNDLES_PATH_PREFIX}*`, async (c) => {
+    const key = c.req.path.slice(1);
+    const services = await getServices();
+    const gzip = isBundleKey(key) ? await services.bundleStore.get(key) : undefined;
+    if (!gzip) return notFound(c, 404, NOT_FOUND.messageZh);
+    c.header("Cache-Control", STORED_BUNDLE_HEADERS.cacheControl);
+    c.header("Content-Type", STORED_BUNDLE_HEADERS.contentType);
+    c.header("Content-Disposition", `attachment; filename="${key.split("/").slice(1).join("-")}"`);
+    return sendGzip(c, gzip);
   });
 }

@@ -19,6 +19,8 @@ import type { LeagueTable } from "@pingan/domain";
 import { AppError } from "../errors";
 import { getScheme } from "../schemes/scheme-store";
 import { periodEnded } from "../submissions/deadline";
+import { bundleOf, encodeBundle } from "./bundle-route";
+import type { BundleStore } from "./bundle-store";
 import { scoreCounty } from "./county-scoring";
 
 /**
@@ -114,8 +116,10 @@ const alreadyPublished = () =>
  * Scores and publishes a finished period. The first publication needs no reason; each later one is a
  * correction and must say why. The inputs, however large, are first put as content-addressed chunks
  * (writeInputChunks); then the table (listing the chunks), its leagueInputs item, the rank rows and the
- * audit entry are written in one transaction: all of them or none. A failure in between leaves only
- * chunks no table refers to, which a retry reuses.
+ * audit entry are written in one transaction: all of them or none. Before it, the version's verification
+ * bundle is kept in the bundle store under an immutable content-addressed key, which the table item names.
+ * A failure in between leaves only chunks and a bundle no table refers to, which a retry reuses (the same
+ * inputs at the same instant make the same key) or leaves unreferenced.
  */
 export async function publishLeagueTable(
   db: Db,
@@ -128,6 +132,8 @@ export async function publishLeagueTable(
     appealId?: string;
     /** `internal`: for the county's officials only, until made public (league/visibility.ts). */
     visibility?: "public" | "internal";
+    /** Where the version's verification bundle is kept (bundle-store.ts). */
+    bundles: BundleStore;
   },
 ): Promise<ItemOf<"leagueTable">> {
   const { countyId, period } = options;
@@ -176,6 +182,10 @@ export async function publishLeagueTable(
     ...(options.appealId ? { appealId: options.appealId } : {}),
     ...(options.visibility === "internal" ? { visibility: "internal" } : {}),
   }) as ItemOf<"leagueTable">;
+  // The bundle anyone can verify the version with, built from exactly what was scored, kept once.
+  const bundle = encodeBundle(bundleOf(item, inputs, stored.scheme, data));
+  await options.bundles.put(bundle.ref.key, bundle.gzip);
+  item.bundle = bundle.ref;
   const items: TxItem[] = [
     tx.create(db, "leagueTable", item),
     tx.create(

@@ -49,6 +49,7 @@ export const leagueRouter = router({
           reason: input.reason || (appeal ? `根据申诉更正：${appeal.decision?.reason ?? ""}` : undefined),
           ...(appeal ? { appealId: appeal.id } : {}),
           ...(input.internal ? { visibility: "internal" as const } : {}),
+          bundles: ctx.services.bundleStore,
         }),
       );
     }),

@@ -1,9 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDb } from "@pingan/data/testing";
 import { inject } from "vitest";
 import { SignInThrottle } from "../auth/rate-limit";
 import { createContextInner } from "../context";
+import { directoryBundleStore } from "../league/bundle-store";
 import { createCaller } from "../root";
-import type { Services } from "../services";
+import { BUNDLE_INLINE_MAX_BYTES, type Services } from "../services";
 import { createTenantDbs } from "../tenancy/tenant-dbs";
 import type { Access } from "./procedure-matrix";
 import { provisionCounty, provisionTownship, provisionUser } from "./provisioning";
@@ -28,6 +32,9 @@ export async function createTestServices(
       tableName: db.tableName,
       connection: { endpoint: inject("dynamoEndpoint") },
     }),
+    // A directory of the test's own, as `npm run dev` keeps bundles under its data directory.
+    bundleStore: directoryBundleStore(mkdtempSync(join(tmpdir(), `pingan-bundles-${label}-`))),
+    bundleInlineMaxBytes: BUNDLE_INLINE_MAX_BYTES,
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -17,6 +17,8 @@ export const leagueTableEntity = (config: EntityConfiguration) =>
         body: { type: "any", required: true },
         /** The inputs it was scored from (or a digest of them). */
         inputs: { type: "any" },
+        /** Where its verification bundle is kept (gzipped, immutable key), once written; see publishedBundleOf. */
+        bundle: { type: "any" },
         reason: { type: "string" },
         /** A correction published because of an upheld or amended appeal (申诉更正) names it. */
         appealId: { type: "string" },
