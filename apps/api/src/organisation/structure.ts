@@ -163,28 +163,39 @@ export async function createVillage(ctx: OrgCtx, input: z.infer<typeof createVil
   return item;
 }
 
+/** Updates one village or grid of the caller's township: version-checked and audited as `action`. */
+function updateUnit<N extends "village" | "grid">(
+  ctx: OrgCtx,
+  entity: N,
+  input: { id: string; expectedVersion: number },
+  action: string,
+  change: (current: ItemOf<N>) => ItemOf<N>,
+) {
+  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
+    entity,
+    key: { townshipId: ctx.township.id, id: input.id } as Partial<ItemOf<N>>,
+    entityId: input.id,
+    scope: scopeOf(ctx),
+    expectedVersion: input.expectedVersion,
+    action,
+    change,
+  });
+}
+
 export async function updateVillage(ctx: OrgCtx, input: z.infer<typeof updateVillageInput>) {
   await checkPeople(ctx, input);
   const current = await getVillage(ctx, input.id, "id");
   if (input.name !== undefined && input.name !== current.name)
     await duplicateName(ctx, "village", input.name);
-  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "village",
-    key: { townshipId: ctx.township.id, id: input.id },
-    entityId: input.id,
-    scope: scopeOf(ctx),
-    expectedVersion: input.expectedVersion,
-    action: "village.update",
-    change: (v) => {
-      if (v.archivedAt) throw recordState("村（社区）已撤销，不能再修改");
-      return {
-        ...v,
-        name: input.name ?? v.name,
-        kind: input.kind ?? v.kind,
-        cadreId: assign(v.cadreId, input.cadreId),
-        leaderId: assign(v.leaderId, input.leaderId),
-      };
-    },
+  return updateUnit(ctx, "village", input, "village.update", (v) => {
+    if (v.archivedAt) throw recordState("村（社区）已撤销，不能再修改");
+    return {
+      ...v,
+      name: input.name ?? v.name,
+      kind: input.kind ?? v.kind,
+      cadreId: assign(v.cadreId, input.cadreId),
+      leaderId: assign(v.leaderId, input.leaderId),
+    };
   });
 }
 
@@ -194,17 +205,9 @@ export async function archiveVillage(ctx: OrgCtx, input: z.infer<typeof archiveO
   if (org.grids.some((g) => g.villageId === input.id && !g.archivedAt))
     throw recordState("请先撤销该村（社区）下的网格");
   const at = ctx.services.now().toISOString();
-  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "village",
-    key: { townshipId: ctx.township.id, id: input.id },
-    entityId: input.id,
-    scope: scopeOf(ctx),
-    expectedVersion: input.expectedVersion,
-    action: "village.archive",
-    change: (v) => {
-      if (v.archivedAt) throw recordState("村（社区）已撤销");
-      return { ...v, archivedAt: at, archivedBy: ctx.user.id };
-    },
+  return updateUnit(ctx, "village", input, "village.archive", (v) => {
+    if (v.archivedAt) throw recordState("村（社区）已撤销");
+    return { ...v, archivedAt: at, archivedBy: ctx.user.id };
   });
 }
 
@@ -237,34 +240,18 @@ export async function updateGrid(ctx: OrgCtx, input: z.infer<typeof updateGridIn
   const current = await getGrid(ctx, input.id, "id");
   if (input.name !== undefined && input.name !== current.name)
     await duplicateName(ctx, "grid", input.name, current.villageId);
-  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "grid",
-    key: { townshipId: ctx.township.id, id: input.id },
-    entityId: input.id,
-    scope: scopeOf(ctx),
-    expectedVersion: input.expectedVersion,
-    action: "grid.update",
-    change: (g) => {
-      if (g.archivedAt) throw recordState("网格已撤销，不能再修改");
-      return { ...g, name: input.name ?? g.name, workerId: assign(g.workerId, input.workerId) };
-    },
+  return updateUnit(ctx, "grid", input, "grid.update", (g) => {
+    if (g.archivedAt) throw recordState("网格已撤销，不能再修改");
+    return { ...g, name: input.name ?? g.name, workerId: assign(g.workerId, input.workerId) };
   });
 }
 
 /** Archives a grid: no new records are filed under it; those filed stay readable and keep their 责任人. */
 export function archiveGrid(ctx: OrgCtx, input: z.infer<typeof archiveOrgUnitInput>) {
   const at = ctx.services.now().toISOString();
-  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "grid",
-    key: { townshipId: ctx.township.id, id: input.id },
-    entityId: input.id,
-    scope: scopeOf(ctx),
-    expectedVersion: input.expectedVersion,
-    action: "grid.archive",
-    change: (g) => {
-      if (g.archivedAt) throw recordState("网格已撤销");
-      return { ...g, archivedAt: at, archivedBy: ctx.user.id };
-    },
+  return updateUnit(ctx, "grid", input, "grid.archive", (g) => {
+    if (g.archivedAt) throw recordState("网格已撤销");
+    return { ...g, archivedAt: at, archivedBy: ctx.user.id };
   });
 }
 
