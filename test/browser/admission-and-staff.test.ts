@@ -4,7 +4,7 @@ import type { Services } from "../../apps/api/src/services";
 import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
 import { callerAs } from "./support/api-caller";
 import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap, type Viewport } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -16,12 +16,7 @@ let joinCode = "";
 const errors: string[] = [];
 
 /** A fresh browser context (its own signed-in person) and a page in it. */
-async function pageFor(viewport: "desktop" | "phone" = "desktop"): Promise<Page> {
-  const ctx = await newContext(browser, served.url, viewport);
-  const page = await ctx.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = (viewport: Viewport = "desktop") => openPage(browser, served.url, errors, viewport);
 
 /** Types a login into the sign-in form and returns the error banner, for sign-ins that must fail. */
 async function failSignIn(page: Page, login: string, password: string) {

@@ -12,7 +12,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -33,11 +33,7 @@ const townshipAdmin = { name: "赵专干", phone: uniquePhone() };
 const secondReviewer = { name: "周复核", phone: uniquePhone() };
 const REASON = "本月已完成技防建设验收，人工评分未计入";
 
-async function pageFor(): Promise<Page> {
-  const page = await (await newContext(browser, served.url)).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = () => openPage(browser, served.url, errors);
 
 beforeAll(async () => {
   const api = await startApi("appeals", { clockStart: SERVER_START });

@@ -12,7 +12,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -25,11 +25,7 @@ let admin: Page;
 const errors: string[] = [];
 
 /** A fresh browser context (its own signed-in person) and a page in it. */
-async function pageFor(): Promise<Page> {
-  const page = await (await newContext(browser, served.url)).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = () => openPage(browser, served.url, errors);
 
 /** The real month in CST, and the 2nd of the next month for the server, so this month can be published. */
 const { month: MONTH, serverStart: SERVER_START } = monthAndServerStart();

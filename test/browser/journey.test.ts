@@ -25,8 +25,7 @@ async function pageFor(viewport: "desktop" | "phone" = "desktop"): Promise<Page>
   const ctx = await newContext(browser, served.url, viewport);
   contexts.push(ctx);
   const page = await ctx.newPage();
-  errors.push(...collectPageErrors(page));
-  page.on("pageerror", (e) => errors.push(e.message));
+  collectPageErrors(page, errors);
   return page;
 }
 

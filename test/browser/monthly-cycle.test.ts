@@ -11,7 +11,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -37,11 +37,7 @@ const joiner = {
 };
 const ids = { township: "", neighbour: "", joiner: "" };
 
-async function pageFor(): Promise<Page> {
-  const page = await (await newContext(browser, served.url)).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = () => openPage(browser, served.url, errors);
 
 beforeAll(async () => {
   const api = await startApi("monthly-cycle", { clockStart: SERVER_START });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
 import { callerAs } from "./support/api-caller";
 import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -47,8 +47,7 @@ afterAll(async () => {
 });
 
 async function pageFor(phone: string): Promise<Page> {
-  const page = await (await newContext(browser, served.url, "desktop")).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
+  const page = await openPage(browser, served.url, errors);
   await signIn(page, phone, TEST_PASSWORD);
   return page;
 }

@@ -13,7 +13,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, newContext, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -23,11 +23,7 @@ let services: Services;
 let county: County;
 const errors: string[] = [];
 
-async function pageFor(): Promise<Page> {
-  const page = await (await newContext(browser, served.url)).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = () => openPage(browser, served.url, errors);
 
 /** The real month in CST (the township's page submits it), and the 2nd of the next month for the server. */
 const { month: MONTH, serverStart: SERVER_START } = monthAndServerStart();

@@ -10,7 +10,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, newContext } from "./support/browser";
+import { launchBrowser, openPage } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -25,11 +25,7 @@ const township = { id: "", name: "城关镇" };
 const townshipAdmin = { name: "赵专干", phone: uniquePhone() };
 const TITLE = "核查城关镇十月矛盾纠纷台账";
 
-async function pageFor(): Promise<Page> {
-  const page = await (await newContext(browser, served.url)).newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  return page;
-}
+const pageFor = () => openPage(browser, served.url, errors);
 
 const drawerOf = (page: Page) => page.locator(".ant-drawer-open");
 const rowOf = (page: Page) => page.locator("tr", { hasText: TITLE });

@@ -45,8 +45,19 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** Fails the test on any uncaught error in the page, so a broken screen cannot pass. */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function collectPageErrors(page: Page, errors: string[] = []): string[] {
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
+}
+
+/** A page in a new context whose uncaught errors are collected into `errors`. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  errors: string[],
+  viewport: Viewport = "desktop",
+): Promise<Page> {
+  const page = await (await newContext(browser, baseURL, viewport)).newPage();
+  collectPageErrors(page, errors);
+  return page;
 }
