@@ -1,23 +1,18 @@
+import { NOTICE_RECORD_TYPE_VALUES, NOTICE_STATUS_VALUES, NOTICE_SUBJECT_VALUES } from "@pingan/contracts";
 import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, trackedAttributes } from "./common";
 import { a, key, townshipRecordKey } from "./key-template";
 
+// The vocabularies are the API's input contract (@pingan/contracts), defined once there and stored as they are.
 /** What a 督办单 is about: one record of the township, one indicator of a month, or a matter in words. */
-export const NOTICE_SUBJECTS = ["record", "indicator", "matter"] as const;
+export const NOTICE_SUBJECTS = NOTICE_SUBJECT_VALUES;
 /** The record types a notice may be about or a reply may link as evidence. */
-export const NOTICE_RECORD_TYPES = [
-  "dispute",
-  "petition",
-  "incident",
-  "keyPerson",
-  "visit",
-  "event",
-] as const;
+export const NOTICE_RECORD_TYPES = NOTICE_RECORD_TYPE_VALUES;
 /**
  * open: issued, awaiting the township's reply; replied: awaiting the county; returned: the county sent the
  * reply back with a reason, awaiting a new reply; accepted: closed.
  */
-export const NOTICE_STATUSES = ["open", "replied", "returned", "accepted"] as const;
+export const NOTICE_STATUSES = NOTICE_STATUS_VALUES;
 
 /** Sort value of the due index for a notice nobody is waiting on any more (after every ISO instant). */
 export const NOTICE_NOT_DUE = "DONE";
