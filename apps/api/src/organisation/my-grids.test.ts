@@ -13,7 +13,7 @@ const reviewerB = callerWith(services, tokens.B.county_reviewer);
 
 let seq = 0;
 const req = () => `req-my-grids-${++seq}`;
-const worker = (await staffA.auth.me()).user.id;
+const worker = (await staffA.auth.me()).id;
 
 // Township A: 东村 with two grids, the staff member is 网格员 of the first only.
 const village = await adminA.organisation.createVillage({ townshipId, requestId: req(), name: "东村" });
@@ -122,7 +122,7 @@ describe("organisation.myGrids", () => {
 
   it("gives someone who holds no grid an empty list, and follows a reassignment", async () => {
     expect((await adminA.organisation.myGrids({ townshipId })).grids).toEqual([]);
-    const admin = (await adminA.auth.me()).user.id;
+    const admin = (await adminA.auth.me()).id;
     await adminA.organisation.updateGrid({
       townshipId,
       id: other.id,
