@@ -26,7 +26,9 @@ export function useGridOptions(townshipId: string | undefined) {
     filter: all.map(({ value, label }) => ({ value, label })),
     /** The grids of one village (all of them without one), for a filter that narrows by village first. */
     filterIn: (villageId: string | undefined) =>
-      all.filter((g) => !villageId || g.villageId === villageId).map(({ value, label }) => ({ value, label })),
+      all
+        .filter((g) => !villageId || g.villageId === villageId)
+        .map(({ value, label }) => ({ value, label })),
     villages: (org.data?.villages ?? []).map((v) => ({ value: v.id, label: v.name })),
     people: (org.data?.staff ?? []).map((s) => ({ value: s.userId, label: s.name })),
   };

@@ -180,7 +180,11 @@ describe("supervision.disputes filtered by village, grid and 责任人", () => {
     });
     expect(ids(byPerson)).toEqual([late.id, fresh.id].sort());
 
-    const none = await reviewerA.supervision.disputes({ townshipId, gridId: other.id, responsibleId: worker });
+    const none = await reviewerA.supervision.disputes({
+      townshipId,
+      gridId: other.id,
+      responsibleId: worker,
+    });
     expect(none.disputes).toEqual([]);
   });
 
@@ -193,7 +197,11 @@ describe("supervision.disputes filtered by village, grid and 责任人", () => {
   });
 
   it("never reaches another county's township, nor a grid through a sibling township", async () => {
-    const otherCounty = await reviewerB.supervision.disputes({ townshipId, gridId: mine.id, includeGreen: true });
+    const otherCounty = await reviewerB.supervision.disputes({
+      townshipId,
+      gridId: mine.id,
+      includeGreen: true,
+    });
     expect(otherCounty.disputes).toEqual([]);
     const sibling = await reviewerA.supervision.disputes({
       townshipId: tenants.A.siblingTownshipId,

@@ -65,7 +65,8 @@ export async function myGrids(ctx: MyGridsCtx) {
       monthVisits.set(v.keyPersonId, (monthVisits.get(v.keyPersonId) ?? 0) + 1);
   }
   const stillToVisit = (k: ItemOf<"keyPerson">) => {
-    const listed = k.registeredAt < endIso && (k.deregisteredAt === undefined || k.deregisteredAt >= startIso);
+    const listed =
+      k.registeredAt < endIso && (k.deregisteredAt === undefined || k.deregisteredAt >= startIso);
     if (!listed) return null;
     const perQuarter = k.visitsPerQuarter;
     const required = perQuarter ?? k.visitsPerMonth ?? 1;

@@ -180,7 +180,10 @@ export const TOWNSHIP_WORDS = {
   "myGrids.disputes": { zh: "未办结纠纷 {n} 件", en: "Open disputes: {n}" },
   "myGrids.keyPersons": { zh: "待走访重点人员 {n} 人", en: "Key persons to visit: {n}" },
   "myGrids.allVisited": { zh: "本期均已走访", en: "All visited" },
-  "myGrids.visitsMonth": { zh: "本月已走访 {done}/{required} 次", en: "{done} of {required} visits this month" },
+  "myGrids.visitsMonth": {
+    zh: "本月已走访 {done}/{required} 次",
+    en: "{done} of {required} visits this month",
+  },
   "myGrids.visitsQuarter": {
     zh: "本季度已走访 {done}/{required} 次",
     en: "{done} of {required} visits this quarter",
