@@ -40,10 +40,10 @@ beforeAll(async () => {
   workerId = (await (await callerAs(services, workerPhone, TEST_PASSWORD)).auth.me()).id;
 
   // The structure and the records are the setup, not the point: through the API.
-  const village = await admin.organisation.createVillage({ townshipId, requestId: "v-1", name: "东湖村" });
+  const village = await admin.organisation.createVillage({ townshipId, requestId: "gw-village-1", name: "东湖村" });
   const grid = await admin.organisation.createGrid({
     townshipId,
-    requestId: "g-1",
+    requestId: "gw-grid-1",
     villageId: village.id,
     name: "东湖一网格",
     workerId,
@@ -51,15 +51,15 @@ beforeAll(async () => {
   gridId = grid.id;
   const other = await admin.organisation.createGrid({
     townshipId,
-    requestId: "g-2",
+    requestId: "gw-grid-2",
     villageId: village.id,
     name: "东湖二网格",
   });
   // Blue disputes have 7 days: reported 10 days ago, both are past their deadline (red).
   const reportedAt = new Date(services.now().getTime() - 10 * DAY).toISOString();
   for (const [requestId, g, partiesBrief] of [
-    ["d-1", grid.id, "两户因宅基地边界争议"],
-    ["d-2", other.id, "邻居因噪音争吵"],
+    ["gw-dispute-1", grid.id, "两户因宅基地边界争议"],
+    ["gw-dispute-2", other.id, "邻居因噪音争吵"],
   ] as const)
     await admin.disputes.create({
       townshipId,
