@@ -40,7 +40,11 @@ beforeAll(async () => {
   workerId = (await (await callerAs(services, workerPhone, TEST_PASSWORD)).auth.me()).id;
 
   // The structure and the records are the setup, not the point: through the API.
-  const village = await admin.organisation.createVillage({ townshipId, requestId: "gw-village-1", name: "东湖村" });
+  const village = await admin.organisation.createVillage({
+    townshipId,
+    requestId: "gw-village-1",
+    name: "东湖村",
+  });
   const grid = await admin.organisation.createGrid({
     townshipId,
     requestId: "gw-grid-1",
@@ -140,8 +144,13 @@ describe("a grid worker's home, and the county's board by grid", () => {
   it("the county filters the board by that grid and sees the dispute", async () => {
     const page = await pageFor(county.adminPhone);
     await page.goto("/supervision");
-    const rows = page.locator(".ant-table-row");
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole("heading", { name: "督办看板" }).waitFor();
+    await snap(page, "grid-worker-county-board-all");
+    const rows = page.getByTestId("supervision-disputes").locator(".ant-table-row");
+    // Both grids' red disputes (blue, reported 10 days ago) before any filter.
+    await expect
+      .poll(() => rows.count(), { timeout: 30_000, message: `page errors: ${errors.join("; ")}` })
+      .toBe(2);
     await choose(page, selectNamed(page, "乡镇"), "东湖镇");
     await choose(page, selectNamed(page, "网格"), "东湖一网格");
     await expect.poll(() => rows.count()).toBe(1);

@@ -94,6 +94,7 @@ export default function SupervisionPage() {
       </Row>
       <Card
         size="small"
+        data-testid="supervision-disputes"
         title={t("supervision.openDisputes")}
         extra={
           <Space wrap>

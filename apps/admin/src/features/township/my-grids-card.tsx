@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Empty, List, Row, Space, Tag, Typography } from "antd";
+import { Card, Col, List, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -57,7 +57,7 @@ export function MyGridsCard({ townshipId }: { townshipId: string }) {
               <List
                 size="small"
                 dataSource={g.disputes}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                locale={{ emptyText: t("common.none") }}
                 renderItem={(d) => (
                   <List.Item data-testid="my-grid-dispute">
                     <Space wrap size={4}>
@@ -98,7 +98,7 @@ export function MyGridsCard({ townshipId }: { townshipId: string }) {
               <List
                 size="small"
                 dataSource={g.petitions}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                locale={{ emptyText: t("common.none") }}
                 renderItem={(p) => (
                   <List.Item data-testid="my-grid-petition">
                     <Link to="/records/petitions">{p.subject}</Link>
