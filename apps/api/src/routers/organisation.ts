@@ -8,6 +8,7 @@ import {
   updateVillageInput,
 } from "@pingan/contracts";
 import { monthBreakdown } from "../organisation/breakdown";
+import { myGrids } from "../organisation/my-grids";
 import {
   archiveGrid,
   archiveVillage,
@@ -18,7 +19,13 @@ import {
   updateGrid,
   updateVillage,
 } from "../organisation/structure";
-import { requireRoles, router, townshipAdminProcedure, townshipReadProcedure } from "../trpc";
+import {
+  requireRoles,
+  router,
+  townshipAdminProcedure,
+  townshipProcedure,
+  townshipReadProcedure,
+} from "../trpc";
 
 /** The township admin, or a county user (read-only) on one of the county's townships. */
 const adminOrCountyRead = townshipReadProcedure.use(
@@ -29,6 +36,9 @@ const adminOrCountyRead = townshipReadProcedure.use(
 export const organisationRouter = router({
   /** The structure with names; every township user may read it (to file records), and the county. */
   get: townshipReadProcedure.query(({ ctx }) => organisationView(ctx)),
+
+  /** The signed-in 网格员's own grids with their open disputes (lights), key persons to visit, petitions. */
+  myGrids: townshipProcedure.query(({ ctx }) => myGrids(ctx)),
 
   createVillage: townshipAdminProcedure
     .input(createVillageInput)

@@ -8,9 +8,20 @@ const includeGreen = () => z.boolean({ error: fieldError("含正常件") }).defa
 
 /** Supervision (督办): overdue and soon-due disputes, and townships late with their month. */
 export const supervisionRouter = router({
-  /** The county's open disputes with their lights, most urgent first (green ones on request). */
+  /**
+   * The county's open disputes with their lights, most urgent first (green ones on request); within one
+   * township, by village, grid or 责任人 (the county reads its townships' structures via organisation.get).
+   */
   disputes: countyProcedure
-    .input(fields({ townshipId: id("乡镇").optional(), includeGreen: includeGreen() }))
+    .input(
+      fields({
+        townshipId: id("乡镇").optional(),
+        villageId: id("村（社区）").optional(),
+        gridId: id("网格").optional(),
+        responsibleId: id("责任人").optional(),
+        includeGreen: includeGreen(),
+      }),
+    )
     .query(({ ctx, input }) => countyDisputeLights(ctx.tenantServices, ctx.county, input)),
 
   /** One township's open disputes with their lights (its own people and its county). */

@@ -1,6 +1,7 @@
 /** Supervision (督办): the lights of open disputes (超时亮灯) and the townships late with their month. */
 import { checkItems, type Db, type ItemOf } from "@pingan/data";
 import { DAY_MS, DEFAULT_DISPUTE_DEADLINES, type Scheme } from "@pingan/domain";
+import { AppError } from "../errors";
 import { getScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { hasSubmitted, monthAt, submissionDeadline } from "../submissions/deadline";
@@ -39,6 +40,9 @@ async function openDisputes(db: Db, township: TownshipRef, scheme: Scheme | unde
         partiesBrief: d.partiesBrief,
         reportedAt: d.reportedAt,
         attempts: d.attempts.length,
+        villageId: d.villageId ?? null,
+        gridId: d.gridId ?? null,
+        responsibleId: d.responsibleId ?? null,
         dueAt: new Date(due).toISOString(),
         hoursLeft: Math.floor(left / 3_600_000),
         light: lightFor(left, allowed),
@@ -69,12 +73,23 @@ async function currentScheme(db: Db, countyId: string, now: Date) {
   return (await getScheme(db, countyId, Number(monthAt(now).slice(0, 4))))?.scheme;
 }
 
-/** The county's open disputes with their lights, most urgent first (green ones on request). */
+/** Where a light's dispute is filed (issue 14): each given id must match; only within one township. */
+export type FiledFilter = { villageId?: string; gridId?: string; responsibleId?: string };
+
+/**
+ * The county's open disputes with their lights, most urgent first (green ones on request). Filtered by
+ * village, grid or 责任人 only together with one of the county's townships, whose structure they name.
+ */
 export async function countyDisputeLights(
   services: Services,
   county: ItemOf<"county">,
-  input: { townshipId?: string; includeGreen: boolean },
+  input: { townshipId?: string; includeGreen: boolean } & FiledFilter,
 ) {
+  const filed = input.villageId ?? input.gridId ?? input.responsibleId;
+  if (filed !== undefined && !input.townshipId)
+    throw new AppError("INPUT.INVALID", "按村（社区）、网格或责任人筛选时须先选择「乡镇」", {
+      field: "townshipId",
+    });
   const { db } = services;
   const now = services.now();
   const [townships, scheme] = await Promise.all([
@@ -83,7 +98,11 @@ export async function countyDisputeLights(
   ]);
   const chosen = townships.filter((t) => !input.townshipId || t.id === input.townshipId);
   const lists = await Promise.all(chosen.map((t) => openDisputes(db, t, scheme, now.getTime())));
-  return summarise(lists.flat(), input.includeGreen);
+  const matches = (d: Watched) =>
+    (!input.villageId || d.villageId === input.villageId) &&
+    (!input.gridId || d.gridId === input.gridId) &&
+    (!input.responsibleId || d.responsibleId === input.responsibleId);
+  return summarise(lists.flat().filter(matches), input.includeGreen);
 }
 
 /** One township's open disputes with their lights. */

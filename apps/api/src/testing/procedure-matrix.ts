@@ -150,6 +150,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "staff.remove": { access: "townshipAdmin", input: (townshipId) => ({ townshipId, userId: missing }) },
 
   "organisation.get": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "organisation.myGrids": { access: "townshipWrite", input: (townshipId) => ({ townshipId }) },
   "organisation.createVillage": {
     access: "townshipAdmin",
     input: (townshipId, unique) => ({ townshipId, requestId: `req-${unique()}`, name: `村${unique()}` }),

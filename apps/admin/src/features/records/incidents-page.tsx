@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
+import { FiledGridField, FiledGridFilter, useLinkedGrid } from "../../shared/filed-grid";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -19,6 +20,7 @@ type CreateValues = {
   kind: Incident["kind"];
   severity: Incident["severity"];
   summary: string;
+  gridId?: string;
 };
 
 /** 案件: criminal and public-order cases; major criminal cases are a veto event. */
@@ -29,14 +31,16 @@ export default function IncidentsPage() {
   const townshipId = useTownshipId();
   const { field } = contractFields(createIncidentInput);
   const [kind, setKind] = useState<Incident["kind"] | undefined>();
+  const [gridId, setGridId] = useState<string | undefined>();
   const list = useRecordList(
-    trpc.incidents.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
+    trpc.incidents.list.infiniteQueryOptions({ townshipId, kind, gridId, limit: PAGE_SIZE }, NEXT_PAGE),
   );
   const adding = useCreateRecord(
     trpc.incidents.create.mutationOptions,
     trpc.incidents.pathFilter(),
     (v: CreateValues) => newRecord(townshipId, v),
   );
+  const linkedGrid = useLinkedGrid(adding.show);
   const addFields = (
     <>
       <Form.Item {...field("kind", t("incidents.kind"))}>
@@ -51,6 +55,7 @@ export default function IncidentsPage() {
       <Form.Item {...field("occurredAt", t("incidents.occurredAt"), t("incidents.occurredAtRequired"))}>
         <InstantPicker />
       </Form.Item>
+      <FiledGridField townshipId={townshipId} />
     </>
   );
 
@@ -62,18 +67,26 @@ export default function IncidentsPage() {
       add={{
         form: adding,
         title: t("incidents.add"),
-        initialValues: { occurredAt: nowInstant(), kind: "public_order", severity: "ordinary" },
+        initialValues: {
+          occurredAt: nowInstant(),
+          kind: "public_order",
+          severity: "ordinary",
+          gridId: linkedGrid,
+        },
         fields: addFields,
       }}
       filters={
-        <Select
-          allowClear
-          placeholder={t("incidents.kind")}
-          style={{ width: 140 }}
-          value={kind}
-          onChange={setKind}
-          options={options(labels.incidentKind)}
-        />
+        <>
+          <Select
+            allowClear
+            placeholder={t("incidents.kind")}
+            style={{ width: 140 }}
+            value={kind}
+            onChange={setKind}
+            options={options(labels.incidentKind)}
+          />
+          <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
+        </>
       }
       list={list}
       rowKey={(i) => i.id}

@@ -6,6 +6,7 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
+import { FiledGridField, FiledGridFilter, useLinkedGrid } from "../../shared/filed-grid";
 import { FormDrawer } from "../../shared/form-drawer";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
@@ -23,6 +24,7 @@ type CreateValues = {
   skipLevel?: boolean;
   collective?: boolean;
   firstHandledAt?: string;
+  gridId?: string;
 };
 type CloseValues = { closedAt: string; settled: boolean; closingNote?: string };
 
@@ -34,13 +36,14 @@ export default function PetitionsPage() {
   const townshipId = useTownshipId();
   const { rule, field } = contractFields(createPetitionInput);
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
+  const [gridId, setGridId] = useState<string | undefined>();
   const [closing, setClosing] = useState<Petition | null>(null);
   const [closeForm] = Form.useForm<CloseValues>();
   const refresh = () => void qc.invalidateQueries(trpc.petitions.pathFilter());
 
   const list = useRecordList(
     trpc.petitions.list.infiniteQueryOptions(
-      { townshipId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
+      { townshipId, gridId, status: status === "all" ? undefined : status, limit: PAGE_SIZE },
       NEXT_PAGE,
     ),
   );
@@ -50,6 +53,7 @@ export default function PetitionsPage() {
     (v: CreateValues) =>
       newRecord(townshipId, { ...v, skipLevel: v.skipLevel ?? false, collective: v.collective ?? false }),
   );
+  const linkedGrid = useLinkedGrid(adding.show);
   const close = useMutation(
     trpc.petitions.close.mutationOptions({
       onSuccess: () => {
@@ -82,6 +86,7 @@ export default function PetitionsPage() {
           <Checkbox>{t("petitions.collectiveCheck")}</Checkbox>
         </Form.Item>
       </Space>
+      <FiledGridField townshipId={townshipId} />
     </>
   );
 
@@ -93,19 +98,27 @@ export default function PetitionsPage() {
       add={{
         form: adding,
         title: t("petitions.add"),
-        initialValues: { receivedAt: nowInstant(), skipLevel: false, collective: false },
+        initialValues: {
+          receivedAt: nowInstant(),
+          skipLevel: false,
+          collective: false,
+          gridId: linkedGrid,
+        },
         fields: addFields,
       }}
       filters={
-        <Segmented
-          value={status}
-          onChange={(v) => setStatus(v as typeof status)}
-          options={[
-            { value: "all", label: t("records.status.all") },
-            { value: "open", label: t("records.status.open") },
-            { value: "closed", label: t("records.status.closed") },
-          ]}
-        />
+        <>
+          <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { value: "all", label: t("records.status.all") },
+              { value: "open", label: t("records.status.open") },
+              { value: "closed", label: t("records.status.closed") },
+            ]}
+          />
+        </>
       }
       list={list}
       rowKey={(p) => p.id}

@@ -19,6 +19,7 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
+import { useGridOptions } from "../../shared/grid-options";
 import { showDeadline, showInstant } from "../../shared/instant";
 import { periodLabel } from "../../shared/period-label";
 import { lastMonth } from "../../shared/period-picker";
@@ -49,10 +50,25 @@ export default function SupervisionPage() {
   const { t, locale } = useI18n();
   const levels = recordLabels(t);
   const [townshipId, setTownshipId] = useState<string | undefined>();
+  const [villageId, setVillageId] = useState<string | undefined>();
+  const [gridId, setGridId] = useState<string | undefined>();
+  const [responsibleId, setResponsibleId] = useState<string | undefined>();
   const [includeGreen, setIncludeGreen] = useState(false);
   const [month, setMonth] = useState(lastMonth);
   const townships = useQuery(trpc.onboarding.listTownships.queryOptions({ status: "active" }));
-  const board = useQuery(trpc.supervision.disputes.queryOptions({ townshipId, includeGreen }));
+  // The chosen township's villages, grids and people (the county reads its own townships' only).
+  const org = useGridOptions(townshipId);
+  const chooseTownship = (id: string | undefined) => {
+    setTownshipId(id);
+    setVillageId(undefined);
+    setGridId(undefined);
+    setResponsibleId(undefined);
+  };
+  const board = useQuery(
+    trpc.supervision.disputes.queryOptions({ townshipId, villageId, gridId, responsibleId, includeGreen }),
+  );
+  const gridName = new Map(org.filter.map((g) => [g.value, g.label]));
+  const personName = new Map(org.people.map((p) => [p.value, p.label]));
   const late = useQuery(trpc.supervision.lateSubmissions.queryOptions({ month }));
   const counts = board.data?.counts;
 
@@ -78,6 +94,7 @@ export default function SupervisionPage() {
       </Row>
       <Card
         size="small"
+        data-testid="supervision-disputes"
         title={t("supervision.openDisputes")}
         extra={
           <Space wrap>
@@ -86,9 +103,47 @@ export default function SupervisionPage() {
               placeholder={t("supervision.allTownships")}
               style={{ width: 160 }}
               value={townshipId}
-              onChange={setTownshipId}
+              onChange={chooseTownship}
               options={(townships.data ?? []).map((tw) => ({ value: tw.id, label: tw.name }))}
+              aria-label={t("supervision.township")}
             />
+            {townshipId && org.villages.length > 0 && (
+              <>
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: "label" }}
+                  placeholder={t("supervision.village")}
+                  style={{ width: 140 }}
+                  value={villageId}
+                  onChange={(v: string | undefined) => {
+                    setVillageId(v);
+                    setGridId(undefined);
+                  }}
+                  options={org.villages}
+                  aria-label={t("supervision.village")}
+                />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: "label" }}
+                  placeholder={t("supervision.grid")}
+                  style={{ width: 180 }}
+                  value={gridId}
+                  onChange={setGridId}
+                  options={org.filterIn(villageId)}
+                  aria-label={t("supervision.grid")}
+                />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: "label" }}
+                  placeholder={t("supervision.responsible")}
+                  style={{ width: 140 }}
+                  value={responsibleId}
+                  onChange={setResponsibleId}
+                  options={org.people}
+                  aria-label={t("supervision.responsible")}
+                />
+              </>
+            )}
             <Space size={4}>
               <Switch size="small" checked={includeGreen} onChange={setIncludeGreen} />
               <span>{t("supervision.includeGreen")}</span>
@@ -111,6 +166,20 @@ export default function SupervisionPage() {
               render: (l: Watched["light"]) => <Badge status={LIGHT[l].status} text={t(LIGHT[l].text)} />,
             },
             { title: t("supervision.township"), dataIndex: "townshipName" },
+            ...(townshipId && org.villages.length > 0
+              ? [
+                  {
+                    title: t("supervision.grid"),
+                    dataIndex: "gridId",
+                    render: (id: string | null) => (id ? (gridName.get(id) ?? "—") : "—"),
+                  },
+                  {
+                    title: t("supervision.responsible"),
+                    dataIndex: "responsibleId",
+                    render: (id: string | null) => (id ? (personName.get(id) ?? "—") : "—"),
+                  },
+                ]
+              : []),
             {
               title: t("supervision.level"),
               dataIndex: "level",

@@ -26,6 +26,7 @@ import { periodLabel } from "../../shared/period-label";
 import { submissionStatus } from "../../shared/submission-status";
 import { useDueMonth } from "../../shared/use-cycle";
 import { useTownshipId } from "../../shared/use-township-id";
+import { MyGridsCard } from "./my-grids-card";
 import { TownshipLightsCard } from "./township-lights-card";
 
 const TrendChart = lazy(() => import("./trend-chart"));
@@ -67,6 +68,7 @@ function MonthScore({ dueMonth, deadline }: { dueMonth: string; deadline: string
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <MyGridsCard townshipId={townshipId} />
       <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("myScore.title", { period: periodLabel(month, locale) })}

@@ -33,4 +33,7 @@ export const SUPERVISION_WORDS = {
   "supervision.code": { zh: "区划代码", en: "Code" },
   "supervision.status": { zh: "状态", en: "Status" },
   "supervision.locked": { zh: "已锁定", en: "Locked" },
+  "supervision.village": { zh: "村（社区）", en: "Village" },
+  "supervision.grid": { zh: "网格", en: "Grid" },
+  "supervision.responsible": { zh: "责任人", en: "Responsible" },
 } as const satisfies Record<string, Entry>;

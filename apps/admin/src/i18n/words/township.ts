@@ -176,4 +176,21 @@ export const TOWNSHIP_WORDS = {
     en: "Remove {name}? Their sign-in stops working at once",
   },
   "staff.remove": { zh: "移除", en: "Remove" },
+  "myGrids.title": { zh: "我的网格", en: "My grids" },
+  "myGrids.disputes": { zh: "未办结纠纷 {n} 件", en: "Open disputes: {n}" },
+  "myGrids.keyPersons": { zh: "待走访重点人员 {n} 人", en: "Key persons to visit: {n}" },
+  "myGrids.allVisited": { zh: "本期均已走访", en: "All visited" },
+  "myGrids.visitsMonth": {
+    zh: "本月已走访 {done}/{required} 次",
+    en: "{done} of {required} visits this month",
+  },
+  "myGrids.visitsQuarter": {
+    zh: "本季度已走访 {done}/{required} 次",
+    en: "{done} of {required} visits this quarter",
+  },
+  "myGrids.petitions": { zh: "未办结信访 {n} 件", en: "Open petitions: {n}" },
+  "myGrids.recordDispute": { zh: "登记纠纷", en: "Record a dispute" },
+  "myGrids.recordPetition": { zh: "登记信访", en: "Record a petition" },
+  "myGrids.recordIncident": { zh: "登记案件", en: "Record an incident" },
+  "myGrids.recordVisit": { zh: "登记走访", en: "Record a visit" },
 } as const satisfies Record<string, Entry>;
