@@ -19,6 +19,7 @@ import {
   parseTime,
   parseTownshipCode,
   parseYesNo,
+  timeValue,
   trimCell,
 } from "./values";
 
@@ -246,6 +247,46 @@ function parserOf(
   }
 }
 
+/** What a fast parser returns where the column's parser gives a problem (it is then asked for it). */
+const FAILED: unique symbol = Symbol("failed");
+type FastParser = (v: CellValue) => unknown;
+
+const isDigits = (s: string) => {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/**
+ * A column's parser without a result object per cell (most cells are right, and the row loop runs
+ * mostly cold): the value, or FAILED exactly where `parserOf(c)` gives a problem. The common kinds are
+ * written out; the others wrap the parser.
+ */
+function fastParserOf(c: Column, parse: (v: CellValue) => Parsed<unknown>): FastParser {
+  const kind = c.kind;
+  if (typeof kind === "object") {
+    const e = kind.enumeration;
+    return (v) => e.find(v) ?? FAILED;
+  }
+  if (kind === "text")
+    return (v) => (typeof v === "string" ? trimCell(v) : v instanceof Date ? FAILED : String(v));
+  if (kind === "code")
+    return (v) => {
+      if (typeof v !== "string") {
+        const p = parse(v);
+        return p.ok ? p.value : FAILED;
+      }
+      const s = trimCell(v);
+      return s.length === 9 && isDigits(s) ? s : FAILED;
+    };
+  return (v) => {
+    const p = parse(v);
+    return p.ok ? p.value : FAILED;
+  };
+}
+
 function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed<string>): Parsed<unknown> {
   const kind = c.kind;
   if (typeof kind === "object") return kind.enumeration.parse(v);
@@ -294,6 +335,8 @@ function readSheet(
   let ats: number[] = [];
   let slots: number[] = [];
   let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
+  let fast: FastParser[] = [];
+  let keyOf: string[] = [];
   let isCode: boolean[] = [];
   let currentRow = 0;
   const fail = (column: string, message: string): false => {
@@ -344,6 +387,8 @@ function readSheet(
           ats = index.map((c) => c.at);
           slots = index.map((c) => c.time ?? -1);
           parsers = columns.map((c) => parserOf(c, parseEvent));
+          fast = columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>));
+          keyOf = columns.map((c) => c.key);
           isCode = columns.map((c) => isTownships && c.key === "code");
         }
         return;
@@ -371,24 +416,29 @@ function readSheet(
       }
       const time = slots[j] as number;
       if (time >= 0) {
-        const t = parseTime(v);
-        if (t.ok) {
-          rowTimes[time] = t.value;
-          record[column.key] = isoString(t.value);
-        } else {
-          errors.push({ sheet, row, column: column.header, message: t.problem });
-          rowOk = false;
+        let ms = timeValue(v);
+        if (ms !== ms) {
+          const t = parseTime(v);
+          if (!t.ok) {
+            errors.push({ sheet, row, column: column.header, message: t.problem });
+            rowOk = false;
+            continue;
+          }
+          ms = t.value;
         }
+        rowTimes[time] = ms;
+        record[keyOf[j] as string] = isoString(ms);
         continue;
       }
-      const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v as CellValue);
-      if (parsed.ok) {
-        if (parsed.value !== "") record[column.key] = parsed.value;
-        if (isCode[j]) sheetCodes.add(parsed.value as string);
-      } else {
+      const value = (fast[j] as FastParser)(v);
+      if (value === FAILED) {
+        const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
         errors.push({ sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
+        continue;
       }
+      if (value !== "") record[keyOf[j] as string] = value;
+      if (isCode[j]) sheetCodes.add(value as string);
     }
     if (record.id !== undefined && record.townshipCode !== undefined)
       keys.set(record.townshipCode as string, record.id as string, true);
