@@ -199,7 +199,7 @@ export function sharedStrings(xml: string): string[] {
 }
 
 /** Every form of `xl/sharedStrings.xml` (or of its tail from an `<si>` on). */
-function allSharedStrings(xml: string): string[] {
+export function allSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const text = textCollector();
   const h = {
