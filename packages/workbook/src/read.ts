@@ -417,7 +417,7 @@ function readSheet(
       const time = slots[j] as number;
       if (time >= 0) {
         let ms = timeValue(v);
-        if (ms !== ms) {
+        if (Number.isNaN(ms)) {
           const t = parseTime(v);
           if (!t.ok) {
             errors.push({ sheet, row, column: column.header, message: t.problem });

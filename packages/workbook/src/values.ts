@@ -221,7 +221,7 @@ function localTime(s: string): number {
 /** An instant (epoch ms) from a time cell; see import.md's value table. */
 export function parseTime(v: CellValue): Parsed<number> {
   const fast = timeValue(v);
-  if (fast === fast) return ok(fast);
+  if (!Number.isNaN(fast)) return ok(fast);
   let ms: number;
   if (v instanceof Date) {
     // xlsx date cells carry no zone: the serial is the wall clock in China, not UTC. exceljs already
