@@ -403,7 +403,7 @@ function readSheet(
     }
     const record: Row = { row };
     let rowOk = true;
-    rowTimes.fill(Number.NaN);
+    for (let k = 0; k < rowTimes.length; k++) rowTimes[k] = Number.NaN;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Column;
       const v = cells[ats[j] as number] ?? null;
