@@ -451,7 +451,7 @@ function readSheet(
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
-  for (const c of cells) if (!isBlank(c)) return false;
+  for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k] as CellValue)) return false;
   return true;
 }
 
