@@ -314,6 +314,9 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
   }
 }
 
+/** The sheets whose rows other sheets name: their keys are kept for crossCheck, also of wrong rows. */
+const REFERENCED: ReadonlySet<string> = new Set(["重点人员", "矛盾纠纷"]);
+
 function readSheet(
   def: SheetDef,
   table: SheetSource,
@@ -325,6 +328,8 @@ function readSheet(
 ): { rows: Row[]; instants: Map<string, Float64Array> } {
   const keys = new TownshipKeys();
   seenKeys.set(def.name, keys);
+  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
+  const keepKeys = REFERENCED.has(def.name);
   const sheet = table.label;
   const out: Row[] = [];
   const isTownships = def.key === "townships";
@@ -440,7 +445,7 @@ function readSheet(
       if (value !== "") record[keyOf[j] as string] = value;
       if (isCode[j]) sheetCodes.add(value as string);
     }
-    if (record.id !== undefined && record.townshipCode !== undefined)
+    if (keepKeys && record.id !== undefined && record.townshipCode !== undefined)
       keys.set(record.townshipCode as string, record.id as string, true);
     currentRow = row;
     if (!rowOk || (def.rules && !def.rules(record, fail))) return;
