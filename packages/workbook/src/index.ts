@@ -23,8 +23,9 @@ export type { InflateRaw } from "./zip";
 const EMPTY_REPORT = { sheets: [], unknownSheets: [], unknownColumns: [] };
 
 /**
- * An .xlsx workbook's bytes → typed records, or every error in it. `inflateRaw`: a synchronous raw
- * inflater (node's `zlib.inflateRawSync`) to use instead of the platform's DecompressionStream.
+ * An .xlsx workbook's bytes → typed records, or every error in it. `inflateRaw`: a raw inflater
+ * (node's `zlib.inflateRawSync`, or `zlib.inflateRaw` as a promise) to use instead of the platform's
+ * DecompressionStream.
  */
 export async function readXlsx(
   bytes: Uint8Array,

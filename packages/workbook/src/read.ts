@@ -19,6 +19,7 @@ import {
   parseTime,
   parseTownshipCode,
   parseYesNo,
+  timeValue,
   trimCell,
 } from "./values";
 
@@ -246,6 +247,46 @@ function parserOf(
   }
 }
 
+/** What a fast parser returns where the column's parser gives a problem (it is then asked for it). */
+const FAILED: unique symbol = Symbol("failed");
+type FastParser = (v: CellValue) => unknown;
+
+const isDigits = (s: string) => {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/**
+ * A column's parser without a result object per cell (most cells are right, and the row loop runs
+ * mostly cold): the value, or FAILED exactly where `parserOf(c)` gives a problem. The common kinds are
+ * written out; the others wrap the parser.
+ */
+function fastParserOf(c: Column, parse: (v: CellValue) => Parsed<unknown>): FastParser {
+  const kind = c.kind;
+  if (typeof kind === "object") {
+    const e = kind.enumeration;
+    return (v) => e.find(v) ?? FAILED;
+  }
+  if (kind === "text")
+    return (v) => (typeof v === "string" ? trimCell(v) : v instanceof Date ? FAILED : String(v));
+  if (kind === "code")
+    return (v) => {
+      if (typeof v !== "string") {
+        const p = parse(v);
+        return p.ok ? p.value : FAILED;
+      }
+      const s = trimCell(v);
+      return s.length === 9 && isDigits(s) ? s : FAILED;
+    };
+  return (v) => {
+    const p = parse(v);
+    return p.ok ? p.value : FAILED;
+  };
+}
+
 function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed<string>): Parsed<unknown> {
   const kind = c.kind;
   if (typeof kind === "object") return kind.enumeration.parse(v);
@@ -273,6 +314,9 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
   }
 }
 
+/** The sheets whose rows other sheets name: their keys are kept for crossCheck, also of wrong rows. */
+const REFERENCED: ReadonlySet<string> = new Set(["重点人员", "矛盾纠纷"]);
+
 function readSheet(
   def: SheetDef,
   table: SheetSource,
@@ -284,6 +328,8 @@ function readSheet(
 ): { rows: Row[]; instants: Map<string, Float64Array> } {
   const keys = new TownshipKeys();
   seenKeys.set(def.name, keys);
+  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
+  const keepKeys = REFERENCED.has(def.name);
   const sheet = table.label;
   const out: Row[] = [];
   const isTownships = def.key === "townships";
@@ -294,6 +340,8 @@ function readSheet(
   let ats: number[] = [];
   let slots: number[] = [];
   let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
+  let fast: FastParser[] = [];
+  let keyOf: string[] = [];
   let isCode: boolean[] = [];
   let currentRow = 0;
   const fail = (column: string, message: string): false => {
@@ -344,6 +392,8 @@ function readSheet(
           ats = index.map((c) => c.at);
           slots = index.map((c) => c.time ?? -1);
           parsers = columns.map((c) => parserOf(c, parseEvent));
+          fast = columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>));
+          keyOf = columns.map((c) => c.key);
           isCode = columns.map((c) => isTownships && c.key === "code");
         }
         return;
@@ -358,7 +408,7 @@ function readSheet(
     }
     const record: Row = { row };
     let rowOk = true;
-    rowTimes.fill(Number.NaN);
+    for (let k = 0; k < rowTimes.length; k++) rowTimes[k] = Number.NaN;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Column;
       const v = cells[ats[j] as number] ?? null;
@@ -371,26 +421,31 @@ function readSheet(
       }
       const time = slots[j] as number;
       if (time >= 0) {
-        const t = parseTime(v);
-        if (t.ok) {
-          rowTimes[time] = t.value;
-          record[column.key] = isoString(t.value);
-        } else {
-          errors.push({ sheet, row, column: column.header, message: t.problem });
-          rowOk = false;
+        let ms = timeValue(v);
+        if (Number.isNaN(ms)) {
+          const t = parseTime(v);
+          if (!t.ok) {
+            errors.push({ sheet, row, column: column.header, message: t.problem });
+            rowOk = false;
+            continue;
+          }
+          ms = t.value;
         }
+        rowTimes[time] = ms;
+        record[keyOf[j] as string] = isoString(ms);
         continue;
       }
-      const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v as CellValue);
-      if (parsed.ok) {
-        if (parsed.value !== "") record[column.key] = parsed.value;
-        if (isCode[j]) sheetCodes.add(parsed.value as string);
-      } else {
+      const value = (fast[j] as FastParser)(v);
+      if (value === FAILED) {
+        const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
         errors.push({ sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
+        continue;
       }
+      if (value !== "") record[keyOf[j] as string] = value;
+      if (isCode[j]) sheetCodes.add(value as string);
     }
-    if (record.id !== undefined && record.townshipCode !== undefined)
+    if (keepKeys && record.id !== undefined && record.townshipCode !== undefined)
       keys.set(record.townshipCode as string, record.id as string, true);
     currentRow = row;
     if (!rowOk || (def.rules && !def.rules(record, fail))) return;
@@ -401,7 +456,7 @@ function readSheet(
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
-  for (const c of cells) if (!isBlank(c)) return false;
+  for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k] as CellValue)) return false;
   return true;
 }
 

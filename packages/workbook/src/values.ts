@@ -66,32 +66,35 @@ export function isoString(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const millis = rest - second * 1000;
-  const d = (n: number) => 48 + (n % 10);
-  const t = (n: number) => 48 + Math.floor(n / 10);
+  // Digits written out rather than through a helper: most calls run before V8 has optimised this,
+  // when each helper call (two per field) costs more than the arithmetic.
+  const y2 = Math.floor(year / 10);
+  const y3 = Math.floor(year / 100);
+  const m2 = Math.floor(millis / 10);
   return String.fromCharCode(
     48 + Math.floor(year / 1000),
-    d(Math.floor(year / 100)),
-    d(Math.floor(year / 10)),
-    d(year),
+    48 + (y3 % 10),
+    48 + (y2 % 10),
+    48 + (year % 10),
     45,
-    t(month),
-    d(month),
+    48 + Math.floor(month / 10),
+    48 + (month % 10),
     45,
-    t(day),
-    d(day),
+    48 + Math.floor(day / 10),
+    48 + (day % 10),
     84,
-    t(hour),
-    d(hour),
+    48 + Math.floor(hour / 10),
+    48 + (hour % 10),
     58,
-    t(minute),
-    d(minute),
+    48 + Math.floor(minute / 10),
+    48 + (minute % 10),
     58,
-    t(second),
-    d(second),
+    48 + Math.floor(second / 10),
+    48 + (second % 10),
     46,
     48 + Math.floor(millis / 100),
-    d(Math.floor(millis / 10)),
-    d(millis),
+    48 + (m2 % 10),
+    48 + (millis % 10),
     90,
   );
 }
@@ -117,8 +120,119 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** One or two ASCII digits of s at i: the value times 4 plus how many digits (0: none), or -1. */
+function oneOrTwo(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  if (!isDigit(a)) return -1;
+  const b = s.charCodeAt(i + 1);
+  return isDigit(b) ? ((a - 48) * 10 + b - 48) * 4 + 2 : (a - 48) * 4 + 1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * `parseTime`'s value without a result object, NaN for anything it would not accept plainly: a date
+ * cell, or text in the local form (`2026-10-05 09:30`, `2026/1/5 9:30:15.250`) read with char codes
+ * instead of a regular expression (every time cell of a workbook comes through here, and most of them
+ * while the code is still cold). NaN means "ask `parseTime`": for its message, or for the other forms
+ * it takes (ISO with an offset), so the two can never disagree on a value.
+ */
+export function timeValue(v: CellValue): number {
+  let ms: number;
+  if (v instanceof Date) ms = Math.round(v.getTime()) - CHINA_OFFSET_MS;
+  else if (typeof v === "string") ms = localTime(trimCell(v));
+  else return Number.NaN;
+  return ms >= MIN_INSTANT && ms < MAX_INSTANT ? ms : Number.NaN;
+}
+
+/** LOCAL_TIME by hand: the epoch ms of China wall-clock text, NaN when it is not that form or no date. */
+function localTime(s: string): number {
+  const n = s.length;
+  if (n < 8) return Number.NaN;
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  if (y0 < 0 || y0 > 9 || y1 < 0 || y1 > 9 || y2 < 0 || y2 > 9 || y3 < 0 || y3 > 9) return Number.NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  let sep = s.charCodeAt(4);
+  if (sep !== 45 && sep !== 47) return Number.NaN;
+  const mo = oneOrTwo(s, 5);
+  if (mo < 0) return Number.NaN;
+  let i = 5 + (mo & 3);
+  sep = s.charCodeAt(i);
+  if (sep !== 45 && sep !== 47) return Number.NaN;
+  const da = oneOrTwo(s, i + 1);
+  if (da < 0) return Number.NaN;
+  i += 1 + (da & 3);
+  const month = mo >> 2;
+  const day = da >> 2;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millis = 0;
+  if (i < n) {
+    const t = s.charCodeAt(i);
+    if (t !== 32 && t !== 84) return Number.NaN;
+    const h = oneOrTwo(s, i + 1);
+    if (h < 0) return Number.NaN;
+    i += 1 + (h & 3);
+    hour = h >> 2;
+    if (s.charCodeAt(i) !== 58 || i + 3 > n) return Number.NaN;
+    const m0 = s.charCodeAt(i + 1);
+    const m1 = s.charCodeAt(i + 2);
+    if (!isDigit(m0) || !isDigit(m1)) return Number.NaN;
+    minute = (m0 - 48) * 10 + m1 - 48;
+    i += 3;
+    if (i < n) {
+      if (s.charCodeAt(i) !== 58 || i + 3 > n) return Number.NaN;
+      const s0 = s.charCodeAt(i + 1);
+      const s1 = s.charCodeAt(i + 2);
+      if (!isDigit(s0) || !isDigit(s1)) return Number.NaN;
+      second = (s0 - 48) * 10 + s1 - 48;
+      i += 3;
+      if (i < n) {
+        // `.` and one to three digits, as padEnd(3, "0") reads them: .5 is 500 ms.
+        if (s.charCodeAt(i) !== 46 || n - i < 2 || n - i > 4) return Number.NaN;
+        let scale = 100;
+        for (let k = i + 1; k < n; k++, scale /= 10) {
+          const c = s.charCodeAt(k);
+          if (!isDigit(c)) return Number.NaN;
+          millis += (c - 48) * scale;
+        }
+      }
+    }
+  }
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return Number.NaN;
+  // Days from the civil date (H. Hinnant's days_from_civil), as Date.UTC counts them for years from
+  // 100 on (it reads 0–99 as 1900–1999: those go the long way, and are out of range anyway).
+  if (year < 100) return Number.NaN;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  return days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - CHINA_OFFSET_MS;
+}
+
 /** An instant (epoch ms) from a time cell; see import.md's value table. */
 export function parseTime(v: CellValue): Parsed<number> {
+  const fast = timeValue(v);
+  if (!Number.isNaN(fast)) return ok(fast);
   let ms: number;
   if (v instanceof Date) {
     // xlsx date cells carry no zone: the serial is the wall clock in China, not UTC. exceljs already
@@ -240,6 +354,11 @@ export function enumeration<T extends string>(values: Enumeration<T>) {
       const s = typeof v === "string" ? trimCell(v) : String(v);
       const code = lookup.get(s) ?? lookup.get(s.toLowerCase());
       return code ? ok(code) : bad(`应为 ${listed} 之一，实为「${s}」`);
+    },
+    /** `parse`'s value without a result object, undefined where `parse` gives a problem. */
+    find(v: CellValue): T | undefined {
+      const s = typeof v === "string" ? trimCell(v) : String(v);
+      return lookup.get(s) ?? lookup.get(s.toLowerCase());
     },
     accepted: values.map((v) => [...v.names, v.code].join(" / ")).join("；"),
   };

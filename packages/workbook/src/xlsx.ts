@@ -170,8 +170,36 @@ function textCollector() {
   };
 }
 
+/**
+ * The common shared string, `<si><t>text</t></si>` (or with `xml:space="preserve"`), matched natively
+ * (see COMMON_TAG); group 1 is the text, none: the end of `<sst>`.
+ */
+const COMMON_STRING = /\s*(?:<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>|<\/sst>)/y;
+
 /** `xl/sharedStrings.xml`: each `<si>` as one string, rich text runs joined. */
 export function sharedStrings(xml: string): string[] {
+  const first = xml.indexOf("<si");
+  // Anything before the first <si> is the prolog and <sst>; a prefixed or attributed <si> goes the long way.
+  if (first < 0 || first !== xml.indexOf("<si>")) return allSharedStrings(xml);
+  const out: string[] = [];
+  const re = COMMON_STRING;
+  re.lastIndex = first;
+  for (;;) {
+    const at = re.lastIndex;
+    const m = re.exec(xml);
+    if (m === null) {
+      // From this <si> on, every form (rich text, phonetic runs, comments …).
+      for (const text of allSharedStrings(xml.slice(at))) out.push(text);
+      return out;
+    }
+    const text = m[1];
+    if (text === undefined) return out;
+    out.push(decodeOoxmlEscapes(decodeText(text)));
+  }
+}
+
+/** Every form of `xl/sharedStrings.xml` (or of its tail from an `<si>` on). */
+export function allSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const text = textCollector();
   const h = {
@@ -323,14 +351,119 @@ export function sheetRows(
   date1904: boolean,
   visit?: (row: number, cells: readonly CellValue[]) => void,
 ): SheetTable["rows"] {
+  if (!visit) return scanRows(xml, shared, dateStyles, date1904, undefined, 0, 0);
   // Merged cells are listed after the rows: a sheet with any is read whole, then filled and visited.
-  if (visit && xml.includes("mergeCell", Math.max(0, xml.lastIndexOf("sheetData>")))) {
-    for (const r of sheetRows(xml, shared, dateStyles, date1904)) visit(r.row, r.cells);
+  if (xml.includes("mergeCell", Math.max(0, xml.lastIndexOf("sheetData>")))) {
+    for (const r of scanRows(xml, shared, dateStyles, date1904, undefined, 0, 0)) visit(r.row, r.cells);
     return [];
   }
+  commonRows(xml, shared, dateStyles, date1904, visit);
+  return [];
+}
+
+/**
+ * A worksheet's rows and cells as Excel and exceljs write them (`<row r="2" …>`, `<c r="A2" s="1"
+ * t="s"><v>58</v></c>`, `<c r="B2"/>`), matched by one sticky regular expression: the regular
+ * expression engine compiles it to machine code at once, while a loop over char codes runs
+ * interpreted for the first megabyte or so of XML (most of a workbook's cold reading time). At the
+ * first thing it does not match (a formula, an inline string, an entity, a namespace prefix, other
+ * attributes, a comment), the rest of the sheet from the start of that row goes to `scanRows`, which
+ * reads every form; so both give the same rows for any sheet. Groups: 1 column letters, 2 style,
+ * 3 type, 4 value, 5 row number, 6 a row's end; none: the end of `<sheetData>`.
+ */
+const COMMON_TAG =
+  /\s*(?:<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?:\/>|>(?:<v>([^<&\r]*)<\/v>)?<\/c>)|<row r="(\d+)"(?:[^>"]|"[^"]*")*>|(<\/row>)|<\/sheetData>)/y;
+
+function commonRows(
+  xml: string,
+  shared: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+  visit: (row: number, cells: readonly CellValue[]) => void,
+): void {
+  const start = xml.indexOf("<sheetData>");
+  if (start < 0) {
+    scanRows(xml, shared, dateStyles, date1904, visit, 0, 0);
+    return;
+  }
+  const tag = COMMON_TAG;
+  tag.lastIndex = start + 11;
+  const cells: CellValue[] = [];
+  let filled = false;
+  let rowNumber = 0;
+  /** Where the current row's tag starts (-1: between rows), and the row number before it. */
+  let rowStart = -1;
+  let before = 0;
+  for (;;) {
+    const at = tag.lastIndex;
+    const m = tag.exec(xml);
+    if (m === null) {
+      scanRows(
+        xml,
+        shared,
+        dateStyles,
+        date1904,
+        visit,
+        rowStart < 0 ? at : rowStart,
+        rowStart < 0 ? rowNumber : before,
+      );
+      return;
+    }
+    const letters = m[1];
+    if (letters !== undefined) {
+      const v = m[4];
+      if (v === undefined) continue; // no <v>: a blank cell
+      const type = m[3];
+      const isDate = dateStyles[m[2] === undefined ? 0 : Number(m[2])] === true;
+      let value: CellValue;
+      if (type === "s") {
+        // As scanRows: an index read in place, else the text as it stands.
+        const index = digits(v, 0, v.length);
+        const text = index >= 0 ? shared[index] : undefined;
+        value =
+          text !== undefined
+            ? unescapeSpreadsheetCell(text)
+            : cellValue(type, index >= 0 ? undefined : v, undefined, isDate, shared, date1904);
+      } else value = cellValue(type, v, undefined, isDate, shared, date1904);
+      if (value === null) continue;
+      const col = columnAt(letters, 0, letters.length);
+      while (cells.length < col) cells.push(null);
+      cells[col] = value;
+      filled = true;
+    } else if (m[5] !== undefined) {
+      before = rowNumber;
+      rowNumber = Number(m[5]);
+      rowStart = at;
+      cells.length = 0;
+      filled = false;
+    } else if (m[6] !== undefined) {
+      if (filled) visit(rowNumber, cells);
+      rowStart = -1;
+    } else {
+      // </sheetData>: what follows holds no rows as a rule, but scanRows reads whatever it finds.
+      scanRows(xml, shared, dateStyles, date1904, visit, tag.lastIndex, rowNumber);
+      return;
+    }
+  }
+}
+
+/**
+ * Every form of worksheet XML, from `from` (a tag's start) with `firstRow` the row number before it:
+ * cells by column (missing ones null), rows numbered as Excel does, handed to `visit` one by one in
+ * one reused array (or returned, without `visit`).
+ */
+function scanRows(
+  xml: string,
+  shared: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+  visit: ((row: number, cells: readonly CellValue[]) => void) | undefined,
+  from: number,
+  firstRow: number,
+): SheetTable["rows"] {
   const rows: SheetTable["rows"] = [];
   const n = xml.length;
-  let rowNumber = 0;
+  let rowNumber = firstRow;
   let cells: CellValue[] = [];
   let filled = false;
   // The cell being read.
@@ -370,7 +503,7 @@ export function sheetRows(
   };
 
   const merges: string[] = [];
-  let i = 0;
+  let i = from;
   while (i < n) {
     const lt = xml.indexOf("<", i);
     if (capture !== 0 && (lt < 0 ? n : lt) > i) addText(decodeText(xml.slice(i, lt < 0 ? n : lt)));

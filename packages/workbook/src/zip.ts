@@ -1,14 +1,15 @@
 /**
  * Just enough of the ZIP format to read an .xlsx: the central directory, and entries stored (method 0)
- * or deflated (method 8). Deflated entries are inflated by an injected synchronous raw inflater when
- * the caller has one (the command line passes node's `zlib.inflateRawSync`: no stream, no promise per
- * chunk), else by the platform's `DecompressionStream("deflate-raw")`, which Node 20 and every current
+ * or deflated (method 8). Deflated entries are inflated by an injected raw inflater when the caller
+ * has one (the command line passes node's `zlib.inflateRaw` on the thread pool: one job per part, no
+ * stream, no promise per chunk, the parts inflating side by side while the first sheets are read),
+ * else by the platform's `DecompressionStream("deflate-raw")`, which Node 20 and every current
  * browser have — native zlib either way, no library to ship. No ZIP64, no encryption, no multi-disk
  * archives: spreadsheet programs write none of these for a workbook of records.
  */
 
-/** Raw deflate (RFC 1951) → bytes, synchronously; throws on corrupt data. */
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+/** Raw deflate (RFC 1951) → bytes, at once or as a promise; throws (or rejects) on corrupt data. */
+export type InflateRaw = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** A ZIP problem, in the words the clerk sees after 「不是有效的 Excel 工作簿（.xlsx）：」. */
 export class ZipError extends Error {}
@@ -80,7 +81,7 @@ export function openZip(bytes: Uint8Array, inflateRaw?: InflateRaw): ZipArchive 
       if (entry.method === 0) return utf8.decode(data);
       if (entry.method !== 8) throw new ZipError(`「${name}」使用了不支持的压缩方式（${entry.method}）`);
       try {
-        return inflateRaw ? utf8.decode(inflateRaw(data)) : await inflateText(data);
+        return inflateRaw ? utf8.decode(await inflateRaw(data)) : await inflateText(data);
       } catch {
         throw new ZipError(`压缩包中的「${name}」已损坏`);
       }
