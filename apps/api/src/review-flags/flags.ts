@@ -8,16 +8,7 @@ import type { Services } from "../services";
 import type { ReviewCtx } from "../submissions/review";
 import { writeContext } from "../write-context";
 import { monthCounts, monthsBefore } from "./month-counts";
-import {
-  dropFlags,
-  type Flag,
-  type IndicatorRate,
-  importFlags,
-  type MonthCounts,
-  median,
-  perfectFlag,
-  TRAILING_MONTHS,
-} from "./rules";
+import { type Flag, flagsOf, type IndicatorRate, type MonthCounts, median, TRAILING_MONTHS } from "./rules";
 
 /**
  * 报喜不报忧 flags of a township-month under review (rules.ts), with what the reviewers recorded about
@@ -72,11 +63,7 @@ async function flagsFor(
   const skipRose = current.skipLevel > median(trailing.map((m) => m.skipLevel));
   const rates = skipRose ? await ratesOf(db, live, township, month, asOf) : [];
   return {
-    flags: [
-      ...dropFlags(current, trailing),
-      ...perfectFlag(current, trailing, rates),
-      ...importFlags(current),
-    ],
+    flags: flagsOf({ current, trailing, rates }),
     counts: current,
   };
 }

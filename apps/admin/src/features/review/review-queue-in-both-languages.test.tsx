@@ -81,7 +81,13 @@ afterEach(() => {
 });
 
 async function openReview(locale?: Locale): Promise<Element> {
-  fakeApi({ "submissions.cycle": cycle, "submissions.list": [queueRow], "submissions.preview": preview });
+  fakeApi({
+    "submissions.cycle": cycle,
+    "submissions.list": [queueRow],
+    "submissions.preview": preview,
+    "reviewFlags.queue": [{ townshipId: "t1", flags: 2, open: 1 }],
+    "reviewFlags.list": { month: "2026-10", counts: null, flags: [], lifted: [] },
+  });
   view = await renderPage(<ReviewPage />, { locale });
   const row = await waitFor(() => view?.container.querySelector(".ant-table-row"));
   await click(row);
