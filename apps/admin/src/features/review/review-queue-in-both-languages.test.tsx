@@ -89,10 +89,11 @@ async function openReview(locale?: Locale): Promise<Element> {
     "reviewFlags.list": { month: "2026-10", counts: null, flags: [], lifted: [] },
   });
   view = await renderPage(<ReviewPage />, { locale });
-  const row = await waitFor(() => view?.container.querySelector(".ant-table-row"));
+  // Generous waits: the drawer now loads its flags too, and the machine running the tests may be busy.
+  const row = await waitFor(() => view?.container.querySelector(".ant-table-row"), 10_000);
   await click(row);
-  const drawer = await waitFor(() => document.querySelector(".ant-drawer-open"));
-  await waitFor(() => drawer.querySelector('[data-testid="review-total"]'));
+  const drawer = await waitFor(() => document.querySelector(".ant-drawer-open"), 10_000);
+  await waitFor(() => drawer.querySelector('[data-testid="review-total"]'), 10_000);
   return drawer;
 }
 
