@@ -27,6 +27,7 @@ const dispute = (code: string, reportedAt: string): ImportRowInput => ({
   level: "blue",
   reportedAt,
   category: "邻里纠纷",
+  attempts: [],
 });
 const petition = (code: string, receivedAt: string, skipLevel = false, closed = false): ImportRowInput => ({
   type: "petition",

@@ -27,7 +27,8 @@ export function yoyMonthOf(period: string, now: Date): string | null {
       ? `${year}-${String(Number(quarter) * 3).padStart(2, "0")}`
       : `${year}-12`;
   const china = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-  return last < china ? last : china;
+  // The earlier of the two (months compare as strings).
+  return [last, china].sort()[0] as string;
 }
 
 type YearOnYear = {
