@@ -104,7 +104,14 @@ describe("review queue in both languages", { timeout: 20_000 }, () => {
   it("keeps the Chinese words the reviewers know", async () => {
     const drawer = await openReview();
     const page = view?.container.textContent ?? "";
-    for (const zh of ["审核队列", "乡镇", "状态", "提交时间", "待复核", "待审核"]) expect(page).toContain(zh);
+    for (const zh of ["审核队列", "乡镇", "状态", "提交时间", "待复核", "待审核", "异常提示"])
+      expect(page).toContain(zh);
+    // The queue's flag count comes from reviewFlags.queue: 2 flags, 1 still without an action.
+    const flagCount = await waitFor(
+      () => view?.container.querySelector('[data-testid="flag-count"]'),
+      10_000,
+    );
+    expect(flagCount.textContent).toBe("21 项待处理");
     const text = drawer.textContent ?? "";
     for (const zh of [
       "Chengguan · 2026年10月填报审核",
@@ -136,8 +143,17 @@ describe("review queue in both languages", { timeout: 20_000 }, () => {
   it("shows the queue and the drawer in English, the engine's notes as they are", async () => {
     const drawer = await openReview("en");
     const page = view?.container.textContent ?? "";
-    for (const en of ["Review queue", "Township", "Status", "Submitted at", "To confirm", "Awaiting review"])
+    for (const en of [
+      "Review queue",
+      "Township",
+      "Status",
+      "Submitted at",
+      "To confirm",
+      "Awaiting review",
+      "Flags",
+    ])
       expect(page).toContain(en);
+    expect(page).toContain("1 open");
     expect(page).not.toMatch(HAN);
     expect(view?.container.querySelector('[aria-label="Month"]')).not.toBeNull();
 
