@@ -15,6 +15,7 @@ import { opsRouter } from "./routers/ops";
 import { organisationRouter } from "./routers/organisation";
 import { petitionsRouter } from "./routers/petitions";
 import { publicRouter } from "./routers/public";
+import { reviewFlagsRouter, yearOnYearRouter } from "./routers/review-flags";
 import { schemesRouter } from "./routers/schemes";
 import { staffRouter } from "./routers/staff";
 import { submissionsRouter } from "./routers/submissions";
@@ -44,6 +45,8 @@ export const appRouter = router({
   imports: importsRouter,
   ops: opsRouter,
   organisation: organisationRouter,
+  reviewFlags: reviewFlagsRouter,
+  yearOnYear: yearOnYearRouter,
 });
 
 export type AppRouter = typeof appRouter;

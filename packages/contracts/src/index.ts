@@ -7,4 +7,5 @@ export * from "./notices";
 export * from "./onboarding";
 export * from "./organisation";
 export * from "./records";
+export * from "./review-flags";
 export * from "./vocabulary";

@@ -12,6 +12,7 @@ import { PLATFORM_WORDS } from "./words/platform";
 import { PUBLIC_WORDS } from "./words/public";
 import { RECORDS_WORDS } from "./words/records";
 import { REVIEW_WORDS } from "./words/review";
+import { REVIEW_FLAGS_WORDS } from "./words/review-flags";
 import { SCHEME_WORDS } from "./words/scheme";
 import { SUPERVISION_WORDS } from "./words/supervision";
 import { TOWNSHIP_WORDS } from "./words/township";
@@ -72,6 +73,7 @@ export const DICTIONARY = {
   ...COUNTY_WORDS,
   ...TOWNSHIP_WORDS,
   ...REVIEW_WORDS,
+  ...REVIEW_FLAGS_WORDS,
   ...AUDIT_WORDS,
   ...SUPERVISION_WORDS,
   ...IMPORT_WORDS,

@@ -56,13 +56,16 @@ export async function commitRows(
     );
   }
   const reason = `导入文件「${input.fileName}」sha256:${input.fileDigest}`;
+  // What the county imported from its other systems (信访, 12345) is marked with the file it came from, so
+  // review can compare it with what the township recorded itself (review-flags).
+  const source = scope.kind === "county" ? input.fileName : undefined;
   const writes = plans.filter((p) => p.result.status === "new" || p.result.status === "changed");
   const stages = [
     writes.filter((p) => p.row.type === "keyPerson"),
     writes.filter((p) => p.row.type !== "keyPerson"),
   ];
   for (const stage of stages) {
-    const transactions = group(db, wctx, stage, reason, input.fileDigest);
+    const transactions = group(db, wctx, stage, reason, input.fileDigest, source);
     for (let i = 0; i < transactions.length; i += PARALLEL)
       await Promise.all(transactions.slice(i, i + PARALLEL).map((items) => writeTransaction(db, items)));
   }
@@ -78,7 +81,14 @@ export async function commitRows(
 }
 
 /** The batch's writes as transactions, each within one township's partition and DynamoDB's limits. */
-function group(db: Db, wctx: WriteContext, plans: PlannedRow[], reason: string, digest: string): TxItem[][] {
+function group(
+  db: Db,
+  wctx: WriteContext,
+  plans: PlannedRow[],
+  reason: string,
+  digest: string,
+  source: string | undefined,
+): TxItem[][] {
   const byTownship = new Map<string, PlannedRow[]>();
   for (const p of plans) {
     const id = p.township?.id as string;
@@ -109,7 +119,7 @@ function group(db: Db, wctx: WriteContext, plans: PlannedRow[], reason: string, 
     };
     for (const p of list) {
       const entity = ENTITY[p.row.type];
-      const record = { ...(p.next as object), townshipId, id: p.id as string };
+      const record = { ...(p.next as object), townshipId, id: p.id as string, ...(source ? { source } : {}) };
       const recordBytes = size(record);
       // A change takes two items (record, audit); a create one, plus the transaction's summary entry.
       if (items.length + 3 > MAX_ITEMS || bytes + 2 * recordBytes > MAX_BYTES) flush();

@@ -360,6 +360,25 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   },
   "submissions.setDeadlineDay": { access: "countyAdmin", input: () => ({ day: 5, expectedVersion: 999 }) },
 
+  "reviewFlags.list": { access: "countyTownship", input: (townshipId) => ({ townshipId, month: "2026-10" }) },
+  "reviewFlags.queue": { access: "county", input: () => ({ month: "2026-10" }) },
+  "reviewFlags.record": {
+    access: "countyTownship",
+    input: (townshipId) => ({
+      townshipId,
+      month: "2026-10",
+      code: "drop:dispute",
+      outcome: "verified",
+      note: "已电话核实",
+      expectedVersion: 0,
+    }),
+  },
+  "yearOnYear.township": {
+    access: "townshipRead",
+    input: (townshipId) => ({ townshipId, month: "2026-10" }),
+  },
+  "yearOnYear.county": { access: "county", input: () => ({ month: "2026-10" }) },
+
   "league.compute": { access: "county", input: () => ({ period: "2026-10" }) },
   "league.publish": { access: "countyAdmin", input: () => ({ period: "2026-10" }) },
   "league.published": { access: "county" },

@@ -19,9 +19,12 @@ export const SERVICE = "pingan";
  * Where a record came from and where the township files it, when it was imported from a workbook
  * (shared/spec/import.md): the source system's 编号 and the 村（社区）/网格/责任人 names as given. The
  * township's organisation (villages, grids, people) does not exist yet; a later change links the names.
+ * `source` marks what the county imported from its other systems (the file's name).
  */
 export const importedAttributes = {
   sourceId: { type: "string" },
+  /** Set when the county imported the record: the name of the file it came from (信访, 12345 …). */
+  source: { type: "string" },
   village: { type: "string" },
   grid: { type: "string" },
   responsible: { type: "string" },

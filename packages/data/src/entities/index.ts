@@ -20,6 +20,7 @@ import { notificationEntity } from "./notification";
 import { notifyPrefsEntity, smsQuotaEntity } from "./notify-prefs";
 import { gridEntity, leaderEntity, villageEntity } from "./organisation";
 import { petitionEntity } from "./petition";
+import { reviewFlagEntity } from "./review-flag";
 import { schemeEntity } from "./scheme";
 import { sessionEntity } from "./session";
 import { submissionEntity } from "./submission";
@@ -51,6 +52,7 @@ export function createEntities(config: EntityConfiguration) {
     leagueInputChunk: leagueInputChunkEntity(config),
     closeRun: closeRunEntity(config),
     appeal: appealEntity(config),
+    reviewFlag: reviewFlagEntity(config),
     audit: auditEntity(config),
     idempotency: idempotencyEntity(config),
     village: villageEntity(config),
@@ -73,6 +75,7 @@ export { KEY_PERSON_CATEGORIES } from "./key-person";
 export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
 export { NOTIFICATION_KINDS } from "./notification";
 export { VILLAGE_KINDS } from "./organisation";
+export { REVIEW_FLAG_OUTCOMES } from "./review-flag";
 export { SUBMISSION_STATUSES } from "./submission";
 export { TOWNSHIP_STATUSES } from "./township";
 export { ROLES, type Role } from "./user";

@@ -29,6 +29,7 @@ import { IndicatorTable } from "../../shared/indicator-table";
 import { showInstant } from "../../shared/instant";
 import { submissionStatus } from "../../shared/submission-status";
 import { LateWaiver } from "./late-waiver";
+import { ReviewFlags } from "./review-flags";
 
 export type QueueRow = RouterOutputs["submissions"]["list"][number];
 type Entry = QueueRow["manualScores"][number];
@@ -191,6 +192,9 @@ export function ReviewDrawer({ row, scheme }: { row: QueueRow; scheme: Scheme | 
           />
         </>
       )}
+
+      <Divider titlePlacement="start">{t("flags.title")}</Divider>
+      <ReviewFlags townshipId={row.townshipId} month={row.month} />
 
       <Divider titlePlacement="start">{t("review.liveIndicators")}</Divider>
       {preview.data && (

@@ -29,6 +29,9 @@ function ReviewQueue({ month, setMonth }: { month: string; setMonth: (m: string)
   const screens = Grid.useBreakpoint();
   const [openId, setOpenId] = useState<string | null>(null);
   const queue = useQuery(trpc.submissions.list.queryOptions({ month }));
+  // Flags are computed apart from the queue (a few index reads per township), so the queue shows at once.
+  const flags = useQuery(trpc.reviewFlags.queue.queryOptions({ month }));
+  const flagsOf = new Map((flags.data ?? []).map((f) => [f.townshipId, f]));
   const scheme = useCountyScheme(Number(month.slice(0, 4)));
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as Record<string, number>;
   const rows = [...(queue.data ?? [])].sort(
@@ -85,6 +88,23 @@ function ReviewQueue({ month, setMonth }: { month: string; setMonth: (m: string)
             title: t("review.submittedAt"),
             dataIndex: "submittedAt",
             render: (v: string | null) => showInstant(v),
+          },
+          {
+            title: t("flags.queueColumn"),
+            key: "flags",
+            align: "right",
+            render: (_: unknown, r) => {
+              const f = flagsOf.get(r.townshipId);
+              if (!f || f.flags === 0) return "—";
+              return (
+                <Space size={4} data-testid="flag-count">
+                  <Tag color="volcano">{f.flags}</Tag>
+                  {f.open > 0 && (
+                    <Typography.Text type="secondary">{t("flags.queueOpen", { n: f.open })}</Typography.Text>
+                  )}
+                </Space>
+              );
+            },
           },
           {
             title: t("review.pendingEntries"),

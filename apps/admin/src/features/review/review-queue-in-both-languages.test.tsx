@@ -81,12 +81,19 @@ afterEach(() => {
 });
 
 async function openReview(locale?: Locale): Promise<Element> {
-  fakeApi({ "submissions.cycle": cycle, "submissions.list": [queueRow], "submissions.preview": preview });
+  fakeApi({
+    "submissions.cycle": cycle,
+    "submissions.list": [queueRow],
+    "submissions.preview": preview,
+    "reviewFlags.queue": [{ townshipId: "t1", flags: 2, open: 1 }],
+    "reviewFlags.list": { month: "2026-10", counts: null, flags: [], lifted: [] },
+  });
   view = await renderPage(<ReviewPage />, { locale });
-  const row = await waitFor(() => view?.container.querySelector(".ant-table-row"));
+  // Generous waits: the drawer now loads its flags too, and the machine running the tests may be busy.
+  const row = await waitFor(() => view?.container.querySelector(".ant-table-row"), 10_000);
   await click(row);
-  const drawer = await waitFor(() => document.querySelector(".ant-drawer-open"));
-  await waitFor(() => drawer.querySelector('[data-testid="review-total"]'));
+  const drawer = await waitFor(() => document.querySelector(".ant-drawer-open"), 10_000);
+  await waitFor(() => drawer.querySelector('[data-testid="review-total"]'), 10_000);
   return drawer;
 }
 
@@ -97,7 +104,14 @@ describe("review queue in both languages", { timeout: 20_000 }, () => {
   it("keeps the Chinese words the reviewers know", async () => {
     const drawer = await openReview();
     const page = view?.container.textContent ?? "";
-    for (const zh of ["审核队列", "乡镇", "状态", "提交时间", "待复核", "待审核"]) expect(page).toContain(zh);
+    for (const zh of ["审核队列", "乡镇", "状态", "提交时间", "待复核", "待审核", "异常提示"])
+      expect(page).toContain(zh);
+    // The queue's flag count comes from reviewFlags.queue: 2 flags, 1 still without an action.
+    const flagCount = await waitFor(
+      () => view?.container.querySelector('[data-testid="flag-count"]'),
+      10_000,
+    );
+    expect(flagCount.textContent).toBe("21 项待处理");
     const text = drawer.textContent ?? "";
     for (const zh of [
       "Chengguan · 2026年10月填报审核",
@@ -129,8 +143,17 @@ describe("review queue in both languages", { timeout: 20_000 }, () => {
   it("shows the queue and the drawer in English, the engine's notes as they are", async () => {
     const drawer = await openReview("en");
     const page = view?.container.textContent ?? "";
-    for (const en of ["Review queue", "Township", "Status", "Submitted at", "To confirm", "Awaiting review"])
+    for (const en of [
+      "Review queue",
+      "Township",
+      "Status",
+      "Submitted at",
+      "To confirm",
+      "Awaiting review",
+      "Flags",
+    ])
       expect(page).toContain(en);
+    expect(page).toContain("1 open");
     expect(page).not.toMatch(HAN);
     expect(view?.container.querySelector('[aria-label="Month"]')).not.toBeNull();
 

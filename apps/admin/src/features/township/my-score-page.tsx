@@ -26,6 +26,7 @@ import { periodLabel } from "../../shared/period-label";
 import { submissionStatus } from "../../shared/submission-status";
 import { useDueMonth } from "../../shared/use-cycle";
 import { useTownshipId } from "../../shared/use-township-id";
+import { YearOnYearCard } from "../../shared/year-on-year";
 import { MyGridsCard } from "./my-grids-card";
 import { TownshipLightsCard } from "./township-lights-card";
 
@@ -96,6 +97,7 @@ function MonthScore({ dueMonth, deadline }: { dueMonth: string; deadline: string
         }
       />
       <TownshipLightsCard townshipId={townshipId} />
+      <YearOnYearCard townshipId={townshipId} month={month} />
       {s && (
         <Card size="small">
           <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
