@@ -58,20 +58,20 @@ export const keyPersonCategoryInput = z.object({
 });
 
 export const setKeyPersonCategoriesInput = input({
-    categories: z.array(keyPersonCategoryInput, { error: "「人员类别」应为列表" }).min(1).max(50),
+  categories: z.array(keyPersonCategoryInput, { error: "「人员类别」应为列表" }).min(1).max(50),
   expectedVersion: expectedVersion(),
 }).superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.categories.forEach((c, i) => {
-      if (seen.has(c.code))
-        ctx.addIssue({
-          code: "custom",
-          path: ["categories", i, "code"],
-          message: `「类别代码」${c.code} 重复`,
-        });
-      seen.add(c.code);
-    });
+  const seen = new Set<string>();
+  v.categories.forEach((c, i) => {
+    if (seen.has(c.code))
+      ctx.addIssue({
+        code: "custom",
+        path: ["categories", i, "code"],
+        message: `「类别代码」${c.code} 重复`,
+      });
+    seen.add(c.code);
   });
+});
 
 /** The roles of a 1+n help team member: 司法所、网格员、村干部、镇干部、亲属, or another. */
 export const HELP_TEAM_ROLES = [

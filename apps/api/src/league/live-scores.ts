@@ -9,8 +9,8 @@ import {
   liveMonthKey,
   loadTownshipsData,
   readLiveVersions,
-  type ScoringCounty,
   readStoredMonthScores,
+  type ScoringCounty,
   writeStoredMonthScore,
 } from "@pingan/data";
 import {

@@ -1,9 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  countyKeyPersonCategories,
-  type HelpTeamRole,
-  type KeyPersonCategoryDef,
-} from "@pingan/contracts";
+import { countyKeyPersonCategories, type HelpTeamRole, type KeyPersonCategoryDef } from "@pingan/contracts";
 import { getItem, type ItemOf, updateRecord } from "@pingan/data";
 import { AppError } from "../errors";
 import type { Services } from "../services";
@@ -16,7 +12,10 @@ import { writeContext } from "../write-context";
  */
 
 /** The key-person categories of a county (its own list, or the model's until its admin sets one). */
-export async function categoriesOfCounty(services: Services, countyId: string): Promise<KeyPersonCategoryDef[]> {
+export async function categoriesOfCounty(
+  services: Services,
+  countyId: string,
+): Promise<KeyPersonCategoryDef[]> {
   const county = await getItem(services.db, "county", { id: countyId });
   if (!county) throw new AppError("NOT_FOUND", "县不存在");
   return countyKeyPersonCategories(county);

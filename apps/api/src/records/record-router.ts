@@ -2,8 +2,8 @@ import { recordRefInput, removeRecordInput } from "@pingan/contracts";
 import type { Db, ItemOf } from "@pingan/data";
 import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
 import type * as z from "zod";
-import type { Services } from "../services";
 import { type Filing, resolveFiling, touchesFiling } from "../organisation/filing";
+import type { Services } from "../services";
 import { townshipProcedure, townshipReadProcedure } from "../trpc";
 import {
   createTownshipRecord,

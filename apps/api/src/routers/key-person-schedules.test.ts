@@ -27,7 +27,10 @@ describe("key-person schedules", () => {
     const categories = await staff.keyPersons.categories({ townshipId });
     expect(categories.map((c) => c.name)).toEqual(MODEL_KEY_PERSON_CATEGORIES.map((c) => c.name));
     expect(categories.find((c) => c.code === "key_youth")).toMatchObject({ per: "quarter", times: 1 });
-    expect(categories.find((c) => c.code === "community_correction")).toMatchObject({ per: "month", times: 4 });
+    expect(categories.find((c) => c.code === "community_correction")).toMatchObject({
+      per: "month",
+      times: 4,
+    });
     await expect(
       countyAdmin.counties.setKeyPersonCategories({
         categories: [
@@ -87,9 +90,7 @@ describe("key-person schedules", () => {
     // The county says once a month: the same visit now covers the person (the kept score is re-scored).
     const mine = await countyAdmin.counties.mine();
     const changed = await countyAdmin.counties.setKeyPersonCategories({
-      categories: mine.keyPersonCategories.map((c) =>
-        c.code === "mental_health" ? { ...c, times: 1 } : c,
-      ),
+      categories: mine.keyPersonCategories.map((c) => (c.code === "mental_health" ? { ...c, times: 1 } : c)),
       expectedVersion: mine.version,
     });
     expect(changed.categories.find((c) => c.code === "mental_health")?.times).toBe(1);

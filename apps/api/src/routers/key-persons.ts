@@ -41,7 +41,9 @@ export const keyPersonsRouter = router({
   }),
 
   /** The county's key-person categories with their visit frequencies (for the township's forms). */
-  categories: townshipReadProcedure.query(({ ctx }) => categoriesOfCounty(ctx.services, ctx.township.countyId)),
+  categories: townshipReadProcedure.query(({ ctx }) =>
+    categoriesOfCounty(ctx.services, ctx.township.countyId),
+  ),
 
   /** Replaces the person's 1+n help team, at the version the client saw. */
   setTeam: townshipProcedure.input(setHelpTeamInput).mutation(({ ctx, input }) =>

@@ -123,7 +123,8 @@ export async function townshipKeyPersonLights(
       });
     if (dueIn(k, current)) {
       const visits = count(current);
-      const light: Light = visits >= required ? "green" : lightFor(current.end - now, current.end - current.start);
+      const light: Light =
+        visits >= required ? "green" : lightFor(current.end - now, current.end - current.start);
       if (light !== "green" || options.includeGreen)
         out.push({
           ...base,
