@@ -82,6 +82,10 @@ export function KeyPersonTeam({
               <>
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" wrap>
+                    {/* Kept so a member keeps their id (past visits name them by it). */}
+                    <Form.Item name={[f.name, "id"]} hidden>
+                      <Input />
+                    </Form.Item>
                     <Form.Item
                       name={[f.name, "name"]}
                       rules={[{ required: true, message: t("keyPersons.memberNameRequired") }]}

@@ -53,6 +53,7 @@ async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {
     "onboarding.listTownships": [],
     "supervision.disputes": board,
     "supervision.lateSubmissions": late,
+    "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
     ...answers,
   });
   view = await renderPage(<SupervisionPage />, { locale });
@@ -142,6 +143,7 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "onboarding.listTownships": [],
       "supervision.disputes": { counts: { red: 0, yellow: 0, green: 0 }, disputes: [] },
       "supervision.lateSubmissions": { ...late, deadlinePassed: false, townships: [] },
+      "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
     });
     view = await renderPage(<SupervisionPage />, { locale: "en" });
     const page = view.container;
