@@ -155,7 +155,7 @@ export default function SupervisionPage() {
               key: "visits",
               render: (_: unknown, p: DuePerson) => `${p.visits}/${p.required}`,
             },
-            { title: t("supervision.dueAt"), dataIndex: "dueAt", render: showInstant },
+            { title: t("supervision.periodEnds"), dataIndex: "dueAt", render: showInstant },
           ]}
         />
       </Card>

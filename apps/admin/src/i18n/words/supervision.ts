@@ -18,6 +18,7 @@ export const SUPERVISION_WORDS = {
   "supervision.person": { zh: "人员代称", en: "Alias" },
   "supervision.visitPeriod": { zh: "走访周期", en: "Period" },
   "supervision.visitsDone": { zh: "已走访/应走访", en: "Visits done / due" },
+  "supervision.periodEnds": { zh: "周期截止", en: "Period ends" },
   "supervision.allTownships": { zh: "全部乡镇", en: "All townships" },
   "supervision.includeGreen": { zh: "含正常件", en: "Include those on time" },
   "supervision.noDisputes": { zh: "没有超时或临期的纠纷", en: "No disputes overdue or due soon" },
