@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./fields";
 export { type FlatErrors, flattenIssues } from "./flatten";
 export * from "./imports";
+export * from "./key-persons";
 export { fieldError, inputError } from "./messages";
 export * from "./notices";
 export * from "./onboarding";

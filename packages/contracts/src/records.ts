@@ -12,6 +12,7 @@ import {
   requestId,
   text,
 } from "./fields";
+import { keyPersonCategoryCode, VISIT_METHODS } from "./key-persons";
 import { fieldError } from "./messages";
 
 /**
@@ -24,6 +25,7 @@ export const DISPUTE_OUTCOMES = ["resolved", "failed", "escalated"] as const;
 export const ATTEMPT_RESULTS = ["success", "partial", "failed"] as const;
 export const INCIDENT_KINDS = ["criminal", "public_order"] as const;
 export const INCIDENT_SEVERITIES = ["ordinary", "major"] as const;
+/** The built-in categories the record workbook names (import.md); a county's own list: key-persons.ts. */
 export const KEY_PERSON_CATEGORIES = [
   "mental_health",
   "community_correction",
@@ -143,9 +145,13 @@ export const listIncidentsInput = input({
 // Key persons (重点人员) and visits (走访)
 const keyPersonFields = {
   alias: text("人员代称", 20),
-  category: oneOf("人员类别", KEY_PERSON_CATEGORIES),
+  /** One of the county's categories (checked by the API against the county's list). */
+  category: keyPersonCategoryCode("人员类别"),
   registeredAt: instant("列管时间"),
   note: optionalText("备注", 500),
+  /** The person's own frequency (at most one), else its category's (scoring.md §10.3). */
+  visitsPerMonth: int("每月走访次数", 1, 31).optional(),
+  visitsPerQuarter: int("每季走访次数", 1, 93).optional(),
 };
 export const createKeyPersonInput = input({ requestId: requestId(), ...keyPersonFields, ...filingFields });
 export const updateKeyPersonInput = input({
@@ -155,7 +161,7 @@ export const updateKeyPersonInput = input({
 });
 export const deregisterKeyPersonInput = input({ ...edit, deregisteredAt: instant("解除列管时间") });
 export const listKeyPersonsInput = input({
-  category: oneOf("人员类别", KEY_PERSON_CATEGORIES).optional(),
+  category: keyPersonCategoryCode("人员类别").optional(),
   includeDeregistered: bool("含已解除列管").default(false),
   ...filedFilters,
   ...page,
@@ -165,6 +171,10 @@ export const createVisitInput = input({
   keyPersonId: id("重点人员"),
   at: instant("走访时间"),
   note: optionalText("走访情况", 1000),
+  /** 面访、电话、视频 (issue 14). */
+  method: oneOf("走访方式", VISIT_METHODS).default("in_person"),
+  /** The help-team member who made the visit; required once the person has a team. */
+  memberId: id("走访人").optional(),
 });
 export const listVisitsInput = input({ keyPersonId: id("重点人员").optional(), ...listRange });
 

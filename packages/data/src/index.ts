@@ -59,7 +59,13 @@ export {
   type Page,
   type RangeQuery,
 } from "./records";
-export { type LoadScoringOptions, loadScoringData, loadTownshipsData } from "./scoring-data";
+export {
+  categoryFrequencies,
+  type LoadScoringOptions,
+  loadScoringData,
+  loadTownshipsData,
+  type ScoringCounty,
+} from "./scoring-data";
 export { tableDefinition } from "./table";
 export {
   accessesOf,

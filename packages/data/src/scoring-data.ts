@@ -1,3 +1,4 @@
+import { categoryFrequency, countyKeyPersonCategories } from "@pingan/contracts";
 import type {
   Data,
   Dispute,
@@ -52,7 +53,13 @@ export async function loadScoringData(
     .byCounty({ countyId })
     .go({ pages: "all" });
   const townships = checkItems(db, "township", townshipItems).filter((t) => t.status === "active");
-  return loadTownshipsData(db, { id: county.id, name: county.name }, townships, months, options);
+  return loadTownshipsData(
+    db,
+    { id: county.id, name: county.name, keyPersonCategories: county.keyPersonCategories },
+    townships,
+    months,
+    options,
+  );
 }
 
 /**
@@ -61,7 +68,7 @@ export async function loadScoringData(
  */
 export async function loadTownshipsData(
   db: Db,
-  county: { id: string; name: string },
+  county: ScoringCounty,
   townships: readonly ItemOf<"township">[],
   months: readonly string[],
   options: LoadScoringOptions = {},
@@ -75,6 +82,7 @@ export async function loadTownshipsData(
   ).toISOString();
 
   const data = { ...emptyData(county), townships: townships.map(toTownship) };
+  const frequencies = categoryFrequencies(county);
 
   const tasks: (() => Promise<void>)[] = [];
   for (const t of townships) {
@@ -146,7 +154,7 @@ export async function loadTownshipsData(
       data.keyPersons.push(
         ...checkItems(db, "keyPerson", items)
           .filter((k) => !k.deletedAt && k.registeredAt < to)
-          .map(toKeyPerson),
+          .map((k) => toKeyPerson(k, frequencies)),
       );
     });
     tasks.push(async () => {
@@ -271,7 +279,21 @@ const toIncident = (i: ItemOf<"incident">): Incident => ({
   severity: i.severity,
 });
 
-function toKeyPerson(k: ItemOf<"keyPerson">): KeyPerson {
+/** The county as scoring reads it: its key-person categories give each person's visit frequency. */
+export type ScoringCounty = {
+  id: string;
+  name: string;
+  keyPersonCategories?: ItemOf<"county">["keyPersonCategories"];
+};
+
+type Frequency = { visitsPerMonth?: number; visitsPerQuarter?: number };
+
+/** The visit frequency of each of the county's categories, by code (scoring.md §10.3). */
+export function categoryFrequencies(county: ScoringCounty): Map<string, Frequency> {
+  return new Map(countyKeyPersonCategories(county).map((c) => [c.code, categoryFrequency(c)]));
+}
+
+function toKeyPerson(k: ItemOf<"keyPerson">, frequencies: Map<string, Frequency>): KeyPerson {
   const out: KeyPerson = {
     id: k.id,
     townshipId: k.townshipId,
@@ -279,9 +301,11 @@ function toKeyPerson(k: ItemOf<"keyPerson">): KeyPerson {
     registeredAt: k.registeredAt,
   };
   if (k.deregisteredAt) out.deregisteredAt = k.deregisteredAt;
-  // An imported key person may carry its own visit frequency (scoring.md §10.3).
+  // A key person may carry its own visit frequency (scoring.md §10.3); else its category's. A category
+  // the county has since removed: the engine's default (once a month).
   if (k.visitsPerMonth !== undefined) out.visitsPerMonth = k.visitsPerMonth;
-  if (k.visitsPerQuarter !== undefined) out.visitsPerQuarter = k.visitsPerQuarter;
+  else if (k.visitsPerQuarter !== undefined) out.visitsPerQuarter = k.visitsPerQuarter;
+  else Object.assign(out, frequencies.get(k.category));
   return out;
 }
 

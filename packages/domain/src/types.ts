@@ -4,7 +4,8 @@ export type DisputeLevel = "blue" | "yellow" | "red";
 export type DisputeOutcome = "resolved" | "failed" | "escalated";
 export type IncidentKind = "criminal" | "public_order";
 export type IncidentSeverity = "ordinary" | "major";
-export type KeyPersonCategory = "mental_health" | "community_correction" | "released_prisoner" | "drug_rehab";
+/** A county's key-person category code (the four built-in ones, or the county's own: issue 14). */
+export type KeyPersonCategory = string;
 
 /** A reviewed population change that applies from a month on (§11). */
 export type PopulationChange = { from: string; population: number };

@@ -1,3 +1,4 @@
+import { categoryFrequency, MODEL_KEY_PERSON_CATEGORIES, VISIT_METHODS } from "@pingan/contracts";
 import type { ItemOf } from "@pingan/data";
 import {
   DAY_MS,
@@ -585,7 +586,29 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     }
   });
 
-  const keyPersons: KeyPerson[] = (data.keyPersons ?? []).filter((k) => past(k.registeredAt));
+  // Key persons of every schedule of the model's categories (issue 14): some of the generator's four
+  // become 信访重点人员 (once a month) or 重点青少年 (once a quarter), drawn from the person's id.
+  const keyPersons: KeyPerson[] = (data.keyPersons ?? [])
+    .filter((k) => past(k.registeredAt))
+    .map((k) => {
+      const r = prng(seedOf(`${k.id}|category`))();
+      return r < 0.12 ? { ...k, category: "key_youth" } : r < 0.24 ? { ...k, category: "petition_focus" } : k;
+    });
+  const frequencies = new Map(MODEL_KEY_PERSON_CATEGORIES.map((c) => [c.code, categoryFrequency(c)]));
+  /** The 1+n help team: 司法所, the grid's 网格员, a village cadre for those under correction, a relative. */
+  const teamOf = (k: KeyPerson) => {
+    const pick = prng(seedOf(`${k.id}|team`));
+    const name = () =>
+      `${SURNAMES[Math.floor(pick() * SURNAMES.length)]}${["明", "华", "强", "丽", "军", "芳"][Math.floor(pick() * 6)]}`;
+    const team = [
+      { id: `${k.id}-m1`, name: name(), role: "judicial_office" },
+      { id: `${k.id}-m2`, name: name(), role: "grid_worker" },
+    ];
+    if (k.category === "community_correction")
+      team.push({ id: `${k.id}-m3`, name: name(), role: "village_cadre" });
+    team.push({ id: `${k.id}-m4`, name: name(), role: "relative" });
+    return team;
+  };
   const keyPersonItems = keyPersons.map((k) => {
     const registeredAt = utc(k.registeredAt);
     const deregisteredAt = past(k.deregisteredAt) ? utc(k.deregisteredAt) : undefined;
@@ -600,6 +623,7 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
         category: k.category,
         registeredAt,
         ...(deregisteredAt ? { deregisteredAt } : {}),
+        helpTeam: teamOf(k),
       },
       staffOf(k.townshipId),
       recordedAt,
@@ -607,29 +631,54 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     ) as ItemOf<"keyPerson">;
   });
 
-  // Visits: each township covers its register to its own degree, on working days in office hours.
+  // Visits: each township covers its register to its own degree, as often as the category says (n a
+  // month; a quarter's one visit in one of its months), on working days in office hours, by a member of
+  // the person's help team, mostly in person.
   const visitItems: ItemOf<"visit">[] = [];
   const coverage = new Map(townships.map((t) => [t.id, 0.82 + prng(seedOf(`${t.id}|visits`))() * 0.18]));
   for (const k of keyPersons) {
     const p = coverage.get(k.townshipId) ?? 1;
+    const frequency = frequencies.get(k.category) ?? { visitsPerMonth: 1 };
+    const team = teamOf(k);
+    const quarterMonth = Math.floor(prng(seedOf(`${k.id}|quarter`))() * 3);
     for (const month of months) {
       const rand = prng(seedOf(`${k.id}|${month}`));
       const { start, end } = monthRange(month);
       const registered = parseInstant(k.registeredAt);
       const gone = k.deregisteredAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(k.deregisteredAt);
       if (registered >= end || gone <= start || rand() >= p) continue;
+      const times = frequency.visitsPerQuarter
+        ? (Number(month.slice(5, 7)) - 1) % 3 === quarterMonth
+          ? frequency.visitsPerQuarter
+          : 0
+        : (frequency.visitsPerMonth ?? 1);
       const from = Math.max(start, registered);
       const to = Math.min(end, gone);
-      const at = workingInstant(from + Math.floor(rand() * (to - from)), rand, from, to);
-      if (at > nowMs) continue;
-      const visitedAt = iso(at);
-      visitItems.push(
-        stamp(
-          { townshipId: k.townshipId, id: `v-${k.id}-${month}`, keyPersonId: k.id, at: visitedAt },
-          staffOf(k.townshipId),
-          visitedAt,
-        ) as ItemOf<"visit">,
-      );
+      for (let i = 0; i < times; i++) {
+        // The n visits of a month spread over its parts (weekly for 4 a month).
+        const lo = from + Math.floor(((to - from) * i) / times);
+        const hi = from + Math.floor(((to - from) * (i + 1)) / times);
+        const at = workingInstant(lo + Math.floor(rand() * (hi - lo)), rand, lo, hi);
+        if (at > nowMs) continue;
+        const visitedAt = iso(at);
+        const member = team[Math.floor(rand() * (team.length - 1))] ?? team[0];
+        const m = rand();
+        visitItems.push(
+          stamp(
+            {
+              townshipId: k.townshipId,
+              // The first visit of a month keeps the id it always had (a resumed seed writes nothing twice).
+              id: i === 0 ? `v-${k.id}-${month}` : `v-${k.id}-${month}-${i}`,
+              keyPersonId: k.id,
+              at: visitedAt,
+              method: VISIT_METHODS[m < 0.8 ? 0 : m < 0.92 ? 1 : 2],
+              ...(member ? { memberId: member.id, memberName: member.name } : {}),
+            },
+            staffOf(k.townshipId),
+            visitedAt,
+          ) as ItemOf<"visit">,
+        );
+      }
     }
   }
 

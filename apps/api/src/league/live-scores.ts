@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import {
+  categoryFrequencies,
   checkItems,
   type Db,
   getItem,
@@ -8,6 +10,7 @@ import {
   loadTownshipsData,
   readLiveVersions,
   readStoredMonthScores,
+  type ScoringCounty,
   writeStoredMonthScore,
 } from "@pingan/data";
 import {
@@ -79,7 +82,8 @@ export function clearMemoryScores() {
 }
 
 export type LiveCounty = {
-  county: { id: string; name: string };
+  /** With its key-person categories: their frequencies are part of every kept score's key. */
+  county: ScoringCounty;
   townships: ItemOf<"township">[];
 };
 
@@ -93,7 +97,10 @@ export async function liveCounty(db: Db, countyId: string): Promise<LiveCounty> 
   const townships = checkItems(db, "township", data)
     .filter((t) => t.status === "active" && t.countyId === countyId)
     .sort((a, b) => (a.code < b.code ? -1 : 1));
-  return { county: { id: county.id, name: county.name }, townships };
+  return {
+    county: { id: county.id, name: county.name, keyPersonCategories: county.keyPersonCategories },
+    townships,
+  };
 }
 
 function lookbackDays(scheme: Scheme) {
@@ -123,15 +130,31 @@ function nextMonth(m: string): string {
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
 }
 
+/**
+ * The county's category frequencies in a kept score's key: a county admin changing a category's
+ * frequency re-scores every month (as a new scheme version does).
+ */
+function frequencyKey(county: ScoringCounty): string {
+  const parts = [...categoryFrequencies(county)].map(
+    ([code, f]) => `${code}:${f.visitsPerMonth ?? ""}/${f.visitsPerQuarter ?? ""}`,
+  );
+  return createHash("sha256").update(parts.sort().join(",")).digest("base64url").slice(0, 12);
+}
+
 function entryKey(
   scheme: Scheme,
+  county: ScoringCounty,
   township: ItemOf<"township">,
   month: string,
   versions: LiveVersions,
 ): { key: string; lastWrite: number } {
   let lastWrite = 0;
   // The population in force in that month (§11): an approved change re-scores the months it applies to.
-  const parts = [`${scheme.id}@${scheme.version}`, `p${populationIn(township, month)}`];
+  const parts = [
+    `${scheme.id}@${scheme.version}`,
+    `p${populationIn(township, month)}`,
+    `f${frequencyKey(county)}`,
+  ];
   for (const m of dependsOn(scheme, month)) {
     const c = versions.months.get(liveMonthKey(m, township.id));
     parts.push(String(c?.v ?? 0));
@@ -227,7 +250,7 @@ export async function explainedTownshipMonth(
 ): Promise<TownshipMonthScore> {
   const deps = dependsOn(scheme, month);
   const versions = await readLiveVersions(db, [township.id], deps[0] as string, month);
-  const { key, lastWrite } = entryKey(scheme, township, month, versions);
+  const { key, lastWrite } = entryKey(scheme, live.county, township, month, versions);
   const id = `${db.tableName}|${live.county.id}|${township.id}|${month}`;
   const kept = explained.get(id);
   if (usable(kept, key, asOf)) return kept.score;
@@ -281,7 +304,7 @@ export async function townshipMonthScores(
     months.forEach((m, i) => {
       // §11: no score for a month before the township belongs to the assessment (a hole, dropped below).
       if (!isMember(t, m)) return;
-      const { key, lastWrite } = entryKey(scheme, t, m, versions);
+      const { key, lastWrite } = entryKey(scheme, live.county, t, m, versions);
       const id = `${db.tableName}|${live.county.id}|${t.id}|${m}`;
       const kept = memory.get(id);
       if (usable(kept, key, asOf)) scores[i] = kept.score;

@@ -1,4 +1,9 @@
-import { addCountyUserInput, createCountyInput } from "@pingan/contracts";
+import {
+  addCountyUserInput,
+  countyKeyPersonCategories,
+  createCountyInput,
+  setKeyPersonCategoriesInput,
+} from "@pingan/contracts";
 import {
   addCountyUser,
   countyView,
@@ -6,6 +11,7 @@ import {
   listCounties,
   listCountyUsers,
 } from "../onboarding/counties";
+import { setKeyPersonCategories } from "../records/key-persons";
 import { DEFAULT_DEADLINE_DAY } from "../submissions/deadline";
 import { countyAdminProcedure, countyProcedure, platformProcedure, router } from "../trpc";
 
@@ -19,7 +25,13 @@ export const countiesRouter = router({
   mine: countyProcedure.query(({ ctx }) => ({
     ...countyView(ctx.county),
     submissionDeadlineDay: ctx.county.submissionDeadlineDay ?? DEFAULT_DEADLINE_DAY,
+    keyPersonCategories: countyKeyPersonCategories(ctx.county),
   })),
+
+  /** The county admin sets the county's key-person categories and their visit frequencies (issue 14). */
+  setKeyPersonCategories: countyAdminProcedure
+    .input(setKeyPersonCategoriesInput)
+    .mutation(({ ctx, input }) => setKeyPersonCategories(ctx, input)),
 
   listUsers: countyAdminProcedure.query(({ ctx }) => listCountyUsers(ctx)),
 

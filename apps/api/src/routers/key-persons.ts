@@ -5,10 +5,12 @@ import {
   listKeyPersonsInput,
   listVisitsInput,
   removeRecordInput,
+  setHelpTeamInput,
   updateKeyPersonInput,
 } from "@pingan/contracts";
 import { listKeyPersons, listVisits } from "@pingan/data";
 import { AppError, recordState } from "../errors";
+import { categoriesOfCounty, checkKeyPerson, helpTeamOf, visitingMember } from "../records/key-persons";
 import { recordProcedures } from "../records/record-router";
 import {
   createTownshipRecord,
@@ -19,7 +21,10 @@ import {
 } from "../records/township-records";
 import { router, townshipProcedure, townshipReadProcedure } from "../trpc";
 
-/** Key persons (重点人员) and their monthly visits (走访). */
+/**
+ * Key persons (重点人员) of the county's categories, their 1+n help teams and their visits (走访), each
+ * saying how it was made and which member made it.
+ */
 export const keyPersonsRouter = router({
   ...recordProcedures("keyPerson", {
     filed: { hardCase: () => false },
@@ -32,7 +37,21 @@ export const keyPersonsRouter = router({
         throw new AppError("INPUT.INVALID", "解除列管时间不能早于列管时间");
       }
     },
+    validate: checkKeyPerson,
   }),
+
+  /** The county's key-person categories with their visit frequencies (for the township's forms). */
+  categories: townshipReadProcedure.query(({ ctx }) =>
+    categoriesOfCounty(ctx.services, ctx.township.countyId),
+  ),
+
+  /** Replaces the person's 1+n help team, at the version the client saw. */
+  setTeam: townshipProcedure.input(setHelpTeamInput).mutation(({ ctx, input }) =>
+    editTownshipRecord(ctx, "keyPerson", input.id, input.expectedVersion, "keyPerson.setTeam", (k) => ({
+      ...k,
+      helpTeam: helpTeamOf(k, input.members),
+    })),
+  ),
 
   /** Ends the registration (解除列管). */
   deregister: townshipProcedure.input(deregisterKeyPersonInput).mutation(({ ctx, input }) =>
@@ -48,7 +67,11 @@ export const keyPersonsRouter = router({
     const { requestId, townshipId: _t, ...fields } = input;
     const person = await getTownshipRecord(ctx, "keyPerson", fields.keyPersonId);
     if (fields.at < person.registeredAt) throw new AppError("INPUT.INVALID", "走访时间不能早于列管时间");
-    return createTownshipRecord(ctx, "visit", requestId, fields);
+    const member = visitingMember(person, fields.memberId);
+    return createTownshipRecord(ctx, "visit", requestId, {
+      ...fields,
+      ...(member ? { memberId: member.id, memberName: member.name } : {}),
+    });
   }),
 
   removeVisit: townshipProcedure

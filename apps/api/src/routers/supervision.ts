@@ -1,5 +1,6 @@
 import { fieldError, input as fields, id, month } from "@pingan/contracts";
 import * as z from "zod";
+import { countyKeyPersonLights } from "../supervision/key-person-lights";
 import { countyDisputeLights, lateSubmissions, townshipDisputeLights } from "../supervision/lights";
 import { townshipLights } from "../supervision/township-lights";
 import { countyProcedure, router, townshipReadProcedure } from "../trpc";
@@ -31,6 +32,11 @@ export const supervisionRouter = router({
 
   /** A township's own lights on everything with a deadline (disputes, petitions, its month, 督办单). */
   townshipLights: townshipReadProcedure.query(({ ctx }) => townshipLights(ctx.countyServices, ctx.township)),
+
+  /** The county's key persons due a visit this month or quarter, with their lights (issue 15). */
+  keyPersons: countyProcedure
+    .input(fields({ townshipId: id("乡镇").optional(), includeGreen: includeGreen() }))
+    .query(({ ctx, input }) => countyKeyPersonLights(ctx.tenantServices, ctx.county, input)),
 
   /** Townships that have not submitted a month: late once the county's deadline has passed. */
   lateSubmissions: countyProcedure

@@ -64,7 +64,7 @@ export function summarise(all: Watched[], includeGreen: boolean) {
   };
 }
 
-async function countyTownships(db: Db, countyId: string) {
+export async function countyTownships(db: Db, countyId: string) {
   const { data } = await db.entities.township.query.byCounty({ countyId }).go({ pages: "all" });
   return checkItems(db, "township", data).filter((t) => t.countyId === countyId && t.status === "active");
 }

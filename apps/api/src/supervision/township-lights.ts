@@ -1,6 +1,7 @@
 /**
  * A township's own lights (超时亮灯) on everything it must do by a deadline: open disputes, open petitions
- * (首办 within the scheme's days, 办结 within the limit), the monthly submission and 督办单. Every light
+ * (首办 within the scheme's days, 办结 within the limit), the monthly submission, 督办单 and key persons due a
+ * visit this month or quarter (key-person-lights.ts). Every light
  * comes from the one rule, lightFor (lights.ts), which the county's board uses too.
  */
 import { checkItems, getItem, type ItemOf } from "@pingan/data";
@@ -8,6 +9,7 @@ import { DAY_MS, monthRange } from "@pingan/domain";
 import { getScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { hasSubmitted, monthAt, previousMonth, submissionDeadline } from "../submissions/deadline";
+import { townshipKeyPersonLights } from "./key-person-lights";
 import { type Light, lightFor, townshipDisputeLights } from "./lights";
 import { noticeLight } from "./notices";
 
@@ -15,7 +17,13 @@ import { noticeLight } from "./notices";
 export const PETITION_CLOSE_DAYS = 60;
 const DEFAULT_FIRST_HANDLE_DAYS = 7;
 
-export type LightKind = "dispute" | "petition_first" | "petition_close" | "submission" | "notice";
+export type LightKind =
+  | "dispute"
+  | "petition_first"
+  | "petition_close"
+  | "submission"
+  | "notice"
+  | "key_person";
 export type LightItem = {
   kind: LightKind;
   id: string;
@@ -96,6 +104,18 @@ export async function townshipLights(services: Services, township: ItemOf<"towns
   if (!hasSubmitted(submission)) {
     const deadline = submissionDeadline(month, county?.submissionDeadlineDay ?? undefined).getTime();
     items.push(item("submission", month, month, monthRange(month).end, deadline, t, "/my/score"));
+  }
+  if (county) {
+    const persons = await townshipKeyPersonLights(db, county, township, t, { includeGreen: true });
+    for (const k of persons)
+      items.push({
+        kind: "key_person",
+        id: k.id,
+        title: `${k.alias} · ${k.categoryName} · ${k.period} 已走访 ${k.visits}/${k.required} 次`,
+        dueAt: k.dueAt,
+        light: k.light,
+        link: `/records/key-persons?id=${k.keyPersonId}`,
+      });
   }
   for (const n of checkItems(db, "notice", notices.data)) {
     const light = n.townshipId === township.id ? noticeLight(n, now) : undefined;

@@ -61,6 +61,13 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   },
   "counties.list": { access: "platform" },
   "counties.mine": { access: "county" },
+  "counties.setKeyPersonCategories": {
+    access: "countyAdmin",
+    input: () => ({
+      categories: [{ code: "key_youth", name: "重点青少年", per: "quarter", times: 1 }],
+      expectedVersion: 999,
+    }),
+  },
   "counties.listUsers": { access: "countyAdmin" },
   "counties.addUser": {
     access: "countyAdmin",
@@ -255,6 +262,11 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   },
   "keyPersons.removeVisit": { access: "townshipWrite", input: edit },
   "keyPersons.listVisits": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "keyPersons.categories": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "keyPersons.setTeam": {
+    access: "townshipWrite",
+    input: (t) => ({ ...edit(t), members: [{ name: "王所长", role: "judicial_office" }] }),
+  },
 
   "events.create": {
     access: "townshipWrite",
@@ -423,6 +435,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "public.leagueTable": { access: "public", input: () => ({ countyId: missing, period: "2026-10" }) },
 
   "supervision.disputes": { access: "county", input: () => ({}) },
+  "supervision.keyPersons": { access: "county", input: () => ({}) },
   "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.townshipLights": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },

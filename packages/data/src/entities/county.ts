@@ -15,6 +15,19 @@ export const countyEntity = (config: EntityConfiguration) =>
         submissionDeadlineDay: { type: "number" },
         /** Townships may appeal a month's score until this many working days after its publication; default 5. */
         appealWindowDays: { type: "number" },
+        /** The county's key-person categories with their visit frequencies (absent: the model's; issue 14). */
+        keyPersonCategories: {
+          type: "list",
+          items: {
+            type: "map",
+            properties: {
+              code: { type: "string", required: true },
+              name: { type: "string", required: true },
+              per: { type: "string", required: true },
+              times: { type: "number", required: true },
+            },
+          },
+        },
         /** Offboarding (apps/api/src/ops/offboarding.ts): read-only since, and deleted once this has passed. */
         offboardedAt: { type: "string" },
         purgeAfter: { type: "string" },

@@ -13,6 +13,11 @@ export const visitEntity = (config: EntityConfiguration) =>
         keyPersonId: { type: "string", required: true },
         at: { type: "string", required: true },
         note: { type: "string" },
+        /** 面访、电话、视频 (absent on visits recorded before it was asked: in person). */
+        method: { type: "string" },
+        /** The help-team member who made it, with their name as it was then. */
+        memberId: { type: "string" },
+        memberName: { type: "string" },
         ...importedAttributes,
         ...softDeleteAttributes,
         ...trackedAttributes,

@@ -65,10 +65,8 @@ export const RECORD_SHAPES = {
   keyPersons: {
     id: ID,
     townshipId: ID,
-    category: {
-      kind: "enum",
-      values: ["mental_health", "community_correction", "released_prisoner", "drug_rehab"],
-    },
+    // The built-in four or a county's own category code (issue 14); the engine scores by frequency only.
+    category: ID,
     registeredAt: INSTANT,
     deregisteredAt: opt(INSTANT),
     visitsPerMonth: { kind: "int", min: 1, optional: true },

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { periodLabel } from "../../shared/period-label";
 import { CountyArchiveCard } from "./county-archive";
 import { dueDate, monthDue } from "./deadline-day";
+import { KeyPersonCategoriesCard } from "./key-person-categories-card";
 
 type Values = { day: number };
 
@@ -88,6 +89,7 @@ export default function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <KeyPersonCategoriesCard />
       <CountyArchiveCard />
     </Space>
   );

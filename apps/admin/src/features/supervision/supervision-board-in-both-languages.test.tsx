@@ -53,6 +53,7 @@ async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {
     "onboarding.listTownships": [],
     "supervision.disputes": board,
     "supervision.lateSubmissions": late,
+    "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
     ...answers,
   });
   view = await renderPage(<SupervisionPage />, { locale });
@@ -92,6 +93,13 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "办结期限",
       "时限",
       "调解次数",
+      "亮灯",
+      "乡镇",
+      "人员代称",
+      "类别",
+      "走访周期",
+      "已走访/应走访",
+      "周期截止",
       "乡镇",
       "区划代码",
       "状态",
@@ -130,6 +138,13 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "Due by",
       "Time left",
       "Attempts",
+      "Light",
+      "Township",
+      "Alias",
+      "Category",
+      "Period",
+      "Visits done / due",
+      "Period ends",
       "Township",
       "Code",
       "Status",
@@ -142,6 +157,7 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "onboarding.listTownships": [],
       "supervision.disputes": { counts: { red: 0, yellow: 0, green: 0 }, disputes: [] },
       "supervision.lateSubmissions": { ...late, deadlinePassed: false, townships: [] },
+      "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
     });
     view = await renderPage(<SupervisionPage />, { locale: "en" });
     const page = view.container;

@@ -27,6 +27,7 @@ import { LEVEL_COLORS, recordLabels } from "../../shared/record-labels";
 import { submissionStatus } from "../../shared/submission-status";
 
 type Watched = RouterOutputs["supervision"]["disputes"]["disputes"][number];
+type DuePerson = RouterOutputs["supervision"]["keyPersons"]["persons"][number];
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -70,6 +71,7 @@ export default function SupervisionPage() {
   const gridName = new Map(org.filter.map((g) => [g.value, g.label]));
   const personName = new Map(org.people.map((p) => [p.value, p.label]));
   const late = useQuery(trpc.supervision.lateSubmissions.queryOptions({ month }));
+  const persons = useQuery(trpc.supervision.keyPersons.queryOptions({ townshipId, includeGreen }));
   const counts = board.data?.counts;
 
   return (
@@ -195,6 +197,34 @@ export default function SupervisionPage() {
               render: (h: number) => timeLeft(h, t),
             },
             { title: t("supervision.attempts"), dataIndex: "attempts", align: "right" },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t("supervision.keyPersons")}>
+        <Table<DuePerson>
+          rowKey="id"
+          size="small"
+          loading={persons.isPending}
+          dataSource={persons.data?.persons ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: "max-content" }}
+          locale={{ emptyText: t("supervision.noKeyPersons") }}
+          columns={[
+            {
+              title: t("supervision.light"),
+              dataIndex: "light",
+              render: (l: DuePerson["light"]) => <Badge status={LIGHT[l].status} text={t(LIGHT[l].text)} />,
+            },
+            { title: t("supervision.township"), dataIndex: "townshipName" },
+            { title: t("supervision.person"), dataIndex: "alias" },
+            { title: t("supervision.category"), dataIndex: "categoryName" },
+            { title: t("supervision.visitPeriod"), dataIndex: "period" },
+            {
+              title: t("supervision.visitsDone"),
+              key: "visits",
+              render: (_: unknown, p: DuePerson) => `${p.visits}/${p.required}`,
+            },
+            { title: t("supervision.periodEnds"), dataIndex: "dueAt", render: showInstant },
           ]}
         />
       </Card>

@@ -87,4 +87,5 @@ export const NOTICES_WORDS = {
   "lights.kind.petition_close": { zh: "信访办结", en: "Petition: closing" },
   "lights.kind.submission": { zh: "月度填报", en: "Monthly submission" },
   "lights.kind.notice": { zh: "督办单", en: "Supervision notice" },
+  "lights.kind.key_person": { zh: "重点人员走访", en: "Key-person visit" },
 } as const satisfies Record<string, Entry>;
