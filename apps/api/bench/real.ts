@@ -222,7 +222,7 @@ function rawPublishedQuery() {
  * The county, its townships and people, the 2026 scheme, and 22 months of records from the domain's
  * generator (2025 and January–October 2026), written with batched writes (25 items a request).
  */
-async function seedRealCounty(services: Services): Promise<number> {
+export async function seedRealCounty(services: Services): Promise<number> {
   const { db } = services;
   const now = new Date("2026-11-01T00:00:00Z");
   const wctx: WriteContext = { actor: { id: "bench", role: "platform_admin" }, now };
