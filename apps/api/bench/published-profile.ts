@@ -1,5 +1,5 @@
-import { serve } from "@hono/node-server";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { serve } from "@hono/node-server";
 import { latestPublished, latestPublishedHead, publishedVersion } from "@pingan/data";
 import { findFreePort, startDynamoLocal } from "@pingan/data/local";
 import { createApp } from "../src/app";
@@ -82,7 +82,9 @@ try {
     await time("HTTP /health", () => fetch(`${base}/health`).then((r) => r.json()), results);
     console.log(JSON.stringify({ round, ...results }, null, 1));
   }
-  console.log(`item JSON ${JSON.stringify(item).length} bytes, view JSON ${JSON.stringify(view).length} bytes`);
+  console.log(
+    `item JSON ${JSON.stringify(item).length} bytes, view JSON ${JSON.stringify(view).length} bytes`,
+  );
   server.close();
 } finally {
   await local.stop();

@@ -1,5 +1,10 @@
 import { gunzipSync } from "node:zlib";
-import { GetCommand, type GetCommandInput, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  type GetCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { Data, LeagueTable } from "@pingan/domain";
 import * as z from "zod";
 import type { Db } from "./db";

@@ -43,13 +43,11 @@ async function publicVersionOf(
   const latest = await latestPublishedHead(db, countyId, period);
   if (!latest) throw notPublished();
   if (latest.visibility !== "internal") return latest;
-  const { data } = await db.entities.leagueTable.query
-    .byPeriod({ countyId, period })
-    .go({
-      pages: "all",
-      order: "desc",
-      attributes: ["countyId", "period", "tableVersion", "version", "visibility"],
-    });
+  const { data } = await db.entities.leagueTable.query.byPeriod({ countyId, period }).go({
+    pages: "all",
+    order: "desc",
+    attributes: ["countyId", "period", "tableVersion", "version", "visibility"],
+  });
   const found = (data as PublishedHead[]).find(
     (t) => t.countyId === countyId && t.period === period && t.visibility !== "internal",
   );
