@@ -52,7 +52,8 @@ const median = (xs: number[]) => {
 };
 
 export async function benchReal() {
-  const local = await startDynamoLocal();
+  // A loaded machine can take longer than the default 30 s to start Java.
+  const local = await startDynamoLocal({ timeoutMs: 180_000 });
   let server: ChildProcess | undefined;
   const stopAll = async () => {
     server?.kill("SIGTERM");
