@@ -133,6 +133,7 @@ describe("the API function", () => {
       TENANT_ROLE_ARN: prod.resolve(prod.stack.tenantRoles.role.roleArn),
       TABLE_ARN: prod.resolve(prod.stack.table.tableArn),
       BUNDLE_BUCKET: prod.resolve(prod.stack.bundles.bucket.bucketName),
+      PUBLIC_SITE_ORIGIN: prod.resolve(`https://${prod.stack.site.distribution.distributionDomainName}`),
     });
   });
 

@@ -171,6 +171,12 @@ export class PinganStack extends Stack {
     this.bundles = new BundleStore(this, "BundleStore", { logBucket: this.site.logBucket });
     this.bundles.grantPutGet(this.api.role);
     this.api.function.addEnvironment("BUNDLE_BUCKET", this.bundles.bucket.bucketName);
+    // Where those redirects point: the public site's origin, so a client calling API Gateway directly
+    // (which does not serve /bundles/*) can follow them too.
+    this.api.function.addEnvironment(
+      "PUBLIC_SITE_ORIGIN",
+      `https://${props.customDomain?.domainName ?? this.site.distribution.distributionDomainName}`,
+    );
     this.site.serveBundles(this.bundles.bucket, bundlesPathPattern);
 
     this.monitoring = new Monitoring(this, "Monitoring", {

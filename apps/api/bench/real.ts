@@ -52,7 +52,8 @@ const median = (xs: number[]) => {
 };
 
 export async function benchReal() {
-  const local = await startDynamoLocal();
+  // A loaded machine can take longer than the default 30 s to start Java.
+  const local = await startDynamoLocal({ timeoutMs: 180_000 });
   let server: ChildProcess | undefined;
   const stopAll = async () => {
     server?.kill("SIGTERM");
@@ -222,7 +223,7 @@ function rawPublishedQuery() {
  * The county, its townships and people, the 2026 scheme, and 22 months of records from the domain's
  * generator (2025 and January–October 2026), written with batched writes (25 items a request).
  */
-async function seedRealCounty(services: Services): Promise<number> {
+export async function seedRealCounty(services: Services): Promise<number> {
   const { db } = services;
   const now = new Date("2026-11-01T00:00:00Z");
   const wctx: WriteContext = { actor: { id: "bench", role: "platform_admin" }, now };

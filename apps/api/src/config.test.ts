@@ -35,6 +35,16 @@ describe("configuration", () => {
     expect((await loadConfig({ TOKEN_SECRET: "s", BUNDLE_DIR: "/tmp/b" })).bundleDir).toBe("/tmp/b");
   });
 
+  it("takes the public site's origin for large bundles' redirects, and refuses anything but an origin", async () => {
+    const onAws = await loadConfig({ TOKEN_SECRET: "s", PUBLIC_SITE_ORIGIN: "https://d1abc.cloudfront.net" });
+    expect(onAws.publicSiteOrigin).toBe("https://d1abc.cloudfront.net");
+    expect((await loadConfig({ TOKEN_SECRET: "s" })).publicSiteOrigin).toBeUndefined();
+    for (const bad of ["d1abc.cloudfront.net", "https://d1abc.cloudfront.net/bundles", "ftp://x.example"])
+      await expect(loadConfig({ TOKEN_SECRET: "s", PUBLIC_SITE_ORIGIN: bad }), bad).rejects.toThrow(
+        /PUBLIC_SITE_ORIGIN/,
+      );
+  });
+
   it("lets the monthly-close job start on Lambda without the token secret, which it never uses", async () => {
     const config = await loadConfig(
       { AWS_LAMBDA_FUNCTION_NAME: "close", TABLE_NAME: "t" },

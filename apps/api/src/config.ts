@@ -29,6 +29,12 @@ export type Config = {
   bundleBucket?: string;
   /** Without a bucket: the directory verification bundles are kept in (DATA_DIR/bundles by default). */
   bundleDir: string;
+  /**
+   * The public site's origin (`https://<CloudFront domain>`, the stack sets `PUBLIC_SITE_ORIGIN`), where
+   * `/bundles/*` is served: a large bundle's redirect names it, so a client that calls API Gateway directly
+   * can follow it. Without it (locally) the redirect is relative to the API's own origin.
+   */
+  publicSiteOrigin?: string;
   /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
   localDataDir: string;
   localDynamoPort?: number;
@@ -73,9 +79,27 @@ export async function loadConfig(
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     bundleBucket: env.BUNDLE_BUCKET || undefined,
     bundleDir: env.BUNDLE_DIR || join(localDataDir, "bundles"),
+    publicSiteOrigin: publicSiteOrigin(env.PUBLIC_SITE_ORIGIN),
     localDataDir,
     localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };
+}
+
+/**
+ * `PUBLIC_SITE_ORIGIN` as an origin (scheme and host, no path, no trailing slash), or undefined when unset.
+ * Anything else is a deployment mistake the API refuses to start with rather than redirect somewhere odd.
+ */
+function publicSiteOrigin(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_SITE_ORIGIN is not a URL: ${value}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username)
+    throw new Error(`PUBLIC_SITE_ORIGIN must be an origin such as https://example.cloudfront.net: ${value}`);
+  return url.origin;
 }
 
 /** A development secret file shorter than this (emptied, truncated) is replaced rather than used. */

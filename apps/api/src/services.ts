@@ -27,6 +27,8 @@ export type Services = {
   bundleStore: BundleStore;
   /** The largest bundle (gzipped bytes) the API answers itself; a larger one is redirected to the store. */
   bundleInlineMaxBytes: number;
+  /** Where a large bundle's redirect points (config.ts `publicSiteOrigin`); relative without it. */
+  publicSiteOrigin?: string;
 };
 
 /**
@@ -63,6 +65,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       ? s3BundleStore({ bucket: config.bundleBucket, region: config.region })
       : directoryBundleStore(config.bundleDir),
     bundleInlineMaxBytes: BUNDLE_INLINE_MAX_BYTES,
+    ...(config.publicSiteOrigin ? { publicSiteOrigin: config.publicSiteOrigin } : {}),
     ...overrides,
   };
 }

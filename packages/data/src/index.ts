@@ -23,15 +23,19 @@ export {
   writeInputChunks,
 } from "./league-input-chunks";
 export {
+  headKey,
   latestPublished,
+  latestPublishedHead,
   listPublished,
   type PublishedBundle,
+  type PublishedHead,
   type PublishedInputs,
   publishedBody,
   publishedBundleOf,
   publishedInputs,
   publishedInputsOf,
   publishedVersion,
+  publishedVersionHead,
   rankHistory,
 } from "./league-tables";
 export {

@@ -1,5 +1,10 @@
 import { gunzipSync } from "node:zlib";
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  type GetCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { Data, LeagueTable } from "@pingan/domain";
 import * as z from "zod";
 import type { Db } from "./db";
@@ -141,6 +146,87 @@ export async function latestPublished(
   const { Items } = await db.client.send(new QueryCommand({ ...params }));
   const [item] = checkItems(db, "leagueTable", Items ?? []);
   return item && item.countyId === countyId && item.period === period ? item : undefined;
+}
+
+/**
+ * What identifies one stored state of a published version, without its body: the period's version
+ * (`tableVersion`), the item's own write counter (`version`: bumped when an internal version is made
+ * public) and its visibility. A body never changes once published, so a view of it may be kept under
+ * `headKey` and reused for as long as the newest head read says the same.
+ */
+export type PublishedHead = {
+  countyId: string;
+  period: string;
+  tableVersion: number;
+  version: number;
+  visibility?: "public" | "internal";
+};
+const headSchema = z.object({
+  countyId: z.string(),
+  period: z.string(),
+  tableVersion: z.number(),
+  version: z.number(),
+  visibility: z.enum(["public", "internal"]).optional(),
+});
+const HEAD_ATTRIBUTES = ["countyId", "period", "tableVersion", "version", "visibility"] as const;
+
+/** The key a view of one stored state of a published version is kept under. */
+export const headKey = (h: PublishedHead) =>
+  `${h.countyId}\u0000${h.period}\u0000${h.tableVersion}\u0000${h.version}\u0000${h.visibility ?? "public"}`;
+
+const headParams = new WeakMap<Db, Map<string, QueryCommandInput>>();
+
+/**
+ * The newest version of a period, read without its body: the same query as `latestPublished` (one
+ * request, strongly consistent, so a version published a moment ago is what it finds) projected onto the
+ * head's attributes. Callers that keep views of published bodies (apps/api league/publication.ts) ask this
+ * on every request and fetch the body only for a head they have not seen.
+ */
+export async function latestPublishedHead(
+  db: Db,
+  countyId: string,
+  period: string,
+): Promise<PublishedHead | undefined> {
+  let cache = headParams.get(db);
+  if (!cache) {
+    cache = new Map();
+    headParams.set(db, cache);
+  }
+  const cacheKey = `${countyId}\u0000${period}`;
+  let params = cache.get(cacheKey);
+  if (!params) {
+    if (cache.size >= MAX_CACHED_PARAMS) cache.clear();
+    params = {
+      ...(db.entities.leagueTable.query
+        .byPeriod({ countyId, period })
+        .params({ order: "desc", limit: 1, attributes: [...HEAD_ATTRIBUTES] }) as QueryCommandInput),
+      ConsistentRead: true,
+    };
+    cache.set(cacheKey, params);
+  }
+  const { Items } = await db.client.send(new QueryCommand({ ...params }));
+  const [raw] = Items ?? [];
+  if (!raw) return undefined;
+  const head = parseStored(headSchema, raw, "league table head");
+  return head.countyId === countyId && head.period === period ? head : undefined;
+}
+
+/** One version of a period, read without its body (strongly consistent); undefined when there is none. */
+export async function publishedVersionHead(
+  db: Db,
+  countyId: string,
+  period: string,
+  tableVersion: number,
+): Promise<PublishedHead | undefined> {
+  const params = db.entities.leagueTable
+    .get({ countyId, period, tableVersion })
+    .params({ attributes: [...HEAD_ATTRIBUTES] }) as GetCommandInput;
+  const { Item } = await db.client.send(new GetCommand({ ...params, ConsistentRead: true }));
+  if (!Item) return undefined;
+  const head = parseStored(headSchema, Item, "league table head");
+  return head.countyId === countyId && head.period === period && head.tableVersion === tableVersion
+    ? head
+    : undefined;
 }
 
 export async function publishedVersion(

@@ -591,6 +591,26 @@ describe("the bundle store", () => {
     }
   });
 
+  it("redirects to the public site's origin when it is configured, so a client of API Gateway can follow", async () => {
+    const ref = publishedBundleOf((await publishedVersion(db, countyId, "2026-10", 1)) as never);
+    const inline = await fetchBundle(countyId, "2026-10", 1);
+    const limit = services.bundleInlineMaxBytes;
+    services.bundleInlineMaxBytes = (ref?.gzipBytes ?? 0) - 1;
+    services.publicSiteOrigin = "https://d1abc.cloudfront.net";
+    try {
+      const response = await app.request(bundleUrl(countyId, "2026-10", 1));
+      expect(response.status).toBe(302);
+      const location = response.headers.get("location") ?? "";
+      expect(location).toBe(`https://d1abc.cloudfront.net/${ref?.key}`);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      // The path on that origin is the store's (served here as CloudFront serves it from the bucket).
+      expect(await (await app.request(new URL(location).pathname)).text()).toBe(inline.text);
+    } finally {
+      services.bundleInlineMaxBytes = limit;
+      delete services.publicSiteOrigin;
+    }
+  });
+
   it("keeps a large bundle of a version published before the store, then redirects to it", async () => {
     // A version as published before bundles were kept: no bundle on its item.
     await db.client.send(

@@ -245,7 +245,8 @@ function sendGzip(c: Context, gzip: Uint8Array) {
  *
  * A version published with the store has its bundle's key and size on its table item: a bundle of at most
  * `bundleInlineMaxBytes` gzipped is read from the store and answered directly; a larger one is redirected
- * (302, itself immutable) to its `/bundles/…` path, since a Lambda behind API Gateway answers at most 6 MB.
+ * (302, itself immutable) to its `/bundles/…` path, since a Lambda behind API Gateway answers at most 6 MB:
+ * on the public site's origin when configured (`publicSiteOrigin`), else relative.
  * A version published before the store is rebuilt from its stored inputs; a large one is then kept in the
  * store and redirected like the others.
  */
@@ -271,7 +272,10 @@ export function mountBundleRoute(app: Hono, getServices: () => Promise<Services>
       if (ref.gzipBytes > services.bundleInlineMaxBytes) await services.bundleStore.put(ref.key, gzip);
     }
     c.header("Cache-Control", IMMUTABLE);
-    if (ref.gzipBytes > services.bundleInlineMaxBytes || !gzip) return c.redirect(`/${ref.key}`, 302);
+    // Absolute to the public site when it is known (CloudFront serves /bundles/* there, API Gateway does
+    // not); relative on the one origin that serves both (locally, or through CloudFront).
+    if (ref.gzipBytes > services.bundleInlineMaxBytes || !gzip)
+      return c.redirect(`${services.publicSiteOrigin ?? ""}/${ref.key}`, 302);
     c.header("Content-Type", "application/json; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="bundle-${countyId}-${period}-v${version}.json"`);
     return sendGzip(c, gzip);

@@ -1,13 +1,17 @@
 import {
   DataError,
   type Db,
+  getItem,
   gzipInputs,
+  headKey,
   type ItemOf,
   latestPublished,
+  latestPublishedHead,
+  type PublishedHead,
   type PublishedInputs,
   publishedBody,
   publishedInputsOf,
-  publishedVersion,
+  publishedVersionHead,
   stampNew,
   type TxItem,
   tx,
@@ -39,12 +43,60 @@ function sameTable(a: LeagueTable, b: LeagueTable): boolean {
 
 /** A published table: the period's newest version, or the version asked for; NOT_FOUND when unpublished. */
 export async function readPublished(db: Db, countyId: string, period: string, version?: number) {
-  const item =
+  const head =
     version === undefined
-      ? await latestPublished(db, countyId, period)
-      : await publishedVersion(db, countyId, period, version);
-  if (!item) throw new AppError("NOT_FOUND", "该期排名尚未发布");
-  return publishedView(item);
+      ? await latestPublishedHead(db, countyId, period)
+      : await publishedVersionHead(db, countyId, period, version);
+  if (!head) throw notPublished();
+  return viewOfHead(db, head);
+}
+
+const notPublished = () => new AppError("NOT_FOUND", "该期排名尚未发布");
+
+export type PublishedView = ReturnType<typeof publishedView>;
+
+/** At most this many views of published versions are kept per database (a few tens of KB each). */
+const MAX_KEPT_VIEWS = 500;
+const keptViews = new WeakMap<Db, Map<string, Promise<PublishedView>>>();
+
+/**
+ * The view of one stored state of a published version. A published body never changes, and the head
+ * (tableVersion, the item's write counter, its visibility) names the state, so the view read and checked
+ * once is kept under it (least recently used first out) and shared by every later request that reads the
+ * same head. Which version is the newest is still asked of the table on every request (the head read), so a
+ * version or correction published a moment ago is what the next read answers. Kept per database: a tenant's
+ * db and the function's own never share entries. The view is shared: callers must not change it.
+ */
+export function viewOfHead(db: Db, head: PublishedHead): Promise<PublishedView> {
+  let kept = keptViews.get(db);
+  if (!kept) {
+    kept = new Map();
+    keptViews.set(db, kept);
+  }
+  const key = headKey(head);
+  const found = kept.get(key);
+  if (found) {
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
+  }
+  const map = kept;
+  const { countyId, period, tableVersion } = head;
+  const loading = getItem(db, "leagueTable", { countyId, period, tableVersion }).then((item) => {
+    if (!item) throw notPublished();
+    // Made public between the head read and this one: answer what is stored, keep it under its own head.
+    if (headKey(item) !== key && map.get(key) === loading) map.delete(key);
+    return publishedView(item);
+  });
+  loading.catch(() => {
+    if (map.get(key) === loading) map.delete(key);
+  });
+  map.set(key, loading);
+  if (map.size > MAX_KEPT_VIEWS) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  return loading;
 }
 
 /** What the public may know of the scheme a table was scored with: its name and its indicators' names. */
@@ -84,10 +136,11 @@ function publicScheme(db: Db, countyId: string, year: number, version: number): 
 /**
  * A published table as the public page shows it: the table, and the names of its scheme and indicators
  * (so a township's detail reads 「矛盾纠纷化解率」, not 「I01」). Nothing else of the scheme is exposed.
+ * `head` is the version to show (league/visibility.ts decides which the public may see).
  */
-export async function readPublicTable(db: Db, countyId: string, period: string, version?: number) {
-  const view = await readPublished(db, countyId, period, version);
-  const scheme = await publicScheme(db, countyId, Number(period.slice(0, 4)), view.schemeVersion);
+export async function readPublicTable(db: Db, head: PublishedHead) {
+  const view = await viewOfHead(db, head);
+  const scheme = await publicScheme(db, head.countyId, Number(head.period.slice(0, 4)), view.schemeVersion);
   return { ...view, scheme };
 }
 

@@ -1,9 +1,11 @@
 import {
   checkItems,
   type Db,
-  latestPublished,
+  latestPublishedHead,
   listPublished,
+  type PublishedHead,
   publishedVersion,
+  publishedVersionHead,
   updateRecord,
   type WriteContext,
 } from "@pingan/data";
@@ -23,29 +25,39 @@ export async function publicVersions(db: Db, countyId: string) {
   return (await listPublished(db, countyId)).filter((v) => v.visibility === "public");
 }
 
-/** The newest public version of a period, or the public version asked for; NOT_FOUND otherwise. */
-async function publicVersionOf(db: Db, countyId: string, period: string, version?: number) {
+/**
+ * The newest public version of a period, or the public version asked for, as its head (no body); NOT_FOUND
+ * otherwise. One small read when the newest version is public, which is what the public page asks.
+ */
+async function publicVersionOf(
+  db: Db,
+  countyId: string,
+  period: string,
+  version?: number,
+): Promise<PublishedHead> {
   if (version !== undefined) {
-    const item = await publishedVersion(db, countyId, period, version);
-    if (!item || item.visibility === "internal") throw notPublished();
-    return version;
+    const head = await publishedVersionHead(db, countyId, period, version);
+    if (!head || head.visibility === "internal") throw notPublished();
+    return head;
   }
-  const latest = await latestPublished(db, countyId, period);
+  const latest = await latestPublishedHead(db, countyId, period);
   if (!latest) throw notPublished();
-  if (latest.visibility !== "internal") return latest.tableVersion;
-  const { data } = await db.entities.leagueTable.query
-    .byPeriod({ countyId, period })
-    .go({ pages: "all", order: "desc", attributes: ["countyId", "period", "tableVersion", "visibility"] });
-  const found = (
-    data as { countyId: string; period: string; tableVersion: number; visibility?: string }[]
-  ).find((t) => t.countyId === countyId && t.period === period && t.visibility !== "internal");
+  if (latest.visibility !== "internal") return latest;
+  const { data } = await db.entities.leagueTable.query.byPeriod({ countyId, period }).go({
+    pages: "all",
+    order: "desc",
+    attributes: ["countyId", "period", "tableVersion", "version", "visibility"],
+  });
+  const found = (data as PublishedHead[]).find(
+    (t) => t.countyId === countyId && t.period === period && t.visibility !== "internal",
+  );
   if (!found) throw notPublished();
-  return found.tableVersion;
+  return found;
 }
 
 /** A public table with its indicators' names: never an internal version. */
 export async function readPublicVersion(db: Db, countyId: string, period: string, version?: number) {
-  return readPublicTable(db, countyId, period, await publicVersionOf(db, countyId, period, version));
+  return readPublicTable(db, await publicVersionOf(db, countyId, period, version));
 }
 
 /** The county admin makes an internal version public (audited in the county's trail). */
