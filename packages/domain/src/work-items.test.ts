@@ -31,7 +31,9 @@ describe("a scheme's 纪实 items (issue 14)", () => {
         s.items = [...(s.items ?? []), { code: "Bad-Code", name: "大写" }];
       }),
     );
-    expect(badCode).toEqual([expect.stringMatching(/^items\[12\]\.code items\[12\]\.code：应为小写英文代码/)]);
+    expect(badCode).toEqual([
+      expect.stringMatching(/^items\[12\]\.code items\[12\]\.code：应为小写英文代码/),
+    ]);
     const duplicate = zhIssues(
       withItems((s) => {
         s.items = [...(s.items ?? []), { code: "monthly_meeting", name: "重复" }];

@@ -23,7 +23,9 @@ export function isSystemEventKind(kind: string): boolean {
 export const WORK_ITEM_CODE = /^[a-z][a-z0-9_]{1,48}$/;
 
 /** Every event kind a scheme names (routine duties, deductions, bonuses, zeroIf, vetoes), with where. */
-export function referencedEvents(scheme: Scheme): { event: string; path: (string | number)[]; duty: boolean }[] {
+export function referencedEvents(
+  scheme: Scheme,
+): { event: string; path: (string | number)[]; duty: boolean }[] {
   const out: { event: string; path: (string | number)[]; duty: boolean }[] = [];
   scheme.indicators.forEach((ind, i) => {
     if (ind.base.kind === "routine")

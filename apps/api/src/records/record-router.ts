@@ -16,6 +16,12 @@ import {
 
 type Creatable = { requestId: string };
 type Editable = { id: string; expectedVersion: number };
+/** The county a township procedure's record belongs to, read with the county-scoped client. */
+const countyOf = (ctx: { township: { countyId: string }; countyServices: { db: Db } }) => ({
+  countyId: ctx.township.countyId,
+  db: ctx.countyServices.db,
+});
+
 /** What the township builders add to every input. */
 type Tenant = { townshipId: string };
 
@@ -61,6 +67,15 @@ export function recordProcedures<
      * name a 包案领导 (red disputes, petitions).
      */
     filed?: { hardCase: (record: RecordFields<N>) => boolean };
+    /**
+     * An asynchronous check against the county's data (an event's kind against the county's scheme):
+     * run on a create, and on an edit whose changes `touches` says it concerns, with the record as it
+     * would be after it.
+     */
+    verify?: {
+      touches: (changes: Record<string, unknown>) => boolean;
+      run: (county: { countyId: string; db: Db }, record: RecordFields<N>) => Promise<void>;
+    };
   },
 ) {
   const { check = () => {} } = spec;
@@ -69,6 +84,7 @@ export function recordProcedures<
       const { requestId, townshipId: _t, ...fields } = input as unknown as Creatable & Tenant;
       let record = { ...spec.initial, ...fields } as RecordFields<N>;
       check(record);
+      await spec.verify?.run(countyOf(ctx), record);
       if (spec.filed && touchesFiling(fields as Filing)) {
         const filing = await resolveFiling(ctx, fields as Filing, { hardCase: spec.filed.hardCase(record) });
         record = { ...record, ...filing };
@@ -79,6 +95,13 @@ export function recordProcedures<
     update: townshipProcedure.input(spec.update as unknown as Untyped).mutation(async ({ ctx, input }) => {
       const { id, expectedVersion, townshipId: _t, ...changes } = input as unknown as Editable & Tenant;
       let filing: Filing | undefined;
+      if (spec.verify?.touches(definedOnly(changes))) {
+        const current = await getTownshipRecord(ctx, entity, id);
+        await spec.verify.run(countyOf(ctx), {
+          ...current,
+          ...definedOnly(changes),
+        } as unknown as RecordFields<N>);
+      }
       if (spec.filed && touchesFiling(changes as Filing)) {
         const current = await getTownshipRecord(ctx, entity, id);
         const next = { ...current, ...definedOnly(changes) } as unknown as RecordFields<N>;
