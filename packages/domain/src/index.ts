@@ -14,7 +14,7 @@ export { type MetricSettings, metricSettings } from "./month-index";
 export { dutyScopes, isMember, monthsToIndex, populationIn } from "./periods";
 export { checkTypedData, dataSchema, parseData } from "./schema/data-schema";
 export type { ParseResult, ValidationIssue } from "./schema/issues";
-export { indicatorSchema, parseScheme, schemeSchema } from "./schema/scheme-schema";
+export { indicatorSchema, parseScheme, schemeSchema, workItemSchema } from "./schema/scheme-schema";
 export { ScoringInputError, type TownshipMonthScore } from "./score";
 export { generateCounty, prng, type SyntheticOptions, townshipName } from "./synthetic";
 export {
@@ -28,3 +28,12 @@ export {
   previousPeriod,
 } from "./time";
 export * from "./types";
+export {
+  eventName,
+  isRecordableKind,
+  isSystemEventKind,
+  referencedEvents,
+  SYSTEM_EVENT_KINDS,
+  schemeItems,
+  WORK_ITEM_CODE,
+} from "./work-items";

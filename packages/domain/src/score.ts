@@ -1,4 +1,3 @@
-import { eventLabel } from "./labels";
 import { type MetricCount, type MonthBucket, metricCount } from "./month-index";
 import type { Rational } from "./rational";
 import * as R from "./rational";
@@ -11,6 +10,7 @@ import type {
   RecordRef,
   Scheme,
 } from "./types";
+import { eventName } from "./work-items";
 
 /** Raised for input that is only invalid against a scheme (a manual score above the indicator's maximum). */
 export class ScoringInputError extends Error {
@@ -149,6 +149,7 @@ class Notes {
 type RuleResult = { total: Rational; ids: RecordRef[] };
 
 function applyRules(
+  scheme: Scheme,
   rules: readonly EventRule[] | undefined,
   b: MonthBucket,
   verb: "扣" | "加",
@@ -163,7 +164,7 @@ function applyRules(
     const capped = rule.cap === undefined ? raw : R.min(raw, R.fromNumber(rule.cap));
     total = R.add(total, capped);
     const capNote = R.cmp(capped, raw) < 0 ? `（累计 ${fmt(raw)} 分，封顶 ${fmt(capped)} 分）` : "";
-    notes.add(() => `${eventLabel(rule.event)} ${count} 起，${verb} ${fmt(capped)} 分${capNote}`);
+    notes.add(() => `${eventName(scheme, rule.event)} ${count} 起，${verb} ${fmt(capped)} 分${capNote}`);
     const evidence = b.evidence?.events.get(rule.event);
     if (evidence) ids.push(...evidence);
   }
@@ -194,7 +195,7 @@ function scoreIndicator(
         deductions: 0,
         zeroed: true,
         metric: null,
-        notes: zeroKinds.map((k) => `发生${eventLabel(k)} ${b.events.get(k)} 起，本项不得分`),
+        notes: zeroKinds.map((k) => `发生${eventName(scheme, k)} ${b.events.get(k)} 起，本项不得分`),
       },
       exactScore: R.ZERO,
       exactBonus: R.ZERO,
@@ -243,7 +244,7 @@ function scoreIndicator(
         } else if ("perQuarter" in req) {
           need = req.perQuarter;
           if (!duties.quarter) {
-            notDue.push(`${eventLabel(req.event)}（每季度 ${req.perQuarter} 次，季末月考核）`);
+            notDue.push(`${eventName(scheme, req.event)}（每季度 ${req.perQuarter} 次，季末月考核）`);
             continue;
           }
           scope = duties.quarter;
@@ -251,7 +252,7 @@ function scoreIndicator(
         } else {
           need = req.perYear;
           if (!duties.year) {
-            notDue.push(`${eventLabel(req.event)}（每年 ${req.perYear} 次，12 月考核）`);
+            notDue.push(`${eventName(scheme, req.event)}（每年 ${req.perYear} 次，12 月考核）`);
             continue;
           }
           scope = duties.year;
@@ -263,7 +264,7 @@ function scoreIndicator(
           ids.push(...(x.evidence?.events.get(req.event) ?? []));
         }
         parts.push(R.min(R.ONE, R.div(R.rat(done), R.fromNumber(need))));
-        notes.add(() => `${eventLabel(req.event)}：${what}应 ${need} 次，实 ${done} 次`);
+        notes.add(() => `${eventName(scheme, req.event)}：${what}应 ${need} 次，实 ${done} 次`);
       }
       if (notDue.length > 0) notes.add(() => `本月不考核：${notDue.join("、")}`);
       if (parts.length === 0) {
@@ -320,8 +321,8 @@ function scoreIndicator(
     }
   }
 
-  const deductions = applyRules(ind.deductions, b, "扣", notes);
-  const bonuses = applyRules(ind.bonuses, b, "加", notes);
+  const deductions = applyRules(scheme, ind.deductions, b, "扣", notes);
+  const bonuses = applyRules(scheme, ind.bonuses, b, "加", notes);
   ids.push(...deductions.ids, ...bonuses.ids);
   const raw = R.sub(base, deductions.total);
   const exactScore = R.max(R.ZERO, raw);
@@ -405,10 +406,10 @@ export function scoreTownshipMonth(
     if (v.cap !== undefined) {
       total = R.min(total, R.fromNumber(v.cap));
       notes.push(
-        `发生${eventLabel(v.event)} ${count} 起，一票否决，总分不超过 ${fmt(R.fromNumber(v.cap))} 分，等次为最低等次`,
+        `发生${eventName(scheme, v.event)} ${count} 起，一票否决，总分不超过 ${fmt(R.fromNumber(v.cap))} 分，等次为最低等次`,
       );
     } else {
-      notes.push(`发生${eventLabel(v.event)} ${count} 起，一票否决，等次为最低等次`);
+      notes.push(`发生${eventName(scheme, v.event)} ${count} 起，一票否决，等次为最低等次`);
     }
   }
   return {

@@ -133,6 +133,21 @@ export type Duty =
 
 export type EventRule = { event: string; points: number; cap?: number };
 
+/**
+ * A 纪实 item of a county's scheme (issue 14): what a township records as an event of kind `code`. How
+ * often it is due stays on the routine requirement that names it (perMonth, perQuarter, perYear).
+ */
+export type WorkItem = {
+  /** The event kind, lowercase snake case. */
+  code: string;
+  /** Its Chinese name, shown wherever the event is. */
+  name: string;
+  /** What counts as done (完成标准). */
+  done?: string;
+  /** Who records it (记录人, a person or a role). */
+  recorder?: string;
+};
+
 export type Indicator = {
   code: string;
   name: string;
@@ -158,6 +173,8 @@ export type Scheme = {
   gradeBands: { grade: string; min: number }[];
   indicators: Indicator[];
   vetoes?: { event: string; cap?: number }[];
+  /** The county's vocabulary of 纪实 items; absent in a scheme saved before schemes had it. */
+  items?: WorkItem[];
 };
 
 /** One indicator's result for one township and month (§8), with its explanation. */

@@ -218,6 +218,15 @@ export function workingInstant(ms: number, rand: () => number, from: number, to:
   return Math.min(Math.max(atCst(day, minutes), from), to - 1);
 }
 
+/**
+ * The demo county's duties beyond the model's monthly ones (issue 14): a quarterly training and a yearly
+ * responsibility letter, both items of the model scheme, added to indicator I01's requirements.
+ */
+export const DEMO_DUTIES = [
+  { event: "quarterly_training", perQuarter: 1 },
+  { event: "responsibility_letter", perYear: 1 },
+] as const;
+
 /** The n-th working day (1-based) of a month, at a working-hours minute, China time. */
 function nthWorkingDay(month: string, n: number, rand: () => number): number {
   let day = cstDay(monthRange(month).start);
@@ -682,10 +691,39 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     }
   }
 
-  const events: EventRecord[] = fromRuns(
-    (d) => d.events,
-    (e: EventRecord) => e.occurredAt,
-  ).filter((e) => past(e.occurredAt));
+  // The county's quarterly and yearly duties (issue 14, DEMO_DUTIES): 季度业务培训 in each quarter's second
+  // month (one township in five misses the second quarter's) and 年度综治责任书 in each year's February.
+  const duties: EventRecord[] = townships.flatMap((t, ti) =>
+    months.flatMap((month) => {
+      const m = Number(month.slice(5, 7));
+      const rand = prng(seedOf(`${t.id}|${month}|duties`));
+      const { start, end } = monthRange(month);
+      const at = () => iso(workingInstant(start + Math.floor(rand() * (end - start)), rand, start, end));
+      const out: EventRecord[] = [];
+      if (m % 3 === 2 && !(ti % 5 === 4 && m === 5))
+        out.push({
+          id: `e-duty-${t.id}-${month}`,
+          townshipId: t.id,
+          kind: "quarterly_training",
+          occurredAt: at(),
+        });
+      if (m === 2)
+        out.push({
+          id: `e-letter-${t.id}-${month}`,
+          townshipId: t.id,
+          kind: "responsibility_letter",
+          occurredAt: at(),
+        });
+      return out;
+    }),
+  );
+  const events: EventRecord[] = [
+    ...fromRuns(
+      (d) => d.events,
+      (e: EventRecord) => e.occurredAt,
+    ),
+    ...duties,
+  ].filter((e) => past(e.occurredAt));
   const eventItems = events.map((e) => {
     const occurredAt = utc(e.occurredAt);
     return stamp(

@@ -19,6 +19,7 @@ import {
   buildDemoPlan,
   DEMO_COUNTY_ID,
   DEMO_COUNTY_NAME,
+  DEMO_DUTIES,
   DEMO_PASSWORD,
   DEMO_SCALES,
   type DemoPlan,
@@ -157,6 +158,12 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
       year,
       version: 1,
       name: scheme2026.name.replace(/^\d{4}年度/, `${year}年度`),
+      // I01 also asks for the county's quarterly and yearly duties (issue 14).
+      indicators: scheme2026.indicators.map((ind) =>
+        ind.code === "I01" && ind.base.kind === "routine"
+          ? { ...ind, base: { ...ind.base, required: [...(ind.base.required ?? []), ...DEMO_DUTIES] } }
+          : ind,
+      ),
     };
     const wctx: WriteContext = {
       actor: { id: "demo-user-county-admin", role: "county_admin" },

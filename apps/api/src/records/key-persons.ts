@@ -13,7 +13,7 @@ import { writeContext } from "../write-context";
 
 /** The key-person categories of a county (its own list, or the model's until its admin sets one). */
 export async function categoriesOfCounty(
-  services: Services,
+  services: Pick<Services, "db">,
   countyId: string,
 ): Promise<KeyPersonCategoryDef[]> {
   const county = await getItem(services.db, "county", { id: countyId });
@@ -21,21 +21,24 @@ export async function categoriesOfCounty(
   return countyKeyPersonCategories(county);
 }
 
-/** A key person's category must be one of its county's; its own frequency is at most one of the two. */
-export async function checkKeyPerson(
-  ctx: { services: Services; township: ItemOf<"township"> },
-  fields: { category?: string; visitsPerMonth?: number; visitsPerQuarter?: number },
-) {
-  if (fields.visitsPerMonth !== undefined && fields.visitsPerQuarter !== undefined)
+/** A key person's own frequency is at most one of the two (checked on the record as it would be stored). */
+export function checkOwnFrequency(record: { visitsPerMonth?: number; visitsPerQuarter?: number }) {
+  if (record.visitsPerMonth !== undefined && record.visitsPerQuarter !== undefined)
     throw new AppError("INPUT.INVALID", "「每月走访次数」与「每季走访次数」只能填写一项", {
       field: "visitsPerQuarter",
     });
-  if (fields.category === undefined) return;
-  const categories = await categoriesOfCounty(ctx.services, ctx.township.countyId);
-  if (!categories.some((c) => c.code === fields.category))
+}
+
+/** A key person's category must be one of its county's. */
+export async function assertCountyCategory(
+  county: { countyId: string; db: Services["db"] },
+  category: string,
+) {
+  const categories = await categoriesOfCounty(county, county.countyId);
+  if (!categories.some((c) => c.code === category))
     throw new AppError(
       "INPUT.INVALID",
-      `「人员类别」${fields.category} 不是本县的重点人员类别（可选：${categories.map((c) => c.name).join("、")}）`,
+      `「人员类别」${category} 不是本县的重点人员类别（可选：${categories.map((c) => c.name).join("、")}）`,
       { field: "category" },
     );
 }

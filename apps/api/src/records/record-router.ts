@@ -3,7 +3,6 @@ import type { Db, ItemOf } from "@pingan/data";
 import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
 import type * as z from "zod";
 import { type Filing, resolveFiling, touchesFiling } from "../organisation/filing";
-import type { Services } from "../services";
 import { townshipProcedure, townshipReadProcedure } from "../trpc";
 import {
   createTownshipRecord,
@@ -16,9 +15,13 @@ import {
 } from "./township-records";
 
 type Creatable = { requestId: string };
-/** What a `validate` may read: the caller's township and the services (its county through `services`). */
-export type ValidateCtx = Parameters<typeof getTownshipRecord>[0] & { services: Services };
 type Editable = { id: string; expectedVersion: number };
+/** The county a township procedure's record belongs to, read with the county-scoped client. */
+const countyOf = (ctx: { township: { countyId: string }; countyServices: { db: Db } }) => ({
+  countyId: ctx.township.countyId,
+  db: ctx.countyServices.db,
+});
+
 /** What the township builders add to every input. */
 type Tenant = { townshipId: string };
 
@@ -59,16 +62,21 @@ export function recordProcedures<
     initial?: Partial<RecordFields<N>>;
     check?: (record: RecordFields<N>) => void;
     /**
-     * Checks that need the database (a key person's category against its county's list): given the
-     * fields of a create, or the changes of an update, before anything is written.
-     */
-    validate?: (ctx: ValidateCtx, fields: Partial<RecordFields<N>>) => Promise<void>;
-    /**
      * The record is filed under a village and grid of the township (issue 14): the filing is checked and
      * its 责任人 (and a hard case's 包案领导) taken from the organisation. `hardCase` says which records
      * name a 包案领导 (red disputes, petitions).
      */
     filed?: { hardCase: (record: RecordFields<N>) => boolean };
+    /**
+     * An asynchronous check against the county's data (an event's kind against the county's scheme, a
+     * key person's category against the county's list):
+     * run on a create, and on an edit whose changes `touches` says it concerns, with the record as it
+     * would be after it.
+     */
+    verify?: {
+      touches: (changes: Record<string, unknown>) => boolean;
+      run: (county: { countyId: string; db: Db }, record: RecordFields<N>) => Promise<void>;
+    };
   },
 ) {
   const { check = () => {} } = spec;
@@ -77,7 +85,7 @@ export function recordProcedures<
       const { requestId, townshipId: _t, ...fields } = input as unknown as Creatable & Tenant;
       let record = { ...spec.initial, ...fields } as RecordFields<N>;
       check(record);
-      await spec.validate?.(ctx, fields as Partial<RecordFields<N>>);
+      await spec.verify?.run(countyOf(ctx), record);
       if (spec.filed && touchesFiling(fields as Filing)) {
         const filing = await resolveFiling(ctx, fields as Filing, { hardCase: spec.filed.hardCase(record) });
         record = { ...record, ...filing };
@@ -87,8 +95,14 @@ export function recordProcedures<
 
     update: townshipProcedure.input(spec.update as unknown as Untyped).mutation(async ({ ctx, input }) => {
       const { id, expectedVersion, townshipId: _t, ...changes } = input as unknown as Editable & Tenant;
-      await spec.validate?.(ctx, definedOnly(changes) as Partial<RecordFields<N>>);
       let filing: Filing | undefined;
+      if (spec.verify?.touches(definedOnly(changes))) {
+        const current = await getTownshipRecord(ctx, entity, id);
+        await spec.verify.run(countyOf(ctx), {
+          ...current,
+          ...definedOnly(changes),
+        } as unknown as RecordFields<N>);
+      }
       if (spec.filed && touchesFiling(changes as Filing)) {
         const current = await getTownshipRecord(ctx, entity, id);
         const next = { ...current, ...definedOnly(changes) } as unknown as RecordFields<N>;

@@ -10,7 +10,13 @@ import {
 } from "@pingan/contracts";
 import { listKeyPersons, listVisits } from "@pingan/data";
 import { AppError, recordState } from "../errors";
-import { categoriesOfCounty, checkKeyPerson, helpTeamOf, visitingMember } from "../records/key-persons";
+import {
+  assertCountyCategory,
+  categoriesOfCounty,
+  checkOwnFrequency,
+  helpTeamOf,
+  visitingMember,
+} from "../records/key-persons";
 import { recordProcedures } from "../records/record-router";
 import {
   createTownshipRecord,
@@ -36,8 +42,12 @@ export const keyPersonsRouter = router({
       if (!notBefore(k.deregisteredAt, k.registeredAt)) {
         throw new AppError("INPUT.INVALID", "解除列管时间不能早于列管时间");
       }
+      checkOwnFrequency(k);
     },
-    validate: checkKeyPerson,
+    verify: {
+      touches: (changes) => changes.category !== undefined,
+      run: (county, k) => assertCountyCategory(county, k.category),
+    },
   }),
 
   /** The county's key-person categories with their visit frequencies (for the township's forms). */

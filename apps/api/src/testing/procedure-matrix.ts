@@ -281,6 +281,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   "events.remove": { access: "townshipWrite", input: edit },
   "events.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },
   "events.list": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
+  "events.items": { access: "townshipRead", input: (townshipId) => ({ townshipId, year: 2026 }) },
 
   "schemes.list": { access: "county" },
   "schemes.get": { access: "county", input: () => ({ year: 2026 }) },

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { METRICS, type Scheme } from "../types";
+import { isSystemEventKind, referencedEvents, WORK_ITEM_CODE } from "../work-items";
 import { fromZodIssues, issue, type ParseResult, type ValidationIssue } from "./issues";
 
 const nonNegative = z.number().min(0);
@@ -41,6 +42,19 @@ export const indicatorBaseSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
+const CODE_EN = "a lowercase code of letters, digits and _, starting with a letter (e.g. monthly_meeting)";
+const CODE_ZH = "应为小写英文代码（字母开头，只含小写字母、数字和 _），例如 monthly_meeting";
+
+/** A 纪实 item (issue 14): code, Chinese name, what counts as done, who records it. */
+export const workItemSchema = z.object({
+  code: z.string().superRefine((c, ctx) => {
+    if (!WORK_ITEM_CODE.test(c)) ctx.addIssue({ code: "custom", message: CODE_EN, params: { zh: CODE_ZH } });
+  }),
+  name: z.string().trim().min(1).max(40),
+  done: z.string().max(500).optional(),
+  recorder: z.string().max(100).optional(),
+});
+
 export const indicatorSchema = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
@@ -68,7 +82,56 @@ export const schemeSchema = z.object({
   gradeBands: z.array(z.object({ grade: z.string().min(1), min: nonNegative })).min(1),
   indicators: z.array(indicatorSchema).min(1),
   vetoes: z.array(z.object({ event: eventKind, cap: nonNegative.optional() })).optional(),
+  items: z.array(workItemSchema).optional(),
 });
+
+/**
+ * A scheme's 纪实 items: unique codes, none a kind the system writes, every routine requirement names an
+ * item, and every rule names an item or a system kind (a scheme without items is checked as before).
+ */
+function workItemIssues(s: Scheme): ValidationIssue[] {
+  if (!s.items) return [];
+  const out: ValidationIssue[] = [];
+  const codes = new Set<string>();
+  s.items.forEach((item, i) => {
+    if (codes.has(item.code))
+      out.push(
+        issue(s, ["items", i, "code"], `duplicate item code ${item.code}`, `纪实事项代码 ${item.code} 重复`),
+      );
+    if (isSystemEventKind(item.code))
+      out.push(
+        issue(
+          s,
+          ["items", i, "code"],
+          `${item.code} is written by the system, not recorded as an item`,
+          `纪实事项代码 ${item.code} 是系统自动生成的事件类型，不能作为纪实事项`,
+        ),
+      );
+    codes.add(item.code);
+  });
+  for (const ref of referencedEvents(s)) {
+    if (codes.has(ref.event)) continue;
+    if (ref.duty)
+      out.push(
+        issue(
+          s,
+          ref.path,
+          `routine requirement ${ref.event} is not one of the scheme's items`,
+          `纪实任务 ${ref.event} 不在本细则的纪实事项中，请先在「纪实事项」中添加`,
+        ),
+      );
+    else if (!isSystemEventKind(ref.event))
+      out.push(
+        issue(
+          s,
+          ref.path,
+          `event ${ref.event} is neither one of the scheme's items nor a system event`,
+          `事件类型 ${ref.event} 既不在本细则的纪实事项中，也不是系统事件，请先在「纪实事项」中添加`,
+        ),
+      );
+  }
+  return out;
+}
 
 /** The rules that span fields: unique codes, target above floor, a band at 0 (scoring.md §4). */
 function schemeRuleIssues(s: Scheme): ValidationIssue[] {
@@ -123,6 +186,6 @@ export function parseScheme(input: unknown): ParseResult<Scheme> {
   const parsed = schemeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(input, parsed.error.issues) };
   const scheme = parsed.data as Scheme;
-  const issues = schemeRuleIssues(scheme);
+  const issues = [...schemeRuleIssues(scheme), ...workItemIssues(scheme)];
   return issues.length ? { ok: false, issues } : { ok: true, value: scheme };
 }

@@ -1,12 +1,11 @@
 import { createEventInput } from "@pingan/contracts";
-import { eventLabel } from "@pingan/domain";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Form, Input, InputNumber, Select, Space, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS } from "../../shared/event-options";
+import { useGridOptions } from "../../shared/grid-options";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -16,18 +15,31 @@ import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from 
 import { RecordPageShell } from "./record-page-shell";
 
 type EventItem = RouterOutputs["events"]["list"]["items"][number];
-type CreateValues = { kind: string; occurredAt: string; count: number; note?: string };
+type CreateValues = { kind: string; occurredAt: string; count: number; note?: string; gridId?: string };
 
-/** Derived by the engine from other records, so not entered by hand. */
-const DERIVED = new Set([
-  "dispute_overdue",
-  "skip_level_petition",
-  "collective_petition",
-  "major_criminal_case",
-]);
-const KIND_OPTIONS = EVENT_OPTIONS.filter((o) => !DERIVED.has(o.value));
+/**
+ * The 纪实 items of the county's current scheme (issue 14) as select options, by their Chinese names, and a
+ * namer for list rows: a kind the current scheme no longer has (an older version's item) shows its code.
+ */
+function useWorkItems(townshipId: string) {
+  const trpc = useTRPC();
+  const year = Number(showInstant(nowInstant()).slice(0, 4));
+  const vocabulary = useQuery(trpc.events.items.queryOptions({ townshipId, year }));
+  return useMemo(() => {
+    const items = vocabulary.data?.items ?? [];
+    const names = new Map(items.map((i) => [i.code, i.name]));
+    return {
+      options: items.map((i) => ({
+        value: i.code,
+        label: i.name,
+        title: [i.done, i.recorder].filter(Boolean).join(" · ") || i.name,
+      })),
+      name: (kind: string) => names.get(kind) ?? kind,
+    };
+  }, [vocabulary.data]);
+}
 
-/** 工作事项: routine work done, commendations and bad events, as the scheme counts them. */
+/** 工作事项: the 纪实 items of the county's scheme, commendations and bad events, as the scheme counts them. */
 export default function EventsPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
@@ -35,8 +47,11 @@ export default function EventsPage() {
   const townshipId = useTownshipId();
   const { field } = contractFields(createEventInput);
   const [kind, setKind] = useState<string | undefined>();
+  const [gridId, setGridId] = useState<string | undefined>();
+  const grids = useGridOptions(townshipId);
+  const items = useWorkItems(townshipId);
   const list = useRecordList(
-    trpc.events.list.infiniteQueryOptions({ townshipId, kind, limit: PAGE_SIZE }, NEXT_PAGE),
+    trpc.events.list.infiniteQueryOptions({ townshipId, kind, gridId, limit: PAGE_SIZE }, NEXT_PAGE),
   );
   const adding = useCreateRecord(
     trpc.events.create.mutationOptions,
@@ -46,7 +61,11 @@ export default function EventsPage() {
   const addFields = (
     <>
       <Form.Item {...field("kind", t("events.kind"), t("events.kindRequired"))}>
-        <Select showSearch={{ optionFilterProp: "label" }} options={KIND_OPTIONS} />
+        <Select
+          showSearch={{ optionFilterProp: "label" }}
+          options={items.options}
+          aria-label={t("events.kind")}
+        />
       </Form.Item>
       <Form.Item {...field("count", t("events.count"))}>
         <InputNumber min={1} max={10000} style={{ width: "100%" }} />
@@ -56,6 +75,9 @@ export default function EventsPage() {
       </Form.Item>
       <Form.Item {...field("note", t("events.note"))}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item name="gridId" label={t("org.filedGrid")}>
+        <Select allowClear showSearch={{ optionFilterProp: "label" }} options={grids.filing} />
       </Form.Item>
     </>
   );
@@ -72,15 +94,28 @@ export default function EventsPage() {
         fields: addFields,
       }}
       filters={
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("events.kind")}
-          style={{ width: 220 }}
-          value={kind}
-          onChange={setKind}
-          options={KIND_OPTIONS}
-        />
+        <>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("events.kind")}
+            style={{ width: 220 }}
+            value={kind}
+            onChange={setKind}
+            options={items.options}
+            aria-label={t("events.kindFilter")}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("org.filedGrid")}
+            style={{ width: 180 }}
+            value={gridId}
+            onChange={setGridId}
+            options={grids.filter}
+            aria-label={t("org.filedGrid")}
+          />
+        </>
       }
       list={list}
       rowKey={(e) => e.id}
@@ -88,7 +123,7 @@ export default function EventsPage() {
         <ItemRow
           title={
             <Space wrap size={4}>
-              <Tag color="geekblue">{eventLabel(e.kind)}</Tag>
+              <Tag color="geekblue">{items.name(e.kind)}</Tag>
               {(e.count ?? 1) > 1 && <span>× {e.count}</span>}
             </Space>
           }

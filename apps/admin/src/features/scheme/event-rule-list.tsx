@@ -1,21 +1,28 @@
-import { EVENT_LABELS } from "@pingan/domain";
 import { Form, InputNumber, Select, Space } from "antd";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS } from "../../shared/event-options";
 import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { SchemeField } from "./scheme-field";
+import { useEventOptions } from "./work-item-list";
 
-/** Picks an event kind by its Chinese name; a kind the list does not know (from an import) stays shown. */
+/**
+ * Picks an event kind by its Chinese name from the scheme's own items (and, for a rule, the system's
+ * kinds); a kind the list does not know (from an import, a removed item) stays shown by its code.
+ */
 export function EventSelect({
   value,
   onChange,
   width = 260,
+  itemsOnly = false,
 }: {
   value?: string;
   onChange?: (v: string) => void;
   width?: number;
+  /** A routine requirement names one of the scheme's items, never a system kind. */
+  itemsOnly?: boolean;
 }) {
-  const options = value && !EVENT_LABELS[value] ? [...EVENT_OPTIONS, { value, label: value }] : EVENT_OPTIONS;
+  const known = useEventOptions({ itemsOnly });
+  const options =
+    value && !known.some((o) => o.value === value) ? [...known, { value, label: value }] : known;
   return (
     <Select
       showSearch={{ optionFilterProp: "label" }}

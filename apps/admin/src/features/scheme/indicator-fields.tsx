@@ -2,19 +2,56 @@ import { METRIC_LABELS, METRICS } from "@pingan/domain";
 import { Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/i18n-provider";
-import { EVENT_OPTIONS } from "../../shared/event-options";
 import { EventRuleList, EventSelect } from "./event-rule-list";
 import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { SchemeField, SectionIssues } from "./scheme-field";
+import { useEventOptions } from "./work-item-list";
 
 export const RULE_KINDS = ["full", "manual", "ratio", "ratio_inverse", "completion", "routine"] as const;
 
 const METRIC_OPTIONS = METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }));
 
+const PERIODS = ["perMonth", "perQuarter", "perYear"] as const;
+type Period = (typeof PERIODS)[number];
+type DutyDraft = { event?: string } & Partial<Record<Period, number>>;
+
+/**
+ * How often a routine requirement is due (§10.1): per month, quarter or year, and how many times. The
+ * period lives on the requirement itself (its one key of perMonth/perQuarter/perYear), the one source of
+ * truth; switching the period moves the count to the other key.
+ */
+function DutyCount({ value, onChange }: { value?: DutyDraft; onChange?: (v: DutyDraft) => void }) {
+  const { t } = useI18n();
+  const period: Period = PERIODS.find((k) => value?.[k] !== undefined) ?? "perMonth";
+  const count = value?.[period];
+  const emit = (next: Period, n: number | null | undefined) =>
+    onChange?.({ event: value?.event, ...(n === null || n === undefined ? {} : { [next]: n }) });
+  return (
+    <Space.Compact>
+      <Select
+        value={period}
+        style={{ width: 100 }}
+        aria-label={t("scheme.dutyPeriod")}
+        onChange={(next: Period) => emit(next, count ?? 1)}
+        options={PERIODS.map((k) => ({ value: k, label: t(`scheme.${k}`) }))}
+      />
+      <InputNumber
+        value={count}
+        min={0}
+        style={{ width: 90 }}
+        placeholder={t("scheme.times")}
+        aria-label={t("scheme.times")}
+        onChange={(n) => emit(period, n)}
+      />
+    </Space.Compact>
+  );
+}
+
 /** One indicator's fields; `index` is its place in the scheme's indicator list. */
 export function IndicatorFields({ index }: { index: number }) {
   const { t } = useI18n();
   const p = `indicators[${index}]`;
+  const eventOptions = useEventOptions();
   return (
     <>
       <Row gutter={12}>
@@ -66,7 +103,7 @@ export function IndicatorFields({ index }: { index: number }) {
         {t("scheme.zeroIf")}
       </Divider>
       <SchemeField path={`${p}.zeroIf`} name={[index, "zeroIf"]}>
-        <Select mode="tags" options={EVENT_OPTIONS} aria-label={t("scheme.zeroIf")} />
+        <Select mode="tags" options={eventOptions} aria-label={t("scheme.zeroIf")} />
       </SchemeField>
     </>
   );
@@ -141,10 +178,10 @@ function BaseParams({ index, kind }: { index: number; kind: string | undefined }
                   {fields.map((f) => (
                     <Space key={f.key} align="start" wrap>
                       <SchemeField path={`${p}.required[${f.name}].event`} name={[f.name, "event"]}>
-                        <EventSelect />
+                        <EventSelect itemsOnly />
                       </SchemeField>
-                      <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name, "perMonth"]}>
-                        <InputNumber placeholder={t("scheme.perMonth")} style={{ width: 110 }} />
+                      <SchemeField path={`${p}.required[${f.name}].perMonth`} name={[f.name]}>
+                        <DutyCount />
                       </SchemeField>
                       <RemoveRowButton onClick={() => remove(f.name)} />
                     </Space>

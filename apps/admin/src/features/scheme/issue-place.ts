@@ -15,6 +15,11 @@ const FIELD_ZH: Record<string, string> = {
   floor: "零分线",
   ceiling: "零分线",
   perMonth: "每月次数",
+  perQuarter: "每季度次数",
+  perYear: "每年次数",
+  items: "纪实事项",
+  done: "完成标准",
+  recorder: "记录人",
   event: "事项",
   points: "每起分值",
   cap: "上限",
@@ -45,6 +50,7 @@ const LIST_ITEM_ZH: Record<string, (n: number) => string> = {
   vetoes: (n) => `一票否决第${n}条`,
   required: (n) => `规定动作第${n}项`,
   zeroIf: (n) => `不得分情形第${n}项`,
+  items: (n) => `纪实事项第${n}项`,
 };
 
 /**

@@ -69,6 +69,29 @@ describe("SchemeEditor", { timeout: 20_000 }, () => {
     expect(i05.textContent).toContain("本指标得满分");
   });
 
+  it("edits the 纪实事项: a renamed code leaves its requirement dangling, a duplicate code is named", async () => {
+    view = await render(<SchemeEditor initial={structuredClone(modelScheme)} />);
+    const section = view.container.querySelector('[data-testid="scheme-items"]');
+    expect(section?.textContent).toContain("纪实事项");
+    expect(fieldAt(view.container, "items[0].name").querySelector("input")?.value).toBe("综治例会");
+    // Renaming an item keeps the scheme valid: requirements refer to its code.
+    await typeInto(fieldAt(view.container, "items[0].name").querySelector("input"), "综治工作例会");
+    await waitFor(() =>
+      view?.container.querySelector('[data-testid="scheme-status"]')?.textContent === "细则校验通过"
+        ? true
+        : null,
+    );
+    // Changing its code to another item's: the duplicate is named and monthly_meeting's requirement dangles.
+    await typeInto(fieldAt(view.container, "items[0].code").querySelector("input"), "township_screening");
+    const dup = await waitFor(() =>
+      fieldAt(view?.container as HTMLElement, "items[1].code").querySelector(".ant-form-item-explain-error"),
+    );
+    expect(dup.textContent).toBe("纪实事项代码 township_screening 重复");
+    const status = view.container.querySelector('[data-testid="scheme-status"]')?.textContent ?? "";
+    expect(status).toContain("细则有 2 处问题");
+    expect(status).toContain("纪实任务 monthly_meeting 不在本细则的纪实事项中");
+  });
+
   it("names a missing required field next to it", async () => {
     view = await render(<SchemeEditor initial={structuredClone(modelScheme)} />);
     await typeInto(fieldAt(view.container, "name").querySelector("input"), "");

@@ -10,6 +10,7 @@ import { issuePlace } from "./issue-place";
 import { AddRowButton, RemoveRowButton } from "./list-buttons";
 import { normalizeDraft } from "./normalize-draft";
 import { IssuesContext, SchemeField, SectionIssues } from "./scheme-field";
+import { WorkItemList } from "./work-item-list";
 
 type Props = {
   initial: unknown;
@@ -147,6 +148,10 @@ export function SchemeEditor({ initial, onChange }: Props) {
               </>
             )}
           </Form.List>
+        </Card>
+
+        <Card size="small" title={t("scheme.items")} style={{ marginTop: 16 }} data-testid="scheme-items">
+          <WorkItemList />
         </Card>
 
         <Card size="small" title={t("scheme.indicators")} style={{ marginTop: 16 }}>

@@ -167,6 +167,7 @@ export const RECORDS_WORDS = {
   "events.addTitle": { zh: "登记工作事项", en: "Register an event" },
   "events.kind": { zh: "事项类型", en: "Kind" },
   "events.kindRequired": { zh: "请选择事项类型", en: "Pick the kind" },
+  "events.kindFilter": { zh: "按事项类型筛选", en: "Filter by kind" },
   "events.count": { zh: "次数", en: "Count" },
   "events.occurredAt": { zh: "发生时间", en: "Occurred at" },
   "events.occurredAtRequired": { zh: "请选择发生时间", en: "Pick when it happened" },
