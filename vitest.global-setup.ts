@@ -12,7 +12,9 @@ export default async function setup(project: TestProject) {
     project.provide("dynamoEndpoint", "");
     return;
   }
-  const local = await startDynamoLocal();
+  // Java starts in about 3 s on a quiet machine but took 25–55 s at a load average of 20–29 (several
+  // test runs sharing two cores): wait long enough that a busy machine is not a failed run.
+  const local = await startDynamoLocal({ timeoutMs: 180_000 });
   project.provide("dynamoEndpoint", local.endpoint);
   return () => local.stop();
 }
