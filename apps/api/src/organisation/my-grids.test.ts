@@ -58,7 +58,7 @@ const keyPerson = (gridId: string, alias: string, registeredAt = "2026-10-01T09:
     townshipId,
     requestId: req(),
     alias,
-    category: "community_correction",
+    category: "released_prisoner",
     registeredAt,
     gridId,
   });
@@ -108,10 +108,12 @@ describe("organisation.myGrids", () => {
       {
         id: unvisited.id,
         alias: "甲某",
-        category: "community_correction",
+        category: "released_prisoner",
+        categoryName: "刑满释放人员",
         per: "month",
         required: 1,
         done: 0,
+        light: "green",
       },
     ]);
     expect(grid?.petitions.map((p) => p.id)).toEqual([openPetition.id]);

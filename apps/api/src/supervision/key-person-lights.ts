@@ -17,6 +17,8 @@ export type KeyPersonLight = {
   keyPersonId: string;
   townshipId: string;
   townshipName: string;
+  /** The grid the person is filed under, if any (the grid worker's home, the board's filter). */
+  gridId?: string;
   alias: string;
   category: string;
   categoryName: string;
@@ -107,6 +109,7 @@ export async function townshipKeyPersonLights(
       keyPersonId: k.id,
       townshipId: township.id,
       townshipName: township.name,
+      ...(k.gridId ? { gridId: k.gridId } : {}),
       alias: k.alias,
       category: k.category,
       categoryName: category?.name ?? k.category,

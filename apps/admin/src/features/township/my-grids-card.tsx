@@ -20,7 +20,9 @@ export function MyGridsCard({ townshipId }: { townshipId: string }) {
   const mine = useQuery(trpc.organisation.myGrids.queryOptions({ townshipId }));
   const grids = mine.data?.grids ?? [];
   if (grids.length === 0) return null;
-  const category = (c: string) => (labels.keyPersonCategory as Record<string, string>)[c] ?? c;
+  // The county's own categories have no built-in label: their name comes from the county's list.
+  const category = (c: string, name: string) =>
+    (labels.keyPersonCategory as Record<string, string>)[c] ?? name;
   return (
     <Card size="small" title={t("myGrids.title")} data-testid="my-grids">
       <Row gutter={[12, 12]}>
@@ -82,8 +84,9 @@ export function MyGridsCard({ townshipId }: { townshipId: string }) {
                 renderItem={(k) => (
                   <List.Item data-testid="my-grid-key-person">
                     <Space wrap size={4}>
+                      <LightBadge light={k.light} text={t(`lights.${k.light}`)} />
                       <span>{k.alias}</span>
-                      <Tag>{category(k.category)}</Tag>
+                      <Tag>{category(k.category, k.categoryName)}</Tag>
                       <Typography.Text type="secondary">
                         {t(k.per === "quarter" ? "myGrids.visitsQuarter" : "myGrids.visitsMonth", {
                           done: k.done,
