@@ -94,7 +94,7 @@ export async function townshipLights(services: Services, township: ItemOf<"towns
     );
   }
   if (!hasSubmitted(submission)) {
-    const deadline = submissionDeadline(month, county?.submissionDeadlineDay ?? undefined).getTime();
+    const deadline = submissionDeadline(month, county).getTime();
     items.push(item("submission", month, month, monthRange(month).end, deadline, t, "/my/score"));
   }
   for (const n of checkItems(db, "notice", notices.data)) {

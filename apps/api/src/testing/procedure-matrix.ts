@@ -61,6 +61,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
   },
   "counties.list": { access: "platform" },
   "counties.mine": { access: "county" },
+  "counties.setMeetingDay": { access: "countyAdmin", input: () => ({ day: 10, expectedVersion: 999 }) },
   "counties.listUsers": { access: "countyAdmin" },
   "counties.addUser": {
     access: "countyAdmin",
