@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SMS_PROVIDERS, type SmsProviderName } from "./notifications/sms-aws";
 
 /**
  * The only module that reads the environment. Everything else receives a `Config` (or the services
@@ -29,6 +30,13 @@ export type Config = {
   bundleBucket?: string;
   /** Without a bucket: the directory verification bundles are kept in (DATA_DIR/bundles by default). */
   bundleDir: string;
+  /**
+   * AWS, when the stack's SMS flag is on: `end-user-messaging` with the origination identity (and a
+   * configuration set, if any) it sends from (notifications/sms-aws.ts). Absent: no SMS leaves.
+   */
+  smsProvider?: SmsProviderName;
+  smsOriginationIdentity?: string;
+  smsConfigurationSet?: string;
   /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
   localDataDir: string;
   localDynamoPort?: number;
@@ -73,9 +81,18 @@ export async function loadConfig(
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     bundleBucket: env.BUNDLE_BUCKET || undefined,
     bundleDir: env.BUNDLE_DIR || join(localDataDir, "bundles"),
+    smsProvider: smsProviderName(env.SMS_PROVIDER),
+    smsOriginationIdentity: env.SMS_ORIGINATION_IDENTITY || undefined,
+    smsConfigurationSet: env.SMS_CONFIGURATION_SET || undefined,
     localDataDir,
     localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };
+}
+
+function smsProviderName(value: string | undefined): SmsProviderName | undefined {
+  if (!value) return undefined;
+  if ((SMS_PROVIDERS as readonly string[]).includes(value)) return value as SmsProviderName;
+  throw new Error(`SMS_PROVIDER must be one of ${SMS_PROVIDERS.join(", ")}, not ${JSON.stringify(value)}`);
 }
 
 /** A development secret file shorter than this (emptied, truncated) is replaced rather than used. */

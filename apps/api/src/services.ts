@@ -4,6 +4,7 @@ import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
 import { type BundleStore, directoryBundleStore, s3BundleStore } from "./league/bundle-store";
 import type { SmsProvider } from "./notifications/sms";
+import { smsProviderFor } from "./notifications/sms-aws";
 import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
 import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
 
@@ -50,6 +51,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
           }),
         )
       : undefined;
+  const sms = smsProviderFor(config);
   return {
     db: createDb({ client, tableName: config.tableName }),
     tokenSecret: config.tokenSecret,
@@ -63,6 +65,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       ? s3BundleStore({ bucket: config.bundleBucket, region: config.region })
       : directoryBundleStore(config.bundleDir),
     bundleInlineMaxBytes: BUNDLE_INLINE_MAX_BYTES,
+    ...(sms ? { sms } : {}),
     ...overrides,
   };
 }
