@@ -293,7 +293,7 @@ describe("the monthly close", () => {
     ]);
   });
 
-  it("runs at 01:00 China time on the 1st of every month, with a daily deadline check", () => {
+  it("runs at 01:00 China time on the 1st of every month, with a daily deadline check and 09:00 reminders", () => {
     const target = prod.resolve(prod.stack.monthlyClose.function.functionArn);
     const schedules = Object.values(prod.template.findResources("AWS::Scheduler::Schedule")) as Resource[];
     const byTask = Object.fromEntries(
@@ -314,7 +314,12 @@ describe("the monthly close", () => {
       ScheduleExpression: "cron(0 1 * * ? *)",
       ScheduleExpressionTimezone: "Asia/Shanghai",
     });
-    expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close"]);
+    expect(byTask.reminders).toMatchObject({
+      ScheduleExpression: "cron(0 9 * * ? *)",
+      ScheduleExpressionTimezone: "Asia/Shanghai",
+      State: "ENABLED",
+    });
+    expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close", "reminders"]);
   });
 
   it("retries delivery and runs, and keeps a run that still fails in the dead-letter queue", () => {
@@ -664,5 +669,71 @@ describe("monitoring", () => {
       ],
     });
     prod.template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  });
+});
+
+describe("SMS", () => {
+  const identity = "arn:aws:sms-voice:ap-southeast-1:123456789012:sender-id/PINGAN/CN";
+  const configurationSet = "arn:aws:sms-voice:ap-southeast-1:123456789012:configuration-set/pingan";
+  let withSms: Synthesized;
+  beforeAll(() => {
+    withSms = synthesize(
+      "dev",
+      { adminDistPath: null },
+      { sms: "on", smsOriginationIdentityArn: identity, smsConfigurationSetArn: configurationSet },
+    );
+  });
+
+  const smsStatements = (s: Synthesized, role: { roleArn: string }) =>
+    statementsOfRole(s, logicalId(s, role.roleArn)).filter((st) =>
+      asList(st.Action).some((a) => String(a).startsWith("sms-voice:")),
+    );
+  const env = (s: Synthesized, fn: { functionArn: string }) => {
+    const resource = s.template.toJSON().Resources[logicalId(s, fn.functionArn)] as Resource;
+    return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  };
+
+  it("is off by default: no permission and no SMS settings for any function", () => {
+    for (const s of [prod, dev]) {
+      for (const role of [s.stack.api.role, s.stack.monthlyClose.role])
+        expect(smsStatements(s, role)).toEqual([]);
+      for (const fn of [s.stack.api.function, s.stack.monthlyClose.function]) {
+        expect(Object.keys(env(s, fn)).filter((k) => k.startsWith("SMS_"))).toEqual([]);
+      }
+    }
+  });
+
+  it("when on, lets the API and the reminder job send from the one identity only, and tells them so", () => {
+    const report = JSON.parse(readFileSync(join(withSms.outdir, "validation-report.json"), "utf8"));
+    expect(report.pluginReports).toEqual([]);
+    for (const role of [withSms.stack.api.role, withSms.stack.monthlyClose.role]) {
+      expect(smsStatements(withSms, role)).toEqual([
+        expect.objectContaining({
+          Action: "sms-voice:SendTextMessage",
+          Effect: "Allow",
+          Resource: [identity, configurationSet],
+        }),
+      ]);
+    }
+    for (const fn of [withSms.stack.api.function, withSms.stack.monthlyClose.function]) {
+      expect(env(withSms, fn)).toMatchObject({
+        SMS_PROVIDER: "end-user-messaging",
+        SMS_ORIGINATION_IDENTITY: identity,
+        SMS_CONFIGURATION_SET: configurationSet,
+      });
+    }
+  });
+
+  it("refuses to switch on without an identity, or with something that is not an SMS identity ARN", () => {
+    expect(() => synthesize("dev", { adminDistPath: null }, { sms: "on" })).toThrow(
+      /smsOriginationIdentityArn/,
+    );
+    expect(() =>
+      synthesize(
+        "dev",
+        { adminDistPath: null },
+        { sms: "on", smsOriginationIdentityArn: "arn:aws:s3:::bucket" },
+      ),
+    ).toThrow(/Not an End User Messaging SMS identity/);
   });
 });

@@ -1,8 +1,8 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { loadConfig } from "../config";
 import { sendReminders } from "../notifications/reminders";
-import { sweepOverdueNotices } from "../supervision/notices";
 import { createServices, type Services } from "../services";
+import { sweepOverdueNotices } from "../supervision/notices";
 import { allCounties, type CountyClose, closeMonth, closeOneCounty } from "./close-month";
 
 /**

@@ -44,7 +44,11 @@ async function hasMeeting(db: Db, townshipId: string, month: string): Promise<bo
 }
 
 /** Reminds townships without this month's meeting, in the days before the county's meeting day. */
-export async function remindMeeting(services: Services, county: ItemOf<"county">, now: Date): Promise<number> {
+export async function remindMeeting(
+  services: Services,
+  county: ItemOf<"county">,
+  now: Date,
+): Promise<number> {
   const meetingDay = county.meetingDay;
   if (!meetingDay || !inMeetingReminderWindow(chinaDayOf(now), meetingDay)) return 0;
   const { db } = services;

@@ -72,7 +72,9 @@ export function smsProviderFor(config: {
 }): SmsProvider | undefined {
   if (config.smsProvider !== "end-user-messaging") return undefined;
   if (!config.smsOriginationIdentity) {
-    throw new Error("SMS_PROVIDER=end-user-messaging needs SMS_ORIGINATION_IDENTITY (a phone number, sender ID or pool)");
+    throw new Error(
+      "SMS_PROVIDER=end-user-messaging needs SMS_ORIGINATION_IDENTITY (a phone number, sender ID or pool)",
+    );
   }
   return new EndUserMessagingSms({
     originationIdentity: config.smsOriginationIdentity,

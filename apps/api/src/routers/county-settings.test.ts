@@ -61,7 +61,11 @@ describe("county settings", () => {
 
     // More than 15 working days is refused, naming the field.
     await expect(
-      countyAdmin.submissions.setDeadlineDay({ day: 20, mode: "working-day", expectedVersion: before.version }),
+      countyAdmin.submissions.setDeadlineDay({
+        day: 20,
+        mode: "working-day",
+        expectedVersion: before.version,
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining("「截止日」按工作日计时应为 1 到 15") });
     await expect(
       countyAdmin.submissions.setDeadlineDay({
@@ -75,7 +79,11 @@ describe("county settings", () => {
       reviewer.submissions.setDeadlineDay({ day: 5, mode: "working-day", expectedVersion: before.version }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      countyAdmin.submissions.setDeadlineDay({ day: 5, mode: "working-day", expectedVersion: before.version - 1 }),
+      countyAdmin.submissions.setDeadlineDay({
+        day: 5,
+        mode: "working-day",
+        expectedVersion: before.version + 5,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const set = await countyAdmin.submissions.setDeadlineDay({
@@ -98,7 +106,11 @@ describe("county settings", () => {
       deadlineMode: "working-day",
       deadlineOfficial: true,
     });
-    const submitted = await townshipAdmin.submissions.submit({ townshipId, month: "2026-09", expectedVersion: 0 });
+    const submitted = await townshipAdmin.submissions.submit({
+      townshipId,
+      month: "2026-09",
+      expectedVersion: 0,
+    });
     expect(submitted.status).toBe("submitted");
     // The other county still counts day 5: its September is past due on 10 October.
     expect((await otherTownshipAdmin.submissions.cycle()).dueMonth).toBe("2026-10");
@@ -128,7 +140,7 @@ describe("county settings", () => {
     const county = await countyAdmin.counties.mine();
     await expect(
       countyAdmin.counties.setMeetingDay({ day: 31, expectedVersion: county.version }),
-    ).rejects.toMatchObject({ message: "「例会日」不能大于 28" });
+    ).rejects.toMatchObject({ message: expect.stringContaining("「例会日」不能大于 28") });
     await expect(
       reviewer.counties.setMeetingDay({ day: 15, expectedVersion: county.version }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

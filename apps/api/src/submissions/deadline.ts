@@ -1,5 +1,5 @@
 import { coverage, endOfChinaDay, nthWorkingDayOfMonth } from "@pingan/calendar";
-import { DEADLINE_MODES } from "@pingan/data";
+import type { DEADLINE_MODES } from "@pingan/data";
 import { DAY_MS, monthOf, monthRange, parsePeriod } from "@pingan/domain";
 
 export const DEFAULT_DEADLINE_DAY = 5;
@@ -16,7 +16,10 @@ export type DeadlineRule = {
 };
 
 /** The rule a county (or a bare day, or nothing: the default) stands for. */
-export function deadlineRule(rule: DeadlineRule | number | null | undefined): { day: number; mode: DeadlineMode } {
+export function deadlineRule(rule: DeadlineRule | number | null | undefined): {
+  day: number;
+  mode: DeadlineMode;
+} {
   if (typeof rule === "number") return { day: rule, mode: "day" };
   return {
     day: rule?.submissionDeadlineDay ?? DEFAULT_DEADLINE_DAY,
