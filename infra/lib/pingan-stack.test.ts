@@ -684,10 +684,15 @@ describe("SMS", () => {
     );
   });
 
-  const smsStatements = (s: Synthesized, role: { roleArn: string }) =>
-    statementsOfRole(s, logicalId(s, role.roleArn)).filter((st) =>
-      asList(st.Action).some((a) => String(a).startsWith("sms-voice:")),
-    );
+  /** The sms-voice statements of every policy attached to the role (alone or with other roles). */
+  const smsStatements = (s: Synthesized, role: { roleArn: string }) => {
+    const ref = JSON.stringify({ Ref: logicalId(s, role.roleArn) });
+    const policies = Object.values(s.template.findResources("AWS::IAM::Policy")) as Resource[];
+    return policies
+      .filter((p) => asList(p.Properties.Roles).some((r) => JSON.stringify(r) === ref))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
+      .filter((st) => asList(st.Action).some((a) => String(a).startsWith("sms-voice:")));
+  };
   const env = (s: Synthesized, fn: { functionArn: string }) => {
     const resource = s.template.toJSON().Resources[logicalId(s, fn.functionArn)] as Resource;
     return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
