@@ -77,7 +77,7 @@ export default function SettingsPage() {
           title={t("settings.calendarFallback", { year: c.year, first: c.firstYear, last: c.lastYear })}
         />
       ))}
-      <Card title={t("settings.deadlineTitle")}>
+      <Card title={t("settings.deadlineTitle")} data-testid="deadline-card">
         <Typography.Paragraph data-testid="deadline-explain">
           {mode === "working-day"
             ? t("settings.workingDayExplain", { day: shownDay })
