@@ -45,6 +45,17 @@ export function configureApp(app: App, options: ConfigureOptions = {}): PinganSt
     );
   }
 
+  // SMS is off unless asked for: -c sms=on -c smsOriginationIdentityArn=arn:aws:sms-voice:... [-c smsConfigurationSetArn=...]
+  const smsFlag = app.node.tryGetContext("sms") as string | boolean | undefined;
+  const smsOn = smsFlag === true || smsFlag === "on" || smsFlag === "true";
+  const originationIdentityArn = app.node.tryGetContext("smsOriginationIdentityArn") as string | undefined;
+  const configurationSetArn = app.node.tryGetContext("smsConfigurationSetArn") as string | undefined;
+  if (smsOn && !originationIdentityArn) {
+    throw new Error(
+      "-c sms=on needs -c smsOriginationIdentityArn=... (an End User Messaging SMS phone number, sender ID or pool)",
+    );
+  }
+
   const stack = new PinganStack(app, `PinganAssessment-${stage.name}`, {
     stage,
     description: `Ping'an Assessment, stage ${stage.name}`,
@@ -54,6 +65,9 @@ export function configureApp(app: App, options: ConfigureOptions = {}): PinganSt
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(webAclArn ? { webAclArn } : {}),
     ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
+    ...(smsOn && originationIdentityArn
+      ? { sms: { originationIdentityArn, ...(configurationSetArn ? { configurationSetArn } : {}) } }
+      : {}),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -294,7 +294,7 @@ describe("the monthly close", () => {
     ]);
   });
 
-  it("runs at 01:00 China time on the 1st of every month, with a daily deadline check", () => {
+  it("runs at 01:00 China time on the 1st of every month, with a daily deadline check and 09:00 reminders", () => {
     const target = prod.resolve(prod.stack.monthlyClose.function.functionArn);
     const schedules = Object.values(prod.template.findResources("AWS::Scheduler::Schedule")) as Resource[];
     const byTask = Object.fromEntries(
@@ -315,7 +315,12 @@ describe("the monthly close", () => {
       ScheduleExpression: "cron(0 1 * * ? *)",
       ScheduleExpressionTimezone: "Asia/Shanghai",
     });
-    expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close"]);
+    expect(byTask.reminders).toMatchObject({
+      ScheduleExpression: "cron(0 9 * * ? *)",
+      ScheduleExpressionTimezone: "Asia/Shanghai",
+      State: "ENABLED",
+    });
+    expect(Object.keys(byTask).sort()).toEqual(["deadline-check", "monthly-close", "reminders"]);
   });
 
   it("retries delivery and runs, and keeps a run that still fails in the dead-letter queue", () => {
@@ -665,5 +670,80 @@ describe("monitoring", () => {
       ],
     });
     prod.template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  });
+});
+
+describe("SMS", () => {
+  const identity = "arn:aws:sms-voice:ap-southeast-1:123456789012:sender-id/PINGAN/CN";
+  const configurationSet = "arn:aws:sms-voice:ap-southeast-1:123456789012:configuration-set/pingan";
+  let withSms: Synthesized;
+  beforeAll(() => {
+    withSms = synthesize(
+      "dev",
+      { adminDistPath: null },
+      { sms: "on", smsOriginationIdentityArn: identity, smsConfigurationSetArn: configurationSet },
+    );
+  });
+
+  /** The sms-voice statements of every policy attached to the role (alone or with other roles). */
+  const smsStatements = (s: Synthesized, role: { roleArn: string }) => {
+    const ref = JSON.stringify({ Ref: logicalId(s, role.roleArn) });
+    const policies = Object.values(s.template.findResources("AWS::IAM::Policy")) as Resource[];
+    return policies
+      .filter((p) => asList(p.Properties.Roles).some((r) => JSON.stringify(r) === ref))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
+      .filter((st) => asList(st.Action).some((a) => String(a).startsWith("sms-voice:")));
+  };
+  const env = (s: Synthesized, fn: { functionArn: string }) => {
+    const resource = s.template.toJSON().Resources[logicalId(s, fn.functionArn)] as Resource;
+    return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  };
+
+  it("is off by default: no permission and no SMS settings for any function", () => {
+    for (const s of [prod, dev]) {
+      for (const role of [s.stack.api.role, s.stack.monthlyClose.role])
+        expect(smsStatements(s, role)).toEqual([]);
+      for (const fn of [s.stack.api.function, s.stack.monthlyClose.function]) {
+        expect(Object.keys(env(s, fn)).filter((k) => k.startsWith("SMS_"))).toEqual([]);
+      }
+    }
+  });
+
+  it("when on, lets the API and the reminder job send from the one identity only, and tells them so", () => {
+    const report = JSON.parse(readFileSync(join(withSms.outdir, "validation-report.json"), "utf8"));
+    expect(report.pluginReports).toEqual([]);
+    for (const role of [withSms.stack.api.role, withSms.stack.monthlyClose.role]) {
+      const statements = smsStatements(withSms, role).map((st) => ({
+        ...st,
+        Resource: asList(st.Resource).map(String).sort(),
+      }));
+      expect(statements).toEqual([
+        expect.objectContaining({
+          Action: "sms-voice:SendTextMessage",
+          Effect: "Allow",
+          Resource: [identity, configurationSet].sort(),
+        }),
+      ]);
+    }
+    for (const fn of [withSms.stack.api.function, withSms.stack.monthlyClose.function]) {
+      expect(env(withSms, fn)).toMatchObject({
+        SMS_PROVIDER: "end-user-messaging",
+        SMS_ORIGINATION_IDENTITY: identity,
+        SMS_CONFIGURATION_SET: configurationSet,
+      });
+    }
+  });
+
+  it("refuses to switch on without an identity, or with something that is not an SMS identity ARN", () => {
+    expect(() => synthesize("dev", { adminDistPath: null }, { sms: "on" })).toThrow(
+      /smsOriginationIdentityArn/,
+    );
+    expect(() =>
+      synthesize(
+        "dev",
+        { adminDistPath: null },
+        { sms: "on", smsOriginationIdentityArn: "arn:aws:s3:::bucket" },
+      ),
+    ).toThrow(/Not an End User Messaging SMS identity/);
   });
 });

@@ -24,7 +24,23 @@ export interface PinganStackProps extends StackProps {
   readonly alarmEmail?: string;
   readonly webAclArn?: string;
   readonly customDomain?: CustomDomain;
+  /**
+   * SMS through AWS End User Messaging SMS (default off: no SMS leaves the stack). When given, the API and
+   * the monthly-close function (which sends the reminders) may send text messages from this one
+   * origination identity (and configuration set), and are told so by their environment.
+   */
+  readonly sms?: SmsSettings;
 }
+
+export interface SmsSettings {
+  /** The ARN of the phone number, sender ID or pool the messages are sent from. */
+  readonly originationIdentityArn: string;
+  /** The ARN of a configuration set, if the account uses one. */
+  readonly configurationSetArn?: string;
+}
+
+const SMS_ARN =
+  /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool|configuration-set)\/\S+$/;
 
 /** One stack per stage: the table, the API, the admin site, the monthly close and their monitoring. */
 export class PinganStack extends Stack {
@@ -158,6 +174,8 @@ export class PinganStack extends Stack {
     });
     this.schedules = new MonthlyCloseSchedules(this, "Schedules", { handler: this.monthlyClose.function });
 
+    if (props.sms) this.enableSms(props.sms);
+
     this.site = new AdminSite(this, "Site", {
       stage,
       httpApi: this.httpApi,
@@ -193,5 +211,26 @@ export class PinganStack extends Stack {
 
     new CfnOutput(this, "SiteUrl", { value: `https://${this.site.distribution.distributionDomainName}` });
     new CfnOutput(this, "TableName", { value: this.table.tableName });
+  }
+
+  /** Lets the API and the reminder job send SMS from the one identity (apps/api/src/notifications/sms-aws.ts). */
+  private enableSms(sms: SmsSettings) {
+    const arns = [sms.originationIdentityArn, ...(sms.configurationSetArn ? [sms.configurationSetArn] : [])];
+    for (const arn of arns) {
+      if (!SMS_ARN.test(arn)) {
+        throw new Error(
+          `Not an End User Messaging SMS identity or configuration set ARN: ${JSON.stringify(arn)}`,
+        );
+      }
+    }
+    new Policy(this, "SmsSend", {
+      roles: [this.api.role, this.monthlyClose.role],
+      statements: [new PolicyStatement({ actions: ["sms-voice:SendTextMessage"], resources: arns })],
+    });
+    for (const fn of [this.api.function, this.monthlyClose.function]) {
+      fn.addEnvironment("SMS_PROVIDER", "end-user-messaging");
+      fn.addEnvironment("SMS_ORIGINATION_IDENTITY", sms.originationIdentityArn);
+      if (sms.configurationSetArn) fn.addEnvironment("SMS_CONFIGURATION_SET", sms.configurationSetArn);
+    }
   }
 }

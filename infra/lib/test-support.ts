@@ -19,9 +19,13 @@ export interface Synthesized {
  * Synthesizes the app exactly as `bin/app.ts` does (same feature flags, cdk-nag checks included) into a
  * temporary directory. `app.synth()` throws if any check reports an unacknowledged finding.
  */
-export function synthesize(stage: "dev" | "prod", options: ConfigureOptions = {}): Synthesized {
+export function synthesize(
+  stage: "dev" | "prod",
+  options: ConfigureOptions = {},
+  context: Record<string, string> = {},
+): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), `pingan-infra-${stage}-`));
-  const app = new App({ context: { ...featureFlags, stage }, outdir });
+  const app = new App({ context: { ...featureFlags, ...context, stage }, outdir });
   const stack = configureApp(app, options);
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template);

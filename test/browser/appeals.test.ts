@@ -104,16 +104,27 @@ describe("a township appeals, the county amends with two reviewers, the correcti
     await second.getByTestId("appeal-status-I10").getByText("更正得分").waitFor();
   });
 
-  it("the county publishes the correction for the appeal, and the public page marks it", async () => {
+  it("the county admin publishes the correction, choosing the appeal in the dialog; the public page marks it", async () => {
     const reviewerApi = await callerAs(services, county.reviewerPhone, TEST_PASSWORD);
     const [appeal] = await reviewerApi.appeals.queue({});
     if (!appeal) throw new Error("no appeal");
     expect(appeal.status).toBe("amended");
-    const correction = await admin.league.publish({
-      period: MONTH,
-      appeal: { townshipId: township.id, appealId: appeal.id },
-    });
-    expect(correction.appealId).toBe(appeal.id);
+
+    const page = await pageFor();
+    await signIn(page, county.adminPhone, TEST_PASSWORD);
+    await page.goto(`/league?period=${MONTH}`);
+    await page.getByRole("button", { name: "更正发布" }).click();
+    const dialog = page.getByRole("dialog").filter({ hasText: "更正理由" });
+    await dialog.getByTestId("correction-appeal").click();
+    await page.locator(".ant-select-item-option", { hasText: REASON }).click();
+    await dialog.getByLabel("更正理由").fill("申诉更正：技防建设验收评分");
+    await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
+    await page.getByText("已发布 第2版").waitFor();
+    await snap(page, "appeals-correction-dialog-published");
+
+    const versions = (await admin.league.published()).filter((p) => p.period === MONTH);
+    const correction = versions.find((p) => p.version === 2);
+    expect(correction).toMatchObject({ appealId: appeal.id });
 
     const pub = await pageFor();
     await pub.goto(`/public/${county.id}`);

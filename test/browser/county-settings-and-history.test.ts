@@ -107,7 +107,10 @@ describe("县级设置: the submission deadline day", () => {
     expect(await admin.getByText(`本县（区）：${county.name}（510722）`).count()).toBe(1);
 
     await field().locator("input").fill("31");
-    await admin.getByRole("button", { name: /^保\s?存$/ }).click();
+    await admin
+      .getByTestId("deadline-card")
+      .getByRole("button", { name: /^保\s?存$/ })
+      .click();
     await expect
       .poll(() => field().locator(".ant-form-item-explain-error").textContent())
       .toBe("截止日应为 1 到 28 之间的整数");
@@ -117,7 +120,10 @@ describe("县级设置: the submission deadline day", () => {
 
   it("saves 10: the API returns it and the page shows it after a reload", async () => {
     await field().locator("input").fill("10");
-    await admin.getByRole("button", { name: /^保\s?存$/ }).click();
+    await admin
+      .getByTestId("deadline-card")
+      .getByRole("button", { name: /^保\s?存$/ })
+      .click();
     await admin.getByText("截止日已设为每月 10 日").waitFor();
     await expect.poll(async () => (await countyApi.counties.mine()).submissionDeadlineDay).toBe(10);
 

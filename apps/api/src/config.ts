@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SMS_PROVIDERS, type SmsProviderName } from "./notifications/sms-aws";
 
 /**
  * The only module that reads the environment. Everything else receives a `Config` (or the services
@@ -35,6 +36,13 @@ export type Config = {
    * can follow it. Without it (locally) the redirect is relative to the API's own origin.
    */
   publicSiteOrigin?: string;
+  /**
+   * AWS, when the stack's SMS flag is on: `end-user-messaging` with the origination identity (and a
+   * configuration set, if any) it sends from (notifications/sms-aws.ts). Absent: no SMS leaves.
+   */
+  smsProvider?: SmsProviderName;
+  smsOriginationIdentity?: string;
+  smsConfigurationSet?: string;
   /** Local runtime only: where DynamoDB Local keeps its files, and its port (free one when absent). */
   localDataDir: string;
   localDynamoPort?: number;
@@ -80,6 +88,9 @@ export async function loadConfig(
     bundleBucket: env.BUNDLE_BUCKET || undefined,
     bundleDir: env.BUNDLE_DIR || join(localDataDir, "bundles"),
     publicSiteOrigin: publicSiteOrigin(env.PUBLIC_SITE_ORIGIN),
+    smsProvider: smsProviderName(env.SMS_PROVIDER),
+    smsOriginationIdentity: env.SMS_ORIGINATION_IDENTITY || undefined,
+    smsConfigurationSet: env.SMS_CONFIGURATION_SET || undefined,
     localDataDir,
     localDynamoPort: env.DYNAMODB_LOCAL_PORT ? Number(env.DYNAMODB_LOCAL_PORT) : undefined,
   };
@@ -100,6 +111,12 @@ function publicSiteOrigin(value: string | undefined): string | undefined {
   if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username)
     throw new Error(`PUBLIC_SITE_ORIGIN must be an origin such as https://example.cloudfront.net: ${value}`);
   return url.origin;
+}
+
+function smsProviderName(value: string | undefined): SmsProviderName | undefined {
+  if (!value) return undefined;
+  if ((SMS_PROVIDERS as readonly string[]).includes(value)) return value as SmsProviderName;
+  throw new Error(`SMS_PROVIDER must be one of ${SMS_PROVIDERS.join(", ")}, not ${JSON.stringify(value)}`);
 }
 
 /** A development secret file shorter than this (emptied, truncated) is replaced rather than used. */

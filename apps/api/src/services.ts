@@ -4,6 +4,7 @@ import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
 import { type BundleStore, directoryBundleStore, s3BundleStore } from "./league/bundle-store";
 import type { SmsProvider } from "./notifications/sms";
+import { smsProviderFor } from "./notifications/sms-aws";
 import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
 import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
 
@@ -52,6 +53,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
           }),
         )
       : undefined;
+  const sms = smsProviderFor(config);
   return {
     db: createDb({ client, tableName: config.tableName }),
     tokenSecret: config.tokenSecret,
@@ -66,6 +68,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       : directoryBundleStore(config.bundleDir),
     bundleInlineMaxBytes: BUNDLE_INLINE_MAX_BYTES,
     ...(config.publicSiteOrigin ? { publicSiteOrigin: config.publicSiteOrigin } : {}),
+    ...(sms ? { sms } : {}),
     ...overrides,
   };
 }

@@ -20,10 +20,16 @@ export const monthlyCloseExpression = "cron(0 1 1 * ? *)";
  * replaces one schedule per county (2,800 of them, kept in sync with every settings change).
  */
 export const deadlineCheckExpression = "cron(0 1 * * ? *)";
+/**
+ * 09:00 China time every day: the day's reminders (submission due, 例会 day near, 督办单 due soon, red
+ * disputes), in office hours rather than with the 01:00 close. Each reminder has a fixed key, so a retried
+ * or repeated run sends nothing twice.
+ */
+export const remindersExpression = "cron(0 9 * * ? *)";
 
 /** The event the monthly-close Lambda receives; `scheduledTime` makes a retried run recognisable. */
 export interface MonthlyCloseEvent {
-  readonly task: "monthly-close" | "deadline-check";
+  readonly task: "monthly-close" | "deadline-check" | "reminders";
   readonly scheduledTime: string;
 }
 
@@ -39,6 +45,7 @@ export class MonthlyCloseSchedules extends Construct {
   readonly deadLetterQueue: Queue;
   readonly monthlyClose: Schedule;
   readonly deadlineCheck: Schedule;
+  readonly reminders: Schedule;
 
   constructor(scope: Construct, id: string, props: MonthlyCloseSchedulesProps) {
     super(scope, id);
@@ -70,7 +77,7 @@ export class MonthlyCloseSchedules extends Construct {
       assumedBy: new ServicePrincipal("scheduler.amazonaws.com", {
         conditions: { StringEquals: { "aws:SourceAccount": Stack.of(this).account } },
       }),
-      description: "Lets EventBridge Scheduler invoke the monthly-close function",
+      description: "Lets EventBridge Scheduler invoke the monthly-close function (close and reminders)",
     });
     const functionLogicalId = Stack.of(this).getLogicalId(props.handler.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge({
@@ -99,6 +106,12 @@ export class MonthlyCloseSchedules extends Construct {
       description: "Lock the submissions of counties whose deadline day has passed",
       schedule: ScheduleExpression.expression(deadlineCheckExpression, TimeZone.ASIA_SHANGHAI),
       target: target("deadline-check"),
+    });
+
+    this.reminders = new Schedule(this, "Reminders", {
+      description: "Send the day's reminders to townships (idempotent: a retried run sends nothing twice)",
+      schedule: ScheduleExpression.expression(remindersExpression, TimeZone.ASIA_SHANGHAI),
+      target: target("reminders"),
     });
   }
 }

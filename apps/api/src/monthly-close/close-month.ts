@@ -99,7 +99,7 @@ async function closeCountyMonth(
   const notSubmitted = townships.filter((t) => !hasSubmitted(subs.get(t.id)));
 
   const lockedNow: string[] = [];
-  if (now >= submissionDeadline(month, county.submissionDeadlineDay ?? undefined)) {
+  if (now >= submissionDeadline(month, county)) {
     for (const t of notSubmitted) {
       const s = subs.get(t.id);
       // A returned month stays open for its correction; a locked one is already done.

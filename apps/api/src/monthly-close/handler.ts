@@ -1,7 +1,8 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { loadConfig } from "../config";
-import { dailySupervision } from "../notifications/reminders";
+import { sendReminders } from "../notifications/reminders";
 import { createServices, type Services } from "../services";
+import { sweepOverdueNotices } from "../supervision/notices";
 import { allCounties, type CountyClose, closeMonth, closeOneCounty } from "./close-month";
 
 /**
@@ -9,7 +10,11 @@ import { allCounties, type CountyClose, closeMonth, closeOneCounty } from "./clo
  * A fanned-out run of one county carries its `countyId`.
  */
 export type CloseEvent = {
-  task?: "monthly-close" | "deadline-check";
+  /**
+   * `reminders` (the 09:00 China-time schedule) only sends the day's reminders; the 01:00 close runs close
+   * months and mark overdue 督办单, and send nothing to people in the night.
+   */
+  task?: "monthly-close" | "deadline-check" | "reminders";
   scheduledTime?: string;
   countyId?: string;
 };
@@ -24,10 +29,11 @@ let services: Promise<Services> | undefined;
 let dispatcher: { dispatch: Dispatch | undefined } | undefined;
 
 /**
- * The monthly-close Lambda. Both schedules run the same idempotent close of the previous month: on the
- * 1st it records previews and who has not submitted; on the daily deadline check it also locks the
- * months of counties whose deadline has passed. Every run also marks 督办单 past their deadline
- * overdue and sends the day's reminders.
+ * The monthly-close Lambda. Both close schedules run the same idempotent close of the previous month: on
+ * the 1st it records previews and who has not submitted; on the daily deadline check it also locks the
+ * months of counties whose deadline has passed. Every close run also marks 督办单 past their deadline
+ * overdue. The daily reminder schedule (task `reminders`, 09:00 China time) sends the day's reminders
+ * (notifications/reminders.ts), which are idempotent: a retried run sends nothing twice.
  *
  * On Lambda the scheduled run fans out: it invokes this function again, asynchronously, once per county,
  * so one county's failure is retried (and dead-lettered) on its own and the run never nears Lambda's
@@ -49,9 +55,20 @@ export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispa
       ? new Date(event.scheduledTime)
       : new Date();
   const task = event.task ?? "monthly-close";
+  if (task === "reminders" && !(event.countyId === undefined && dispatch)) {
+    const ids = event.countyId ? [event.countyId] : (await allCounties(svc)).map((c) => c.id);
+    const sent = await Promise.all(ids.map((id) => sendReminders(svc, id, now)));
+    return log({
+      task,
+      at: now.toISOString(),
+      ...(event.countyId ? { countyId: event.countyId } : {}),
+      counties: ids.length,
+      remindersSent: sent.reduce((n, s) => n + s.sent, 0),
+    });
+  }
   if (event.countyId) {
     const one = await closeOneCounty(svc, event.countyId, now);
-    const supervision = await dailySupervision(svc, event.countyId, now);
+    const supervision = await overdueNotices(svc, event.countyId, now);
     return log({
       task,
       at: now.toISOString(),
@@ -74,12 +91,17 @@ export async function runClose(svc: Services, event: CloseEvent, dispatch: Dispa
     return log({ task, at: scheduledTime, dispatched: ids.length });
   }
   const result = await closeMonth(svc, now);
-  // 督办单 past their deadline and the reminders (notifications/reminders.ts): idempotent, so every run of
-  // either schedule may do them.
-  const swept = await Promise.all(result.map((c) => dailySupervision(svc, c.countyId, now)));
+  // 督办单 past their deadline: idempotent, so every run of either schedule may mark them.
+  const swept = await Promise.all(result.map((c) => overdueNotices(svc, c.countyId, now)));
   const noticesOverdue = swept.reduce((n, s) => n + s.noticesOverdue, 0);
   const remindersSent = swept.reduce((n, s) => n + s.remindersSent, 0);
   return log({ task, at: now.toISOString(), ...totals(result), noticesOverdue, remindersSent });
+}
+
+/** A close run's supervision: overdue 督办单 only (reminders wait for the 09:00 run). */
+async function overdueNotices(svc: Services, countyId: string, now: Date) {
+  const overdue = await sweepOverdueNotices(svc, countyId, now);
+  return { noticesOverdue: overdue.marked.length, remindersSent: 0 };
 }
 
 function totals(result: CountyClose[]) {

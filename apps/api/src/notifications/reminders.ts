@@ -1,7 +1,8 @@
 /**
  * The daily reminders (run by the scheduled daily job, monthly-close/handler.ts): 督办单 nearing their
- * deadline, disputes that have turned red, and townships whose month is due within two days and not yet
- * submitted. Each reminder has a fixed key, so a retried or repeated run sends nothing twice.
+ * deadline, disputes that have turned red, townships whose month is due within two days (by the county's
+ * deadline rule, calendar or working days) and not yet submitted, and townships that have not recorded
+ * this month's 例会 in the days before the county's meeting day (meeting.ts). Each reminder has a fixed key, so a retried or repeated run sends nothing twice.
  */
 
 import { getItem } from "@pingan/data";
@@ -10,6 +11,7 @@ import type { Services } from "../services";
 import { previousMonth } from "../submissions/deadline";
 import { countyDisputeLights, lateSubmissions } from "../supervision/lights";
 import { remindNoticesDueSoon, sweepOverdueNotices } from "../supervision/notices";
+import { remindMeeting } from "./meeting";
 import { type Draft, send, townshipAdmins } from "./notifications";
 
 /** A month's submission is reminded of this long before its deadline. */
@@ -65,6 +67,7 @@ export async function sendReminders(services: Services, countyId: string, now: D
     ),
   ];
   sent += await send(services, drafts, now);
+  sent += await remindMeeting(services, county, now);
   return { countyId, sent };
 }
 

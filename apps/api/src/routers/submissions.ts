@@ -1,4 +1,5 @@
-import { input as fields, id, int, month, text } from "@pingan/contracts";
+import { input as fields, id, int, month, oneOf, text } from "@pingan/contracts";
+import { DEADLINE_MODES } from "@pingan/data";
 import * as z from "zod";
 import { monthCycle } from "../submissions/cycle";
 import { confirmLateWaiver, lateReportOf, requestLateWaiver } from "../submissions/late-waiver";
@@ -110,8 +111,17 @@ export const submissionsRouter = router({
     .input(fields({ ...versioned, entryId: id("复核条目"), reason: reason() }))
     .mutation(({ ctx, input }) => discardEntry(ctx, input)),
 
-  /** The county admin sets the day of the following month by which townships submit (default 5). */
+  /**
+   * The county admin sets the day of the following month by which townships submit (default 5): day N of
+   * the month, or (mode `working-day`) its N-th working day on the PRC calendar.
+   */
   setDeadlineDay: countyAdminProcedure
-    .input(fields({ day: int("截止日", 1, 28), expectedVersion: int("版本号", 1, Number.MAX_SAFE_INTEGER) }))
+    .input(
+      fields({
+        day: int("截止日", 1, 28),
+        mode: oneOf("截止日计法", DEADLINE_MODES).optional(),
+        expectedVersion: int("版本号", 1, Number.MAX_SAFE_INTEGER),
+      }),
+    )
     .mutation(({ ctx, input }) => setDeadlineDay(ctx, input)),
 });

@@ -9,5 +9,5 @@ import { cycleView } from "./deadline";
  */
 export async function monthCycle(services: Services, user: SessionUser) {
   const county = user.countyId ? await getItem(services.db, "county", { id: user.countyId }) : undefined;
-  return cycleView(services.now(), county?.submissionDeadlineDay ?? undefined);
+  return cycleView(services.now(), county);
 }

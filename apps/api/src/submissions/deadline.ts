@@ -1,13 +1,48 @@
+import { coverage, endOfChinaDay, nthWorkingDayOfMonth } from "@pingan/calendar";
+import type { DEADLINE_MODES } from "@pingan/data";
 import { DAY_MS, monthOf, monthRange, parsePeriod } from "@pingan/domain";
 
 export const DEFAULT_DEADLINE_DAY = 5;
+/** 「每月第 N 个工作日」: N at most this (the shortest month, February with the Spring Festival, has 16). */
+export const MAX_WORKING_DAY_DEADLINE = 15;
+
+/** How a county counts its deadline: day N of the month, or the N-th working day (PRC calendar). */
+export type DeadlineMode = (typeof DEADLINE_MODES)[number];
+
+/** A county's deadline rule as stored on the county (both fields optional: day 5 of the month). */
+export type DeadlineRule = {
+  submissionDeadlineDay?: number | null | undefined;
+  submissionDeadlineMode?: DeadlineMode | null | undefined;
+};
+
+/** The rule a county (or a bare day, or nothing: the default) stands for. */
+export function deadlineRule(rule: DeadlineRule | number | null | undefined): {
+  day: number;
+  mode: DeadlineMode;
+} {
+  if (typeof rule === "number") return { day: rule, mode: "day" };
+  return {
+    day: rule?.submissionDeadlineDay ?? DEFAULT_DEADLINE_DAY,
+    mode: rule?.submissionDeadlineMode ?? "day",
+  };
+}
+
+/** The month after `month` (YYYY-MM). */
+const nextMonth = (month: string): string => monthOf(new Date(monthRange(month).end).toISOString());
 
 /**
- * A township submits month m by the end of day `deadlineDay` (China Standard Time) of the month after m;
- * from that instant on, a submission never made is late and locked.
+ * A township submits month m by the end (China Standard Time) of day N of the month after m, or, when the
+ * county counts in working days, of that month's N-th working day on the PRC calendar (holidays off,
+ * 调休 weekends worked; a year the calendar does not cover counts Monday–Friday). From that instant on, a
+ * submission never made is late and locked.
  */
-export function submissionDeadline(month: string, deadlineDay = DEFAULT_DEADLINE_DAY): Date {
-  return new Date(monthRange(month).end + deadlineDay * DAY_MS);
+export function submissionDeadline(
+  month: string,
+  rule: DeadlineRule | number | null | undefined = DEFAULT_DEADLINE_DAY,
+): Date {
+  const { day, mode } = deadlineRule(rule);
+  if (mode === "working-day") return new Date(endOfChinaDay(nthWorkingDayOfMonth(nextMonth(month), day)));
+  return new Date(monthRange(month).end + day * DAY_MS);
 }
 
 /**
@@ -35,21 +70,27 @@ export function previousMonth(now: Date): string {
  * month is November; on 6 December it is December. Township pages, the submit button and the county's
  * review queue all open on this month by default.
  */
-export function dueMonth(now: Date, deadlineDay = DEFAULT_DEADLINE_DAY): string {
+export function dueMonth(
+  now: Date,
+  rule: DeadlineRule | number | null | undefined = DEFAULT_DEADLINE_DAY,
+): string {
   const previous = previousMonth(now);
-  return now < submissionDeadline(previous, deadlineDay) ? previous : monthAt(now);
+  return now < submissionDeadline(previous, rule) ? previous : monthAt(now);
 }
 
 /** The month due, its deadline and the current month, as the API answers them (`submissions.cycle`). */
-export function cycleView(now: Date, deadlineDay: number | undefined) {
-  const day = deadlineDay ?? DEFAULT_DEADLINE_DAY;
-  const month = dueMonth(now, day);
-  const deadline = submissionDeadline(month, day);
+export function cycleView(now: Date, rule: DeadlineRule | number | null | undefined) {
+  const { day, mode } = deadlineRule(rule);
+  const month = dueMonth(now, { submissionDeadlineDay: day, submissionDeadlineMode: mode });
+  const deadline = submissionDeadline(month, { submissionDeadlineDay: day, submissionDeadlineMode: mode });
   return {
     dueMonth: month,
     deadline: deadline.toISOString(),
     deadlineText: deadlineText(deadline),
     deadlineDay: day,
+    deadlineMode: mode,
+    /** False when the deadline's year is past the PRC calendar's data: it was counted Monday–Friday. */
+    deadlineOfficial: mode === "day" || coverage(deadline.getUTCFullYear()).covered,
     currentMonth: monthAt(now),
     now: now.toISOString(),
   };

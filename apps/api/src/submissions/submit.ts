@@ -3,7 +3,7 @@ import { AppError, recordState } from "../errors";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
-import { deadlineText, monthAt } from "./deadline";
+import { type DeadlineMode, deadlineText, MAX_WORKING_DAY_DEADLINE, monthAt } from "./deadline";
 import { changeSubmission } from "./submission-store";
 import { deadlineFor, view } from "./view";
 
@@ -43,11 +43,22 @@ export async function submitMonth(
   return view(saved, deadline, now);
 }
 
-/** The county admin sets the day of the following month by which townships submit (default 5). */
+/**
+ * The county admin sets the day of the following month by which townships submit (default 5), counted
+ * as a calendar day or (`mode: "working-day"`) as the N-th working day; without `mode` it stays as it was.
+ */
 export async function setDeadlineDay(
   ctx: { services: Services; tenantServices: Services; user: SessionUser; county: ItemOf<"county"> },
-  input: { day: number; expectedVersion: number },
+  input: { day: number; mode?: DeadlineMode | undefined; expectedVersion: number },
 ) {
+  const mode = input.mode ?? ctx.county.submissionDeadlineMode ?? "day";
+  if (mode === "working-day" && input.day > MAX_WORKING_DAY_DEADLINE) {
+    throw new AppError(
+      "INPUT.INVALID",
+      `「截止日」按工作日计时应为 1 到 ${MAX_WORKING_DAY_DEADLINE} 之间的整数（每月第 N 个工作日）`,
+      { field: "day" },
+    );
+  }
   const updated = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
     entity: "county",
     key: { id: ctx.county.id },
@@ -55,7 +66,15 @@ export async function setDeadlineDay(
     scope: `C#${ctx.county.id}`,
     expectedVersion: input.expectedVersion,
     action: "county.setSubmissionDeadline",
-    change: (c) => ({ ...c, submissionDeadlineDay: input.day }),
+    change: (c) => ({
+      ...c,
+      submissionDeadlineDay: input.day,
+      ...(input.mode ? { submissionDeadlineMode: input.mode } : {}),
+    }),
   });
-  return { day: updated.submissionDeadlineDay ?? null, version: updated.version };
+  return {
+    day: updated.submissionDeadlineDay ?? null,
+    mode: updated.submissionDeadlineMode ?? "day",
+    version: updated.version,
+  };
 }

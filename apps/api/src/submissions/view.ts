@@ -5,8 +5,7 @@ import type { Submission } from "./submission-store";
 type Entry = Submission["manualScores"][number];
 
 /** The deadline of a county's month (the county's own day, or the default). */
-export const deadlineFor = (county: ItemOf<"county"> | undefined, m: string) =>
-  submissionDeadline(m, county?.submissionDeadlineDay ?? undefined);
+export const deadlineFor = (county: ItemOf<"county"> | undefined, m: string) => submissionDeadline(m, county);
 
 /** What the API answers for a submission: its status, deadline, lock and the reviewers' entries. */
 export function view(s: Submission, deadline: Date, now: Date) {

@@ -121,7 +121,7 @@ export async function townshipDisputeLights(
 export async function lateSubmissions(services: Services, county: ItemOf<"county">, month: string) {
   const { db } = services;
   const now = services.now();
-  const deadline = submissionDeadline(month, county.submissionDeadlineDay ?? undefined);
+  const deadline = submissionDeadline(month, county);
   const [townships, { data }] = await Promise.all([
     countyTownships(db, county.id),
     db.entities.submission.query.byCountyMonth({ countyId: county.id, month }).go({ pages: "all" }),

@@ -102,7 +102,7 @@ export async function townshipLights(services: Services, township: ItemOf<"towns
     );
   }
   if (!hasSubmitted(submission)) {
-    const deadline = submissionDeadline(month, county?.submissionDeadlineDay ?? undefined).getTime();
+    const deadline = submissionDeadline(month, county).getTime();
     items.push(item("submission", month, month, monthRange(month).end, deadline, t, "/my/score"));
   }
   if (county) {

@@ -68,6 +68,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
       expectedVersion: 999,
     }),
   },
+  "counties.setMeetingDay": { access: "countyAdmin", input: () => ({ day: 10, expectedVersion: 999 }) },
   "counties.listUsers": { access: "countyAdmin" },
   "counties.addUser": {
     access: "countyAdmin",

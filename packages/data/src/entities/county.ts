@@ -2,6 +2,9 @@ import { Entity, type EntityConfiguration } from "electrodb";
 import { SERVICE, trackedAttributes } from "./common";
 import { a, key } from "./key-template";
 
+/** How a county counts its submission deadline: day N of the month, or the N-th working day. */
+export const DEADLINE_MODES = ["day", "working-day"] as const;
+
 export const countyEntity = (config: EntityConfiguration) =>
   new Entity(
     {
@@ -13,6 +16,10 @@ export const countyEntity = (config: EntityConfiguration) =>
         joinCode: { type: "string" },
         /** Townships submit month m by the end of this day (CST) of the month after m; default 5. */
         submissionDeadlineDay: { type: "number" },
+        /** `working-day`: the deadline is the N-th working day (PRC calendar) instead of day N; default `day`. */
+        submissionDeadlineMode: { type: DEADLINE_MODES },
+        /** The county's 综治例会 day of the month (1–28): townships that have not recorded it are reminded. */
+        meetingDay: { type: "number" },
         /** Townships may appeal a month's score until this many working days after its publication; default 5. */
         appealWindowDays: { type: "number" },
         /** The county's key-person categories with their visit frequencies (absent: the model's; issue 14). */

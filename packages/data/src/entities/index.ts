@@ -69,6 +69,7 @@ export type Entities = ReturnType<typeof createEntities>;
 export type EntityName = keyof Entities;
 
 export { APPEAL_OUTCOMES, APPEAL_STATUSES } from "./appeal";
+export { DEADLINE_MODES } from "./county";
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";

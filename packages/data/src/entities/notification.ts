@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "submission_due",
   "dispute_red",
   "appeal_decided",
+  "meeting_due",
 ] as const;
 
 /**

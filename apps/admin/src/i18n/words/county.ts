@@ -125,6 +125,61 @@ export const COUNTY_WORDS = {
   },
   "settings.deadlineCurrent": { zh: "当前截止日：每月 {day} 日", en: "Current deadline: day {day}" },
   "settings.saved": { zh: "截止日已设为每月 {day} 日", en: "The deadline is now day {day}" },
+  "settings.modeLabel": { zh: "截止日计法", en: "Count the deadline as" },
+  "settings.modeDay": { zh: "每月第 N 日", en: "Day N of the month" },
+  "settings.modeWorkingDay": { zh: "每月第 N 个工作日", en: "The N-th working day" },
+  "settings.workingDayRange": {
+    zh: "按工作日计时，截止日应为 1 到 15 之间的整数",
+    en: "Counted in working days, the deadline is a whole number from 1 to 15",
+  },
+  "settings.workingDayExplain": {
+    zh: "各乡镇须在每月第 {day} 个工作日（北京时间当日 24 时）前提交上个月的月度填报。工作日按国务院公布的法定节假日和调休安排计算：节假日不计，调休上班的周末计入。逾期未提交的乡镇会在督办看板上显示为逾期，该月填报随即锁定。",
+    en: "Each township must submit the previous month by the end of the month's working day {day} (China Standard Time), counted on the official holiday calendar: public holidays do not count, weekend days worked in lieu do. Townships that have not submitted by then appear as late on the supervision board, and that month is locked.",
+  },
+  "settings.workingDayCurrent": {
+    zh: "当前截止日：每月第 {day} 个工作日",
+    en: "Current deadline: working day {day} of the month",
+  },
+  "settings.savedWorkingDay": {
+    zh: "截止日已设为每月第 {day} 个工作日",
+    en: "The deadline is now working day {day}",
+  },
+  "settings.calendarFallback": {
+    zh: "{year} 年的法定节假日和调休安排尚未收录（官方日历覆盖 {first}–{last} 年）：该年的工作日暂按周一至周五计算，国务院公布安排后随版本更新。",
+    en: "The official holiday calendar for {year} is not included yet (it covers {first}–{last}): working days in {year} are counted Monday to Friday until the State Council's schedule is added.",
+  },
+  "settings.meetingTitle": { zh: "综治例会日", en: "Monthly meeting day" },
+  "settings.meetingExplain": {
+    zh: "设置后，每月例会日前两天，尚未登记本月综治例会的乡镇会收到提醒。不设置则不提醒。",
+    en: "When set, townships that have not recorded this month's meeting are reminded in the two days before it. Not set: no reminder.",
+  },
+  "settings.meetingDay": { zh: "每月例会日", en: "Meeting day of the month" },
+  "settings.meetingRange": {
+    zh: "例会日应为 1 到 28 之间的整数",
+    en: "The meeting day is a whole number from 1 to 28",
+  },
+  "settings.meetingCurrent": { zh: "当前例会日：每月 {day} 日", en: "Current meeting day: day {day}" },
+  "settings.meetingNone": { zh: "当前未设置例会日", en: "No meeting day set" },
+  "settings.meetingClear": { zh: "不设置", en: "Clear" },
+  "settings.meetingSaved": { zh: "例会日已保存", en: "Meeting day saved" },
+  "settings.appealTitle": { zh: "申诉期", en: "Appeal window" },
+  "settings.appealExplain": {
+    zh: "各乡镇可在月度排名预览起至正式发布后第 {days} 个工作日内，对具体指标得分提出申诉。",
+    en: "Townships may appeal an indicator's score from the month's preview until working day {days} after publication.",
+  },
+  "settings.appealDays": { zh: "发布后工作日数", en: "Working days after publication" },
+  "settings.appealRange": {
+    zh: "申诉期应为 1 到 30 之间的整数（工作日）",
+    en: "The appeal window is a whole number of working days from 1 to 30",
+  },
+  "settings.appealCurrent": {
+    zh: "当前申诉期：发布后 {days} 个工作日",
+    en: "Current window: {days} working days after publication",
+  },
+  "settings.appealSaved": {
+    zh: "申诉期已设为发布后 {days} 个工作日",
+    en: "The appeal window is now {days} working days",
+  },
   "archive.title": { zh: "导出全部数据", en: "Export all data" },
   "archive.explain": {
     zh: "下载本县全部数据（一个 zip 文件）：各类记录（导入模板格式，可重新导入）、各年度考核细则、已发布的排名表、县及各乡镇的操作日志和全部原始条目。停用后的保留期内也可下载。",
