@@ -166,13 +166,21 @@ describe("escalation is a step of the dispute's timeline (issue 14)", () => {
     expect(september.threeThreeShortfalls.count).toBe(0);
   });
 
-  it("follows the county scheme's minimum attempts", async () => {
+  it("follows the county scheme's minimum attempts, and its deadlines in the breakdown's overdue counts", async () => {
+    const overdue = async () =>
+      (await reviewerA.organisation.breakdown({ townshipId, month: "2026-10" })).byVillage.reduce(
+        (n, v) => n + v.overdueDisputes,
+        0,
+      );
+    // Blue disputes reported on 10-02 and open at the month's end: past the default 7 days.
+    expect(await overdue()).toBeGreaterThan(0);
     const model = await countyAdminA.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
     await countyAdminA.schemes.save({
       year: 2026,
       expectedVersion: model.version,
-      scheme: { ...model.scheme, minAttempts: 1 },
+      scheme: { ...model.scheme, minAttempts: 1, deadlines: { blue: 40, yellow: 40, red: 40 } },
     });
+    expect(await overdue()).toBe(0);
     const up = await escalate(await attempts(await report(), 1));
     expect(up.level).toBe("yellow");
     expect(up.shortfalls ?? []).toEqual([]);
