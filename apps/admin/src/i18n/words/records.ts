@@ -69,7 +69,10 @@ export const RECORDS_WORDS = {
   "disputes.outcome": { zh: "办结结果", en: "Outcome" },
   "disputes.confirmClose": { zh: "确认办结", en: "Close the dispute" },
   "disputes.timeline": { zh: "调处经过（调解 {n} 次）", en: "Timeline (attempts: {n})" },
-  "disputes.currentLevel": { zh: "按纠纷当前层级（{level}）记录", en: "Recorded at the current level ({level})" },
+  "disputes.currentLevel": {
+    zh: "按纠纷当前层级（{level}）记录",
+    en: "Recorded at the current level ({level})",
+  },
   "disputes.escalate": { zh: "上交升级", en: "Escalate" },
   "disputes.escalateTitle": { zh: "上交升级", en: "Escalate the dispute" },
   "disputes.escalateLevel": { zh: "上交层级", en: "New level" },
