@@ -83,7 +83,11 @@ export const disputesRouter = router({
       const shortfall =
         input.outcome === "resolved"
           ? undefined
-          : threeThreeShortfall(d, "close", minAttempts, { ...input, at: input.closedAt, userId: ctx.user.id });
+          : threeThreeShortfall(d, "close", minAttempts, {
+              ...input,
+              at: input.closedAt,
+              userId: ctx.user.id,
+            });
       return {
         ...d,
         closedAt: input.closedAt,
