@@ -57,6 +57,10 @@ describe("escalation is a step of the dispute's timeline (issue 14)", () => {
       expect.objectContaining({ from: "blue", to: "yellow", reason: "网格调处不成，上交村调委会" }),
     ]);
     expect(up.shortfalls ?? []).toEqual([]);
+    await expect(attempts(up, 1, 19)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "「调解时间」不能早于纠纷上交升级的时间",
+    });
     const more = await attempts(up, 3, 21);
     expect(more.attempts.map((a) => a.level)).toEqual(["blue", "blue", "blue", "yellow", "yellow", "yellow"]);
     const closed = await staff.disputes.close({

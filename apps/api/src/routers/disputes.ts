@@ -58,6 +58,9 @@ export const disputesRouter = router({
           "level",
           `「调解层级」应为纠纷当前层级（${LEVEL_NAMES[d.level]}）；如需在更高层级调解，请先上交升级`,
         );
+      // An attempt at the new level comes after the escalation that brought the dispute there.
+      if ((d.escalations ?? []).some((e) => e.at > input.at))
+        throw invalidField("at", "「调解时间」不能早于纠纷上交升级的时间");
       const attempt = {
         id: randomUUID(),
         at: input.at,
