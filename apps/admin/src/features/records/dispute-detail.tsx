@@ -261,6 +261,8 @@ export function DisputeDetail({
       {mode === "attempt" && (
         <Form<AttemptValues>
           form={attemptForm}
+          // Each opening starts from its initial values (now): a kept time would date every attempt at the first.
+          preserve={false}
           layout="vertical"
           initialValues={{ at: nowInstant(), result: "partial" }}
           onFinish={(v) =>
@@ -296,6 +298,7 @@ export function DisputeDetail({
       {mode === "close" && (
         <Form<CloseValues>
           form={closeForm}
+          preserve={false}
           layout="vertical"
           initialValues={{ closedAt: nowInstant(), outcome: "resolved" }}
           onFinish={(v) =>
@@ -334,6 +337,7 @@ export function DisputeDetail({
         >
           <Form<EscalateValues>
             form={escalateForm}
+            preserve={false}
             layout="vertical"
             initialValues={{ at: nowInstant(), level: higher[0] }}
             onFinish={(v) =>
