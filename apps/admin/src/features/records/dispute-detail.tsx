@@ -183,7 +183,7 @@ export function DisputeDetail({
         </Descriptions.Item>
       </Descriptions>
 
-      <Divider titlePlacement="start">{t("disputes.timeline", { n: dispute.attempts.length })}</Divider>
+      <Divider titlePlacement="start">{t("disputes.attempts", { n: dispute.attempts.length })}</Divider>
       {dispute.attempts.length === 0 && !dispute.escalations?.length ? (
         <Typography.Text type="secondary">{t("disputes.noAttempts")}</Typography.Text>
       ) : (

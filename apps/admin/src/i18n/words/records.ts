@@ -68,7 +68,6 @@ export const RECORDS_WORDS = {
   "disputes.saveAttempt": { zh: "保存调解记录", en: "Save the attempt" },
   "disputes.outcome": { zh: "办结结果", en: "Outcome" },
   "disputes.confirmClose": { zh: "确认办结", en: "Close the dispute" },
-  "disputes.timeline": { zh: "调处经过（调解 {n} 次）", en: "Timeline (attempts: {n})" },
   "disputes.currentLevel": {
     zh: "按纠纷当前层级（{level}）记录",
     en: "Recorded at the current level ({level})",
