@@ -36,6 +36,8 @@ const HTTP_CODES: Record<ErrorCode, TRPCError["code"]> = {
   "TENANT.RATE_LIMITED": "TOO_MANY_REQUESTS",
   /** The county is being offboarded: it can read and export, not change (ops/offboarding.ts). */
   "COUNTY.READ_ONLY": "FORBIDDEN",
+  /** 三三调处: the call must confirm the shortfall (`confirmShortfall` with a reason) to go ahead. */
+  "DISPUTE.THREE_THREE_SHORTFALL": "PRECONDITION_FAILED",
 };
 
 /** The codes are defined once, in @pingan/contracts (ERROR_CODES); this map must give each a status. */

@@ -70,19 +70,41 @@ export const updateDisputeInput = input({
   ...z.object(disputeFields).partial().shape,
   ...filingFields,
 });
+/**
+ * An attempt is made at the dispute's current level (issue 14): `level`, when given, must be that level;
+ * a dispute goes up a level only through `escalateDisputeInput`.
+ */
 export const addAttemptInput = input({
   ...edit,
   at: instant("调解时间"),
-  level: oneOf("调解层级", DISPUTE_LEVELS),
+  level: oneOf("调解层级", DISPUTE_LEVELS).optional(),
   mediator: text("调解人", 50),
   result: oneOf("调解结果", ATTEMPT_RESULTS),
   note: optionalText("调解情况", 1000),
 });
+/**
+ * 三三调处 (issue 14): escalating, or closing as failed or escalated, with fewer than the scheme's
+ * minimum attempts at the current level is refused with DISPUTE.THREE_THREE_SHORTFALL unless the call
+ * confirms the shortfall with a reason; a confirmed shortfall is kept on the dispute for the county.
+ */
+const shortfallFields = {
+  confirmShortfall: bool("确认调解次数不足").default(false),
+  shortfallReason: optionalText("调解次数不足的原因", 500),
+};
 export const closeDisputeInput = input({
   ...edit,
   closedAt: instant("办结时间"),
   outcome: oneOf("办结结果", DISPUTE_OUTCOMES),
   closingNote: optionalText("办结说明", 1000),
+  ...shortfallFields,
+});
+/** Escalation (上交升级) is a step in the dispute's timeline: blue → yellow → red, never down. */
+export const escalateDisputeInput = input({
+  ...edit,
+  at: instant("上交时间"),
+  level: oneOf("上交层级", DISPUTE_LEVELS),
+  reason: text("上交原因", 500),
+  ...shortfallFields,
 });
 export const listDisputesInput = input({
   level: oneOf("纠纷等级", DISPUTE_LEVELS).optional(),

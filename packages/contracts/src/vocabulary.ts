@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   "SERVICE.UNAVAILABLE",
   "TENANT.RATE_LIMITED",
   "COUNTY.READ_ONLY",
+  /** 三三调处: fewer attempts at the dispute's level than the scheme asks; the call may confirm it. */
+  "DISPUTE.THREE_THREE_SHORTFALL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

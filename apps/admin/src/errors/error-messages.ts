@@ -181,6 +181,16 @@ export const BY_DOMAIN_CODE: Record<ErrorCode, Entry> = {
     title: { zh: "本单位请求过于频繁", en: "Too many requests from your unit" },
     hint: { zh: "请稍候几秒再试。", en: "Wait a few seconds and retry." },
   },
+  "DISPUTE.THREE_THREE_SHORTFALL": {
+    title: {
+      zh: "本层级调解次数不足（三三调处）",
+      en: "Too few attempts at this level (three-by-three rule)",
+    },
+    hint: {
+      zh: "如确需继续，请确认并填写原因；该情况将报县级知晓。",
+      en: "To go ahead, confirm and give a reason; the county will see it.",
+    },
+  },
 };
 
 const NETWORK: Entry = {

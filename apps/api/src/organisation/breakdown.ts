@@ -1,5 +1,7 @@
 import { checkItems, type ItemOf } from "@pingan/data";
-import { DAY_MS, DEFAULT_DISPUTE_DEADLINES, monthRange } from "@pingan/domain";
+import { DAY_MS, monthRange } from "@pingan/domain";
+import { schemeSettings } from "../records/three-three";
+import type { Services } from "../services";
 import { loadOrganisation, type OrgReadCtx } from "./structure";
 
 /**
@@ -7,25 +9,30 @@ import { loadOrganisation, type OrgReadCtx } from "./structure";
  * down by village, grid, 责任人 and 包案领导, as they stood at the month's end (UTC+08:00).
  *
  * - open disputes: reported before the month's end and not closed by then; overdue ones are open past
- *   their level's deadline (blue 7, yellow 15, red 30 days: the scheme's defaults, scoring.md) at the
- *   month's end, or now for the month under way;
+ *   their level's deadline in the county's scheme for the month's year (its newest version; without one
+ *   the defaults of scoring.md: blue 7, yellow 15, red 30 days) at the month's end, or now for the month
+ *   under way;
  * - unvisited key persons: registered before the month's end, not deregistered before it began, and
  *   without a visit in the month;
  * - open red cases of a 包案领导: their red disputes and petitions open at the month's end.
+ *
+ * - 三三调处不足: the shortfalls the township confirmed in the month (an escalation, or a close as failed
+ *   or escalated, with fewer than the scheme's minimum attempts at the level), with the disputes behind
+ *   them, so the county sees them.
  *
  * Records filed nowhere are counted in a row with a null id, so the rows add up to the township's totals.
  */
 type Counts = { openDisputes: number; overdueDisputes: number; unvisitedKeyPersons: number };
 const zero = (): Counts => ({ openDisputes: 0, overdueDisputes: 0, unvisitedKeyPersons: 0 });
 
-export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
+export async function monthBreakdown(ctx: OrgReadCtx & { countyServices: Services }, month: string) {
   const { db } = ctx.tenantServices;
   const townshipId = ctx.township.id;
   const { start, end } = monthRange(month);
   const endIso = new Date(end).toISOString();
   const asOf = Math.min(end, ctx.tenantServices.now().getTime());
   const startIso = new Date(start).toISOString();
-  const [org, disputes, petitions, keyPersons, visits] = await Promise.all([
+  const [org, disputes, petitions, keyPersons, visits, settings] = await Promise.all([
     loadOrganisation(ctx),
     db.entities.dispute.query
       .byReported({ townshipId })
@@ -46,6 +53,7 @@ export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
       .between({ at: startIso }, { at: endIso })
       .go({ pages: "all" })
       .then((r) => checkItems(db, "visit", r.data)),
+    schemeSettings(ctx.countyServices.db, ctx.township.countyId, Number(month.slice(0, 4))),
   ]);
   const live = <T extends { deletedAt?: string }>(xs: T[]) => xs.filter((x) => !x.deletedAt);
   const openAtEnd = (closedAt: string | undefined) => closedAt === undefined || closedAt >= endIso;
@@ -75,10 +83,23 @@ export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
     leaderRows.set(id ?? null, row);
   };
 
+  const shortfalls = live(disputes).flatMap((d) =>
+    (d.shortfalls ?? [])
+      .filter((s) => s.at >= startIso && s.at < endIso)
+      .map((s) => ({
+        disputeId: d.id,
+        category: d.category,
+        villageId: d.villageId ?? null,
+        gridId: d.gridId ?? null,
+        responsibleId: d.responsibleId ?? null,
+        responsibleName: d.responsibleId ? (names.get(d.responsibleId) ?? null) : null,
+        ...s,
+      })),
+  );
   for (const d of live(disputes)) {
     if (!openAtEnd(d.closedAt)) continue;
     bump(d, "openDisputes");
-    const due = Date.parse(d.reportedAt) + DEFAULT_DISPUTE_DEADLINES[d.level] * DAY_MS;
+    const due = Date.parse(d.reportedAt) + settings.deadlineDays[d.level] * DAY_MS;
     if (due < asOf) bump(d, "overdueDisputes");
     if (d.level === "red") caseLeader(d.caseLeaderId, "openRedDisputes");
   }
@@ -101,6 +122,8 @@ export async function monthBreakdown(ctx: OrgReadCtx, month: string) {
 
   return {
     month,
+    /** 三三调处不足 confirmed in the month: how many, and each with its dispute. */
+    threeThreeShortfalls: { count: shortfalls.length, records: shortfalls },
     byVillage: rowsOf(villageRows, liveIds(org.villages)).map(({ id, counts }) => ({
       villageId: id,
       name: id ? (villages.get(id)?.name ?? null) : null,

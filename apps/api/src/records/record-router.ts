@@ -61,6 +61,8 @@ export function recordProcedures<
     /** Fields a new record starts with that its input does not carry (a dispute's empty attempts). */
     initial?: Partial<RecordFields<N>>;
     check?: (record: RecordFields<N>) => void;
+    /** Given for an edit: sees the stored record and the edited one, and throws when the change may not be. */
+    checkEdit?: (current: ItemOf<N>, next: ItemOf<N>) => void;
     /**
      * The record is filed under a village and grid of the township (issue 14): the filing is checked and
      * its 责任人 (and a hard case's 包案领导) taken from the organisation. `hardCase` says which records
@@ -79,7 +81,7 @@ export function recordProcedures<
     };
   },
 ) {
-  const { check = () => {} } = spec;
+  const { check = () => {}, checkEdit = () => {} } = spec;
   const procedures = {
     create: townshipProcedure.input(spec.create as unknown as Untyped).mutation(async ({ ctx, input }) => {
       const { requestId, townshipId: _t, ...fields } = input as unknown as Creatable & Tenant;
@@ -114,6 +116,7 @@ export function recordProcedures<
       return editTownshipRecord(ctx, entity, id, expectedVersion, `${entity}.update`, (current) => {
         const next = { ...current, ...definedOnly(changes), ...filing };
         check(next);
+        checkEdit(current, next);
         return next;
       });
     }),

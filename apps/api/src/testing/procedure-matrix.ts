@@ -205,6 +205,10 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
     access: "townshipWrite",
     input: (t) => ({ ...edit(t), closedAt: at, outcome: "resolved" }),
   },
+  "disputes.escalate": {
+    access: "townshipWrite",
+    input: (t) => ({ ...edit(t), at, level: "yellow", reason: "村级调处" }),
+  },
   "disputes.reopen": { access: "townshipWrite", input: edit },
   "disputes.remove": { access: "townshipWrite", input: edit },
   "disputes.get": { access: "townshipRead", input: (townshipId) => ({ townshipId, id: missing }) },

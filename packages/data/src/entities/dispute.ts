@@ -41,6 +41,43 @@ export const disputeEntity = (config: EntityConfiguration) =>
             },
           },
         },
+        /**
+         * Escalations (上交升级, issue 14): each a step of the timeline that raised `level`; absent on
+         * disputes stored before escalation was a step of its own.
+         */
+        escalations: {
+          type: "list",
+          items: {
+            type: "map",
+            properties: {
+              id: { type: "string", required: true },
+              at: { type: "string", required: true },
+              from: { type: DISPUTE_LEVELS, required: true },
+              to: { type: DISPUTE_LEVELS, required: true },
+              reason: { type: "string", required: true },
+              recordedBy: { type: "string", required: true },
+            },
+          },
+        },
+        /**
+         * 三三调处 shortfalls the township confirmed (issue 14): an escalation, or a close as failed or
+         * escalated, with fewer than the scheme's minimum attempts at the level; flagged to the county.
+         */
+        shortfalls: {
+          type: "list",
+          items: {
+            type: "map",
+            properties: {
+              at: { type: "string", required: true },
+              step: { type: ["escalate", "close"] as const, required: true },
+              level: { type: DISPUTE_LEVELS, required: true },
+              attempts: { type: "number", required: true },
+              minAttempts: { type: "number", required: true },
+              reason: { type: "string", required: true },
+              confirmedBy: { type: "string", required: true },
+            },
+          },
+        },
         closedAt: { type: "string" },
         /** closedAt, or "OPEN" (sorts after every instant): keeps open ones findable on the same index. */
         closedKey: {

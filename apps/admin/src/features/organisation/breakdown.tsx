@@ -94,6 +94,26 @@ export function OrgBreakdown({ townshipId }: { townshipId: string }) {
           ]}
         />
       </Card>
+      <Card size="small" title={t("org.shortfalls", { n: b?.threeThreeShortfalls.count ?? 0 })}>
+        <Table<Breakdown["threeThreeShortfalls"]["records"][number]>
+          data-testid="breakdown-shortfalls"
+          size="small"
+          rowKey={(r) => `${r.disputeId}-${r.step}-${r.at}`}
+          dataSource={b?.threeThreeShortfalls.records ?? []}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          columns={[
+            { title: t("org.shortfallDispute"), dataIndex: "category" },
+            { title: t("org.shortfallStep"), render: (_, r) => t(`org.shortfallStep.${r.step}`) },
+            {
+              title: t("org.shortfallAttempts"),
+              render: (_, r) => `${r.attempts} / ${r.minAttempts}`,
+            },
+            { title: t("org.responsible"), render: (_, r) => name(r.responsibleName) },
+            { title: t("org.shortfallReason"), dataIndex: "reason" },
+          ]}
+        />
+      </Card>
     </Space>
   );
 }

@@ -6,6 +6,7 @@ import {
   Divider,
   Form,
   Input,
+  Modal,
   Radio,
   Select,
   Space,
@@ -16,6 +17,7 @@ import {
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
+import { describeError } from "../../errors/error-messages";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
 import { nowInstant, showInstant } from "../../shared/instant";
@@ -32,14 +34,41 @@ import { requiredField } from "./contract-rule";
 
 export type Dispute = RouterOutputs["disputes"]["list"]["items"][number];
 
+type Level = Dispute["level"];
 type AttemptValues = {
   at: string;
-  level: Dispute["level"];
   mediator: string;
   result: keyof typeof ATTEMPT_RESULT_LABELS;
   note?: string;
 };
-type CloseValues = { closedAt: string; outcome: keyof typeof OUTCOME_LABELS; closingNote?: string };
+type CloseValues = {
+  closedAt: string;
+  outcome: keyof typeof OUTCOME_LABELS;
+  closingNote?: string;
+  shortfallReason?: string;
+};
+type EscalateValues = { at: string; level: Level; reason: string; shortfallReason?: string };
+
+const LEVELS: readonly Level[] = ["blue", "yellow", "red"];
+const SHORTFALL = "DISPUTE.THREE_THREE_SHORTFALL";
+/** The API's 三三调处 answer (fewer attempts at the level than the scheme asks): its message, else null. */
+function shortfallOf(err: unknown): string | null {
+  const data = (err as { data?: { appCode?: string } } | undefined)?.data;
+  return data?.appCode === SHORTFALL && err instanceof Error ? err.message : null;
+}
+
+/** One step of the timeline: a mediation attempt (numbered in the order recorded) or an escalation. */
+type Step =
+  | { kind: "attempt"; at: string; n: number; attempt: Dispute["attempts"][number] }
+  | { kind: "escalation"; at: string; step: NonNullable<Dispute["escalations"]>[number] };
+function timeline(d: Dispute): Step[] {
+  const steps: Step[] = [
+    ...d.attempts.map((attempt, i) => ({ kind: "attempt" as const, at: attempt.at, n: i + 1, attempt })),
+    ...(d.escalations ?? []).map((step) => ({ kind: "escalation" as const, at: step.at, step })),
+  ];
+  // Stable: equal times keep attempts before the escalation that followed them.
+  return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
 
 /** One dispute: its facts, each mediation attempt on a timeline, and the forms to add one or close it. */
 export function DisputeDetail({
@@ -57,11 +86,26 @@ export function DisputeDetail({
   const qc = useQueryClient();
   const [attemptForm] = Form.useForm<AttemptValues>();
   const [closeForm] = Form.useForm<CloseValues>();
-  const [mode, setMode] = useState<"none" | "attempt" | "close">("none");
+  const [escalateForm] = Form.useForm<EscalateValues>();
+  const [mode, setMode] = useState<"none" | "attempt" | "close" | "escalate">("none");
+  /** The API's 三三调处 message for the step under way: shown, and the step asks to confirm with a reason. */
+  const [shortfall, setShortfall] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const open = (m: typeof mode) => {
+    setShortfall(null);
+    setFailure(null);
+    setMode(m);
+  };
   const done = (d: Dispute) => {
     void qc.invalidateQueries(trpc.disputes.pathFilter());
-    setMode("none");
+    open("none");
     onChanged(d);
+  };
+  /** A refused close or escalation: the 三三调处 confirmation, a field's error, or a message in place. */
+  const refused = (form: Parameters<typeof applyFieldErrors>[0]) => (e: unknown) => {
+    const message = shortfallOf(e);
+    if (message) return setShortfall(message);
+    if (!applyFieldErrors(form, e)) setFailure(describeError(e).title);
   };
   const addAttempt = useMutation(
     trpc.disputes.addAttempt.mutationOptions({
@@ -70,9 +114,46 @@ export function DisputeDetail({
     }),
   );
   const close = useMutation(
-    trpc.disputes.close.mutationOptions({ onSuccess: done, onError: (e) => applyFieldErrors(closeForm, e) }),
+    trpc.disputes.close.mutationOptions({
+      onSuccess: done,
+      onError: refused(closeForm),
+      meta: { silent: true },
+    }),
+  );
+  const escalate = useMutation(
+    trpc.disputes.escalate.mutationOptions({
+      onSuccess: done,
+      onError: refused(escalateForm),
+      meta: { silent: true },
+    }),
   );
   const sameLevelAttempts = dispute.attempts.filter((a) => a.level === dispute.level).length;
+  const higher = LEVELS.slice(LEVELS.indexOf(dispute.level) + 1);
+  const confirm = shortfall
+    ? { confirmShortfall: true }
+    : { confirmShortfall: false, shortfallReason: undefined };
+  const shortfallPrompt = shortfall && (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="shortfall-alert"
+        style={{ marginBottom: 16 }}
+        title={shortfall}
+        description={t("disputes.shortfallNote")}
+      />
+      <Form.Item
+        {...requiredField(
+          "shortfallReason",
+          t("disputes.shortfallReason"),
+          t("disputes.shortfallReasonRequired"),
+        )}
+      >
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
+  const failed = failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure} />;
 
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
@@ -103,49 +184,87 @@ export function DisputeDetail({
       </Descriptions>
 
       <Divider titlePlacement="start">{t("disputes.attempts", { n: dispute.attempts.length })}</Divider>
-      {dispute.attempts.length === 0 ? (
+      {dispute.attempts.length === 0 && !dispute.escalations?.length ? (
         <Typography.Text type="secondary">{t("disputes.noAttempts")}</Typography.Text>
       ) : (
         <Timeline
           data-testid="attempts-timeline"
-          items={dispute.attempts.map((a, i) => ({
-            key: a.id,
-            color: ATTEMPT_RESULT_COLORS[a.result],
-            content: (
-              <div>
-                <Typography.Text strong>
-                  {t("disputes.attemptNo", { n: i + 1 })} · {showInstant(a.at)}
-                </Typography.Text>
-                <div>
-                  <Tag color={LEVEL_COLORS[a.level]}>
-                    {t("disputes.atLevel", { level: labels.level[a.level] })}
-                  </Tag>
-                  {a.mediator} · {labels.attemptResult[a.result]}
-                </div>
-                {a.note && <Typography.Paragraph style={{ margin: 0 }}>{a.note}</Typography.Paragraph>}
-              </div>
-            ),
-          }))}
+          items={timeline(dispute).map((s) =>
+            s.kind === "attempt"
+              ? {
+                  key: s.attempt.id,
+                  color: ATTEMPT_RESULT_COLORS[s.attempt.result],
+                  content: (
+                    <div data-testid="timeline-attempt">
+                      <Typography.Text strong>
+                        {t("disputes.attemptNo", { n: s.n })} · {showInstant(s.attempt.at)}
+                      </Typography.Text>
+                      <div>
+                        <Tag color={LEVEL_COLORS[s.attempt.level]}>
+                          {t("disputes.atLevel", { level: labels.level[s.attempt.level] })}
+                        </Tag>
+                        {s.attempt.mediator} · {labels.attemptResult[s.attempt.result]}
+                      </div>
+                      {s.attempt.note && (
+                        <Typography.Paragraph style={{ margin: 0 }}>{s.attempt.note}</Typography.Paragraph>
+                      )}
+                    </div>
+                  ),
+                }
+              : {
+                  key: s.step.id,
+                  color: "orange",
+                  content: (
+                    <div data-testid="timeline-escalation">
+                      <Typography.Text strong>
+                        {t("disputes.escalated", { at: showInstant(s.step.at) })}
+                      </Typography.Text>
+                      <div>
+                        <Tag color={LEVEL_COLORS[s.step.from]}>{labels.level[s.step.from]}</Tag>→{" "}
+                        <Tag color={LEVEL_COLORS[s.step.to]}>{labels.level[s.step.to]}</Tag>
+                      </div>
+                      <Typography.Paragraph style={{ margin: 0 }}>{s.step.reason}</Typography.Paragraph>
+                    </div>
+                  ),
+                },
+          )}
         />
       )}
+      {(dispute.shortfalls ?? []).map((f) => (
+        <Alert
+          key={`${f.step}-${f.at}`}
+          type="warning"
+          showIcon
+          data-testid="dispute-shortfall"
+          title={t("disputes.shortfall", {
+            level: labels.level[f.level],
+            n: f.attempts,
+            min: f.minAttempts,
+            reason: f.reason,
+          })}
+        />
+      ))}
       {!dispute.closedAt && sameLevelAttempts < 3 && (
         <Alert type="info" showIcon title={t("disputes.threeRule", { n: sameLevelAttempts })} />
       )}
 
       {!dispute.closedAt && mode === "none" && (
         <Space wrap>
-          <Button type="primary" onClick={() => setMode("attempt")}>
+          <Button type="primary" onClick={() => open("attempt")}>
             {t("disputes.addAttempt")}
           </Button>
-          <Button onClick={() => setMode("close")}>{t("records.close")}</Button>
+          {higher.length > 0 && <Button onClick={() => open("escalate")}>{t("disputes.escalate")}</Button>}
+          <Button onClick={() => open("close")}>{t("records.close")}</Button>
         </Space>
       )}
 
       {mode === "attempt" && (
         <Form<AttemptValues>
           form={attemptForm}
+          // Each opening starts from its initial values (now): a kept time would date every attempt at the first.
+          preserve={false}
           layout="vertical"
-          initialValues={{ at: nowInstant(), level: dispute.level, result: "partial" }}
+          initialValues={{ at: nowInstant(), result: "partial" }}
           onFinish={(v) =>
             addAttempt.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
           }
@@ -153,8 +272,10 @@ export function DisputeDetail({
           <Form.Item {...requiredField("at", t("disputes.attemptAt"), t("disputes.attemptAtRequired"))}>
             <InstantPicker />
           </Form.Item>
-          <Form.Item name="level" label={t("disputes.attemptLevel")}>
-            <Radio.Group optionType="button" options={options(labels.level)} />
+          <Form.Item label={t("disputes.attemptLevel")}>
+            <Tag color={LEVEL_COLORS[dispute.level]}>
+              {t("disputes.currentLevel", { level: labels.level[dispute.level] })}
+            </Tag>
           </Form.Item>
           <Form.Item {...requiredField("mediator", t("disputes.mediator"), t("disputes.mediatorRequired"))}>
             <Input maxLength={50} />
@@ -169,7 +290,7 @@ export function DisputeDetail({
             <Button type="primary" htmlType="submit" loading={addAttempt.isPending}>
               {t("disputes.saveAttempt")}
             </Button>
-            <Button onClick={() => setMode("none")}>{t("common.cancel")}</Button>
+            <Button onClick={() => open("none")}>{t("common.cancel")}</Button>
           </Space>
         </Form>
       )}
@@ -177,10 +298,11 @@ export function DisputeDetail({
       {mode === "close" && (
         <Form<CloseValues>
           form={closeForm}
+          preserve={false}
           layout="vertical"
           initialValues={{ closedAt: nowInstant(), outcome: "resolved" }}
           onFinish={(v) =>
-            close.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v })
+            close.mutate({ townshipId, id: dispute.id, expectedVersion: dispute.version, ...v, ...confirm })
           }
         >
           <Form.Item {...requiredField("closedAt", t("records.closedAt"), t("records.closedAtRequired"))}>
@@ -192,13 +314,60 @@ export function DisputeDetail({
           <Form.Item name="closingNote" label={t("records.closingNote")}>
             <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
           </Form.Item>
+          {failed}
+          {shortfallPrompt}
           <Space>
             <Button type="primary" htmlType="submit" loading={close.isPending}>
-              {t("disputes.confirmClose")}
+              {t(shortfall ? "disputes.shortfallConfirm" : "disputes.confirmClose")}
             </Button>
-            <Button onClick={() => setMode("none")}>{t("common.cancel")}</Button>
+            <Button onClick={() => open("none")}>{t("common.cancel")}</Button>
           </Space>
         </Form>
+      )}
+
+      {mode === "escalate" && (
+        <Modal
+          open
+          title={t("disputes.escalateTitle")}
+          okText={t(shortfall ? "disputes.shortfallConfirm" : "disputes.escalate")}
+          okButtonProps={{ loading: escalate.isPending }}
+          onOk={() => escalateForm.submit()}
+          onCancel={() => open("none")}
+          destroyOnHidden
+        >
+          <Form<EscalateValues>
+            form={escalateForm}
+            preserve={false}
+            layout="vertical"
+            initialValues={{ at: nowInstant(), level: higher[0] }}
+            onFinish={(v) =>
+              escalate.mutate({
+                townshipId,
+                id: dispute.id,
+                expectedVersion: dispute.version,
+                ...v,
+                ...confirm,
+              })
+            }
+          >
+            <Form.Item name="level" label={t("disputes.escalateLevel")}>
+              <Radio.Group
+                optionType="button"
+                options={higher.map((l) => ({ value: l, label: labels.level[l] }))}
+              />
+            </Form.Item>
+            <Form.Item {...requiredField("at", t("disputes.escalateAt"), t("disputes.escalateAtRequired"))}>
+              <InstantPicker />
+            </Form.Item>
+            <Form.Item
+              {...requiredField("reason", t("disputes.escalateReason"), t("disputes.escalateReasonRequired"))}
+            >
+              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+            </Form.Item>
+            {failed}
+            {shortfallPrompt}
+          </Form>
+        </Modal>
       )}
     </Space>
   );

@@ -47,6 +47,7 @@ export const AUDIT_WORDS = {
   "audit.action.dispute.addAttempt": { zh: "添加调解记录", en: "Added a mediation attempt" },
   "audit.action.dispute.close": { zh: "纠纷办结", en: "Closed a dispute" },
   "audit.action.dispute.reopen": { zh: "纠纷重新打开", en: "Reopened a dispute" },
+  "audit.action.dispute.escalate": { zh: "纠纷上交升级", en: "Escalated a dispute" },
   "audit.action.user.changePassword": { zh: "修改密码", en: "Changed the password" },
   "audit.action.user.lock": { zh: "多次密码错误，账号锁定", en: "Account locked after failed sign-ins" },
   "audit.action.user.remove": { zh: "停用账号", en: "Disabled an account" },

@@ -52,4 +52,11 @@ export const ORGANISATION_WORDS = {
   "org.openPetitions": { zh: "未办结信访", en: "Open petitions" },
   "org.notFiled": { zh: "（未归档）", en: "(not filed)" },
   "org.chooseTownship": { zh: "请选择乡镇", en: "Choose a township" },
+  "org.shortfalls": { zh: "三三调处不足（{n}）", en: "Three-by-three shortfalls ({n})" },
+  "org.shortfallDispute": { zh: "纠纷", en: "Dispute" },
+  "org.shortfallStep": { zh: "环节", en: "Step" },
+  "org.shortfallStep.escalate": { zh: "上交升级", en: "Escalated" },
+  "org.shortfallStep.close": { zh: "办结", en: "Closed" },
+  "org.shortfallAttempts": { zh: "本级调解次数", en: "Attempts at the level" },
+  "org.shortfallReason": { zh: "原因", en: "Reason" },
 } as const satisfies Record<string, Entry>;
