@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
+import { useLinkedGrid } from "../../shared/filed-grid";
 import { useGridOptions } from "../../shared/grid-options";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
@@ -62,6 +63,7 @@ export default function DisputesPage() {
     trpc.disputes.pathFilter(),
     (v: CreateValues) => newRecord(townshipId, v),
   );
+  const linkedGrid = useLinkedGrid(adding.show);
 
   const addFields = (
     <>
@@ -105,7 +107,7 @@ export default function DisputesPage() {
       add={{
         form: adding,
         title: t("disputes.addTitle"),
-        initialValues: { level: "blue", reportedAt: nowInstant() },
+        initialValues: { level: "blue", reportedAt: nowInstant(), gridId: linkedGrid },
         fields: addFields,
       }}
       filters={

@@ -41,7 +41,7 @@ export function MyGridsCard({ townshipId }: { townshipId: string }) {
                 </Space>
               }
               actions={[
-                <Link key="dispute" to="/records/disputes">
+                <Link key="dispute" to={recordInGrid("/records/disputes", g.id)}>
                   {t("myGrids.recordDispute")}
                 </Link>,
                 <Link key="petition" to={recordInGrid("/records/petitions", g.id)}>
