@@ -66,7 +66,7 @@ describe("key persons", { timeout: 20_000 }, () => {
     ).toBeTruthy();
   });
 
-  it("files a person under a grid (所属网格 in the add form) and filters the list by grid", async () => {
+  it("files a person under a grid: 所属网格 in the add form, a grid filter over the list", async () => {
     const calls = fakeApi({
       "keyPersons.list": { items: [person], cursor: null },
       "keyPersons.listVisits": { items: [], cursor: null },
