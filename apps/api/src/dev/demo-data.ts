@@ -216,7 +216,11 @@ export function monthsBetween(from: string, to: string): string[] {
 const cstDay = (ms: number) => Math.floor((ms + CST) / DAY_MS);
 const weekday = (day: number) => (day + 4) % 7;
 const atCst = (day: number, minutes: number) => day * DAY_MS - CST + minutes * 60_000;
-const isWorkingDay = (ms: number) => weekday(cstDay(ms)) % 6 !== 0;
+/** Whether an instant is in office hours (Monday–Friday, 08:30–17:00 China time). */
+const inOfficeHours = (ms: number) => {
+  const minutes = Math.floor((ms - atCst(cstDay(ms), 0)) / 60_000);
+  return weekday(cstDay(ms)) % 6 !== 0 && minutes >= 8 * 60 + 30 && minutes <= 17 * 60;
+};
 
 /**
  * A working-day instant (Monday–Friday, 08:30–17:00 China time) on or near the day of `ms`, kept within
@@ -734,8 +738,9 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
         const lo = from + Math.floor(((to - from) * i) / times);
         const hi = from + Math.floor(((to - from) * (i + 1)) / times);
         const at = workingInstant(lo + Math.floor(rand() * (hi - lo)), rand, lo, hi);
-        // A part of the month without a working day (a person deregistered over a weekend) has no visit.
-        if (at > nowMs || !isWorkingDay(at)) continue;
+        // A part of the month without office hours in it (a person deregistered on a weekend or in the
+        // evening, before any) has no visit: workingInstant could only clamp it outside them.
+        if (at > nowMs || !inOfficeHours(at)) continue;
         const visitedAt = iso(at);
         const member = team[Math.floor(rand() * (team.length - 1))] ?? team[0];
         const m = rand();
