@@ -45,8 +45,11 @@ export type DemoScale = {
 export const DEMO_SCALES = {
   /** The default: quick to seed on disk, enough to show every page. */
   light: { name: "light", townships: 12, recordsPerTownshipMonth: 16 },
-  /** A real county (issue 13): 20 townships, about 300 records a township a month. */
-  real: { name: "real", townships: 20, recordsPerTownshipMonth: 300 },
+  /**
+   * A real county (issue 13): 20 townships, about 300 records a township a month in all — the generator's
+   * 270, with the key persons' visits (weekly for some categories) and the townships' duties on top.
+   */
+  real: { name: "real", townships: 20, recordsPerTownshipMonth: 270 },
 } as const satisfies Record<string, DemoScale>;
 
 export const DEMO_COUNTY_ID = "demo-county";
