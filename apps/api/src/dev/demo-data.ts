@@ -45,8 +45,11 @@ export type DemoScale = {
 export const DEMO_SCALES = {
   /** The default: quick to seed on disk, enough to show every page. */
   light: { name: "light", townships: 12, recordsPerTownshipMonth: 16 },
-  /** A real county (issue 13): 20 townships, about 300 records a township a month. */
-  real: { name: "real", townships: 20, recordsPerTownshipMonth: 300 },
+  /**
+   * A real county (issue 13): 20 townships, about 300 records a township a month in all — the generator's
+   * 270, with the key persons' visits (weekly for some categories) and the townships' duties on top.
+   */
+  real: { name: "real", townships: 20, recordsPerTownshipMonth: 270 },
 } as const satisfies Record<string, DemoScale>;
 
 export const DEMO_COUNTY_ID = "demo-county";
@@ -85,6 +88,18 @@ const VILLAGE_NAMES = [
 ];
 const CATEGORIES = ["邻里纠纷", "婚姻家庭", "土地承包", "劳资纠纷", "物业纠纷", "山林权属", "交通事故"];
 const LIMIT_DAYS = { blue: 7, yellow: 15, red: 30 } as const;
+/** 三三调处: the scheme's minimum attempts at each level (scoring.md §10.2; the demo schemes keep the default). */
+const MIN_ATTEMPTS = 3;
+/** Why a dispute was escalated from blue (网格) and from yellow (村级). */
+const ESCALATION_REASONS = ["网格调解三次未果，上交村级调处", "村级调处三次未果，上交乡镇调处"] as const;
+/** Why a dispute was escalated from blue before the third attempt (a confirmed 三三调处 shortfall). */
+const SHORT_ESCALATION = "网格调解两次未果且冲突激化，紧急上交村级调处";
+/** A stable hash of an id (which records climb, where a record is filed). */
+const idHash = (id: string) => {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h;
+};
 
 export type DemoPerson = {
   id: string;
@@ -204,6 +219,11 @@ export function monthsBetween(from: string, to: string): string[] {
 const cstDay = (ms: number) => Math.floor((ms + CST) / DAY_MS);
 const weekday = (day: number) => (day + 4) % 7;
 const atCst = (day: number, minutes: number) => day * DAY_MS - CST + minutes * 60_000;
+/** Whether an instant is in office hours (Monday–Friday, 08:30–17:00 China time). */
+const inOfficeHours = (ms: number) => {
+  const minutes = Math.floor((ms - atCst(cstDay(ms), 0)) / 60_000);
+  return weekday(cstDay(ms)) % 6 !== 0 && minutes >= 8 * 60 + 30 && minutes <= 17 * 60;
+};
 
 /**
  * A working-day instant (Monday–Friday, 08:30–17:00 China time) on or near the day of `ms`, kept within
@@ -418,9 +438,7 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
   /** Files a record under a grid of its township (the same grid for the same record, every run). */
   const fileRecord = <T extends { townshipId: string; id: string }>(record: T, hardCase = false): T => {
     const own = gridsOf.get(record.townshipId) ?? [];
-    let h = 0;
-    for (const c of record.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-    const grid = own[h % Math.max(1, own.length)];
+    const grid = own[idHash(record.id) % Math.max(1, own.length)];
     if (!grid) return record;
     return {
       ...record,
@@ -470,22 +488,75 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
     d.outcome ??= rand() < 0.9 ? "resolved" : "failed";
   }
 
+  // Issue 14: about half the closed yellow and red disputes climbed the levels (上交升级) — mediated at
+  // blue (three times, the scheme's minimum), escalated, mediated at yellow, and a red one escalated
+  // again — the rest were reported at their level. A few of the climbers were escalated after only two
+  // attempts at blue, a shortfall the township confirmed (三三调处不足). Chosen by id, so a resumed seed
+  // picks the same ones.
+  const climbs = (d: Dispute, closed: boolean) => closed && d.level !== "blue" && idHash(d.id) % 2 === 0;
+  const shortOf = (d: Dispute) => idHash(d.id) % 50 === 0;
   const disputeItems = disputes.map((d) => {
     const reportedAt = utc(d.reportedAt);
     const closed = past(d.closedAt) ? utc(d.closedAt) : undefined;
     const span = (closed ? Date.parse(closed) : nowMs) - Date.parse(reportedAt);
-    const attempts = Array.from({ length: closed ? d.attempts : Math.min(d.attempts, 1) }, (_, i) => ({
+    const own = closed ? d.attempts : Math.min(d.attempts, 1);
+    const climbed = climbs(d, closed !== undefined);
+    const short = climbed && shortOf(d);
+    const below: ("blue" | "yellow")[] = !climbed
+      ? []
+      : d.level === "yellow"
+        ? ["blue", "blue", "blue"]
+        : ["blue", "blue", "blue", "yellow", "yellow", "yellow"];
+    if (short) below.shift();
+    const levels = [...below, ...Array.from({ length: own }, () => d.level)];
+    // Attempt i at slot 2i+2 of 2n+3 between report and close; an escalation at the odd slot after the
+    // last attempt at the level it left, so it comes strictly between the two levels' attempts.
+    const slot = (k: number) =>
+      iso(Date.parse(reportedAt) + Math.floor((span * k) / (2 * levels.length + 3)));
+    const attempts = levels.map((level, i) => ({
       id: `${d.id}-a${i + 1}`,
-      at: iso(Date.parse(reportedAt) + Math.floor((span * (i + 1)) / (d.attempts + 1))),
-      level: d.level,
+      at: slot(2 * i + 2),
+      level,
       mediator: `${person()}（调解员）`,
-      result: (closed && i === d.attempts - 1
+      result: (closed && i === levels.length - 1
         ? d.outcome === "resolved"
           ? "success"
           : "failed"
         : "partial") as "success" | "failed" | "partial",
       recordedBy: staffOf(d.townshipId),
     }));
+    const escalations = levels.flatMap((from, i) => {
+      const to = levels[i + 1];
+      if (to === undefined || to === from) return [];
+      return [
+        {
+          id: `${d.id}-e${from === "blue" ? 1 : 2}`,
+          at: slot(2 * i + 3),
+          from,
+          to,
+          reason:
+            short && from === "blue"
+              ? SHORT_ESCALATION
+              : (ESCALATION_REASONS[from === "blue" ? 0 : 1] as string),
+          recordedBy: staffOf(d.townshipId),
+        },
+      ];
+    });
+    const first = escalations[0];
+    const shortfalls =
+      short && first
+        ? [
+            {
+              at: first.at,
+              step: "escalate" as const,
+              level: "blue" as const,
+              attempts: below.filter((l) => l === "blue").length,
+              minAttempts: MIN_ATTEMPTS,
+              reason: "双方冲突激化，恐生事端，来不及第三次网格调解",
+              confirmedBy: staffOf(d.townshipId),
+            },
+          ]
+        : [];
     return stamp(
       {
         townshipId: d.townshipId,
@@ -495,6 +566,8 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
         partiesBrief: `${person()}与${person()}`,
         reportedAt,
         attempts,
+        ...(escalations.length > 0 ? { escalations } : {}),
+        ...(shortfalls.length > 0 ? { shortfalls } : {}),
         ...(closed ? { closedAt: closed, outcome: d.outcome } : {}),
       },
       staffOf(d.townshipId),
@@ -668,7 +741,9 @@ export function buildDemoPlan(scale: DemoScale, now: Date, onboardedAt?: string)
         const lo = from + Math.floor(((to - from) * i) / times);
         const hi = from + Math.floor(((to - from) * (i + 1)) / times);
         const at = workingInstant(lo + Math.floor(rand() * (hi - lo)), rand, lo, hi);
-        if (at > nowMs) continue;
+        // A part of the month without office hours in it (a person deregistered on a weekend or in the
+        // evening, before any) has no visit: workingInstant could only clamp it outside them.
+        if (at > nowMs || !inOfficeHours(at)) continue;
         const visitedAt = iso(at);
         const member = team[Math.floor(rand() * (team.length - 1))] ?? team[0];
         const m = rand();

@@ -232,6 +232,49 @@ describe("the demo county of npm run dev tells one true story", () => {
     for (const d of overdue) expect(now - Date.parse(d.reportedAt)).toBeLessThan(60 * DAY_MS);
   });
 
+  it("has disputes that climbed blue → yellow → red, three attempts a level before each climb, and a shortfall", async () => {
+    const { data } = await services.db.entities.dispute.scan.go({ pages: "all" });
+    const order = ["blue", "yellow", "red"] as const;
+    const climbed = data.filter((d) => (d.escalations ?? []).length > 0);
+    const toYellow = climbed.filter((d) =>
+      d.escalations?.some((e) => e.from === "blue" && e.to === "yellow"),
+    );
+    const toRed = climbed.filter((d) => d.escalations?.some((e) => e.from === "yellow" && e.to === "red"));
+    expect(toYellow.length).toBeGreaterThan(5);
+    expect(toRed.length).toBeGreaterThan(0);
+    for (const d of climbed) {
+      const steps = d.escalations ?? [];
+      // The attempts' levels, in time order, change exactly where an escalation stands, and only upwards.
+      const attempts = [...d.attempts].sort((a, b) => (a.at < b.at ? -1 : 1));
+      expect(attempts[0]?.level, d.id).toBe("blue");
+      expect(steps.at(-1)?.to, d.id).toBe(d.level);
+      steps.forEach((e, i) => {
+        expect(order.indexOf(e.to), d.id).toBe(order.indexOf(e.from) + 1);
+        if (i > 0) expect(e.from, d.id).toBe(steps[i - 1]?.to);
+        const before = attempts.filter((a) => a.at < e.at);
+        const after = attempts.filter((a) => a.at > e.at);
+        expect(before.at(-1)?.level, d.id).toBe(e.from);
+        expect(after[0]?.level, d.id).toBe(e.to);
+        const atLevel = before.filter((a) => a.level === e.from).length;
+        const confirmed = (d.shortfalls ?? []).find((s) => s.step === "escalate" && s.level === e.from);
+        // Three attempts (the scheme's minimum) before climbing, unless the township confirmed a shortfall.
+        if (confirmed) {
+          expect(confirmed.attempts, d.id).toBe(atLevel);
+          expect(atLevel, d.id).toBeLessThan(confirmed.minAttempts);
+          expect(confirmed.reason.length, d.id).toBeGreaterThan(0);
+        } else expect(atLevel, d.id).toBeGreaterThanOrEqual(3);
+      });
+      expect(attempts.filter((a) => a.level === d.level).length, d.id).toBeGreaterThan(0);
+      if (!d.shortfalls) expect(steps[0]?.reason, d.id).toBe("网格调解三次未果，上交村级调处");
+    }
+    // Disputes reported at their level were mediated there only.
+    for (const d of data.filter((d) => !d.escalations))
+      for (const a of d.attempts) expect(a.level, d.id).toBe(d.level);
+    const shortfalls = data.flatMap((d) => d.shortfalls ?? []);
+    expect(shortfalls.length).toBeGreaterThan(0);
+    expect(shortfalls.length).toBeLessThan(climbed.length / 5);
+  });
+
   it("has key persons visited on working days in office hours", async () => {
     const { data } = await services.db.entities.visit.scan.go({ pages: "all" });
     expect(data.length).toBeGreaterThan(100);

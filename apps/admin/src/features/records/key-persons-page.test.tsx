@@ -66,6 +66,31 @@ describe("key persons", { timeout: 20_000 }, () => {
     ).toBeTruthy();
   });
 
+  it("files a person under a grid: 所属网格 in the add form, a grid filter over the list", async () => {
+    const calls = fakeApi({
+      "keyPersons.list": { items: [person], cursor: null },
+      "keyPersons.listVisits": { items: [], cursor: null },
+      "organisation.get": {
+        villages: [{ id: "v1", name: "东风村" }],
+        grids: [{ id: "g1", name: "一网格", villageId: "v1", archived: false }],
+        staff: [],
+      },
+    });
+    view = await renderPage(<KeyPersonsPage />, { role: "township_staff", townshipId: "t1" });
+    await waitFor(() => view?.container.querySelector(".item-list-row"));
+    // The list's grid filter, with the township's grids asked for.
+    expect(view.container.querySelector('[aria-label="所属网格"]')).not.toBeNull();
+    await waitFor(() => calls.find((c) => c.path === "organisation.get"));
+    expect(calls.find((c) => c.path === "organisation.get")?.input).toMatchObject({ townshipId: "t1" });
+
+    await click(
+      [...view.container.querySelectorAll("button")].find((b) => b.textContent?.includes("列管登记")),
+    );
+    const form = await waitFor(() => document.querySelector(".ant-drawer-open form"));
+    const labels = [...form.querySelectorAll("label")].map((l) => l.textContent);
+    expect(labels).toContain("所属网格（可选）");
+  });
+
   it("renders its list without antd's deprecated List (no deprecation warning)", async () => {
     view = await renderPage(<KeyPersonsPage />, { role: "township_staff", townshipId: "t1" });
     await waitFor(() => view?.container.querySelector(".item-list-row"));

@@ -6,6 +6,7 @@ import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { applyFieldErrors } from "../../errors/form-errors";
 import { useI18n } from "../../i18n/i18n-provider";
+import { FiledGridField, FiledGridFilter, useLinkedGrid } from "../../shared/filed-grid";
 import { nowInstant, showDate, showInstant, todayInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -16,7 +17,13 @@ import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from 
 import { RecordPageShell } from "./record-page-shell";
 
 type KeyPerson = RouterOutputs["keyPersons"]["list"]["items"][number];
-type CreateValues = { alias: string; category: KeyPerson["category"]; registeredAt: string; note?: string };
+type CreateValues = {
+  alias: string;
+  category: KeyPerson["category"];
+  registeredAt: string;
+  note?: string;
+  gridId?: string;
+};
 type VisitValues = { at: string; note?: string; method: VisitMethod; memberId?: string };
 
 function startOfMonthCst(): string {
@@ -37,12 +44,13 @@ export default function KeyPersonsPage() {
   const screens = Grid.useBreakpoint();
   const [category, setCategory] = useState<KeyPerson["category"] | undefined>();
   const [includeDeregistered, setIncludeDeregistered] = useState(false);
+  const [gridId, setGridId] = useState<string | undefined>();
   const [selected, setSelected] = useState<KeyPerson | null>(null);
   const [visitForm] = Form.useForm<VisitValues>();
 
   const list = useRecordList(
     trpc.keyPersons.list.infiniteQueryOptions(
-      { townshipId, category, includeDeregistered, limit: PAGE_SIZE },
+      { townshipId, category, gridId, includeDeregistered, limit: PAGE_SIZE },
       NEXT_PAGE,
     ),
   );
@@ -75,6 +83,7 @@ export default function KeyPersonsPage() {
     trpc.keyPersons.pathFilter(),
     (v: CreateValues) => newRecord(townshipId, v),
   );
+  const linkedGrid = useLinkedGrid(adding.show);
   const addVisit = useMutation(
     trpc.keyPersons.addVisit.mutationOptions({
       onSuccess: () => {
@@ -104,6 +113,7 @@ export default function KeyPersonsPage() {
       <Form.Item {...field("note", t("keyPersons.note"))}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
       </Form.Item>
+      <FiledGridField townshipId={townshipId} />
     </>
   );
 
@@ -115,11 +125,12 @@ export default function KeyPersonsPage() {
       add={{
         form: adding,
         title: t("keyPersons.addTitle"),
-        initialValues: { registeredAt: todayInstant() },
+        initialValues: { registeredAt: todayInstant(), gridId: linkedGrid },
         fields: addFields,
       }}
       filters={
         <>
+          <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
           <Select
             allowClear
             placeholder={t("keyPersons.category")}
