@@ -157,7 +157,7 @@ describe("a township is scored only for the months it belongs", () => {
     await staff.events.create({
       townshipId: tenants.A.townshipId,
       requestId: "member-late-06",
-      kind: "late_report",
+      kind: "grid_report_overdue",
       occurredAt: "2026-06-20T09:00:00+08:00",
     });
     const corrected = await admin.league.publish({ period: "2026-06", reason: "补录迟报扣分" });

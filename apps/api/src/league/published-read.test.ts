@@ -35,9 +35,10 @@ describe("the published read, with kept views of published versions", () => {
     await staff.events.create({
       townshipId,
       requestId: "pubread-late-report",
-      kind: "late_report",
+      // A kind the township records (迟报漏报 is the close's own): 4 × 0.5 points.
+      kind: "grid_report_overdue",
       occurredAt: "2026-09-20T09:00:00+08:00",
-      count: 2,
+      count: 4,
     });
     services.setNow("2026-10-04T02:00:00Z");
     const v2 = await admin.league.publish({ period: "2026-09", reason: "补录迟报扣分" });
@@ -60,7 +61,7 @@ describe("the published read, with kept views of published versions", () => {
     await staff.events.create({
       townshipId,
       requestId: "pubread-late-report-2",
-      kind: "late_report",
+      kind: "grid_report_overdue",
       occurredAt: "2026-09-21T09:00:00+08:00",
     });
     services.setNow("2026-10-05T02:00:00Z");

@@ -37,7 +37,7 @@ const types = {
   },
   events: {
     fields: { kind: "monthly_meeting", occurredAt: "2026-11-02T01:00:00.000Z" },
-    edit: { kind: "training_session" },
+    edit: { kind: "township_screening" },
   },
 } as const;
 

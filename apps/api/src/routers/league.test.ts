@@ -82,9 +82,10 @@ describe("league tables", () => {
     await staff.events.create({
       townshipId: tenants.A.townshipId,
       requestId: "league-late-report",
-      kind: "late_report",
+      // A kind the township records (迟报漏报 is the close's own): 4 × 0.5 points.
+      kind: "grid_report_overdue",
       occurredAt: "2026-09-20T09:00:00+08:00",
-      count: 2,
+      count: 4,
     });
     const corrected = await admin.league.publish({ period: "2026-09", reason: "补录迟报扣分" });
     expect(corrected).toMatchObject({ version: 2, reason: "补录迟报扣分" });
