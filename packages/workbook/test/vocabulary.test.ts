@@ -15,7 +15,7 @@ const CATEGORIES = [
   { code: "community_correction", name: "社区矫正对象" },
   { code: "drug_involved", name: "涉毒人员" },
 ];
-const EVENT_NAMES = { quarterly_training: "季度业务培训", monthly_meeting: "综治例会" };
+const EVENT_NAMES = { anti_fraud_outreach: "反诈宣传进村", monthly_meeting: "综治例会" };
 const OPTIONS = { keyPersonCategories: CATEGORIES, eventNames: EVENT_NAMES };
 
 const RECORDS: WorkbookRecords = {
@@ -46,7 +46,7 @@ const RECORDS: WorkbookRecords = {
       row: 2,
       id: "JS-1",
       townshipCode: "510722100",
-      kind: "quarterly_training",
+      kind: "anti_fraud_outreach",
       occurredAt: "2026-10-08T01:00:00.000Z",
       count: 1,
     },
@@ -83,10 +83,10 @@ describe("the county's own vocabularies", () => {
       return lines.map((l) => l.split(",")[at]);
     };
     expect(column("重点人员.csv", "人员类别")).toEqual(["涉毒人员", "社区矫正对象"]);
-    expect(column("工作纪实.csv", "事件类型")).toEqual(["季度业务培训", "综治例会"]);
+    expect(column("工作纪实.csv", "事件类型")).toEqual(["反诈宣传进村", "综治例会"]);
     const back = records(readCsvFiles(files, OPTIONS));
     expect(back.keyPersons.map((k) => k.category)).toEqual(["drug_involved", "community_correction"]);
-    expect(back.events.map((e) => e.kind)).toEqual(["quarterly_training", "monthly_meeting"]);
+    expect(back.events.map((e) => e.kind)).toEqual(["anti_fraud_outreach", "monthly_meeting"]);
     expect(back).toEqual(RECORDS);
   });
 
@@ -94,7 +94,7 @@ describe("the county's own vocabularies", () => {
     const bytes = await writeXlsx(RECORDS, OPTIONS);
     const cells = await xlsxCells(bytes);
     expect(JSON.stringify(cells)).toContain("涉毒人员");
-    expect(JSON.stringify(cells)).toContain("季度业务培训");
+    expect(JSON.stringify(cells)).toContain("反诈宣传进村");
     expect(records(await readXlsx(bytes, OPTIONS))).toEqual(RECORDS);
   });
 
