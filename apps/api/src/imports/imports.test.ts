@@ -386,20 +386,19 @@ describe("imports with the county's own vocabularies", () => {
     };
     expect(vocabularies.eventNames.quarterly_training).toBe("季度业务培训");
 
-    const header = (cells: string[]) => cells;
     const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(",")).join("\r\n"));
     const files = [
       {
         name: "重点人员.csv",
         bytes: csv([
-          header(["编号", "乡镇代码", "人员类别", "列管时间"]),
+          ["编号", "乡镇代码", "人员类别", "列管时间"],
           ["voc-ZD1", A1, "涉毒人员", "2026-09-01 09:00"],
         ]),
       },
       {
         name: "工作纪实.csv",
         bytes: csv([
-          header(["编号", "乡镇代码", "事件类型", "发生时间", "次数"]),
+          ["编号", "乡镇代码", "事件类型", "发生时间", "次数"],
           ["voc-JS1", A1, "季度业务培训", "2026-09-20 09:00", "1"],
         ]),
       },
