@@ -8,6 +8,7 @@ import {
   parsePeriod,
   parseScheme,
   ScoringInputError,
+  schemeItems,
   type ValidationIssue,
 } from "@pingan/domain";
 import {
@@ -67,8 +68,15 @@ function readJson(file: string, io: CliIo): Loaded {
   }
 }
 
-/** The data file: JSON, an .xlsx workbook or a folder of CSV files (shared/spec/import.md). */
-async function readData(file: string, io: CliIo): Promise<Loaded> {
+/**
+ * The data file: JSON, an .xlsx workbook or a folder of CSV files (shared/spec/import.md). `eventNames`:
+ * the scheme's 纪实 items, code → Chinese name, which a workbook's 事件类型 may name.
+ */
+async function readData(
+  file: string,
+  io: CliIo,
+  eventNames: Readonly<Record<string, string>>,
+): Promise<Loaded> {
   let read: ReadResult;
   if (io.isDirectory(file)) {
     const names = io.list(file).filter((n) => /\.csv$/i.test(n));
@@ -76,6 +84,7 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
       return fail(`${file}: the folder holds no CSV files (县.csv, 乡镇.csv, 矛盾纠纷.csv, …)`);
     read = readCsvFiles(
       names.map((name) => ({ name, bytes: io.readBytes(`${file.replace(/\/$/, "")}/${name}`) })),
+      { eventNames },
     );
   } else if (/\.xlsx$/i.test(file)) {
     let bytes: Uint8Array;
@@ -84,7 +93,7 @@ async function readData(file: string, io: CliIo): Promise<Loaded> {
     } catch (e) {
       return fail(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
-    read = await readXlsx(bytes, io.inflateRaw ? { inflateRaw: io.inflateRaw } : {});
+    read = await readXlsx(bytes, io.inflateRaw ? { eventNames, inflateRaw: io.inflateRaw } : { eventNames });
   } else if (/\.(csv|xls|et|ods)$/i.test(file))
     return fail(
       `${file}: 应为 .xlsx 工作簿、存放 CSV 文件（县.csv、乡镇.csv、矛盾纠纷.csv 等）的文件夹或 JSON 数据文件；` +
@@ -155,7 +164,8 @@ async function league(args: Record<string, string>, io: CliIo): Promise<CliResul
   const scheme = parseScheme(schemeJson.value);
   if (!scheme.ok) return fail(describe(schemeFile as string, scheme.issues));
 
-  const loaded = await readData(dataFile as string, io);
+  const eventNames = Object.fromEntries(schemeItems(scheme.value).map((i) => [i.code, i.name]));
+  const loaded = await readData(dataFile as string, io, eventNames);
   if (!("ok" in loaded)) return loaded;
   // A workbook's fields were checked as it was read: only the cross-record rules remain.
   const data = loaded.typed ? checkTypedData(loaded.value as Data) : parseData(loaded.value);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Data } from "@pingan/domain";
+import { type Data, parseScheme, schemeItems } from "@pingan/domain";
 import { fromScoringData, readXlsx, writeCsvFiles, writeXlsx } from "@pingan/workbook";
 import { describe, expect, it } from "vitest";
 import { nodeIo, withFiles } from "./io";
@@ -156,4 +156,45 @@ describe("league --data with a workbook or a CSV folder", () => {
       }
     },
   );
+
+  it("reads an item of the scheme named by its Chinese name, and scores it", async () => {
+    // The golden scheme with its 法治宣传 item renamed to the county's own 「反诈宣传进村」.
+    const golden = JSON.parse(readFileSync(SCHEME, "utf8"));
+    const parsed = parseScheme(golden);
+    if (!parsed.ok) throw new Error("golden scheme must parse");
+    const scheme = JSON.parse(
+      JSON.stringify(golden).replaceAll('"legal_education"', '"anti_fraud_outreach"'),
+    );
+    scheme.items = schemeItems(parsed.value).map((i) =>
+      i.code === "legal_education" ? { code: "anti_fraud_outreach", name: "反诈宣传进村" } : i,
+    );
+    const read = await readXlsx(new Uint8Array(readFileSync(XLSX)));
+    if (!read.ok) throw new Error("fixture must read");
+    const events = read.records.events.map((e) =>
+      e.kind === "legal_education" ? { ...e, kind: "anti_fraud_outreach" } : e,
+    );
+    expect(events.some((e) => e.kind === "anti_fraud_outreach")).toBe(true);
+    const bytes = await writeXlsx(
+      { ...read.records, events },
+      { eventNames: { anti_fraud_outreach: "反诈宣传进村" } },
+    );
+    // The workbook names the item only by its Chinese name: without the scheme's items it would not read.
+    expect((await readXlsx(bytes)).ok).toBe(false);
+    const io = withFiles({ "county.json": JSON.stringify(scheme), "county.xlsx": bytes });
+    const result = await runCli(
+      ["league", "--scheme", "county.json", "--data", "county.xlsx", "--period", "2026-10"],
+      io,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const expected = JSON.parse(readFileSync(join(GOLDEN, "league-2026-10.json"), "utf8"));
+    const table = JSON.parse(result.stdout) as Table;
+    const legal = (t: Table) =>
+      t.rows.map(
+        (r) => (r.indicators as { code: string; score: number }[]).find((i) => i.code === "I08")?.score,
+      );
+    expect(legal(table)).toEqual(legal(expected));
+    expect(legal(table).some((s) => (s ?? 0) > 0)).toBe(true);
+    expect(table.rows.map((r) => r.total)).toEqual(expected.rows.map((r: Row) => r.total));
+  });
 });

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { input, instant, int, oneOf, optionalText, text } from "./fields";
+import { keyPersonCategoryCode } from "./key-persons";
 import { fieldError } from "./messages";
 import {
   ATTEMPT_RESULTS,
@@ -7,7 +8,6 @@ import {
   DISPUTE_OUTCOMES,
   INCIDENT_KINDS,
   INCIDENT_SEVERITIES,
-  KEY_PERSON_CATEGORIES,
 } from "./records";
 
 /**
@@ -111,7 +111,8 @@ export const importIncidentRow = z.object({
 export const importKeyPersonRow = z.object({
   type: z.literal("keyPerson"),
   ...common,
-  category: oneOf("人员类别", KEY_PERSON_CATEGORIES),
+  /** A category code of the county's (checked against its list on the server). */
+  category: keyPersonCategoryCode("人员类别"),
   registeredAt: instant("列管时间"),
   alias: optionalText("人员代称", 20),
   deregisteredAt: instant("解除列管时间").optional(),

@@ -17,7 +17,7 @@ export {
 export { fromScoringData, type ScoringData, scoringDataOf, toScoringData } from "./scoring";
 export * from "./sheets";
 export { formatChinaTime, parseTime } from "./values";
-export { type WritableRecords, writeCsvFiles, writeTemplate, writeXlsx } from "./write";
+export { type WritableRecords, type WriteOptions, writeCsvFiles, writeTemplate, writeXlsx } from "./write";
 export type { InflateRaw } from "./zip";
 
 const EMPTY_REPORT = { sheets: [], unknownSheets: [], unknownColumns: [] };

@@ -8,6 +8,7 @@ import {
 } from "./sheets";
 import {
   type CellValue,
+  categoryEnumeration,
   eventKindParser,
   isBlank,
   isoString,
@@ -87,6 +88,11 @@ export type ReadOptions = {
   knownDisputes?: Iterable<string>;
   /** The county scheme's Chinese event names, code → name, accepted in 事件类型. */
   eventNames?: Readonly<Record<string, string>>;
+  /**
+   * The county's key-person categories: 人员类别 then accepts one of their codes or Chinese names (and
+   * only those); without it, the four built-in categories.
+   */
+  keyPersonCategories?: readonly { code: string; name: string }[];
 };
 
 function emptyRecords(): WorkbookRecords {
@@ -113,6 +119,9 @@ export function readTables(
   const records = emptyRecords();
   const labels = new Map<string, string>();
   const parseEvent = eventKindParser(options.eventNames);
+  const keyPersonSheet = options.keyPersonCategories
+    ? withCategories(options.keyPersonCategories)
+    : undefined;
   const seenSheets = new Set<string>();
   // The 乡镇 sheet's codes and the keys (乡镇代码/编号) of every sheet's rows, also of rows with other
   // errors: references are checked against them, so one wrong cell is one error, not a cascade.
@@ -122,7 +131,8 @@ export function readTables(
 
   for (const table of tables) {
     const name = trimCell(table.name);
-    const def = SHEET_BY_NAME.get(name);
+    const builtIn = SHEET_BY_NAME.get(name);
+    const def = builtIn?.key === "keyPersons" && keyPersonSheet ? keyPersonSheet : builtIn;
     if (!def) {
       report.unknownSheets.push(table.name);
       continue;
@@ -173,6 +183,13 @@ export function readTables(
 }
 
 type Row = ParsedRow;
+
+/** The 重点人员 sheet with its 人员类别 column accepting the county's categories (built once per read). */
+function withCategories(categories: readonly { code: string; name: string }[]): SheetDef {
+  const def = SHEET_BY_NAME.get("重点人员") as SheetDef;
+  const kind = { enumeration: categoryEnumeration(categories) };
+  return { ...def, columns: def.columns.map((c) => (c.key === "category" ? { ...c, kind } : c)) };
+}
 
 /**
  * Keys (乡镇代码, 编号) as a map of maps: no `code/id` string is built per row (building and hashing one

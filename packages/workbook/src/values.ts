@@ -394,6 +394,10 @@ export const CATEGORIES = enumeration([
   { code: "drug_rehab", names: ["社区戒毒康复人员"] },
 ] as const);
 
+/** A county's own key-person categories as the 人员类别 enumeration (its Chinese name first, then the code). */
+export const categoryEnumeration = (categories: readonly { code: string; name: string }[]) =>
+  enumeration(categories.map((c) => ({ code: c.code, names: [c.name] })));
+
 const EVENT_CODE = /^[a-z][a-z0-9_]{1,48}$/;
 
 /**

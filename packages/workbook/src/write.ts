@@ -29,6 +29,24 @@ export type WritableRecords = {
 };
 export type { DisputeRow };
 
+/**
+ * The county's own vocabularies, as the reader takes them (`ReadOptions`): with them the writer names an
+ * event kind and a key person's category by the county's Chinese name, so that export → import is a
+ * round trip. Without them it writes event codes and the built-in category names (else the code).
+ */
+export type WriteOptions = {
+  eventNames?: Readonly<Record<string, string>>;
+  keyPersonCategories?: readonly { code: string; name: string }[];
+};
+
+/** Code → Chinese name of a column's own vocabulary, when the options give one. */
+function vocabularyOf(c: Column, options: WriteOptions): ReadonlyMap<string, string> | undefined {
+  if (c.kind === "event" && options.eventNames) return new Map(Object.entries(options.eventNames));
+  if (c.key === "category" && typeof c.kind === "object" && options.keyPersonCategories)
+    return new Map(options.keyPersonCategories.map((k) => [k.code, k.name]));
+  return undefined;
+}
+
 /** A cell as written: text, a genuine number, or an instant (epoch ms) written as China wall-clock time. */
 type OutCell = string | number | { ms: number } | null;
 
@@ -50,21 +68,28 @@ function outCell(c: Column, value: unknown): OutCell {
   }
 }
 
-function sheetRows(def: SheetDef, records: WritableRecords): OutCell[][] | null {
+function sheetRows(def: SheetDef, records: WritableRecords, options: WriteOptions): OutCell[][] | null {
   const list = def.key === "county" ? (records.county ? [records.county] : undefined) : records[def.key];
   if (!list) return null;
-  return (list as Record<string, unknown>[]).map((r) => def.columns.map((c) => outCell(c, r[c.key])));
+  const names = def.columns.map((c) => vocabularyOf(c, options));
+  return (list as Record<string, unknown>[]).map((r) =>
+    def.columns.map((c, i) => {
+      const value = r[c.key];
+      const name = typeof value === "string" ? names[i]?.get(value) : undefined;
+      return name === undefined ? outCell(c, value) : escapeSpreadsheetCell(name);
+    }),
+  );
 }
 
 const TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 const TIME_FORMAT_MS = "yyyy-mm-dd hh:mm:ss.000";
 
 /** Records → an .xlsx workbook in the format of import.md (one sheet per kind present in `records`). */
-export async function writeXlsx(records: WritableRecords): Promise<Uint8Array> {
+export async function writeXlsx(records: WritableRecords, options: WriteOptions = {}): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   for (const def of SHEETS) {
-    const rows = sheetRows(def, records);
+    const rows = sheetRows(def, records, options);
     if (!rows) continue;
     addSheet(wb, def, rows);
   }
@@ -106,11 +131,14 @@ function csvCell(v: OutCell): string {
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** Records → CSV files (`矛盾纠纷.csv`, …), UTF-8 with a byte-order mark so that Excel opens them as UTF-8. */
-export function writeCsvFiles(records: WritableRecords): { name: string; bytes: Uint8Array }[] {
+export function writeCsvFiles(
+  records: WritableRecords,
+  options: WriteOptions = {},
+): { name: string; bytes: Uint8Array }[] {
   const files: { name: string; bytes: Uint8Array }[] = [];
   const encoder = new TextEncoder();
   for (const def of SHEETS) {
-    const rows = sheetRows(def, records);
+    const rows = sheetRows(def, records, options);
     if (!rows) continue;
     const text = formatCsv([def.columns.map((c) => c.header), ...rows.map((r) => r.map(csvCell))]);
     const body = encoder.encode(text);

@@ -6,7 +6,7 @@ import {
   MAX_IMPORT_BATCH,
   workbookRecordsOf,
 } from "@pingan/contracts";
-import { readXlsx, writeXlsx } from "@pingan/workbook";
+import { readCsvFiles, readXlsx, writeXlsx } from "@pingan/workbook";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
@@ -364,5 +364,108 @@ describe("imports (county admin)", () => {
     expect(counts.unchanged).toBe(rows.length);
     const own = await townshipAdmin.imports.export({ townshipId, type: "dispute", limit: 1000 });
     expect(own.rows.every((r) => r.townshipCode === A1)).toBe(true);
+  });
+});
+
+describe("imports with the county's own vocabularies", () => {
+  it("imports a workbook naming a county category and a scheme item in Chinese; export → import changes nothing", async () => {
+    const mine = await countyAdmin.counties.mine();
+    await countyAdmin.counties.setKeyPersonCategories({
+      categories: [
+        ...mine.keyPersonCategories,
+        { code: "drug_involved", name: "涉毒人员", per: "month", times: 2 },
+      ],
+      expectedVersion: mine.version,
+    });
+    // The vocabularies as the admin app gets them, for its reader and writer.
+    const categories = await staff.keyPersons.categories({ townshipId });
+    const { items } = await staff.events.items({ townshipId, year: 2026 });
+    const vocabularies = {
+      keyPersonCategories: categories,
+      eventNames: Object.fromEntries(items.map((i) => [i.code, i.name])),
+    };
+    expect(vocabularies.eventNames.quarterly_training).toBe("季度业务培训");
+
+    const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(",")).join("\r\n"));
+    const files = [
+      {
+        name: "重点人员.csv",
+        bytes: csv([
+          ["编号", "乡镇代码", "人员类别", "列管时间"],
+          ["voc-ZD1", A1, "涉毒人员", "2026-09-01 09:00"],
+        ]),
+      },
+      {
+        name: "工作纪实.csv",
+        bytes: csv([
+          ["编号", "乡镇代码", "事件类型", "发生时间", "次数"],
+          ["voc-JS1", A1, "季度业务培训", "2026-09-20 09:00", "1"],
+        ]),
+      },
+    ];
+    // Without the county's categories the reader refuses 涉毒人员, naming the accepted ones.
+    const builtIn = readCsvFiles(files);
+    expect(builtIn.ok).toBe(false);
+    const read = readCsvFiles(files, vocabularies);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const rows = importRowsOf(read.records as never);
+    expect(rows.map((r) => (r.type === "keyPerson" ? r.category : r.type === "event" ? r.kind : ""))).toEqual(
+      ["drug_involved", "quarterly_training"],
+    );
+    const preview = await townshipAdmin.imports.preview({ townshipId, rows });
+    expect(preview.counts).toMatchObject({ new: 2, error: 0 });
+    const result = await townshipAdmin.imports.commit({ townshipId, ...file("自定义.csv", rows) });
+    expect(result.created).toBe(2);
+    const { items: persons } = await staff.keyPersons.list({ townshipId, limit: 100 });
+    expect(persons.find((k) => k.sourceId === "voc-ZD1")?.category).toBe("drug_involved");
+
+    // Export → workbook (with the county's names) → import: nothing changes.
+    const exported: ImportRow[] = [];
+    for (const type of ["keyPerson", "event"] as const) {
+      const page = await townshipAdmin.imports.export({ townshipId, type, period: "2026", limit: 1000 });
+      exported.push(...page.rows);
+    }
+    const bytes = await writeXlsx(workbookRecordsOf(exported) as never, vocabularies);
+    const back = await readXlsx(bytes, { townshipCodes: [A1], ...vocabularies });
+    if (!back.ok) throw new Error(JSON.stringify(back.errors.slice(0, 3)));
+    expect(back.records.keyPersons.find((k) => k.id === "voc-ZD1")?.category).toBe("drug_involved");
+    const again = await townshipAdmin.imports.preview({
+      townshipId,
+      rows: importRowsOf(back.records as never),
+    });
+    expect(again.rows.filter((r) => r.status !== "unchanged")).toEqual([]);
+    expect(again.counts.unchanged).toBe(exported.length);
+  });
+
+  it("checks the category and the item against the county's on the server, naming the column", async () => {
+    const preview = await townshipAdmin.imports.preview({
+      townshipId,
+      rows: [
+        {
+          type: "keyPerson",
+          row: 3,
+          sourceId: "voc-bad-ZD",
+          townshipCode: A1,
+          category: "not_ours",
+          registeredAt: "2026-09-01T09:00:00+08:00",
+        },
+        {
+          type: "event",
+          row: 4,
+          sourceId: "voc-bad-JS",
+          townshipCode: A1,
+          kind: "annual_drill",
+          occurredAt: "2026-09-10T09:00:00+08:00",
+          count: 1,
+        },
+      ],
+    });
+    expect(preview.rows.map((r) => r.status)).toEqual(["error", "error"]);
+    expect(preview.rows[0]?.messages?.[0]).toMatch(
+      /^重点人员 第3行「人员类别」：「not_ours」不是本县的重点人员类别（可选：.*涉毒人员）$/,
+    );
+    expect(preview.rows[1]?.messages?.[0]).toMatch(
+      /^工作纪实 第4行「事件类型」：「annual_drill」不是.*考核细则中的纪实事项/,
+    );
   });
 });

@@ -11,6 +11,7 @@ import { type NameResolver, nameResolver } from "../organisation/import-names";
 import { hasSubmitted } from "../submissions/deadline";
 import { candidateIds, changedFields, ENTITY, fieldsOf, importedId, SK_PREFIX, TIME_FIELDS } from "./kinds";
 import { getRecords, getSubmissions, publishedPeriods } from "./store";
+import { checkVocabularies } from "./vocabulary";
 
 type Township = ItemOf<"township">;
 type AnyRecord = Record<string, unknown>;
@@ -261,6 +262,8 @@ export async function planRows(
       if (p.changed.length > 0) p.result.changedFields = p.changed;
     }
   }
+
+  await checkVocabularies(db, live);
 
   // Months that are submitted, approved or published (or locked by the deadline) are not changed by an import.
   const writes = plans.filter((p) => p.result.status === "new" || p.result.status === "changed");

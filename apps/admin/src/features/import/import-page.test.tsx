@@ -33,6 +33,19 @@ function api(preview: (rows: ImportRowInput[]) => ImportRowResult[], commits: Co
   return fakeApi({
     "onboarding.township": { id: "t1", countyId: "c1", code: CODE, name: "城关镇", status: "active" },
     "imports.export": { rows: [], cursor: null },
+    // The county's own vocabularies: a category and a scheme item of its own.
+    "keyPersons.categories": [
+      { code: "community_correction", name: "社区矫正对象", per: "month", times: 4 },
+      { code: "drug_involved", name: "涉毒人员", per: "month", times: 2 },
+    ],
+    "events.items": (input: { year: number }) => ({
+      year: input.year,
+      version: 1,
+      items: [
+        { code: "monthly_meeting", name: "综治例会" },
+        { code: "anti_fraud_outreach", name: "反诈宣传进村" },
+      ],
+    }),
     "imports.preview": (input: PreviewInput) => {
       const rows = preview(input.rows);
       const counts = { new: 0, changed: 0, unchanged: 0, locked: 0, error: 0 };
@@ -177,5 +190,38 @@ describe("ImportPage", { timeout: 30_000 }, () => {
     expect(
       [...view.container.querySelectorAll("button")].some((b) => b.textContent?.includes("确认导入")),
     ).toBe(false);
+  });
+
+  it("reads the county's own category and scheme item by their Chinese names, and sends their codes", async () => {
+    const sent: ImportRowInput[] = [];
+    api((rows) => {
+      sent.push(...rows);
+      return rows.map((r) => result(r, "new"));
+    });
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    await choose(view, [
+      csv("重点人员.csv", ["编号,乡镇代码,人员类别,列管时间", `K1,${CODE},涉毒人员,2026-09-01`]),
+      csv("工作纪实.csv", ["编号,乡镇代码,事件类型,发生时间", `E1,${CODE},反诈宣传进村,2026-09-20 09:00`]),
+    ]);
+    await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
+    expect(
+      sent.map((r) => (r.type === "keyPerson" ? r.category : r.type === "event" ? r.kind : r.type)),
+    ).toEqual(["drug_involved", "anti_fraud_outreach"]);
+  });
+
+  it("refuses a category the county does not list, naming the ones it does", async () => {
+    api(() => {
+      throw new Error("preview must not be called");
+    });
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    await choose(view, [
+      csv("重点人员.csv", ["编号,乡镇代码,人员类别,列管时间", `K1,${CODE},刑满释放人员,2026-09-01`]),
+    ]);
+    const table = await waitFor(() => view?.container.querySelector('[data-testid="import-errors"]'), 10_000);
+    expect(cellTexts(table)).toEqual([
+      ["重点人员.csv", "2", "人员类别", "应为 社区矫正对象、涉毒人员 之一，实为「刑满释放人员」"],
+    ]);
   });
 });

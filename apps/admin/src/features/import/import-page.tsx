@@ -116,6 +116,27 @@ export default function ImportPage() {
     return out;
   };
 
+  /**
+   * The county's vocabularies, read through a township of the scope: its key-person categories and the
+   * 纪实 items of its current scheme (this year's and last year's, as a file may reach back).
+   */
+  const vocabularies = async (list: Township[]) => {
+    const via = list[0]?.id;
+    if (!via) return {};
+    const year = new Date().getFullYear();
+    const [categories, ...years] = await Promise.all([
+      client.keyPersons.categories.query({ townshipId: via }),
+      client.events.items.query({ townshipId: via, year: year - 1 }),
+      client.events.items.query({ townshipId: via, year }),
+    ]);
+    const eventNames: Record<string, string> = {};
+    for (const v of years) for (const i of v.items) eventNames[i.code] = i.name;
+    return {
+      keyPersonCategories: categories.map((c) => ({ code: c.code, name: c.name })),
+      eventNames,
+    };
+  };
+
   const choose = async (list: FileList | null) => {
     const files = [...(list ?? [])];
     if (input.current) input.current.value = "";
@@ -134,6 +155,7 @@ export default function ImportPage() {
       const read = await readChosen(chosen, {
         townshipCodes: townships.map((x) => x.code),
         knownKeyPersons: await storedKeyPersons(townships),
+        ...(await vocabularies(townships)),
       });
       if (!read.ok) {
         setLoaded({ fileName: read.fileName, digest: read.digest, rows: [], notes: read.notes });

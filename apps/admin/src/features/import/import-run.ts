@@ -21,8 +21,17 @@ export type ReadNotes = { unknownSheets: string[]; unknownColumns: { sheet: stri
 
 export type ChosenFile = { name: string; bytes: Uint8Array };
 
-/** What the reader needs to know of the caller: the codes rows may carry and the key persons stored. */
-export type ReadScope = { townshipCodes: string[]; knownKeyPersons: string[] };
+/**
+ * What the reader needs to know of the caller: the codes rows may carry, the key persons stored, and the
+ * county's own vocabularies (its key-person categories, its scheme items' names by code) that 人员类别 and
+ * 事件类型 may name. The server checks rows against the same lists again.
+ */
+export type ReadScope = {
+  townshipCodes: string[];
+  knownKeyPersons: string[];
+  keyPersonCategories?: { code: string; name: string }[];
+  eventNames?: Record<string, string>;
+};
 
 const hex = (buf: ArrayBuffer) =>
   Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -61,7 +70,12 @@ export async function readChosen(files: readonly ChosenFile[], scope: ReadScope)
   const fileName = fileNameOf(files);
   const digest = await digestOf(files);
   const wb = await import("@pingan/workbook");
-  const options = { townshipCodes: scope.townshipCodes, knownKeyPersons: scope.knownKeyPersons };
+  const options = {
+    townshipCodes: scope.townshipCodes,
+    knownKeyPersons: scope.knownKeyPersons,
+    keyPersonCategories: scope.keyPersonCategories,
+    eventNames: scope.eventNames,
+  };
   const first = files[0];
   const result =
     files.length === 1 && first && isXlsx(first.name)
