@@ -126,6 +126,9 @@ describe("the assessment walk", () => {
       townshipId,
       category: "mental_health",
       registeredAt: "2026-09-10T01:00:00.000Z",
+      // The county's categories set the frequency (严重精神障碍患者: twice a month in the model list); the
+      // data the command line reads carries it, as a published bundle does.
+      visitsPerMonth: 2,
     });
 
     services.setNow("2026-10-20T02:00:00Z");
@@ -140,7 +143,15 @@ describe("the assessment walk", () => {
         reportedAt: `2026-10-0${i + 1}T09:00:00+08:00`,
       });
       const closedAt = `2026-10-${String(5 + i * 3).padStart(2, "0")}T17:00:00+08:00`;
-      await staff.disputes.close({ townshipId, id: d.id, expectedVersion: d.version, closedAt, outcome });
+      await staff.disputes.close({
+        townshipId,
+        id: d.id,
+        expectedVersion: d.version,
+        closedAt,
+        outcome,
+        // Closing as failed without three tries at the level asks for confirmation (三三调处).
+        ...(outcome === "failed" ? { confirmShortfall: true, shortfallReason: "当事人拒绝调解" } : {}),
+      });
       data.disputes.push({
         id: d.id,
         townshipId,
@@ -196,6 +207,14 @@ describe("the assessment walk", () => {
       at: "2026-10-16T15:00:00+08:00",
     });
     data.visits.push({ id: visit.id, townshipId, keyPersonId: person.id, at: visit.at });
+    // The second of the two visits a month this person's category asks for.
+    const second = await staff.keyPersons.addVisit({
+      townshipId,
+      requestId: "walk-visit-2",
+      keyPersonId: person.id,
+      at: "2026-10-23T15:00:00+08:00",
+    });
+    data.visits.push({ id: second.id, townshipId, keyPersonId: person.id, at: second.at });
     for (const [kind, count] of [
       ["monthly_meeting", 1],
       ["township_screening", 1],

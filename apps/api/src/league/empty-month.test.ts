@@ -45,6 +45,8 @@ describe("an empty month under the model scheme", () => {
         expectedVersion: d.version,
         closedAt: `2026-09-0${i + 4}T17:00:00+08:00`,
         outcome,
+        // Closing as failed without three tries at the level asks for confirmation (三三调处).
+        ...(outcome === "failed" ? { confirmShortfall: true, shortfallReason: "当事人拒绝调解" } : {}),
       });
     }
     await worker.submissions.submit({ townshipId: worked, month: "2026-09", expectedVersion: 0 });
