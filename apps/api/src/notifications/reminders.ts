@@ -1,6 +1,6 @@
 /**
  * The daily reminders (run by the scheduled daily job, monthly-close/handler.ts): 督办单 nearing their
- * deadline, disputes that have turned red, townships whose month is due within two days (by the county's
+ * deadline, disputes that have turned yellow (a third of their time left) and again when they turn red, townships whose month is due within two days (by the county's
  * deadline rule, calendar or working days) and not yet submitted, and townships that have not recorded
  * this month's 例会 in the days before the county's meeting day (meeting.ts). Each reminder has a fixed key, so a retried or repeated run sends nothing twice.
  */
@@ -31,23 +31,27 @@ export async function sendReminders(services: Services, countyId: string, now: D
   let sent = await remindNoticesDueSoon(services, countyId, now);
 
   const { disputes } = await countyDisputeLights(at, county, { includeGreen: false });
-  const red = disputes.filter((d) => d.light === "red");
+  // Yellow and red (the lights asked for without green): each light is told once per dispute.
+  const lit = disputes.filter((d) => d.light !== "green");
   const month = previousMonth(now);
   const late = await lateSubmissions(at, county, month);
   const dueIn = Date.parse(late.deadline) - now.getTime();
   const remindMonth = dueIn > 0 && dueIn <= SUBMISSION_REMINDER_MS ? late.townships : [];
   const admins = await adminsOf(services, [
-    ...red.map((d) => d.townshipId),
+    ...lit.map((d) => d.townshipId),
     ...remindMonth.map((t) => t.townshipId),
   ]);
   const drafts: Draft[] = [
-    ...red.flatMap((d) =>
+    ...lit.flatMap((d) =>
       (admins.get(d.townshipId) ?? []).map(
         (userId): Draft => ({
           userId,
-          key: `dispute-red:${d.id}`,
-          kind: "dispute_red",
-          text: `有一件矛盾纠纷已超过办结期限（${d.category}），请尽快办结`,
+          key: `dispute-${d.light}:${d.id}`,
+          kind: d.light === "red" ? "dispute_red" : "dispute_yellow",
+          text:
+            d.light === "red"
+              ? `有一件矛盾纠纷已超过办结期限（${d.category}），请尽快办结`
+              : `有一件矛盾纠纷的办理时限已不足三分之一（${d.category}），请抓紧调处`,
           link: "/records/disputes",
           townshipId: d.townshipId,
         }),

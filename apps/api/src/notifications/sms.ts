@@ -31,6 +31,7 @@ export const SMS_TEXT: Record<NotificationKind, string> = {
   notice_returned: "【平安考评】您的督办单回复被退回，请登录系统查看。",
   submission_returned: "【平安考评】本乡镇月度填报被退回，请登录系统查看。",
   submission_due: "【平安考评】本乡镇月度填报截止时间临近，请及时提交。",
+  dispute_yellow: "【平安考评】本乡镇有矛盾纠纷临近办理时限，请登录系统查看。",
   dispute_red: "【平安考评】本乡镇有矛盾纠纷已超期，请登录系统查看。",
   appeal_decided: "【平安考评】本乡镇的申诉已有处理结果，请登录系统查看。",
   meeting_due: "【平安考评】本月综治例会临近，本乡镇尚未登记，请按时召开并登记。",

@@ -117,6 +117,36 @@ describe("notifications", () => {
     expect(d.id).toBeTruthy();
   });
 
+  it("tells the township's admins once when a dispute turns yellow, and once more when it turns red", async () => {
+    services.setNow("2026-10-20T02:00:00Z");
+    const d = await staff.disputes.create({
+      townshipId,
+      requestId: "notif-yellow-1",
+      level: "blue",
+      category: "山林权属纠纷",
+      partiesBrief: "丙丁",
+      reportedAt: "2026-10-14T09:00:00+08:00", // blue: 7 days, due 21 October 09:00
+    });
+    const told = async (kind: string) =>
+      (await townshipAdmin.notifications.mine()).items.filter(
+        (n) => n.kind === kind && n.text.includes("山林权属纠纷"),
+      );
+    await sendReminders(services, countyId, new Date("2026-10-16T02:00:00Z")); // green: 5 of 7 days left
+    expect(await told("dispute_yellow")).toHaveLength(0);
+    const yellow = new Date("2026-10-20T02:00:00Z"); // a day left: yellow
+    await sendReminders(services, countyId, yellow);
+    await sendReminders(services, countyId, yellow);
+    expect(await told("dispute_yellow")).toHaveLength(1);
+    expect(await told("dispute_red")).toHaveLength(0);
+    const red = new Date("2026-10-22T02:00:00Z");
+    await sendReminders(services, countyId, red);
+    await sendReminders(services, countyId, red);
+    expect(await told("dispute_yellow")).toHaveLength(1);
+    expect(await told("dispute_red")).toHaveLength(1);
+    expect(await kinds(staff)).toEqual([]);
+    expect(d.id).toBeTruthy();
+  });
+
   it("tells the township's admins when their month is returned", async () => {
     services.setNow("2026-09-28T02:00:00Z");
     const s = await townshipAdmin.submissions.submit({ townshipId, month: "2026-09", expectedVersion: 0 });

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "notice_returned",
   "submission_returned",
   "submission_due",
+  "dispute_yellow",
   "dispute_red",
   "appeal_decided",
   "meeting_due",
