@@ -2,7 +2,7 @@ import { fieldError, input as fields, id, month } from "@pingan/contracts";
 import * as z from "zod";
 import { countyKeyPersonLights } from "../supervision/key-person-lights";
 import { countyDisputeLights, lateSubmissions, townshipDisputeLights } from "../supervision/lights";
-import { townshipLights } from "../supervision/township-lights";
+import { countyTownshipLights, townshipLights } from "../supervision/township-lights";
 import { countyProcedure, router, townshipReadProcedure } from "../trpc";
 
 const includeGreen = () => z.boolean({ error: fieldError("含正常件") }).default(false);
@@ -32,6 +32,14 @@ export const supervisionRouter = router({
 
   /** A township's own lights on everything with a deadline (disputes, petitions, its month, 督办单). */
   townshipLights: townshipReadProcedure.query(({ ctx }) => townshipLights(ctx.countyServices, ctx.township)),
+
+  /**
+   * Every township's lights on everything with a deadline (disputes, petitions, its month, 督办单, key
+   * persons), as each township sees them on its home page: counts by kind, and one township's items.
+   */
+  townships: countyProcedure
+    .input(fields({ townshipId: id("乡镇").optional() }))
+    .query(({ ctx, input }) => countyTownshipLights(ctx.tenantServices, ctx.county, input)),
 
   /** The county's key persons due a visit this month or quarter, with their lights (issue 15). */
   keyPersons: countyProcedure

@@ -10,7 +10,7 @@ import { getScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { hasSubmitted, monthAt, previousMonth, submissionDeadline } from "../submissions/deadline";
 import { townshipKeyPersonLights } from "./key-person-lights";
-import { type Light, lightFor, townshipDisputeLights } from "./lights";
+import { countyTownships, type Light, lightFor, townshipDisputeLights } from "./lights";
 import { noticeLight } from "./notices";
 
 /** 办结 of a petition: within this many days of receipt (信访条例: 60 days). */
@@ -141,4 +141,49 @@ export async function townshipLights(services: Services, township: ItemOf<"towns
     },
     items,
   };
+}
+
+/** Red and yellow lights of each kind (the board's per-township summary). */
+function countByKind(items: readonly LightItem[]) {
+  const out: Partial<Record<LightKind, { red: number; yellow: number }>> = {};
+  for (const i of items) {
+    if (i.light === "green") continue;
+    const c = out[i.kind] ?? { red: 0, yellow: 0 };
+    c[i.light] += 1;
+    out[i.kind] = c;
+  }
+  return out;
+}
+
+/**
+ * The county's board of every active township's lights on everything with a deadline: each township's
+ * counts, red and yellow by kind, and the items themselves for the one township asked about. Each
+ * township's lights are exactly the ones it sees on its own home page (townshipLights).
+ */
+export async function countyTownshipLights(
+  services: Services,
+  county: ItemOf<"county">,
+  input: { townshipId?: string },
+) {
+  const townships = (await countyTownships(services.db, county.id)).filter(
+    (t) => !input.townshipId || t.id === input.townshipId,
+  );
+  const rows = await Promise.all(
+    townships.map(async (t) => {
+      const lights = await townshipLights(services, t);
+      return {
+        townshipId: t.id,
+        name: t.name,
+        counts: lights.counts,
+        byKind: countByKind(lights.items),
+        items: input.townshipId ? lights.items : [],
+      };
+    }),
+  );
+  return rows.sort(
+    (a, b) =>
+      b.counts.red - a.counts.red ||
+      b.counts.yellow - a.counts.yellow ||
+      a.name.localeCompare(b.name, "zh-CN"),
+  );
 }

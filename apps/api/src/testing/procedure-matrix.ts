@@ -442,6 +442,7 @@ export const procedureMatrix: Record<string, MatrixEntry> = {
 
   "supervision.disputes": { access: "county", input: () => ({}) },
   "supervision.keyPersons": { access: "county", input: () => ({}) },
+  "supervision.townships": { access: "county", input: () => ({}) },
   "supervision.townshipDisputes": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.townshipLights": { access: "townshipRead", input: (townshipId) => ({ townshipId }) },
   "supervision.lateSubmissions": { access: "county", input: () => ({ month: "2026-10" }) },

@@ -54,10 +54,11 @@ async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {
     "supervision.disputes": board,
     "supervision.lateSubmissions": late,
     "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
+    "supervision.townships": [],
     ...answers,
   });
   view = await renderPage(<SupervisionPage />, { locale });
-  await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length === 3 ? true : null));
+  await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length >= 3 ? true : null));
   return view.container;
 }
 
@@ -100,6 +101,10 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "走访周期",
       "已走访/应走访",
       "周期截止",
+      "乡镇",
+      "超时",
+      "临期",
+      "分项",
       "乡镇",
       "区划代码",
       "状态",
@@ -146,6 +151,10 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "Visits done / due",
       "Period ends",
       "Township",
+      "Overdue",
+      "Due soon",
+      "By kind",
+      "Township",
       "Code",
       "Status",
     ]);
@@ -158,12 +167,38 @@ describe("supervision board in both languages", { timeout: 20_000 }, () => {
       "supervision.disputes": { counts: { red: 0, yellow: 0, green: 0 }, disputes: [] },
       "supervision.lateSubmissions": { ...late, deadlinePassed: false, townships: [] },
       "supervision.keyPersons": { counts: { red: 0, yellow: 0, green: 0 }, persons: [] },
+      "supervision.townships": [],
     });
     view = await renderPage(<SupervisionPage />, { locale: "en" });
     const page = view.container;
     await waitFor(() => (page.textContent?.includes("Every township has submitted") ? true : null));
     expect(page.textContent).toContain("No disputes overdue or due soon");
     expect(page.textContent).not.toMatch(HAN);
+  });
+
+  it("shows every township's lights on all its deadlines, counted by kind", async () => {
+    const page = await renderBoard("zh-CN", {
+      "supervision.townships": [
+        {
+          townshipId: "t1",
+          name: "城关镇",
+          counts: { red: 2, yellow: 1, green: 3 },
+          byKind: { petition_first: { red: 1, yellow: 0 }, notice: { red: 1, yellow: 1 } },
+          items: [],
+        },
+        {
+          townshipId: "t2",
+          name: "西湖镇",
+          counts: { red: 0, yellow: 0, green: 1 },
+          byKind: {},
+          items: [],
+        },
+      ],
+    });
+    await waitFor(() => (page.textContent?.includes("信访首办 红1 黄0") ? true : null));
+    const card = page.querySelector('[data-testid="supervision-township-lights"]');
+    const rows = [...(card?.querySelectorAll(".ant-table-row") ?? [])].map((r) => r.textContent);
+    expect(rows).toEqual(["城关镇21信访首办 红1 黄0督办单 红1 黄1", "西湖镇00无红黄灯"]);
   });
 
   it("counts time left in hours under two days and in days beyond", () => {

@@ -28,6 +28,7 @@ import { submissionStatus } from "../../shared/submission-status";
 
 type Watched = RouterOutputs["supervision"]["disputes"]["disputes"][number];
 type DuePerson = RouterOutputs["supervision"]["keyPersons"]["persons"][number];
+type TownshipLights = RouterOutputs["supervision"]["townships"][number];
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -72,6 +73,8 @@ export default function SupervisionPage() {
   const personName = new Map(org.people.map((p) => [p.value, p.label]));
   const late = useQuery(trpc.supervision.lateSubmissions.queryOptions({ month }));
   const persons = useQuery(trpc.supervision.keyPersons.queryOptions({ townshipId, includeGreen }));
+  // Every township's lights on everything with a deadline, as each sees them on its home page.
+  const townshipLights = useQuery(trpc.supervision.townships.queryOptions({ townshipId }));
   const counts = board.data?.counts;
 
   return (
@@ -226,6 +229,68 @@ export default function SupervisionPage() {
             },
             { title: t("supervision.periodEnds"), dataIndex: "dueAt", render: showInstant },
           ]}
+        />
+      </Card>
+      <Card size="small" data-testid="supervision-township-lights" title={t("supervision.townshipLights")}>
+        <Table
+          rowKey="townshipId"
+          size="small"
+          loading={townshipLights.isPending}
+          dataSource={townshipLights.data ?? []}
+          pagination={false}
+          columns={[
+            { title: t("supervision.township"), dataIndex: "name" },
+            {
+              title: <Badge status="error" text={t("supervision.light.red")} />,
+              render: (_: unknown, r: TownshipLights) => r.counts.red,
+            },
+            {
+              title: <Badge status="warning" text={t("supervision.light.yellow")} />,
+              render: (_: unknown, r: TownshipLights) => r.counts.yellow,
+            },
+            {
+              title: t("supervision.byKind"),
+              render: (_: unknown, r: TownshipLights) => {
+                const kinds = Object.entries(r.byKind);
+                if (kinds.length === 0) return <Typography.Text type="secondary">{t("supervision.noLights")}</Typography.Text>;
+                return (
+                  <Space wrap size={4}>
+                    {kinds.map(([kind, c]) => (
+                      <Tag key={kind} color={c && c.red > 0 ? "red" : "gold"}>
+                        {t("supervision.kindCount", {
+                          kind: t(`lights.kind.${kind}` as MessageKey),
+                          red: c?.red ?? 0,
+                          yellow: c?.yellow ?? 0,
+                        })}
+                      </Tag>
+                    ))}
+                  </Space>
+                );
+              },
+            },
+          ]}
+          expandable={
+            townshipId
+              ? {
+                  defaultExpandAllRows: true,
+                  rowExpandable: (r: TownshipLights) => r.items.length > 0,
+                  expandedRowRender: (r: TownshipLights) => (
+                    <Space orientation="vertical" size={2}>
+                      {r.items.map((i) => (
+                        <Space key={`${i.kind}:${i.id}`} size={6} wrap>
+                          <Badge status={LIGHT[i.light].status} text={t(LIGHT[i.light].text)} />
+                          <Tag>{t(`lights.kind.${i.kind}` as MessageKey)}</Tag>
+                          <span>{i.title}</span>
+                          <Typography.Text type="secondary">
+                            {t("lights.due", { at: showDeadline(i.dueAt) })}
+                          </Typography.Text>
+                        </Space>
+                      ))}
+                    </Space>
+                  ),
+                }
+              : undefined
+          }
         />
       </Card>
       <Card
