@@ -58,7 +58,7 @@ async function renderBoard(locale?: Locale, answers: Record<string, unknown> = {
     ...answers,
   });
   view = await renderPage(<SupervisionPage />, { locale });
-  await waitFor(() => (view?.container.querySelectorAll(".ant-table-row").length >= 3 ? true : null));
+  await waitFor(() => ((view?.container.querySelectorAll(".ant-table-row").length ?? 0) >= 3 ? true : null));
   return view.container;
 }
 

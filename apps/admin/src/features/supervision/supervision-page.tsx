@@ -252,7 +252,8 @@ export default function SupervisionPage() {
               title: t("supervision.byKind"),
               render: (_: unknown, r: TownshipLights) => {
                 const kinds = Object.entries(r.byKind);
-                if (kinds.length === 0) return <Typography.Text type="secondary">{t("supervision.noLights")}</Typography.Text>;
+                if (kinds.length === 0)
+                  return <Typography.Text type="secondary">{t("supervision.noLights")}</Typography.Text>;
                 return (
                   <Space wrap size={4}>
                     {kinds.map(([kind, c]) => (

@@ -45,7 +45,10 @@ export const SUPERVISION_WORDS = {
   "supervision.village": { zh: "村（社区）", en: "Village" },
   "supervision.grid": { zh: "网格", en: "Grid" },
   "supervision.responsible": { zh: "责任人", en: "Responsible" },
-  "supervision.townshipLights": { zh: "各乡镇亮灯（全部事项）", en: "Every township's lights (all deadlines)" },
+  "supervision.townshipLights": {
+    zh: "各乡镇亮灯（全部事项）",
+    en: "Every township's lights (all deadlines)",
+  },
   "supervision.byKind": { zh: "分项", en: "By kind" },
   "supervision.kindCount": { zh: "{kind} 红{red} 黄{yellow}", en: "{kind}: {red} red, {yellow} yellow" },
   "supervision.noLights": { zh: "无红黄灯", en: "No red or yellow lights" },
