@@ -16,8 +16,7 @@ import {
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { useLinkedGrid } from "../../shared/filed-grid";
-import { useGridOptions } from "../../shared/grid-options";
+import { FiledGridField, FiledGridFilter, useLinkedGrid } from "../../shared/filed-grid";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -50,7 +49,6 @@ export default function DisputesPage() {
   const [status, setStatus] = useState<"all" | "open" | "closed">("all");
   const [selected, setSelected] = useState<Dispute | null>(null);
   const [gridId, setGridId] = useState<string | undefined>();
-  const grids = useGridOptions(townshipId);
 
   const list = useRecordList(
     trpc.disputes.list.infiniteQueryOptions(
@@ -93,9 +91,7 @@ export default function DisputesPage() {
       <Form.Item {...field("reportedAt", t("disputes.reportedAt"), t("disputes.reportedAtRequired"))}>
         <InstantPicker />
       </Form.Item>
-      <Form.Item name="gridId" label={t("org.filedGrid")}>
-        <Select allowClear showSearch={{ optionFilterProp: "label" }} options={grids.filing} />
-      </Form.Item>
+      <FiledGridField townshipId={townshipId} />
     </>
   );
 
@@ -121,16 +117,7 @@ export default function DisputesPage() {
             options={options(labels.level)}
             aria-label={t("disputes.level")}
           />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            placeholder={t("org.filedGrid")}
-            style={{ width: 180 }}
-            value={gridId}
-            onChange={setGridId}
-            options={grids.filter}
-            aria-label={t("org.filedGrid")}
-          />
+          <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as typeof status)}

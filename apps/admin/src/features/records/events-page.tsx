@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
-import { useGridOptions } from "../../shared/grid-options";
+import { FiledGridField, FiledGridFilter } from "../../shared/filed-grid";
 import { nowInstant, showInstant } from "../../shared/instant";
 import { InstantPicker } from "../../shared/instant-picker";
 import { ItemRow } from "../../shared/item-list";
@@ -48,7 +48,6 @@ export default function EventsPage() {
   const { field } = contractFields(createEventInput);
   const [kind, setKind] = useState<string | undefined>();
   const [gridId, setGridId] = useState<string | undefined>();
-  const grids = useGridOptions(townshipId);
   const items = useWorkItems(townshipId);
   const list = useRecordList(
     trpc.events.list.infiniteQueryOptions({ townshipId, kind, gridId, limit: PAGE_SIZE }, NEXT_PAGE),
@@ -76,9 +75,7 @@ export default function EventsPage() {
       <Form.Item {...field("note", t("events.note"))}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <Form.Item name="gridId" label={t("org.filedGrid")}>
-        <Select allowClear showSearch={{ optionFilterProp: "label" }} options={grids.filing} />
-      </Form.Item>
+      <FiledGridField townshipId={townshipId} />
     </>
   );
 
@@ -105,16 +102,7 @@ export default function EventsPage() {
             options={items.options}
             aria-label={t("events.kindFilter")}
           />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            placeholder={t("org.filedGrid")}
-            style={{ width: 180 }}
-            value={gridId}
-            onChange={setGridId}
-            options={grids.filter}
-            aria-label={t("org.filedGrid")}
-          />
+          <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
         </>
       }
       list={list}
