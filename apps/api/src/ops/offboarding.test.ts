@@ -1,4 +1,6 @@
+import { importRowsOf } from "@pingan/contracts";
 import { getItem } from "@pingan/data";
+import type { Scheme } from "@pingan/domain";
 import { readCsvFiles } from "@pingan/workbook";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -101,6 +103,74 @@ describe("offboarding a county", () => {
     expect(everything).not.toContain(tenants.B.townshipId);
     expect(everything).not.toContain("passwordHash");
     expect(strFromU8(files["审计/县.jsonl"] as Uint8Array)).toContain("leagueTable.publish");
+  });
+
+  it("writes the county's own category and scheme item by their Chinese names, and the records read back the same", async () => {
+    const adminA = callerWith(services, tokens.A.county_admin);
+    const staffA = callerWith(services, tokens.A.township_staff);
+    // The county's own words: a key-person category and a 纪实 item of its 2026 scheme.
+    const mine = await adminA.counties.mine();
+    await adminA.counties.setKeyPersonCategories({
+      categories: [
+        ...mine.keyPersonCategories,
+        { code: "drug_user2", name: "涉毒人员", per: "month", times: 2 },
+      ],
+      expectedVersion: mine.version,
+    });
+    const current = await adminA.schemes.get({ year: 2026 });
+    const scheme = structuredClone(current.scheme) as Scheme;
+    scheme.items = [
+      ...(scheme.items ?? []),
+      { code: "anti_fraud_outreach", name: "反诈宣传进村", done: "进村开展一次反诈宣传", recorder: "派出所" },
+    ];
+    await adminA.schemes.save({ year: 2026, expectedVersion: current.version, scheme });
+    await staffA.keyPersons.create({
+      townshipId: tenants.A.townshipId,
+      requestId: "offboard-kp-1",
+      alias: "吴某",
+      category: "drug_user2",
+      registeredAt: "2026-09-01T09:00:00+08:00",
+    });
+    for (const [requestId, kind] of [
+      ["offboard-ev-1", "anti_fraud_outreach"],
+      ["offboard-ev-2", "quarterly_training"],
+    ] as const)
+      await staffA.events.create({
+        townshipId: tenants.A.townshipId,
+        requestId,
+        kind,
+        occurredAt: "2026-09-20T09:00:00+08:00",
+      });
+
+    const exported = await adminA.ops.exportCounty();
+    const files = unzipSync(Buffer.from(exported.contentBase64, "base64"));
+    const csv = Object.keys(files)
+      .filter((n) => n.startsWith("记录/"))
+      .map((n) => ({ name: n.slice(3), bytes: files[n] as Uint8Array }));
+    const text = (name: string) => strFromU8(csv.find((f) => f.name === name)?.bytes ?? new Uint8Array());
+    // A clerk reads the county's names, not codes; built-in values keep their app names.
+    expect(text("重点人员.csv")).toContain("涉毒人员");
+    expect(text("重点人员.csv")).not.toContain("drug_user2");
+    expect(text("工作纪实.csv")).toContain("反诈宣传进村");
+    expect(text("工作纪实.csv")).toContain("季度业务培训");
+    expect(text("工作纪实.csv")).not.toMatch(/anti_fraud_outreach|quarterly_training/);
+
+    // Read back with the county's vocabularies, as the import reads it: the same records, nothing changes.
+    const categories = await staffA.keyPersons.categories({ townshipId: tenants.A.townshipId });
+    const { items } = await staffA.events.items({ townshipId: tenants.A.townshipId, year: 2026 });
+    const read = readCsvFiles(csv, {
+      keyPersonCategories: categories,
+      eventNames: Object.fromEntries(items.map((i) => [i.code, i.name])),
+    });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+    expect(read.records.keyPersons.map((k) => k.category)).toEqual(["drug_user2"]);
+    expect(read.records.events.map((e) => e.kind).sort()).toEqual([
+      "anti_fraud_outreach",
+      "quarterly_training",
+    ]);
+    const preview = await adminA.imports.previewCounty({ rows: importRowsOf(read.records as never) });
+    expect(preview.rows.filter((r) => r.status !== "unchanged")).toEqual([]);
+    expect(preview.counts.unchanged).toBe(4);
   });
 
   it("makes the county read-only, then deletes it after the retention, and audits both in the platform trail", async () => {

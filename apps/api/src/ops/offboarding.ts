@@ -1,5 +1,12 @@
 import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  countyKeyPersonCategories,
+  IMPORT_KINDS,
+  type ImportRow,
+  MAX_EXPORT_PAGE,
+  workbookRecordsOf,
+} from "@pingan/contracts";
+import {
   checkItems,
   type Db,
   getItem,
@@ -9,9 +16,11 @@ import {
   writeTransaction,
 } from "@pingan/data";
 import { type Data, emptyData } from "@pingan/domain";
-import { fromScoringData, writeCsvFiles } from "@pingan/workbook";
+import { fromScoringData, type WritableRecords, type WriteOptions, writeCsvFiles } from "@pingan/workbook";
 import { strToU8, zipSync } from "fflate";
 import { AppError, recordState } from "../errors";
+import { exportRows } from "../imports/export";
+import { eventVocabulary } from "../records/event-kinds";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
@@ -93,12 +102,19 @@ async function countyTownships(db: Db, countyId: string): Promise<ItemOf<"townsh
   return checkItems(db, "township", data).filter((t) => t.countyId === countyId);
 }
 
+/** The years the county has records of: from the year it was created to now. */
+const countyYears = (county: ItemOf<"county">, now: Date) => {
+  const years: number[] = [];
+  for (let year = Number(county.createdAt.slice(0, 4)); year <= now.getUTCFullYear(); year += 1)
+    years.push(year);
+  return years;
+};
+
 /** Every year's records as scoring data, merged (a year's load also reads the year before it). */
 async function allRecords(db: Db, county: ItemOf<"county">, now: Date): Promise<Data> {
-  const first = Number(county.createdAt.slice(0, 4));
   const merged = emptyData(county);
   const seen = new Set<string>();
-  for (let year = first; year <= now.getUTCFullYear(); year += 1) {
+  for (const year of countyYears(county, now)) {
     const data = await loadScoringData(db, county.id, String(year));
     for (const kind of Object.keys(merged) as (keyof Data)[]) {
       if (kind === "county") continue;
@@ -111,6 +127,38 @@ async function allRecords(db: Db, county: ItemOf<"county">, now: Date): Promise<
     }
   }
   return merged;
+}
+
+/**
+ * Every record of the townships as import rows, as the app's own export gives them (`imports.export`):
+ * whole records with their 编号, not the scoring subset, so that importing the files again changes nothing.
+ */
+async function recordRows(db: Db, townships: ItemOf<"township">[]): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  for (const type of IMPORT_KINDS) {
+    let cursor: string | null = null;
+    do {
+      const page = await exportRows(db, townships, { type, cursor, limit: MAX_EXPORT_PAGE });
+      rows.push(...page.rows);
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return rows;
+}
+
+/**
+ * The county's own words for the workbook writer, as the import reads them: its key-person categories and
+ * the 纪实 items of its current scheme of every year (a later year's name wins for a code both name), so
+ * that 人员类别 and 事件类型 read 涉毒人员 / 季度业务培训, not their codes.
+ */
+async function countyVocabularies(db: Db, county: ItemOf<"county">, now: Date): Promise<WriteOptions> {
+  const eventNames: Record<string, string> = {};
+  for (const year of countyYears(county, now))
+    for (const item of (await eventVocabulary(db, county.id, year)).items) eventNames[item.code] = item.name;
+  return {
+    keyPersonCategories: countyKeyPersonCategories(county).map((c) => ({ code: c.code, name: c.name })),
+    eventNames,
+  };
 }
 
 const jsonl = (items: object[]) => strToU8(`${items.map((i) => JSON.stringify(i)).join("\n")}\n`);
@@ -141,12 +189,24 @@ export async function exportCounty(services: Services, county: ItemOf<"county">)
     for (const table of items.filter((i) => sk(i).startsWith("LT#")))
       files[`排名/${table.period}-v${table.tableVersion}.json`] = json(table);
   }
-  for (const file of writeCsvFiles(fromScoringData(await allRecords(db, county, now))))
+  // The county, its townships and manual scores as the scoring data has them; the records whole.
+  const {
+    county: countyRow,
+    townships: townshipRows,
+    manualScores,
+  } = fromScoringData(await allRecords(db, county, now));
+  const records = {
+    county: countyRow,
+    townships: townshipRows,
+    manualScores,
+    ...(workbookRecordsOf(await recordRows(db, townships)) as WritableRecords),
+  };
+  for (const file of writeCsvFiles(records, await countyVocabularies(db, county, now)))
     files[`记录/${file.name}`] = file.bytes;
   files["说明.txt"] = strToU8(
     [
       `${county.name}（${county.code}）全部数据，导出于 ${now.toISOString()}`,
-      "记录/      各类记录，导入模板格式（CSV，UTF-8），可重新导入",
+      "记录/      各类记录，导入模板格式（CSV，UTF-8，人员类别和事件类型用本县的名称），可重新导入",
       "考核细则/  各年度考核细则的全部版本",
       "排名/      已发布的排名表（含更正版本）",
       "审计/      县及各乡镇的操作日志",
