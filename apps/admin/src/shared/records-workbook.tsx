@@ -12,6 +12,7 @@ import { useTRPCClient } from "../api/trpc";
 import { describeError } from "../errors/error-messages";
 import { useI18n } from "../i18n/i18n-provider";
 import { downloadBlob } from "./download-file";
+import { showInstant } from "./instant";
 import { useTownshipId } from "./use-township-id";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -20,13 +21,52 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export type ExportPage = (type: ImportKind, cursor: string | null) => Promise<ImportExportResult>;
 
 /**
+ * The county's own words, as the workbook reader and writer take them: its key-person categories and the
+ * names of the 纪实 items of its current scheme of each year (code → name; a later year's name wins).
+ */
+export type CountyVocabularies = {
+  keyPersonCategories?: { code: string; name: string }[];
+  eventNames?: Record<string, string>;
+};
+
+type Client = ReturnType<typeof useTRPCClient>;
+
+/**
+ * The county's vocabularies, read through one of its townships (`via`): what the import reads 人员类别 and
+ * 事件类型 by, and what the export writes them as, so that export → import is a round trip in Chinese.
+ */
+export async function countyVocabularies(
+  client: Client,
+  via: string | undefined,
+  years: readonly number[],
+): Promise<CountyVocabularies> {
+  if (!via) return {};
+  const [categories, ...items] = await Promise.all([
+    client.keyPersons.categories.query({ townshipId: via }),
+    ...[...new Set(years)].sort().map((year) => client.events.items.query({ townshipId: via, year })),
+  ]);
+  const eventNames: Record<string, string> = {};
+  for (const v of items) for (const i of v.items) eventNames[i.code] = i.name;
+  return { keyPersonCategories: categories.map((c) => ({ code: c.code, name: c.name })), eventNames };
+}
+
+/** The China-time years of the events among the rows: the schemes whose item names the export needs. */
+const eventYears = (rows: readonly ImportRow[]) => [
+  ...new Set(
+    rows.flatMap((r) => (r.type === "event" ? [Number(showInstant(r.occurredAt).slice(0, 4))] : [])),
+  ),
+];
+
+/**
  * Records of the given kinds, every page, written as the record workbook (shared/spec/import.md) by
- * @pingan/workbook's writer, so that importing the file again changes nothing. The writer (and exceljs)
- * load only now: they stay out of the first-load bundle.
+ * @pingan/workbook's writer, so that importing the file again changes nothing. A county's own categories
+ * and 纪实 items are written by their Chinese names (`vocabularies`, given the events' years), as the import
+ * reads them. The writer (and exceljs) load only now: they stay out of the first-load bundle.
  */
 export async function exportRecordsWorkbook(
   page: ExportPage,
   types: readonly ImportKind[],
+  vocabularies: (eventYears: number[]) => Promise<CountyVocabularies> = async () => ({}),
 ): Promise<{ bytes: Uint8Array; count: number }> {
   const rows: ImportRow[] = [];
   for (const type of types) {
@@ -37,9 +77,12 @@ export async function exportRecordsWorkbook(
       cursor = p.cursor;
     } while (cursor);
   }
-  const { writeXlsx } = await import("@pingan/workbook");
+  const [{ writeXlsx }, words] = await Promise.all([
+    import("@pingan/workbook"),
+    vocabularies(eventYears(rows)),
+  ]);
   const records = workbookRecordsOf(rows) as Parameters<typeof writeXlsx>[0];
-  return { bytes: await writeXlsx(records), count: rows.length };
+  return { bytes: await writeXlsx(records, words), count: rows.length };
 }
 
 /** Hands a written workbook to the browser's download. */
@@ -52,15 +95,27 @@ export function chinaDay(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Runs a records export to a download, with its busy state and its notices (how many, or why not). */
+/**
+ * Runs a records export to a download, with its busy state and its notices (how many, or why not); the
+ * county's own categories and 纪实 items are written by name.
+ */
 export function useRecordsExport() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
+  const client = useTRPCClient();
   const [busy, setBusy] = useState(false);
-  const run = async (page: ExportPage, types: readonly ImportKind[], fileName: string) => {
+  /** `via`: a township of the county, through which its vocabularies are read (none: codes are written). */
+  const run = async (
+    page: ExportPage,
+    types: readonly ImportKind[],
+    fileName: string,
+    via: string | undefined,
+  ) => {
     setBusy(true);
     try {
-      const { bytes, count } = await exportRecordsWorkbook(page, types);
+      const { bytes, count } = await exportRecordsWorkbook(page, types, (years) =>
+        countyVocabularies(client, via, years),
+      );
       downloadWorkbook(bytes, fileName);
       message.success(t("recordExport.recordsDone", { count }));
     } catch (e) {
@@ -86,6 +141,7 @@ export function ExportRecordsButton({ types, name }: { types: readonly ImportKin
       (type, cursor) => client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
       types,
       `${name}-${chinaDay()}.xlsx`,
+      townshipId,
     );
   return (
     <Button

@@ -1,13 +1,24 @@
-import type { ImportRowInput, ImportRowResult } from "@pingan/contracts";
+import type { ImportKind, ImportRow, ImportRowInput, ImportRowResult } from "@pingan/contracts";
+import { importRowsOf } from "@pingan/contracts";
+import { readXlsx } from "@pingan/workbook";
 import { act } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
 import { click, type Rendered, waitFor } from "../../test-support/render";
 import ImportPage from "./import-page";
 import { sha256 } from "./import-run";
 
+/** What the page hands to the browser's download, as bytes. */
+const downloads = vi.hoisted(() => [] as { name: string; bytes: Promise<ArrayBuffer> }[]);
+vi.mock("../../shared/download-file", () => ({
+  downloadBlob: (blob: Blob, name: string) => downloads.push({ name, bytes: blob.arrayBuffer() }),
+}));
+
 let view: Rendered | undefined;
-afterEach(() => cleanUp(view));
+afterEach(() => {
+  cleanUp(view);
+  downloads.length = 0;
+});
 
 const CODE = "510722100";
 const csv = (name: string, lines: string[]) => ({
@@ -29,10 +40,17 @@ async function choose(v: Rendered, files: { name: string; bytes: Uint8Array }[])
 type PreviewInput = { townshipId: string; rows: ImportRowInput[] };
 type CommitInput = PreviewInput & { fileName: string; fileDigest: string };
 
-function api(preview: (rows: ImportRowInput[]) => ImportRowResult[], commits: CommitInput[] = []) {
+function api(
+  preview: (rows: ImportRowInput[]) => ImportRowResult[],
+  commits: CommitInput[] = [],
+  stored: ImportRow[] = [],
+) {
   return fakeApi({
     "onboarding.township": { id: "t1", countyId: "c1", code: CODE, name: "城关镇", status: "active" },
-    "imports.export": { rows: [], cursor: null },
+    "imports.export": (input: { type: ImportKind }) => ({
+      rows: stored.filter((r) => r.type === input.type),
+      cursor: null,
+    }),
     // The county's own vocabularies: a category and a scheme item of its own.
     "keyPersons.categories": [
       { code: "community_correction", name: "社区矫正对象", per: "month", times: 4 },
@@ -223,5 +241,78 @@ describe("ImportPage", { timeout: 30_000 }, () => {
     expect(cellTexts(table)).toEqual([
       ["重点人员.csv", "2", "人员类别", "应为 社区矫正对象、涉毒人员 之一，实为「刑满释放人员」"],
     ]);
+  });
+
+  it("exports the county's own category and scheme item by their Chinese names, and the file reads back the same", async () => {
+    // Stored records: a county category and a built-in one; a county scheme item and a built-in event.
+    const stored = [
+      {
+        type: "keyPerson",
+        row: 2,
+        sourceId: "K1",
+        townshipCode: CODE,
+        category: "drug_involved",
+        registeredAt: "2026-09-01T01:00:00.000Z",
+      },
+      {
+        type: "keyPerson",
+        row: 3,
+        sourceId: "K2",
+        townshipCode: CODE,
+        category: "community_correction",
+        registeredAt: "2026-09-02T01:00:00.000Z",
+      },
+      {
+        type: "event",
+        row: 2,
+        sourceId: "E1",
+        townshipCode: CODE,
+        kind: "anti_fraud_outreach",
+        occurredAt: "2026-09-20T01:00:00.000Z",
+        count: 1,
+      },
+      {
+        type: "event",
+        row: 3,
+        sourceId: "E2",
+        townshipCode: CODE,
+        kind: "monthly_meeting",
+        occurredAt: "2026-09-21T01:00:00.000Z",
+        count: 1,
+      },
+    ] as ImportRow[];
+    const calls = api(() => [], [], stored);
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    const button = [...view.container.querySelectorAll("button")].find((b) => b.textContent === "导出");
+    await click(button);
+    await waitFor(() => (downloads.length > 0 ? true : null), 10_000);
+    expect(downloads[0]?.name).toMatch(/^记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = new Uint8Array(await (downloads[0]?.bytes as Promise<ArrayBuffer>));
+    // The scheme items of the exported events' year, read through the admin's township.
+    expect(calls.filter((c) => c.path === "events.items").map((c) => c.input)).toEqual([
+      { townshipId: "t1", year: 2026 },
+    ]);
+
+    // Without the county's words the reader names what the cells hold: the Chinese names, not codes.
+    const bare = await readXlsx(bytes, { townshipCodes: [CODE] });
+    expect(bare.ok).toBe(false);
+    const messages = bare.ok ? [] : bare.errors.map((e) => `${e.sheet}/${e.row}/${e.column}: ${e.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^重点人员\/2\/人员类别: .*实为「涉毒人员」$/),
+      expect.stringMatching(/^工作纪实\/2\/事件类型: .*实为「反诈宣传进村」$/),
+    ]);
+
+    // With them, the file reads back as the same records (built-in values keep their app names).
+    const read = await readXlsx(bytes, {
+      townshipCodes: [CODE],
+      keyPersonCategories: [
+        { code: "community_correction", name: "社区矫正对象" },
+        { code: "drug_involved", name: "涉毒人员" },
+      ],
+      eventNames: { monthly_meeting: "综治例会", anti_fraud_outreach: "反诈宣传进村" },
+    });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(importRowsOf(read.records as never)).toEqual(stored);
   });
 });

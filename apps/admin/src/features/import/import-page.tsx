@@ -22,7 +22,7 @@ import { useTRPC, useTRPCClient } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
 import { useI18n } from "../../i18n/i18n-provider";
 import { downloadBlob } from "../../shared/download-file";
-import { chinaDay, useRecordsExport, XLSX_TYPE } from "../../shared/records-workbook";
+import { chinaDay, countyVocabularies, useRecordsExport, XLSX_TYPE } from "../../shared/records-workbook";
 import {
   type ChosenFile,
   type CommitTotals,
@@ -120,21 +120,9 @@ export default function ImportPage() {
    * The county's vocabularies, read through a township of the scope: its key-person categories and the
    * 纪实 items of its current scheme (this year's and last year's, as a file may reach back).
    */
-  const vocabularies = async (list: Township[]) => {
-    const via = list[0]?.id;
-    if (!via) return {};
+  const vocabularies = (list: Township[]) => {
     const year = new Date().getFullYear();
-    const [categories, ...years] = await Promise.all([
-      client.keyPersons.categories.query({ townshipId: via }),
-      client.events.items.query({ townshipId: via, year: year - 1 }),
-      client.events.items.query({ townshipId: via, year }),
-    ]);
-    const eventNames: Record<string, string> = {};
-    for (const v of years) for (const i of v.items) eventNames[i.code] = i.name;
-    return {
-      keyPersonCategories: categories.map((c) => ({ code: c.code, name: c.name })),
-      eventNames,
-    };
+    return countyVocabularies(client, list[0]?.id, [year - 1, year]);
   };
 
   const choose = async (list: FileList | null) => {
@@ -473,6 +461,7 @@ function ExportCard({ county, townshipId }: { county: boolean; townshipId: strin
           : client.imports.export.query({ townshipId, type, cursor, limit: MAX_EXPORT_PAGE }),
       IMPORT_KINDS,
       county ? `记录-${period}.xlsx` : `记录-${chinaDay()}.xlsx`,
+      townshipId || undefined,
     );
   return (
     <Card title={t("import.exportTitle")}>
