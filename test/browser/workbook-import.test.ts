@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
+import type { Scheme } from "@pingan/domain";
 import { readXlsx, writeXlsx } from "@pingan/workbook";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, callerAs } from "./support/api-caller";
 import { seedCounty, seedTwoTownships, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
@@ -19,12 +22,16 @@ let browser: Browser;
 let served: Served;
 let page: Page;
 let errors: string[];
+/** The county admin's and the township admin's API, for setup steps that are not the point of a test. */
+let countyApi: Caller;
+let townshipApi: Caller;
+let townshipId: string;
 
 const CODE = "510722100"; // 城关镇, the admin's township
 const NEIGHBOUR = "510722101"; // 七里镇
 
 // Records of the current month in China time: an open month, which an import may change.
-const { at } = thisMonthAt();
+const { month, at } = thisMonthAt();
 
 /** The corrected workbook: more than one batch (500 rows) of records, so the progress moves. */
 function goodRecords() {
@@ -129,16 +136,20 @@ beforeAll(async () => {
   const api = await startApi("workbook-import");
   const county = await seedCounty(api.services);
   const phone = uniquePhone();
-  await seedTwoTownships(api.services, county.id, {
+  ({ townshipId } = await seedTwoTownships(api.services, county.id, {
     township: { name: "城关镇管理员", phone },
     neighbour: { name: "七里镇管理员", phone: uniquePhone() },
-  });
+  }));
   [browser, served] = await Promise.all([launchBrowser(), serveAdmin(api.handler)]);
   const ctx = await newContext(browser, served.url);
   ctx.setDefaultTimeout(30_000);
   page = await ctx.newPage();
   errors = collectPageErrors(page);
   await signIn(page, phone, TEST_PASSWORD);
+  [countyApi, townshipApi] = await Promise.all([
+    callerAs(api.services, county.adminPhone, TEST_PASSWORD),
+    callerAs(api.services, phone, TEST_PASSWORD),
+  ]);
 });
 
 afterAll(async () => {
@@ -235,6 +246,60 @@ describe("records in and out by workbook, as a township admin", () => {
     await page.goto("/import");
     await chooseWorkbook(page, download.suggestedFilename(), bytes);
     await expect.poll(summary, { timeout: 30_000 }).toBe("共 40 条记录：新增 0，变更 0，未变 40，已锁定 0");
+    expect(errors).toEqual([]);
+  });
+
+  it("exports every record in the county's own words (its category, its scheme's items), and importing it changes nothing", async () => {
+    // The county's own key-person category and a 纪实 item of its own in this year's scheme.
+    const year = Number(month.slice(0, 4));
+    const mine = await countyApi.counties.mine();
+    await countyApi.counties.setKeyPersonCategories({
+      categories: [
+        ...mine.keyPersonCategories,
+        { code: "drug_user2", name: "涉毒人员", per: "month", times: 2 },
+      ],
+      expectedVersion: mine.version,
+    });
+    const started = await countyApi.schemes.startFromModel({ year, expectedVersion: 0 });
+    const scheme = structuredClone(started.scheme) as Scheme;
+    scheme.items = [
+      ...(scheme.items ?? []),
+      { code: "anti_fraud_outreach", name: "反诈宣传进村", done: "进村开展一次反诈宣传", recorder: "派出所" },
+    ];
+    await countyApi.schemes.save({ year, expectedVersion: started.version, scheme });
+    await townshipApi.keyPersons.create({
+      townshipId,
+      requestId: "export-words-kp",
+      alias: "导出吴某",
+      category: "drug_user2",
+      registeredAt: at(2),
+    });
+    await townshipApi.events.create({
+      townshipId,
+      requestId: "export-words-ev",
+      kind: "anti_fraud_outreach",
+      occurredAt: at(3),
+    });
+
+    await page.goto("/import");
+    await page.getByText(/^导入到本乡镇/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-records").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = new Uint8Array(await readFile((await download.path()) as string));
+    // A clerk opening the file reads the county's names, not codes; built-in values keep their names.
+    const text = Object.values(unzipSync(bytes))
+      .map((f) => strFromU8(f))
+      .join("\n");
+    for (const name of ["涉毒人员", "反诈宣传进村", "社区矫正对象", "综治例会"]) expect(text).toContain(name);
+    for (const code of ["drug_user2", "anti_fraud_outreach", "community_correction", "monthly_meeting"])
+      expect(text).not.toContain(code);
+
+    await chooseWorkbook(page, download.suggestedFilename(), bytes);
+    await expect.poll(summary, { timeout: 30_000 }).toBe("共 607 条记录：新增 0，变更 0，未变 607，已锁定 0");
+    await snap(page, "workbook-export-county-words");
     expect(errors).toEqual([]);
   });
 });

@@ -488,6 +488,7 @@ function ExportCard({ county, townshipId }: { county: boolean; townshipId: strin
             loading={busy}
             disabled={!county && !townshipId}
             onClick={() => void run()}
+            data-testid="export-records"
           >
             {t("recordExport.records")}
           </Button>
