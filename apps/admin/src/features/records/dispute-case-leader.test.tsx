@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { StrictMode, useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanUp, fakeApi, renderPage } from "../../test-support/fake-api";
 import { click, type Rendered, typeInto, waitFor } from "../../test-support/render";
@@ -30,10 +30,14 @@ const organisation = {
   ],
 };
 
-/** The detail as the disputes page holds it: the dispute the last change returned. */
+/** The detail as the disputes page holds it (the dispute the last change returned), in StrictMode as main.tsx renders the app. */
 function Detail({ initial }: { initial: Dispute }) {
   const [dispute, setDispute] = useState(initial);
-  return <DisputeDetail dispute={dispute} townshipId="t1" onChanged={setDispute} />;
+  return (
+    <StrictMode>
+      <DisputeDetail dispute={dispute} townshipId="t1" onChanged={setDispute} />
+    </StrictMode>
+  );
 }
 
 /** Answers an escalation as the API would: the level raised, the 包案领导 named kept, the step recorded. */

@@ -14,7 +14,7 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
 import { describeError } from "../../errors/error-messages";
@@ -86,6 +86,7 @@ function useCaseLeaders(townshipId: string, enabled: boolean) {
   const org = useQuery({ ...trpc.organisation.get.queryOptions({ townshipId }), enabled });
   const staff = org.data?.staff ?? [];
   return {
+    loaded: org.isSuccess,
     leaders: staff.filter((s) => s.leader).map((s) => ({ value: s.userId, label: s.name })),
     nameOf: (userId: string) => staff.find((s) => s.userId === userId)?.name ?? "—",
     villageLeaderOf: (villageId: string | undefined) =>
@@ -94,25 +95,29 @@ function useCaseLeaders(townshipId: string, enabled: boolean) {
 }
 
 /**
- * 包案领导 of a dispute going to red: one of the township's leaders, preselected (once, until the user
- * touches it) with `preset` when that one is a leader.
+ * 包案领导 of a dispute going to red: one of the township's leaders, preselected with `preset` when that
+ * one is a leader. The field is registered once the leaders are known, so the preset is its initial value
+ * whether they came from the cache or arrive later.
  */
-function CaseLeaderField({ leaders, preset }: { leaders: Option[]; preset: string | undefined }) {
+function CaseLeaderField(p: { leaders: Option[]; loaded: boolean; preset: string | undefined }) {
   const { t } = useI18n();
-  const form = Form.useFormInstance<EscalateValues>();
-  const known = preset !== undefined && leaders.some((l) => l.value === preset);
-  useEffect(() => {
-    if (known && !form.isFieldTouched("caseLeaderId") && form.getFieldValue("caseLeaderId") === undefined)
-      form.setFieldValue("caseLeaderId", preset);
-  }, [form, known, preset]);
+  const label = t("org.caseLeader");
+  if (!p.loaded)
+    return (
+      <Form.Item key="loading" label={label}>
+        <Select loading disabled aria-label={label} />
+      </Form.Item>
+    );
+  const known = p.leaders.some((l) => l.value === p.preset);
   return (
-    <Form.Item name="caseLeaderId" label={t("org.caseLeader")} extra={t("disputes.caseLeaderHint")}>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: "label" }}
-        options={leaders}
-        aria-label={t("org.caseLeader")}
-      />
+    <Form.Item
+      key="leader"
+      name="caseLeaderId"
+      label={label}
+      extra={t("disputes.caseLeaderHint")}
+      initialValue={known ? p.preset : undefined}
+    >
+      <Select allowClear showSearch={{ optionFilterProp: "label" }} options={p.leaders} aria-label={label} />
     </Form.Item>
   );
 }
@@ -423,6 +428,7 @@ export function DisputeDetail({
             {escalateLevel === "red" && (
               <CaseLeaderField
                 leaders={caseLeaders.leaders}
+                loaded={caseLeaders.loaded}
                 preset={dispute.caseLeaderId ?? caseLeaders.villageLeaderOf(dispute.villageId)}
               />
             )}
