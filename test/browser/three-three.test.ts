@@ -193,6 +193,28 @@ describe("三三调处: a dispute climbs from grid to village with three tries a
     expect(await drawer(page).getByTestId("timeline-escalation").count()).toBe(1);
   });
 
+  it("three tries at 村 later, escalating to red names the village's 包片领导 as the dispute's 包案领导", async () => {
+    const page = await pageFor(workerPhone);
+    await page.goto("/records/disputes");
+    const item = page.getByTestId("dispute-item").filter({ hasText: "邻里纠纷" });
+    await item.click();
+    await drawer(page).getByText("纠纷详情").waitFor();
+    await attempts(page, 3);
+    await drawer(page).getByRole("button", { name: "上交升级" }).click();
+    const dialog = page.locator(".ant-modal");
+    // Red is the only level above yellow: the dialog asks for the 包案领导, preselected with 东湖村's 包片领导.
+    const leader = dialog.locator(".ant-form-item", { hasText: "包案领导" }).locator(".ant-select");
+    await expect.poll(() => leader.textContent()).toContain("领导丁");
+    await dialog.getByLabel("上交原因").fill("村调委会三次调处不成，上交镇综治中心");
+    await dialog.getByRole("button", { name: "上交升级" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => drawer(page).getByTestId("dispute-case-leader").textContent()).toBe("领导丁");
+    const steps = drawer(page).getByTestId("timeline-escalation");
+    await expect.poll(() => steps.count()).toBe(2);
+    expect(await steps.nth(1).textContent()).toMatch(/黄色.*红色.*包案领导：领导丁/);
+    await snap(page, "three-three-red");
+  });
+
   it("the county sees the breakdown by grid and responsible person, with the shortfall", async () => {
     const page = await pageFor(county.adminPhone);
     await page.goto("/organisation");
@@ -224,6 +246,9 @@ describe("三三调处: a dispute climbs from grid to village with three tries a
       "当事人拒绝再由网格调解",
     ]);
     await page.getByText("三三调处不足（1）").waitFor();
+    // The dispute escalated to red is held by its 包案领导: one open red case, no petition.
+    const leaderRow = page.locator(".ant-table-row", { hasText: "领导丁" });
+    expect(await leaderRow.locator("td").allTextContents()).toEqual(["领导丁", "1", "0"]);
     await snap(page, "three-three-county");
     expect(errors).toEqual([]);
   });

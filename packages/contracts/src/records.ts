@@ -98,12 +98,17 @@ export const closeDisputeInput = input({
   closingNote: optionalText("办结说明", 1000),
   ...shortfallFields,
 });
-/** Escalation (上交升级) is a step in the dispute's timeline: blue → yellow → red, never down. */
+/**
+ * Escalation (上交升级) is a step in the dispute's timeline: blue → yellow → red, never down. Going to red
+ * makes it a hard case with a 包案领导: the one named here (a township leader), else the one it has, else
+ * its village's 包片领导.
+ */
 export const escalateDisputeInput = input({
   ...edit,
   at: instant("上交时间"),
   level: oneOf("上交层级", DISPUTE_LEVELS),
   reason: text("上交原因", 500),
+  caseLeaderId: filingFields.caseLeaderId,
   ...shortfallFields,
 });
 export const listDisputesInput = input({

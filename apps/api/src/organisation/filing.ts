@@ -58,10 +58,47 @@ export async function resolveFiling(
     await activeMember(ctx, change.responsibleId, "responsibleId", "责任人");
   responsibleId = responsibleId ?? chain ?? (placeChanged ? undefined : current.responsibleId);
 
-  let caseLeaderId = change.caseLeaderId ?? current.caseLeaderId;
-  if (change.caseLeaderId !== undefined)
-    await activeLeader(ctx, change.caseLeaderId, "caseLeaderId", "包案领导");
-  if (!caseLeaderId && options.hardCase) caseLeaderId = villageLeader;
+  const caseLeaderId = await resolveCaseLeader(ctx, change.caseLeaderId, {
+    current: current.caseLeaderId,
+    villageLeaderId: villageLeader,
+    hardCase: options.hardCase,
+  });
 
   return { villageId, gridId, responsibleId, caseLeaderId };
+}
+
+/**
+ * A record's 包案领导 after a change: the named one (an active township leader of the caller's township,
+ * else a clear error naming `caseLeaderId`), else the one it has, else, for a hard case, its village's
+ * 包片领导.
+ */
+async function resolveCaseLeader(
+  ctx: OrgReadCtx,
+  named: string | undefined,
+  options: { current?: string; villageLeaderId?: string; hardCase: boolean },
+): Promise<string | undefined> {
+  if (named !== undefined) {
+    await activeLeader(ctx, named, "caseLeaderId", "包案领导");
+    return named;
+  }
+  return options.current ?? (options.hardCase ? options.villageLeaderId : undefined);
+}
+
+/**
+ * The 包案领导 of a stored record that becomes a hard case where it is filed (a dispute escalated to red,
+ * issue 14): the same rule as filing, with the 包片领导 of the village the record is filed under.
+ */
+export async function caseLeaderOf(
+  ctx: OrgReadCtx,
+  record: Filing,
+  named: string | undefined,
+  hardCase: boolean,
+): Promise<string | undefined> {
+  const needsVillage = named === undefined && !record.caseLeaderId && hardCase && record.villageId;
+  const village = needsVillage && record.villageId ? await getVillage(ctx, record.villageId) : undefined;
+  return resolveCaseLeader(ctx, named, {
+    current: record.caseLeaderId,
+    villageLeaderId: village?.leaderId,
+    hardCase,
+  });
 }

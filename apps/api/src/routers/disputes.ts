@@ -10,9 +10,10 @@ import {
 } from "@pingan/contracts";
 import { listDisputes } from "@pingan/data";
 import { AppError, recordState } from "../errors";
+import { caseLeaderOf } from "../organisation/filing";
 import { recordProcedures } from "../records/record-router";
 import { LEVEL_NAMES, LEVEL_ORDER, minAttemptsAt, threeThreeShortfall } from "../records/three-three";
-import { editTownshipRecord, notBefore } from "../records/township-records";
+import { editTownshipRecord, getTownshipRecord, notBefore } from "../records/township-records";
 import { router, townshipProcedure } from "../trpc";
 
 /** Attempts live on the dispute item, and its audit entry holds it twice (before, after): the cap keeps both
@@ -105,9 +106,23 @@ export const disputesRouter = router({
    * 上交升级 (issue 14): raises the dispute's level (blue → yellow → red) as a step of its timeline, with
    * a reason (audited). Fewer than the scheme's minimum attempts at the current level (三三调处) needs
    * `confirmShortfall` and a reason; the shortfall is kept on the dispute for the county.
+   *
+   * Going to red makes it a hard case with a 包案领导 (as filing a red dispute does): the one named, else
+   * the one it has, else the 包片领导 of its village; the step records it.
    */
   escalate: townshipProcedure.input(escalateDisputeInput).mutation(async ({ ctx, input }) => {
     const minAttempts = await minAttemptsAt(ctx, input.at);
+    // Read at the version the caller saw (else the edit below is refused as a conflict), so the 包案领导
+    // taken from its village is the one of the dispute the edit applies to.
+    const caseLeaderId =
+      input.level === "red" || input.caseLeaderId !== undefined
+        ? await caseLeaderOf(
+            ctx,
+            await getTownshipRecord(ctx, "dispute", input.id),
+            input.caseLeaderId,
+            input.level === "red",
+          )
+        : undefined;
     return editTownshipRecord(
       ctx,
       "dispute",
@@ -128,10 +143,12 @@ export const disputesRouter = router({
           to: input.level,
           reason: input.reason,
           recordedBy: ctx.user.id,
+          ...(caseLeaderId !== undefined && { caseLeaderId }),
         };
         return {
           ...d,
           level: input.level,
+          ...(caseLeaderId !== undefined && { caseLeaderId }),
           escalations: [...(d.escalations ?? []), step],
           ...(shortfall && { shortfalls: [...(d.shortfalls ?? []), shortfall] }),
         };

@@ -56,6 +56,8 @@ export const disputeEntity = (config: EntityConfiguration) =>
               to: { type: DISPUTE_LEVELS, required: true },
               reason: { type: "string", required: true },
               recordedBy: { type: "string", required: true },
+              /** The 包案领导 the step gave the dispute (escalated to red, or one named). */
+              caseLeaderId: { type: "string" },
             },
           },
         },

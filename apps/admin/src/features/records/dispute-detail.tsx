@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -47,7 +47,14 @@ type CloseValues = {
   closingNote?: string;
   shortfallReason?: string;
 };
-type EscalateValues = { at: string; level: Level; reason: string; shortfallReason?: string };
+type EscalateValues = {
+  at: string;
+  level: Level;
+  reason: string;
+  caseLeaderId?: string;
+  shortfallReason?: string;
+};
+type Option = { value: string; label: string };
 
 const LEVELS: readonly Level[] = ["blue", "yellow", "red"];
 const SHORTFALL = "DISPUTE.THREE_THREE_SHORTFALL";
@@ -70,6 +77,51 @@ function timeline(d: Dispute): Step[] {
   return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
+/**
+ * The township's leaders (who may lead a red case) and people's names, asked only when `enabled` (the
+ * dispute names a 包案领导, or the escalation dialog is open).
+ */
+function useCaseLeaders(townshipId: string, enabled: boolean) {
+  const trpc = useTRPC();
+  const org = useQuery({ ...trpc.organisation.get.queryOptions({ townshipId }), enabled });
+  const staff = org.data?.staff ?? [];
+  return {
+    loaded: org.isSuccess,
+    leaders: staff.filter((s) => s.leader).map((s) => ({ value: s.userId, label: s.name })),
+    nameOf: (userId: string) => staff.find((s) => s.userId === userId)?.name ?? "—",
+    villageLeaderOf: (villageId: string | undefined) =>
+      org.data?.villages.find((v) => v.id === villageId)?.leaderId ?? undefined,
+  };
+}
+
+/**
+ * 包案领导 of a dispute going to red: one of the township's leaders, preselected with `preset` when that
+ * one is a leader. The field is registered once the leaders are known, so the preset is its initial value
+ * whether they came from the cache or arrive later.
+ */
+function CaseLeaderField(p: { leaders: Option[]; loaded: boolean; preset: string | undefined }) {
+  const { t } = useI18n();
+  const label = t("org.caseLeader");
+  if (!p.loaded)
+    return (
+      <Form.Item key="loading" label={label}>
+        <Select loading disabled aria-label={label} />
+      </Form.Item>
+    );
+  const known = p.leaders.some((l) => l.value === p.preset);
+  return (
+    <Form.Item
+      key="leader"
+      name="caseLeaderId"
+      label={label}
+      extra={t("disputes.caseLeaderHint")}
+      initialValue={known ? p.preset : undefined}
+    >
+      <Select allowClear showSearch={{ optionFilterProp: "label" }} options={p.leaders} aria-label={label} />
+    </Form.Item>
+  );
+}
+
 /** One dispute: its facts, each mediation attempt on a timeline, and the forms to add one or close it. */
 export function DisputeDetail({
   dispute,
@@ -88,6 +140,13 @@ export function DisputeDetail({
   const [closeForm] = Form.useForm<CloseValues>();
   const [escalateForm] = Form.useForm<EscalateValues>();
   const [mode, setMode] = useState<"none" | "attempt" | "close" | "escalate">("none");
+  const escalateLevel = Form.useWatch("level", escalateForm);
+  const caseLeaders = useCaseLeaders(
+    townshipId,
+    mode === "escalate" ||
+      Boolean(dispute.caseLeaderId) ||
+      (dispute.escalations ?? []).some((e) => Boolean(e.caseLeaderId)),
+  );
   /** The API's 三三调处 message for the step under way: shown, and the step asks to confirm with a reason. */
   const [shortfall, setShortfall] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -166,6 +225,11 @@ export function DisputeDetail({
         {dispute.summary && (
           <Descriptions.Item label={t("disputes.summary")}>{dispute.summary}</Descriptions.Item>
         )}
+        {dispute.caseLeaderId && (
+          <Descriptions.Item label={t("org.caseLeader")}>
+            <span data-testid="dispute-case-leader">{caseLeaders.nameOf(dispute.caseLeaderId)}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("disputes.reportedAt")}>
           {showInstant(dispute.reportedAt)}
         </Descriptions.Item>
@@ -224,6 +288,11 @@ export function DisputeDetail({
                         <Tag color={LEVEL_COLORS[s.step.to]}>{labels.level[s.step.to]}</Tag>
                       </div>
                       <Typography.Paragraph style={{ margin: 0 }}>{s.step.reason}</Typography.Paragraph>
+                      {s.step.caseLeaderId && (
+                        <Typography.Text type="secondary">
+                          {t("disputes.stepCaseLeader", { name: caseLeaders.nameOf(s.step.caseLeaderId) })}
+                        </Typography.Text>
+                      )}
                     </div>
                   ),
                 },
@@ -356,6 +425,13 @@ export function DisputeDetail({
                 options={higher.map((l) => ({ value: l, label: labels.level[l] }))}
               />
             </Form.Item>
+            {escalateLevel === "red" && (
+              <CaseLeaderField
+                leaders={caseLeaders.leaders}
+                loaded={caseLeaders.loaded}
+                preset={dispute.caseLeaderId ?? caseLeaders.villageLeaderOf(dispute.villageId)}
+              />
+            )}
             <Form.Item {...requiredField("at", t("disputes.escalateAt"), t("disputes.escalateAtRequired"))}>
               <InstantPicker />
             </Form.Item>

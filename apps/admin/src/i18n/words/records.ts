@@ -81,6 +81,11 @@ export const RECORDS_WORDS = {
   "disputes.escalateReasonRequired": { zh: "请填写上交原因", en: "Give the reason" },
   "disputes.escalated": { zh: "上交升级 · {at}", en: "Escalated · {at}" },
   "disputes.escalatedFromTo": { zh: "{from} → {to}", en: "{from} → {to}" },
+  "disputes.caseLeaderHint": {
+    zh: "红色纠纷由镇领导包案；默认为已有的包案领导，或所在村（社区）的包片领导",
+    en: "A township leader leads a red case; by default the one it has, else its village's cluster leader",
+  },
+  "disputes.stepCaseLeader": { zh: "包案领导：{name}", en: "Case leader: {name}" },
   "disputes.shortfallConfirm": {
     zh: "确认调解次数不足并继续",
     en: "Confirm the shortfall and go ahead",
