@@ -2,7 +2,7 @@ import { recordRefInput, removeRecordInput } from "@pingan/contracts";
 import type { Db, ItemOf } from "@pingan/data";
 import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
 import type * as z from "zod";
-import { type Filing, resolveFiling, touchesFiling } from "../organisation/filing";
+import { caseLeaderOf, type Filing, resolveFiling, touchesFiling } from "../organisation/filing";
 import { townshipProcedure, townshipReadProcedure } from "../trpc";
 import {
   createTownshipRecord,
@@ -105,13 +105,18 @@ export function recordProcedures<
           ...definedOnly(changes),
         } as unknown as RecordFields<N>);
       }
-      if (spec.filed && touchesFiling(changes as Filing)) {
+      if (spec.filed) {
         const current = await getTownshipRecord(ctx, entity, id);
         const next = { ...current, ...definedOnly(changes) } as unknown as RecordFields<N>;
-        filing = await resolveFiling(ctx, changes as Filing, {
-          current: current as Filing,
-          hardCase: spec.filed.hardCase(next),
-        });
+        const hardCase = spec.filed.hardCase(next);
+        if (touchesFiling(changes as Filing))
+          filing = await resolveFiling(ctx, changes as Filing, { current: current as Filing, hardCase });
+        else if (hardCase && !(current as Filing).caseLeaderId) {
+          // An edit that makes it a hard case (a dispute set to red before its first attempt) names its
+          // 包案领导 as filing and escalation do: the village's 包片领导.
+          const caseLeaderId = await caseLeaderOf(ctx, current as Filing, undefined, true);
+          if (caseLeaderId) filing = { caseLeaderId };
+        }
       }
       return editTownshipRecord(ctx, entity, id, expectedVersion, `${entity}.update`, (current) => {
         const next = { ...current, ...definedOnly(changes), ...filing };

@@ -132,6 +132,34 @@ describe("escalating a dispute to red names its 包案领导", () => {
     expect(unfiled.caseLeaderId).toBeUndefined();
   });
 
+  it("names the 包片领导 when an edit sets a dispute without attempts to red, and keeps a named one", async () => {
+    const d = await report();
+    const red = await staffA.disputes.update({
+      townshipId,
+      id: d.id,
+      expectedVersion: d.version,
+      level: "red",
+    });
+    expect(red).toMatchObject({ level: "red", caseLeaderId: villageLeader });
+    const named = await report({ caseLeaderId: otherLeader });
+    const kept = await staffA.disputes.update({
+      townshipId,
+      id: named.id,
+      expectedVersion: named.version,
+      level: "red",
+    });
+    expect(kept.caseLeaderId).toBe(otherLeader);
+    // Below red nothing is named.
+    const blue = await report();
+    const edited = await staffA.disputes.update({
+      townshipId,
+      id: blue.id,
+      expectedVersion: blue.version,
+      level: "blue",
+    });
+    expect(edited.caseLeaderId).toBeUndefined();
+  });
+
   it("refuses a 包案领导 who is no township leader, or not of this township, and leaves the dispute as it was", async () => {
     const d = await report();
     await expect(toRed(d, { caseLeaderId: cadre })).rejects.toMatchObject(
