@@ -1,5 +1,5 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { checkItems, type Db } from "@pingan/data";
+import { checkItems, type Db, modelScheme2026 } from "@pingan/data";
 import { DAY_MS, monthOf } from "@pingan/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, callerWith, createTestServices } from "../testing/harness";
@@ -211,7 +211,8 @@ describe("the demo county of npm run dev tells one true story", () => {
     expect(rows.some((r) => r.vetoed)).toBe(true);
     expect(rows.filter((r) => r.bonus > 0).length).toBeGreaterThan(1);
     const codes = rows[0]?.indicators.map((i) => i.code) ?? [];
-    expect(codes).toHaveLength(10);
+    // Every indicator of the model scheme, 三三调处 (I11) and 初信初访首办率 (I12) included.
+    expect(codes).toEqual(modelScheme2026.indicators.map((i) => i.code));
     for (const code of codes) {
       const variesIn = monthTables.filter(
         (t) => new Set(t.table.rows.map((r) => r.indicators.find((i) => i.code === code)?.score)).size > 1,

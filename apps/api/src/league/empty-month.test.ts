@@ -5,7 +5,7 @@ import { callerWith, createTestServices, seedTwoTenants } from "../testing/harne
 
 /**
  * Under the model scheme a new county starts from, recording nothing must not beat doing the work: a
- * township that closed three disputes with one success outranks one that recorded nothing and never
+ * township that closed three disputes with one success (the two failures tried three times each) outranks one that recorded nothing and never
  * submitted; that one's month is locked with an automatic 迟报漏报, once, and reviewers see it as
  * 本月无任何记录.
  */
@@ -39,14 +39,25 @@ describe("an empty month under the model scheme", () => {
         partiesBrief: "张某与李某",
         reportedAt: `2026-09-0${i + 2}T09:00:00+08:00`,
       });
+      // A failed dispute was tried three times at its level first (三三调处), as the model scheme scores.
+      let version = d.version;
+      for (const day of outcome === "failed" ? [1, 2, 3] : []) {
+        const tried = await worker.disputes.addAttempt({
+          townshipId: worked,
+          id: d.id,
+          expectedVersion: version,
+          at: `2026-09-0${i + 2}T1${day}:00:00+08:00`,
+          mediator: "网格员",
+          result: "failed",
+        });
+        version = tried.version;
+      }
       await worker.disputes.close({
         townshipId: worked,
         id: d.id,
-        expectedVersion: d.version,
+        expectedVersion: version,
         closedAt: `2026-09-0${i + 4}T17:00:00+08:00`,
         outcome,
-        // Closing as failed without three tries at the level asks for confirmation (三三调处).
-        ...(outcome === "failed" ? { confirmShortfall: true, shortfallReason: "当事人拒绝调解" } : {}),
       });
     }
     await worker.submissions.submit({ townshipId: worked, month: "2026-09", expectedVersion: 0 });
@@ -59,7 +70,10 @@ describe("an empty month under the model scheme", () => {
     expect(row(worked)?.total ?? 0).toBeGreaterThan(row(empty)?.total ?? 0);
     // No dispute closed and no petition closed: those rates give nothing, as the scheme says.
     const indicator = (code: string) => row(empty)?.indicators.find((i) => i.code === code);
-    for (const code of ["I02", "I03", "I04", "I09"]) expect(indicator(code)?.score).toBe(0);
+    for (const code of ["I02", "I03", "I04", "I09", "I12"]) expect(indicator(code)?.score).toBe(0);
+    // No dispute failed or went up: nothing broke 三三调处, for both (the worked one tried three times).
+    expect(indicator("I11")?.score).toBe(5);
+    expect(row(worked)?.indicators.find((i) => i.code === "I11")?.score).toBe(5);
     // No incident is good news: full marks.
     expect(indicator("I05")?.score).toBe(15);
 
