@@ -334,95 +334,114 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
 /** The sheets whose rows other sheets name: their keys are kept for crossCheck, also of wrong rows. */
 const REFERENCED: ReadonlySet<string> = new Set(["重点人员", "矛盾纠纷"]);
 
-function readSheet(
+/** A sheet's columns as its header row names them, as parallel arrays (the row loop indexes them). */
+type SheetColumns = {
+  columns: Column[];
+  /** Each column's cell index in the row. */
+  ats: number[];
+  /** Each column's slot in the row's times, or -1 when it is not a time column. */
+  slots: number[];
+  parsers: ((v: CellValue) => Parsed<unknown>)[];
+  fast: FastParser[];
+  keyOf: string[];
+  /** The 乡镇 sheet's 乡镇代码 column, whose codes other sheets are checked against. */
+  isCode: boolean[];
+  /** The time columns' keys, in slot order. */
+  timeKeys: string[];
+};
+
+/**
+ * The header row (row 1): columns by header text, trimmed of ASCII and full-width spaces, in any order;
+ * undefined when required columns are missing (reported) and the sheet's rows are not read. Its own
+ * function, run once per sheet: the row loop stays small for the optimising compiler, which otherwise
+ * compiled this once-per-sheet code (its closures and array calls) into the row loop again and again.
+ */
+function readHeader(
   def: SheetDef,
-  table: SheetSource,
+  cells: readonly CellValue[],
+  sheet: string,
   parseEvent: (v: CellValue) => Parsed<string>,
   errors: WorkbookError[],
   report: ReadReport,
-  sheetCodes: Set<string>,
-  seenKeys: Map<string, TownshipKeys>,
-): { rows: Row[]; instants: Map<string, Float64Array> } {
-  const keys = new TownshipKeys();
-  seenKeys.set(def.name, keys);
-  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
-  const keepKeys = REFERENCED.has(def.name);
-  const sheet = table.label;
-  const out: Row[] = [];
-  const isTownships = def.key === "townships";
-  /** Until the first row: whether it is the header; then the columns, or "skip" once columns are missing. */
-  let index: { column: Column; at: number; time?: number }[] | "skip" | undefined;
-  // The columns read, as parallel arrays (the row loop runs cold: no iterator, no destructuring).
-  let columns: Column[] = [];
-  let ats: number[] = [];
-  let slots: number[] = [];
-  let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
-  let fast: FastParser[] = [];
-  let keyOf: string[] = [];
-  let isCode: boolean[] = [];
-  let currentRow = 0;
-  const fail = (column: string, message: string): false => {
-    errors.push({ sheet, row: currentRow, column, message });
+): SheetColumns | undefined {
+  const byHeader = new Map(def.columns.map((c) => [c.header, c]));
+  const found = new Set<string>();
+  const unknown: string[] = [];
+  const index: { column: Column; at: number }[] = [];
+  cells.forEach((cell, at) => {
+    if (isBlank(cell)) return;
+    const text = trimCell(String(cell));
+    const column = byHeader.get(text);
+    if (!column) unknown.push(text);
+    else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
+    else {
+      found.add(text);
+      index.push({ column, at });
+    }
+  });
+  if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
+  if (missingColumns(def, sheet, found, errors)) return undefined;
+  const columns = index.map((c) => c.column);
+  let slot = 0;
+  const parsers = columns.map((c) => parserOf(c, parseEvent));
+  return {
+    columns,
+    ats: index.map((c) => c.at),
+    slots: columns.map((c) => (c.kind === "time" ? slot++ : -1)),
+    parsers,
+    fast: columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>)),
+    keyOf: columns.map((c) => c.key),
+    isCode: columns.map((c) => def.key === "townships" && c.key === "code"),
+    timeKeys: columns.filter((c) => c.kind === "time").map((c) => c.key),
+  };
+}
+
+/** Reports the required columns not found (at row 1); true when there are any. */
+function missingColumns(
+  def: SheetDef,
+  sheet: string,
+  found: ReadonlySet<string>,
+  errors: WorkbookError[],
+): boolean {
+  const missing = def.columns.filter((c) => c.required && !found.has(c.header));
+  for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
+  return missing.length > 0;
+}
+
+/**
+ * A sheet's data rows → records. One instance per sheet, one method per row: a small, fixed-shape
+ * loop that V8 optimises cheaply (the whole process runs it cold, so what the optimising compiler
+ * spends on it counts as much as the loop itself).
+ */
+class RowReader {
+  readonly rows: Row[] = [];
+  /** The time columns' epoch ms of the rows kept, column by column. */
+  readonly times: number[][];
+  /** The time columns' epoch ms of the row being read. */
+  private readonly rowTimes: Float64Array;
+  private currentRow = 0;
+  private readonly fail = (column: string, message: string): false => {
+    this.errors.push({ sheet: this.sheet, row: this.currentRow, column, message });
     return false;
   };
-  /** With no header row: the required columns are reported at the first non-blank data row. */
-  let headerless = false;
-  /** The time columns' epoch ms of the rows kept, and of the row being read. */
-  let times: { key: string; ms: number[] }[] = [];
-  let rowTimes: number[] = [];
 
-  const missingColumns = (found: ReadonlySet<string>): boolean => {
-    const missing = def.columns.filter((c) => c.required && !found.has(c.header));
-    for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
-    return missing.length > 0;
-  };
+  constructor(
+    private readonly def: SheetDef,
+    readonly c: SheetColumns,
+    private readonly sheet: string,
+    private readonly errors: WorkbookError[],
+    private readonly sheetCodes: Set<string>,
+    /** The keys (乡镇代码, 编号) of the rows read, also of wrong ones; undefined when no sheet names them. */
+    private readonly keys: TownshipKeys | undefined,
+  ) {
+    this.times = c.timeKeys.map(() => []);
+    this.rowTimes = new Float64Array(c.timeKeys.length);
+  }
 
-  table.forEachRow((row, cells) => {
-    if (index === "skip") return;
-    if (index === undefined) {
-      index = [];
-      if (row === 1) {
-        // Columns by header text, trimmed of ASCII and full-width spaces, in any order.
-        const byHeader = new Map(def.columns.map((c) => [c.header, c]));
-        const found = new Set<string>();
-        const unknown: string[] = [];
-        cells.forEach((cell, at) => {
-          if (isBlank(cell)) return;
-          const text = trimCell(String(cell));
-          const column = byHeader.get(text);
-          if (!column) unknown.push(text);
-          else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
-          else {
-            found.add(text);
-            (index as { column: Column; at: number }[]).push({ column, at });
-          }
-        });
-        if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
-        if (missingColumns(found)) index = "skip";
-        else {
-          times = index.filter((c) => c.column.kind === "time").map((c) => ({ key: c.column.key, ms: [] }));
-          rowTimes = times.map(() => Number.NaN);
-          // Each column's slot in rowTimes, or -1.
-          let slot = 0;
-          index = index.map((c) => ({ ...c, time: c.column.kind === "time" ? slot++ : -1 }));
-          columns = index.map((c) => c.column);
-          ats = index.map((c) => c.at);
-          slots = index.map((c) => c.time ?? -1);
-          parsers = columns.map((c) => parserOf(c, parseEvent));
-          fast = columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>));
-          keyOf = columns.map((c) => c.key);
-          isCode = columns.map((c) => isTownships && c.key === "code");
-        }
-        return;
-      }
-      headerless = true;
-    }
-    if (isBlankRow(cells)) return;
-    if (headerless) {
-      missingColumns(new Set());
-      index = "skip";
-      return;
-    }
+  read(row: number, cells: readonly CellValue[]): void {
+    const { columns, ats, slots, fast, keyOf, isCode } = this.c;
+    const errors = this.errors;
+    const rowTimes = this.rowTimes;
     const record: Row = { row };
     let rowOk = true;
     for (let k = 0; k < rowTimes.length; k++) rowTimes[k] = Number.NaN;
@@ -431,7 +450,7 @@ function readSheet(
       const v = cells[ats[j] as number] ?? null;
       if (isBlank(v)) {
         if (column.required) {
-          errors.push({ sheet, row, column: column.header, message: "必填，不能为空" });
+          errors.push({ sheet: this.sheet, row, column: column.header, message: "必填，不能为空" });
           rowOk = false;
         }
         continue;
@@ -442,7 +461,7 @@ function readSheet(
         if (Number.isNaN(ms)) {
           const t = parseTime(v);
           if (!t.ok) {
-            errors.push({ sheet, row, column: column.header, message: t.problem });
+            errors.push({ sheet: this.sheet, row, column: column.header, message: t.problem });
             rowOk = false;
             continue;
           }
@@ -454,22 +473,76 @@ function readSheet(
       }
       const value = (fast[j] as FastParser)(v);
       if (value === FAILED) {
-        const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
-        errors.push({ sheet, row, column: column.header, message: parsed.problem });
+        const parsed = (this.c.parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
+        errors.push({ sheet: this.sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
         continue;
       }
       if (value !== "") record[keyOf[j] as string] = value;
-      if (isCode[j]) sheetCodes.add(value as string);
+      if (isCode[j]) this.sheetCodes.add(value as string);
     }
-    if (keepKeys && record.id !== undefined && record.townshipCode !== undefined)
-      keys.set(record.townshipCode as string, record.id as string, true);
-    currentRow = row;
-    if (!rowOk || (def.rules && !def.rules(record, fail))) return;
-    out.push(record);
-    for (let k = 0; k < times.length; k++) (times[k] as { ms: number[] }).ms.push(rowTimes[k] as number);
+    if (this.keys && record.id !== undefined && record.townshipCode !== undefined)
+      this.keys.set(record.townshipCode as string, record.id as string, true);
+    this.currentRow = row;
+    const rules = this.def.rules;
+    if (!rowOk || (rules && !rules(record, this.fail))) return;
+    this.rows.push(record);
+    const times = this.times;
+    for (let k = 0; k < times.length; k++) (times[k] as number[]).push(rowTimes[k] as number);
+  }
+}
+
+function readSheet(
+  def: SheetDef,
+  table: SheetSource,
+  parseEvent: (v: CellValue) => Parsed<string>,
+  errors: WorkbookError[],
+  report: ReadReport,
+  sheetCodes: Set<string>,
+  seenKeys: Map<string, TownshipKeys>,
+): { rows: Row[]; instants: Map<string, Float64Array> } {
+  const keys = new TownshipKeys();
+  seenKeys.set(def.name, keys);
+  const sheet = table.label;
+  /**
+   * Until the first row: undefined; then the reader, or "skip" once columns are missing, or
+   * "headerless" when the first row was not row 1 (the required columns are then reported at the
+   * first non-blank data row).
+   */
+  let state: RowReader | "skip" | "headerless" | undefined;
+  table.forEachRow((row, cells) => {
+    if (state === undefined) {
+      if (row === 1) {
+        const columns = readHeader(def, cells, sheet, parseEvent, errors, report);
+        // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
+        state = columns
+          ? new RowReader(
+              def,
+              columns,
+              sheet,
+              errors,
+              sheetCodes,
+              REFERENCED.has(def.name) ? keys : undefined,
+            )
+          : "skip";
+        return;
+      }
+      state = "headerless";
+    }
+    if (state === "skip" || isBlankRow(cells)) return;
+    if (state === "headerless") {
+      missingColumns(def, sheet, new Set(), errors);
+      state = "skip";
+      return;
+    }
+    state.read(row, cells);
   });
-  return { rows: out, instants: new Map(times.map((t) => [t.key, Float64Array.from(t.ms)])) };
+  if (!(state instanceof RowReader)) return { rows: [], instants: new Map() };
+  const { rows, times, c } = state;
+  return {
+    rows,
+    instants: new Map(times.map((ms, k) => [c.timeKeys[k] as string, Float64Array.from(ms)])),
+  };
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
