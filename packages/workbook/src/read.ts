@@ -1,6 +1,7 @@
 import {
   type Column,
   type ParsedRow,
+  type RowRule,
   SHEET_BY_NAME,
   SHEETS,
   type SheetDef,
@@ -346,6 +347,9 @@ type SheetColumns = {
   keyOf: string[];
   /** The 乡镇 sheet's 乡镇代码 column, whose codes other sheets are checked against. */
   isCode: boolean[];
+  /** The index (in `columns`) of 编号 and of 乡镇代码, -1 without. */
+  idAt: number;
+  codeAt: number;
   /** The time columns' keys, in slot order. */
   timeKeys: string[];
 };
@@ -392,6 +396,8 @@ function readHeader(
     fast: columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>)),
     keyOf: columns.map((c) => c.key),
     isCode: columns.map((c) => def.key === "townships" && c.key === "code"),
+    idAt: columns.findIndex((c) => c.key === "id"),
+    codeAt: columns.findIndex((c) => c.key === "townshipCode"),
     timeKeys: columns.filter((c) => c.kind === "time").map((c) => c.key),
   };
 }
@@ -416,34 +422,41 @@ function missingColumns(
 class RowReader {
   readonly rows: Row[] = [];
   /** The time columns' epoch ms of the rows kept, column by column. */
-  readonly times: number[][];
+  readonly times: TimeColumn[];
   /** The time columns' epoch ms of the row being read. */
   private readonly rowTimes: Float64Array;
+  private readonly rules: RowRule;
   private currentRow = 0;
   private readonly fail = (column: string, message: string): false => {
     this.errors.push({ sheet: this.sheet, row: this.currentRow, column, message });
     return false;
   };
 
+  // Every field holds one kind of value whatever the sheet (a rule that passes rather than none, keys
+  // that are not kept rather than undefined): V8 then need not recompile the loop for the next sheet.
   constructor(
-    private readonly def: SheetDef,
+    def: SheetDef,
     readonly c: SheetColumns,
     private readonly sheet: string,
     private readonly errors: WorkbookError[],
     private readonly sheetCodes: Set<string>,
-    /** The keys (乡镇代码, 编号) of the rows read, also of wrong ones; undefined when no sheet names them. */
-    private readonly keys: TownshipKeys | undefined,
+    /** The keys (乡镇代码, 编号) of the rows read, also of wrong ones, when `keepKeys`. */
+    private readonly keys: TownshipKeys,
+    private readonly keepKeys: boolean,
   ) {
-    this.times = c.timeKeys.map(() => []);
+    this.times = c.timeKeys.map(() => new TimeColumn());
     this.rowTimes = new Float64Array(c.timeKeys.length);
+    this.rules = def.rules ?? NO_RULES;
   }
 
   read(row: number, cells: readonly CellValue[]): void {
-    const { columns, ats, slots, fast, keyOf, isCode } = this.c;
+    const { columns, ats, slots, fast, keyOf, isCode, idAt, codeAt } = this.c;
     const errors = this.errors;
     const rowTimes = this.rowTimes;
     const record: Row = { row };
     let rowOk = true;
+    let id: unknown;
+    let code: unknown;
     for (let k = 0; k < rowTimes.length; k++) rowTimes[k] = Number.NaN;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Column;
@@ -478,19 +491,41 @@ class RowReader {
         rowOk = false;
         continue;
       }
-      if (value !== "") record[keyOf[j] as string] = value;
+      if (value !== "") {
+        record[keyOf[j] as string] = value;
+        if (j === idAt) id = value;
+        else if (j === codeAt) code = value;
+      }
       if (isCode[j]) this.sheetCodes.add(value as string);
     }
-    if (this.keys && record.id !== undefined && record.townshipCode !== undefined)
-      this.keys.set(record.townshipCode as string, record.id as string, true);
+    if (this.keepKeys && id !== undefined && code !== undefined)
+      this.keys.set(code as string, id as string, true);
     this.currentRow = row;
-    const rules = this.def.rules;
-    if (!rowOk || (rules && !rules(record, this.fail))) return;
+    if (!rowOk || !this.rules(record, this.fail)) return;
     this.rows.push(record);
     const times = this.times;
-    for (let k = 0; k < times.length; k++) (times[k] as number[]).push(rowTimes[k] as number);
+    for (let k = 0; k < times.length; k++) (times[k] as TimeColumn).push(rowTimes[k] as number);
   }
 }
+
+/** Epoch ms, appended: a growing Float64Array (an array of numbers changes its kind as NaN and ms come). */
+class TimeColumn {
+  private ms = new Float64Array(1024);
+  private length = 0;
+  push(ms: number): void {
+    if (this.length === this.ms.length) {
+      const grown = new Float64Array(this.ms.length * 2);
+      grown.set(this.ms);
+      this.ms = grown;
+    }
+    this.ms[this.length++] = ms;
+  }
+  values(): Float64Array {
+    return this.ms.slice(0, this.length);
+  }
+}
+
+const NO_RULES: RowRule = () => true;
 
 function readSheet(
   def: SheetDef,
@@ -510,21 +545,13 @@ function readSheet(
    * first non-blank data row).
    */
   let state: RowReader | "skip" | "headerless" | undefined;
+  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
+  const keepKeys = REFERENCED.has(def.name);
   table.forEachRow((row, cells) => {
     if (state === undefined) {
       if (row === 1) {
         const columns = readHeader(def, cells, sheet, parseEvent, errors, report);
-        // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
-        state = columns
-          ? new RowReader(
-              def,
-              columns,
-              sheet,
-              errors,
-              sheetCodes,
-              REFERENCED.has(def.name) ? keys : undefined,
-            )
-          : "skip";
+        state = columns ? new RowReader(def, columns, sheet, errors, sheetCodes, keys, keepKeys) : "skip";
         return;
       }
       state = "headerless";
@@ -541,7 +568,7 @@ function readSheet(
   const { rows, times, c } = state;
   return {
     rows,
-    instants: new Map(times.map((ms, k) => [c.timeKeys[k] as string, Float64Array.from(ms)])),
+    instants: new Map(times.map((t, k) => [c.timeKeys[k] as string, t.values()])),
   };
 }
 
