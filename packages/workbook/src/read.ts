@@ -508,9 +508,13 @@ class RowReader {
   }
 }
 
-/** Epoch ms, appended: a growing Float64Array (an array of numbers changes its kind as NaN and ms come). */
+/**
+ * Epoch ms, appended: a growing Float64Array (an array of numbers changes its kind as NaN and ms come).
+ * It starts small so that it first grows while the row loop is still interpreted: optimised before
+ * that, the loop would be deoptimised (and recompiled) the first time it grew.
+ */
 class TimeColumn {
-  private ms = new Float64Array(1024);
+  private ms = new Float64Array(8);
   private length = 0;
   push(ms: number): void {
     if (this.length === this.ms.length) {
