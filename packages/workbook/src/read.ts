@@ -420,7 +420,7 @@ function missingColumns(
  * spends on it counts as much as the loop itself).
  */
 class RowReader {
-  readonly rows: Row[] = [];
+  readonly rows: Row[] = objectArray();
   /** The time columns' epoch ms of the rows kept, column by column. */
   readonly times: TimeColumn[];
   /** The time columns' epoch ms of the row being read. */
@@ -444,7 +444,9 @@ class RowReader {
     private readonly keys: TownshipKeys,
     private readonly keepKeys: boolean,
   ) {
-    this.times = c.timeKeys.map(() => new TimeColumn());
+    // One kind of array whether the sheet has time columns or none (no deoptimisation between sheets).
+    this.times = objectArray();
+    for (let k = 0; k < c.timeKeys.length; k++) this.times.push(new TimeColumn());
     this.rowTimes = new Float64Array(c.timeKeys.length);
     this.rules = def.rules ?? NO_RULES;
   }
@@ -531,6 +533,17 @@ class TimeColumn {
 
 const NO_RULES: RowRule = () => true;
 
+/**
+ * An empty array that already holds objects as far as V8 knows (a new `[]` starts as an array of small
+ * integers, and the row loop, optimised for the last sheet's array of records, was deoptimised at the
+ * first record pushed to the next sheet's).
+ */
+function objectArray<T extends object>(): T[] {
+  const a: (T | object)[] = [{}];
+  a.length = 0;
+  return a as T[];
+}
+
 function readSheet(
   def: SheetDef,
   table: SheetSource,
@@ -543,37 +556,65 @@ function readSheet(
   const keys = new TownshipKeys();
   seenKeys.set(def.name, keys);
   const sheet = table.label;
-  /**
-   * Until the first row: undefined; then the reader, or "skip" once columns are missing, or
-   * "headerless" when the first row was not row 1 (the required columns are then reported at the
-   * first non-blank data row).
-   */
-  let state: RowReader | "skip" | "headerless" | undefined;
   // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
   const keepKeys = REFERENCED.has(def.name);
-  table.forEachRow((row, cells) => {
-    if (state === undefined) {
-      if (row === 1) {
-        const columns = readHeader(def, cells, sheet, parseEvent, errors, report);
-        state = columns ? new RowReader(def, columns, sheet, errors, sheetCodes, keys, keepKeys) : "skip";
-        return;
-      }
-      state = "headerless";
-    }
-    if (state === "skip" || isBlankRow(cells)) return;
-    if (state === "headerless") {
-      missingColumns(def, sheet, new Set(), errors);
-      state = "skip";
-      return;
-    }
-    state.read(row, cells);
-  });
+  const visitor = new SheetVisitor(
+    (row, cells) => {
+      if (row !== 1) return "headerless";
+      const columns = readHeader(def, cells, sheet, parseEvent, errors, report);
+      return columns ? new RowReader(def, columns, sheet, errors, sheetCodes, keys, keepKeys) : "skip";
+    },
+    () => missingColumns(def, sheet, new Set(), errors),
+  );
+  table.forEachRow((row, cells) => visitor.visit(row, cells));
+  const state = visitor.state;
   if (!(state instanceof RowReader)) return { rows: [], instants: new Map() };
   const { rows, times, c } = state;
   return {
     rows,
     instants: new Map(times.map((t, k) => [c.timeKeys[k] as string, t.values()])),
   };
+}
+
+/**
+ * A sheet's rows in order: the first (the header, read by `start`), then the data rows to the
+ * RowReader. The data rows take the short path of `visit`; the header and the sheets that are not
+ * read take `other`, its own function: compiled into the hot path (the worksheet scanner inlines
+ * `visit`), the once-per-sheet branch made V8 deoptimise the scanner at the start of each sheet.
+ */
+class SheetVisitor {
+  /**
+   * Until the first row: undefined; then the reader, or "skip" once columns are missing, or
+   * "headerless" when the first row was not row 1 (the required columns are then reported at the
+   * first non-blank data row).
+   */
+  state: RowReader | "skip" | "headerless" | undefined;
+
+  constructor(
+    private readonly start: (row: number, cells: readonly CellValue[]) => RowReader | "skip" | "headerless",
+    private readonly reportHeaderless: () => void,
+  ) {}
+
+  visit(row: number, cells: readonly CellValue[]): void {
+    const state = this.state;
+    if (typeof state === "object") {
+      if (!isBlankRow(cells)) state.read(row, cells);
+    } else this.other(row, cells);
+  }
+
+  private other(row: number, cells: readonly CellValue[]): void {
+    if (this.state === undefined) {
+      this.state = this.start(row, cells);
+      if (this.state !== "headerless") return;
+    }
+    if (this.state === "skip" || isBlankRow(cells)) return;
+    if (this.state === "headerless") {
+      this.reportHeaderless();
+      this.state = "skip";
+      return;
+    }
+    (this.state as RowReader).read(row, cells);
+  }
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
