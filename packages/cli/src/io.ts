@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRaw } from "node:zlib";
+import type { InflateRaw } from "@pingan/workbook";
 
 /** The files the command line reads, injected so that tests can replace single files. */
 export type CliIo = {
@@ -11,9 +12,10 @@ export type CliIo = {
   list(path: string): string[];
   /**
    * A raw inflater for .xlsx parts: node's zlib, one thread-pool job per part (no stream as in the
-   * fallback), so the parts inflate side by side while the first sheets are read.
+   * fallback) into one buffer of the part's size, so the parts inflate side by side while the first
+   * sheets are read.
    */
-  inflateRaw?: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  inflateRaw?: InflateRaw;
 };
 
 export const nodeIo: CliIo = {
@@ -27,8 +29,8 @@ export const nodeIo: CliIo = {
     }
   },
   list: (path) => readdirSync(path),
-  inflateRaw: (data) =>
-    new Promise((resolve, reject) => inflateRaw(data, (e, out) => (e ? reject(e) : resolve(out)))),
+  inflateRaw: (data, options) =>
+    new Promise((resolve, reject) => inflateRaw(data, options, (e, out) => (e ? reject(e) : resolve(out)))),
 };
 
 /** The node file system with some files replaced (by path) with the given text. */

@@ -1,6 +1,7 @@
 import {
   type Column,
   type ParsedRow,
+  type RowRule,
   SHEET_BY_NAME,
   SHEETS,
   type SheetDef,
@@ -334,104 +335,137 @@ function parseCell(c: Column, v: CellValue, parseEvent: (v: CellValue) => Parsed
 /** The sheets whose rows other sheets name: their keys are kept for crossCheck, also of wrong rows. */
 const REFERENCED: ReadonlySet<string> = new Set(["重点人员", "矛盾纠纷"]);
 
-function readSheet(
+/** A sheet's columns as its header row names them, as parallel arrays (the row loop indexes them). */
+type SheetColumns = {
+  columns: Column[];
+  /** Each column's cell index in the row. */
+  ats: number[];
+  /** Each column's slot in the row's times, or -1 when it is not a time column. */
+  slots: number[];
+  parsers: ((v: CellValue) => Parsed<unknown>)[];
+  fast: FastParser[];
+  keyOf: string[];
+  /** The 乡镇 sheet's 乡镇代码 column, whose codes other sheets are checked against. */
+  isCode: boolean[];
+  /** The index (in `columns`) of 编号 and of 乡镇代码, -1 without. */
+  idAt: number;
+  codeAt: number;
+  /** The time columns' keys, in slot order. */
+  timeKeys: string[];
+};
+
+/**
+ * The header row (row 1): columns by header text, trimmed of ASCII and full-width spaces, in any order;
+ * undefined when required columns are missing (reported) and the sheet's rows are not read. Its own
+ * function, run once per sheet: the row loop stays small for the optimising compiler, which otherwise
+ * compiled this once-per-sheet code (its closures and array calls) into the row loop again and again.
+ */
+function readHeader(
   def: SheetDef,
-  table: SheetSource,
+  cells: readonly CellValue[],
+  sheet: string,
   parseEvent: (v: CellValue) => Parsed<string>,
   errors: WorkbookError[],
   report: ReadReport,
-  sheetCodes: Set<string>,
-  seenKeys: Map<string, TownshipKeys>,
-): { rows: Row[]; instants: Map<string, Float64Array> } {
-  const keys = new TownshipKeys();
-  seenKeys.set(def.name, keys);
-  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
-  const keepKeys = REFERENCED.has(def.name);
-  const sheet = table.label;
-  const out: Row[] = [];
-  const isTownships = def.key === "townships";
-  /** Until the first row: whether it is the header; then the columns, or "skip" once columns are missing. */
-  let index: { column: Column; at: number; time?: number }[] | "skip" | undefined;
-  // The columns read, as parallel arrays (the row loop runs cold: no iterator, no destructuring).
-  let columns: Column[] = [];
-  let ats: number[] = [];
-  let slots: number[] = [];
-  let parsers: ((v: CellValue) => Parsed<unknown>)[] = [];
-  let fast: FastParser[] = [];
-  let keyOf: string[] = [];
-  let isCode: boolean[] = [];
-  let currentRow = 0;
-  const fail = (column: string, message: string): false => {
-    errors.push({ sheet, row: currentRow, column, message });
+): SheetColumns | undefined {
+  const byHeader = new Map(def.columns.map((c) => [c.header, c]));
+  const found = new Set<string>();
+  const unknown: string[] = [];
+  const index: { column: Column; at: number }[] = [];
+  cells.forEach((cell, at) => {
+    if (isBlank(cell)) return;
+    const text = trimCell(String(cell));
+    const column = byHeader.get(text);
+    if (!column) unknown.push(text);
+    else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
+    else {
+      found.add(text);
+      index.push({ column, at });
+    }
+  });
+  if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
+  if (missingColumns(def, sheet, found, errors)) return undefined;
+  const columns = index.map((c) => c.column);
+  let slot = 0;
+  const parsers = columns.map((c) => parserOf(c, parseEvent));
+  return {
+    columns,
+    ats: index.map((c) => c.at),
+    slots: columns.map((c) => (c.kind === "time" ? slot++ : -1)),
+    parsers,
+    fast: columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>)),
+    keyOf: columns.map((c) => c.key),
+    isCode: columns.map((c) => def.key === "townships" && c.key === "code"),
+    idAt: columns.findIndex((c) => c.key === "id"),
+    codeAt: columns.findIndex((c) => c.key === "townshipCode"),
+    timeKeys: columns.filter((c) => c.kind === "time").map((c) => c.key),
+  };
+}
+
+/** Reports the required columns not found (at row 1); true when there are any. */
+function missingColumns(
+  def: SheetDef,
+  sheet: string,
+  found: ReadonlySet<string>,
+  errors: WorkbookError[],
+): boolean {
+  const missing = def.columns.filter((c) => c.required && !found.has(c.header));
+  for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
+  return missing.length > 0;
+}
+
+/**
+ * A sheet's data rows → records. One instance per sheet, one method per row: a small, fixed-shape
+ * loop that V8 optimises cheaply (the whole process runs it cold, so what the optimising compiler
+ * spends on it counts as much as the loop itself).
+ */
+class RowReader {
+  readonly rows: Row[] = objectArray();
+  /** The time columns' epoch ms of the rows kept, column by column. */
+  readonly times: TimeColumn[];
+  /** The time columns' epoch ms of the row being read. */
+  private readonly rowTimes: Float64Array;
+  private readonly rules: RowRule;
+  private currentRow = 0;
+  private readonly fail = (column: string, message: string): false => {
+    this.errors.push({ sheet: this.sheet, row: this.currentRow, column, message });
     return false;
   };
-  /** With no header row: the required columns are reported at the first non-blank data row. */
-  let headerless = false;
-  /** The time columns' epoch ms of the rows kept, and of the row being read. */
-  let times: { key: string; ms: number[] }[] = [];
-  let rowTimes: number[] = [];
 
-  const missingColumns = (found: ReadonlySet<string>): boolean => {
-    const missing = def.columns.filter((c) => c.required && !found.has(c.header));
-    for (const c of missing) errors.push({ sheet, row: 1, column: c.header, message: "缺少必填列" });
-    return missing.length > 0;
-  };
+  // Every field holds one kind of value whatever the sheet (a rule that passes rather than none, keys
+  // that are not kept rather than undefined): V8 then need not recompile the loop for the next sheet.
+  constructor(
+    def: SheetDef,
+    readonly c: SheetColumns,
+    private readonly sheet: string,
+    private readonly errors: WorkbookError[],
+    private readonly sheetCodes: Set<string>,
+    /** The keys (乡镇代码, 编号) of the rows read, also of wrong ones, when `keepKeys`. */
+    private readonly keys: TownshipKeys,
+    private readonly keepKeys: boolean,
+  ) {
+    // One kind of array whether the sheet has time columns or none (no deoptimisation between sheets).
+    this.times = objectArray();
+    for (let k = 0; k < c.timeKeys.length; k++) this.times.push(new TimeColumn());
+    this.rowTimes = new Float64Array(c.timeKeys.length);
+    this.rules = def.rules ?? NO_RULES;
+  }
 
-  table.forEachRow((row, cells) => {
-    if (index === "skip") return;
-    if (index === undefined) {
-      index = [];
-      if (row === 1) {
-        // Columns by header text, trimmed of ASCII and full-width spaces, in any order.
-        const byHeader = new Map(def.columns.map((c) => [c.header, c]));
-        const found = new Set<string>();
-        const unknown: string[] = [];
-        cells.forEach((cell, at) => {
-          if (isBlank(cell)) return;
-          const text = trimCell(String(cell));
-          const column = byHeader.get(text);
-          if (!column) unknown.push(text);
-          else if (found.has(text)) errors.push({ sheet, row: 1, column: text, message: "列重复" });
-          else {
-            found.add(text);
-            (index as { column: Column; at: number }[]).push({ column, at });
-          }
-        });
-        if (unknown.length) report.unknownColumns.push({ sheet, columns: unknown });
-        if (missingColumns(found)) index = "skip";
-        else {
-          times = index.filter((c) => c.column.kind === "time").map((c) => ({ key: c.column.key, ms: [] }));
-          rowTimes = times.map(() => Number.NaN);
-          // Each column's slot in rowTimes, or -1.
-          let slot = 0;
-          index = index.map((c) => ({ ...c, time: c.column.kind === "time" ? slot++ : -1 }));
-          columns = index.map((c) => c.column);
-          ats = index.map((c) => c.at);
-          slots = index.map((c) => c.time ?? -1);
-          parsers = columns.map((c) => parserOf(c, parseEvent));
-          fast = columns.map((c, j) => fastParserOf(c, parsers[j] as (v: CellValue) => Parsed<unknown>));
-          keyOf = columns.map((c) => c.key);
-          isCode = columns.map((c) => isTownships && c.key === "code");
-        }
-        return;
-      }
-      headerless = true;
-    }
-    if (isBlankRow(cells)) return;
-    if (headerless) {
-      missingColumns(new Set());
-      index = "skip";
-      return;
-    }
+  read(row: number, cells: readonly CellValue[]): void {
+    const { columns, ats, slots, fast, keyOf, isCode, idAt, codeAt } = this.c;
+    const errors = this.errors;
+    const rowTimes = this.rowTimes;
     const record: Row = { row };
     let rowOk = true;
+    let id: unknown;
+    let code: unknown;
     for (let k = 0; k < rowTimes.length; k++) rowTimes[k] = Number.NaN;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Column;
       const v = cells[ats[j] as number] ?? null;
       if (isBlank(v)) {
         if (column.required) {
-          errors.push({ sheet, row, column: column.header, message: "必填，不能为空" });
+          errors.push({ sheet: this.sheet, row, column: column.header, message: "必填，不能为空" });
           rowOk = false;
         }
         continue;
@@ -442,7 +476,7 @@ function readSheet(
         if (Number.isNaN(ms)) {
           const t = parseTime(v);
           if (!t.ok) {
-            errors.push({ sheet, row, column: column.header, message: t.problem });
+            errors.push({ sheet: this.sheet, row, column: column.header, message: t.problem });
             rowOk = false;
             continue;
           }
@@ -454,22 +488,133 @@ function readSheet(
       }
       const value = (fast[j] as FastParser)(v);
       if (value === FAILED) {
-        const parsed = (parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
-        errors.push({ sheet, row, column: column.header, message: parsed.problem });
+        const parsed = (this.c.parsers[j] as (v: CellValue) => Parsed<unknown>)(v) as { problem: string };
+        errors.push({ sheet: this.sheet, row, column: column.header, message: parsed.problem });
         rowOk = false;
         continue;
       }
-      if (value !== "") record[keyOf[j] as string] = value;
-      if (isCode[j]) sheetCodes.add(value as string);
+      if (value !== "") {
+        record[keyOf[j] as string] = value;
+        if (j === idAt) id = value;
+        else if (j === codeAt) code = value;
+      }
+      if (isCode[j]) this.sheetCodes.add(value as string);
     }
-    if (keepKeys && record.id !== undefined && record.townshipCode !== undefined)
-      keys.set(record.townshipCode as string, record.id as string, true);
-    currentRow = row;
-    if (!rowOk || (def.rules && !def.rules(record, fail))) return;
-    out.push(record);
-    for (let k = 0; k < times.length; k++) (times[k] as { ms: number[] }).ms.push(rowTimes[k] as number);
-  });
-  return { rows: out, instants: new Map(times.map((t) => [t.key, Float64Array.from(t.ms)])) };
+    if (this.keepKeys && id !== undefined && code !== undefined)
+      this.keys.set(code as string, id as string, true);
+    this.currentRow = row;
+    if (!rowOk || !this.rules(record, this.fail)) return;
+    this.rows.push(record);
+    const times = this.times;
+    for (let k = 0; k < times.length; k++) (times[k] as TimeColumn).push(rowTimes[k] as number);
+  }
+}
+
+/**
+ * Epoch ms, appended: a growing Float64Array (an array of numbers changes its kind as NaN and ms come).
+ * It starts small so that it first grows while the row loop is still interpreted: optimised before
+ * that, the loop would be deoptimised (and recompiled) the first time it grew.
+ */
+class TimeColumn {
+  private ms = new Float64Array(8);
+  private length = 0;
+  push(ms: number): void {
+    if (this.length === this.ms.length) {
+      const grown = new Float64Array(this.ms.length * 2);
+      grown.set(this.ms);
+      this.ms = grown;
+    }
+    this.ms[this.length++] = ms;
+  }
+  values(): Float64Array {
+    return this.ms.slice(0, this.length);
+  }
+}
+
+const NO_RULES: RowRule = () => true;
+
+/**
+ * An empty array that already holds objects as far as V8 knows (a new `[]` starts as an array of small
+ * integers, and the row loop, optimised for the last sheet's array of records, was deoptimised at the
+ * first record pushed to the next sheet's).
+ */
+function objectArray<T extends object>(): T[] {
+  const a: (T | object)[] = [{}];
+  a.length = 0;
+  return a as T[];
+}
+
+function readSheet(
+  def: SheetDef,
+  table: SheetSource,
+  parseEvent: (v: CellValue) => Parsed<string>,
+  errors: WorkbookError[],
+  report: ReadReport,
+  sheetCodes: Set<string>,
+  seenKeys: Map<string, TownshipKeys>,
+): { rows: Row[]; instants: Map<string, Float64Array> } {
+  const keys = new TownshipKeys();
+  seenKeys.set(def.name, keys);
+  const sheet = table.label;
+  // Only the rows other sheets name are looked up (a visit's key person, an attempt's dispute).
+  const keepKeys = REFERENCED.has(def.name);
+  const visitor = new SheetVisitor(
+    (row, cells) => {
+      if (row !== 1) return "headerless";
+      const columns = readHeader(def, cells, sheet, parseEvent, errors, report);
+      return columns ? new RowReader(def, columns, sheet, errors, sheetCodes, keys, keepKeys) : "skip";
+    },
+    () => missingColumns(def, sheet, new Set(), errors),
+  );
+  table.forEachRow((row, cells) => visitor.visit(row, cells));
+  const state = visitor.state;
+  if (!(state instanceof RowReader)) return { rows: [], instants: new Map() };
+  const { rows, times, c } = state;
+  return {
+    rows,
+    instants: new Map(times.map((t, k) => [c.timeKeys[k] as string, t.values()])),
+  };
+}
+
+/**
+ * A sheet's rows in order: the first (the header, read by `start`), then the data rows to the
+ * RowReader. The data rows take the short path of `visit`; the header and the sheets that are not
+ * read take `other`, its own function: compiled into the hot path (the worksheet scanner inlines
+ * `visit`), the once-per-sheet branch made V8 deoptimise the scanner at the start of each sheet.
+ */
+class SheetVisitor {
+  /**
+   * Until the first row: undefined; then the reader, or "skip" once columns are missing, or
+   * "headerless" when the first row was not row 1 (the required columns are then reported at the
+   * first non-blank data row).
+   */
+  state: RowReader | "skip" | "headerless" | undefined;
+
+  constructor(
+    private readonly start: (row: number, cells: readonly CellValue[]) => RowReader | "skip" | "headerless",
+    private readonly reportHeaderless: () => void,
+  ) {}
+
+  visit(row: number, cells: readonly CellValue[]): void {
+    const state = this.state;
+    if (typeof state === "object") {
+      if (!isBlankRow(cells)) state.read(row, cells);
+    } else this.other(row, cells);
+  }
+
+  private other(row: number, cells: readonly CellValue[]): void {
+    if (this.state === undefined) {
+      this.state = this.start(row, cells);
+      if (this.state !== "headerless") return;
+    }
+    if (this.state === "skip" || isBlankRow(cells)) return;
+    if (this.state === "headerless") {
+      this.reportHeaderless();
+      this.state = "skip";
+      return;
+    }
+    (this.state as RowReader).read(row, cells);
+  }
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {

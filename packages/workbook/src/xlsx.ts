@@ -131,7 +131,8 @@ async function readWorkbook(zip: ZipArchive): Promise<SheetSource[]> {
   const sheetXml = sheets.map((s) => zip.text(s.path));
   for (const p of [sharedXml, stylesXml, ...sheetXml]) p.catch(() => {}); // awaited below
   const sharedText = await sharedXml;
-  const shared = sharedText === undefined ? [] : sharedStrings(sharedText);
+  // Unescaped once here (`'=1` → `=1`, as the writer escapes formulas) rather than once per cell.
+  const shared = sharedText === undefined ? [] : sharedStrings(sharedText).map(unescapeSpreadsheetCell);
   const stylesText = await stylesXml;
   const dateStyles = stylesText === undefined ? [] : dateStyleIndexes(stylesText);
   const tables: SheetSource[] = [];
@@ -306,7 +307,7 @@ function cellValue(
   switch (type) {
     case "s": {
       const s = v === undefined ? undefined : shared[Number(v)];
-      return s === undefined ? null : unescapeSpreadsheetCell(s);
+      return s === undefined ? null : s;
     }
     case "str":
       return v === undefined ? null : unescapeSpreadsheetCell(decodeOoxmlEscapes(v));
@@ -339,6 +340,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /**
  * A worksheet's non-blank rows: cells by column (missing ones null), rows numbered as Excel does,
  * handed to `visit` one by one in one reused array (or returned, without `visit`).
+ * `shared`: the workbook's shared strings, already unescaped (`unescapeSpreadsheetCell`).
  *
  * The worksheet is nearly all of a workbook's XML, so it gets its own single pass instead of
  * `scanXml`'s callbacks: each tag is read once, char by char, its local name compared in place and only
@@ -422,7 +424,7 @@ function commonRows(
         const text = index >= 0 ? shared[index] : undefined;
         value =
           text !== undefined
-            ? unescapeSpreadsheetCell(text)
+            ? text
             : cellValue(type, index >= 0 ? undefined : v, undefined, isDate, shared, date1904);
       } else value = cellValue(type, v, undefined, isDate, shared, date1904);
       if (value === null) continue;
@@ -483,7 +485,7 @@ function scanRows(
     const s = sharedIndex >= 0 ? shared[sharedIndex] : undefined;
     const value =
       s !== undefined
-        ? unescapeSpreadsheetCell(s)
+        ? s
         : cellValue(
             type,
             v,

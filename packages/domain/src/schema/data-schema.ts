@@ -370,10 +370,13 @@ function crossRecordIssues(data: Data): ValidationIssue[] {
       );
   });
   const keyPersons = new Map((data.keyPersons ?? []).map((k) => [k.id, k]));
+  // The columns validation (or the workbook reader) parsed: NaN where absent, which compares false.
+  const registeredAt = instantColumn(data.keyPersons ?? [], "registeredAt");
+  const deregisteredAt = instantColumn(data.keyPersons ?? [], "deregisteredAt");
   (data.keyPersons ?? []).forEach((k, i) => {
     const freq = visitFrequencyProblem(k);
     if (freq) out.push(issue(data, ["keyPersons", i, "visitsPerQuarter"], freq.en, freq.zh));
-    if (k.deregisteredAt !== undefined && parseInstant(k.deregisteredAt) < parseInstant(k.registeredAt))
+    if ((deregisteredAt[i] as number) < (registeredAt[i] as number))
       out.push(
         issue(
           data,
