@@ -101,6 +101,8 @@ describe("报喜不报忧 flags during review", () => {
     expect(perfect).toMatchObject({ skipLevel: 1, skipLevelMedian: 0 });
     expect(perfect?.rule === "perfect" && perfect.rates).toEqual([
       { code: "I04", name: "信访工作", rate: 1, cases: 10 },
+      // Settled on the day they came: each was also handled first within the model's 7 days.
+      { code: "I12", name: "初信初访首办率", rate: 1, cases: 10 },
     ]);
   });
 
