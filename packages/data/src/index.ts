@@ -39,8 +39,12 @@ export {
   rankHistory,
 } from "./league-tables";
 export {
+  kindLastWrite,
+  kindToken,
+  LIVE_KINDS,
   type LiveChange,
   type LiveCounter,
+  type LiveKind,
   type LiveVersions,
   liveMonthKey,
   liveVersionItems,
@@ -64,11 +68,14 @@ export {
   type RangeQuery,
 } from "./records";
 export {
+  assembleScoringData,
   categoryFrequencies,
   type LoadScoringOptions,
   loadScoringData,
+  loadTownshipKind,
   loadTownshipsData,
   type ScoringCounty,
+  type ScoringPart,
 } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {

@@ -22,6 +22,19 @@ import type { Db } from "./db";
  * by `writeTransaction`.
  */
 
+/** The kinds of record a township-month score is computed from, each counted on its own in a counter item. */
+export const LIVE_KINDS = [
+  "dispute",
+  "petition",
+  "incident",
+  "keyPerson",
+  "visit",
+  "event",
+  "submission",
+] as const;
+export type LiveKind = (typeof LIVE_KINDS)[number];
+const isLiveKind = (x: string): x is LiveKind => (LIVE_KINDS as readonly string[]).includes(x);
+
 /** Entities whose writes change what a live table scores. */
 const SCORED_INSTANTS: Record<string, readonly string[]> = {
   dispute: ["reportedAt", "closedAt"],
@@ -37,6 +50,11 @@ export type LiveChange = {
   months: string[];
   /** Whether the key-person register changed (every month may depend on it). */
   register: boolean;
+  /**
+   * The kind of record written: its own count in each counter moves too, so what was loaded of the other
+   * kinds stays usable. Absent: any kind may have changed (every kind's count is then stale).
+   */
+  kind?: LiveKind;
 };
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -45,17 +63,17 @@ const MONTH = /^\d{4}-\d{2}$/;
 export function touchedBy(
   entity: string,
   item: Record<string, unknown>,
-): { townshipId: string; months: string[]; register: boolean } | null {
+): { townshipId: string; months: string[]; register: boolean; kind: LiveKind } | null {
   const townshipId = item.townshipId;
   if (typeof townshipId !== "string") return null;
-  if (entity === "keyPerson") return { townshipId, months: [], register: true };
+  if (entity === "keyPerson") return { townshipId, months: [], register: true, kind: entity };
   if (entity === "submission") {
     const month = item.month;
     if (typeof month !== "string" || !MONTH.test(month)) return null;
-    return { townshipId, months: [month], register: false };
+    return { townshipId, months: [month], register: false, kind: entity };
   }
   const fields = SCORED_INSTANTS[entity];
-  if (!fields) return null;
+  if (!fields || !isLiveKind(entity)) return null;
   const months = new Set<string>();
   for (const f of fields) {
     const v = item[f];
@@ -66,7 +84,7 @@ export function touchedBy(
       // not an instant: nothing to invalidate for it
     }
   }
-  return { townshipId, months: [...months], register: false };
+  return { townshipId, months: [...months], register: false, kind: entity };
 }
 
 /** The key of a township-month's counter in `LiveVersions.months`. */
@@ -78,30 +96,62 @@ const REGISTER_SK = "LVK";
  * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
  * Every record write goes through `writeTransaction`, which adds these itself; a caller building its
  * own transaction of records (an import) gets them the same way and needs nothing else.
+ *
+ * Each counter item holds `v` (every write) and, per kind of record written, `k_<kind>` (its writes)
+ * and `a_<kind>` (when it last moved). `v` moves by one for each kind written plus one for a write of no
+ * stated kind, so `v` minus the kinds' counts counts the writes of unknown kind (a coarse fallback, or a
+ * writer from before the kinds were counted): every kind's count is stale when that moves.
  */
 export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
-  const keys = new Set<string>();
+  const keys = new Map<string, { kinds: Set<LiveKind>; untyped: boolean }>();
+  const touch = (key: string, kind: LiveKind | undefined) => {
+    const k = keys.get(key) ?? { kinds: new Set<LiveKind>(), untyped: false };
+    if (kind) k.kinds.add(kind);
+    else k.untyped = true;
+    keys.set(key, k);
+  };
   for (const c of changes) {
-    for (const m of c.months) keys.add(`T#${c.townshipId}\u0000${monthCounterSk(m)}`);
-    if (c.register) keys.add(`T#${c.townshipId}\u0000${REGISTER_SK}`);
+    for (const m of c.months) touch(`T#${c.townshipId}\u0000${monthCounterSk(m)}`, c.kind);
+    if (c.register) touch(`T#${c.townshipId}\u0000${REGISTER_SK}`, c.kind);
   }
-  return [...keys].map((k) => {
+  const at = Date.now();
+  return [...keys].map(([k, { kinds, untyped }]) => {
     const [pk, sk] = k.split("\u0000") as [string, string];
+    const add = ["#v :n"];
+    // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
+    // indexes it reads records through may not show the write yet (see the API's live scores).
+    const set = ["#at = :at"];
+    const names: Record<string, string> = { "#v": "v", "#at": "at" };
+    for (const kind of kinds) {
+      add.push(`#k_${kind} :one`);
+      set.push(`#a_${kind} = :at`);
+      names[`#k_${kind}`] = `k_${kind}`;
+      names[`#a_${kind}`] = `a_${kind}`;
+    }
     return {
       Update: {
         TableName: db.tableName,
         Key: { pk, sk },
-        // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
-        // indexes it reads records through may not show the write yet (see the API's live scores).
-        UpdateExpression: "ADD #v :one SET #at = :at",
-        ExpressionAttributeNames: { "#v": "v", "#at": "at" },
-        ExpressionAttributeValues: { ":one": 1, ":at": Date.now() },
+        UpdateExpression: `ADD ${add.join(", ")} SET ${set.join(", ")}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ":n": kinds.size + (untyped ? 1 : 0),
+          ...(kinds.size > 0 ? { ":one": 1 } : {}),
+          ":at": at,
+        },
       },
     };
   });
 }
 
-export type LiveCounter = { v: number; at: number };
+export type LiveCounter = {
+  v: number;
+  at: number;
+  /** Per kind of record: its writes and when it last moved (absent: never written with its kind). */
+  kinds: Partial<Record<LiveKind, { n: number; at: number }>>;
+  /** Writes of no stated kind (`v` minus the kinds' counts): every kind may have changed with them. */
+  untyped: number;
+};
 
 export type LiveVersions = {
   /** `LV#<month>#<townshipId>` → counter (absent: never written). */
@@ -109,6 +159,28 @@ export type LiveVersions = {
   /** townshipId → register counter (absent: never written). */
   register: Map<string, LiveCounter>;
 };
+
+/**
+ * What one kind of record of a counter's township-month (or register) was last changed by: the kind's
+ * own count, and the writes of unknown kind. Equal tokens: that kind's records there are unchanged.
+ */
+export function kindToken(c: LiveCounter | undefined, kind: LiveKind): string {
+  return c ? `${c.kinds[kind]?.n ?? 0}.${c.untyped}` : "0.0";
+}
+
+/** When that kind's records there may last have changed (wall clock; 0: never). */
+export function kindLastWrite(c: LiveCounter | undefined, kind: LiveKind): number {
+  if (!c) return 0;
+  // A write of unknown kind may have been of this kind: its time is only known as the counter's own.
+  return c.untyped > 0 ? c.at : (c.kinds[kind]?.at ?? 0);
+}
+
+const COUNTER_NAMES: Record<string, string> = { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" };
+for (const kind of LIVE_KINDS) {
+  COUNTER_NAMES[`#k_${kind}`] = `k_${kind}`;
+  COUNTER_NAMES[`#a_${kind}`] = `a_${kind}`;
+}
+const COUNTER_PROJECTION = Object.keys(COUNTER_NAMES).join(", ");
 
 /** The months `from`..`to` (`YYYY-MM`, inclusive). */
 function monthsBetween(from: string, to: string): string[] {
@@ -151,8 +223,8 @@ export async function readLiveVersions(
               [db.tableName]: {
                 Keys: keys,
                 ConsistentRead: true,
-                ProjectionExpression: "#pk, #sk, #v, #at",
-                ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" },
+                ProjectionExpression: COUNTER_PROJECTION,
+                ExpressionAttributeNames: COUNTER_NAMES,
               },
             },
           }),
@@ -175,8 +247,18 @@ export async function readLiveVersions(
     )
       throw new Error(`malformed live-version item ${String(pk)} ${String(sk)}`);
     const townshipId = pk.slice(2);
-    if (sk === REGISTER_SK) out.register.set(townshipId, { v, at });
-    else out.months.set(liveMonthKey(sk.slice(3), townshipId), { v, at });
+    const kinds: LiveCounter["kinds"] = {};
+    let typed = 0;
+    for (const kind of LIVE_KINDS) {
+      const n = item[`k_${kind}`];
+      if (typeof n !== "number") continue;
+      const kindAt = item[`a_${kind}`];
+      kinds[kind] = { n, at: typeof kindAt === "number" ? kindAt : at };
+      typed += n;
+    }
+    const counter: LiveCounter = { v, at, kinds, untyped: v - typed };
+    if (sk === REGISTER_SK) out.register.set(townshipId, counter);
+    else out.months.set(liveMonthKey(sk.slice(3), townshipId), counter);
   }
   return out;
 }

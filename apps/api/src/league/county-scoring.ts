@@ -133,5 +133,13 @@ export async function liveTable(db: Db, countyId: string, period: string, now: D
   ]);
   const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime());
   const { details: _details, ...body } = table;
-  return { table: body, gaps: explainGaps(body, stored.scheme) };
+  // A kept table (the same object) was ranked with the same scheme version: its gaps are the same too.
+  let gaps = keptGaps.get(table);
+  if (!gaps) {
+    gaps = explainGaps(body, stored.scheme);
+    keptGaps.set(table, gaps);
+  }
+  return { table: body, gaps };
 }
+
+const keptGaps = new WeakMap<DetailedLeagueTable, ReturnType<typeof explainGaps>>();

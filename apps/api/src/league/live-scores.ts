@@ -1,20 +1,29 @@
 import { createHash } from "node:crypto";
 import {
+  assembleScoringData,
   categoryFrequencies,
   checkItems,
   type Db,
   getItem,
   type ItemOf,
+  kindLastWrite,
+  kindToken,
+  LIVE_KINDS,
+  type LiveKind,
   type LiveVersions,
+  type LoadScoringOptions,
   liveMonthKey,
+  loadTownshipKind,
   loadTownshipsData,
   readLiveVersions,
   readStoredMonthScores,
   type ScoringCounty,
+  type ScoringPart,
   writeStoredMonthScore,
 } from "@pingan/data";
 import {
   DAY_MS,
+  type Data,
   DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
   dutyScopes,
@@ -75,11 +84,50 @@ function remember(id: string, entry: Entry) {
   }
 }
 
-/** Forget every kept score of this process (tests compare with and without it). */
+/** Forget every kept score, loaded part and table of this process (tests compare with and without it). */
 export function clearMemoryScores() {
   memory.clear();
   explained.clear();
+  parts.clear();
+  partRecords = 0;
+  tables.clear();
 }
+
+/** A township's records of one kind over one window, as loaded, kept under that kind's counters. */
+type PartEntry = { key: string; recheckAfter: number; part: ScoringPart; size: number };
+/** Records kept in loaded parts in this process (a few hundred bytes each): bounded memory. */
+const PART_RECORDS = 150_000;
+const parts = new Map<string, PartEntry>();
+let partRecords = 0;
+
+function keepPart(id: string, entry: PartEntry) {
+  const old = parts.get(id);
+  if (old) {
+    parts.delete(id);
+    partRecords -= old.size;
+  }
+  if (entry.size > PART_RECORDS / 4) return;
+  parts.set(id, entry);
+  partRecords += entry.size;
+  while (partRecords > PART_RECORDS) {
+    const [oldest, e] = parts.entries().next().value as [string, PartEntry];
+    parts.delete(oldest);
+    partRecords -= e.size;
+  }
+}
+
+/** How many loads of one kind of record went to the table (tests check what a write reloads). */
+export const partLoads = { count: 0, byKind: new Map<string, number>() };
+
+const partSize = (p: ScoringPart) =>
+  (p.disputes?.length ?? 0) +
+  (p.petitions?.length ?? 0) +
+  (p.incidents?.length ?? 0) +
+  (p.keyPersons?.length ?? 0) +
+  (p.visits?.length ?? 0) +
+  (p.events?.length ?? 0) +
+  (p.manualScores?.length ?? 0) +
+  1;
 
 export type LiveCounty = {
   /** With its key-person categories: their frequencies are part of every kept score's key. */
@@ -206,8 +254,72 @@ function deserialize(body: string): TownshipMonthScore {
 }
 
 /**
+ * One township's records over a window of months (`all`, contiguous), kind by kind: a kind whose counters
+ * over the window (and the register's) are those it was loaded under is taken from this process, the
+ * others are read again. A write of an event thus re-reads that township's events of the window only.
+ * `versions` must cover the window and the disputes' look-back before it.
+ */
+async function loadTownshipWindow(
+  db: Db,
+  county: ScoringCounty,
+  township: ItemOf<"township">,
+  all: readonly string[],
+  options: LoadScoringOptions & { disputeLookbackDays: number },
+  versions: LiveVersions,
+): Promise<Data> {
+  const first = all[0] as string;
+  const last = all[all.length - 1] as string;
+  const lookbackFirst = monthOf(
+    new Date(monthRange(first).start - options.disputeLookbackDays * DAY_MS).toISOString(),
+  );
+  const register = versions.register.get(township.id);
+  const loaded = await Promise.all(
+    LIVE_KINDS.map(async (kind) => {
+      // Disputes come from the look-back too; the register's frequencies shape key persons.
+      const from = kind === "dispute" ? lookbackFirst : first;
+      const tokens = [kindToken(register, kind)];
+      let lastWrite = kindLastWrite(register, kind);
+      for (let m = from; m <= last; m = nextMonth(m)) {
+        const c = versions.months.get(liveMonthKey(m, township.id));
+        tokens.push(kindToken(c, kind));
+        lastWrite = Math.max(lastWrite, kindLastWrite(c, kind));
+      }
+      const key = tokens.join("|");
+      const id = [
+        db.tableName,
+        county.id,
+        township.id,
+        kind,
+        first,
+        last,
+        kind === "dispute" ? options.disputeLookbackDays : "",
+        kind === "keyPerson" ? frequencyKey(county) : "",
+        kind === "submission" ? Boolean(options.adjustments) : "",
+      ].join("|");
+      const kept = parts.get(id);
+      if (kept && kept.key === key && (kept.recheckAfter === 0 || Date.now() < kept.recheckAfter)) {
+        parts.delete(id);
+        parts.set(id, kept);
+        return kept.part;
+      }
+      const started = Date.now();
+      partLoads.count++;
+      partLoads.byKind.set(kind, (partLoads.byKind.get(kind) ?? 0) + 1);
+      const part = await loadTownshipKind(db, county, township, kind, all, options);
+      // Right after a write of this kind an index may not show it yet: keep the part only until they settled.
+      const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+      keepPart(id, { key, recheckAfter, part, size: partSize(part) });
+      return part;
+    }),
+  );
+  return assembleScoringData(county, [township], loaded);
+}
+
+/**
  * Scores some months of one township from its own records (one narrow load over the months' windows),
  * with evidence when asked. Each month is scored exactly as a whole-county scoring would score it.
+ * With the township's counters (`versions`, covering the months' dependencies), the records are loaded
+ * kind by kind and kept (`loadTownshipWindow`), so only the kinds written since are read again.
  */
 export async function scoreTownshipMonthsNow(
   db: Db,
@@ -216,17 +328,16 @@ export async function scoreTownshipMonthsNow(
   township: ItemOf<"township">,
   months: readonly string[],
   asOf: number,
-  options: { evidence?: boolean } = {},
+  options: { evidence?: boolean; versions?: LiveVersions } = {},
 ) {
   const sorted = [...months].sort();
   const window = [...new Set(sorted.flatMap((m) => windowOf(scheme, m)))].sort();
   const all: string[] = [];
   for (let m = window[0] as string; m <= (window[window.length - 1] as string); m = nextMonth(m)) all.push(m);
-  const data = await loadTownshipsData(db, county, [township], all, {
-    disputeLookbackDays: lookbackDays(scheme),
-    adjustments: true,
-    concurrency: 7,
-  });
+  const loadOptions = { disputeLookbackDays: lookbackDays(scheme), adjustments: true, concurrency: 7 };
+  const data = options.versions
+    ? await loadTownshipWindow(db, county, township, all, loadOptions, options.versions)
+    : await loadTownshipsData(db, county, [township], all, loadOptions);
   const scores = scoringStored(() =>
     scoreMonths(scheme, data, sorted, { asOf, evidence: options.evidence ?? false, explainMonths: sorted }),
   );
@@ -257,6 +368,7 @@ export async function explainedTownshipMonth(
   const started = Date.now();
   const { byMonth, data } = await scoreTownshipMonthsNow(db, scheme, live.county, township, [month], asOf, {
     evidence: true,
+    versions,
   });
   const score = byMonth.get(month) as TownshipMonthScore;
   const { lo, hi } = validity(scheme, month, asOf, data);
@@ -313,12 +425,19 @@ export async function townshipMonthScores(
   }
   if (missing.length === 0) return compact(out);
 
-  // Another instance (or this one before a restart) may have scored them already.
-  const stored = await readStoredMonthScores(
-    db,
-    live.county.id,
-    missing.map((x) => ({ month: x.m, townshipId: x.t.id })),
-  );
+  // Another instance (or this one before a restart) may have scored them already. Not one whose counters
+  // moved less than INDEX_SETTLE_MS ago: a score is stored only when scored that long after the last
+  // write to its counters (below), and equal counters mean that same last write, so none can be stored
+  // yet (a clock skew between instances only costs a scoring the table might have spared).
+  const settled = Date.now() - INDEX_SETTLE_MS;
+  const askable = missing.filter((x) => x.lastWrite <= settled);
+  const stored = askable.length
+    ? await readStoredMonthScores(
+        db,
+        live.county.id,
+        askable.map((x) => ({ month: x.m, townshipId: x.t.id })),
+      )
+    : new Map<string, never>();
   missing = missing.filter((x) => {
     const s = stored.get(`${x.m}#${x.t.id}`);
     if (!s || s.key !== x.key || !(s.lo <= asOf && asOf < s.hi)) return true;
@@ -345,6 +464,7 @@ export async function townshipMonthScores(
         t,
         job.map((x) => x.m),
         asOf,
+        { versions },
       );
       const scores = out.get(t.id) as TownshipMonthScore[];
       const writes: Promise<void>[] = [];
@@ -382,10 +502,19 @@ function compact(out: Map<string, TownshipMonthScore[]>): Map<string, TownshipMo
   return out;
 }
 
+/** A ranked table kept with the very score objects it was ranked from (`liveLeagueTable`). */
+type KeptTable = { sig: string; scores: TownshipMonthScore[]; table: DetailedLeagueTable };
+/** Tables kept in this process (one per database, county and period; ~100 KB for a year). */
+const TABLES = 200;
+const tables = new Map<string, KeptTable>();
+
 /**
  * A county's live table for a period (and the period before it, for rank change) from kept township-month
  * scores: the same table `computeLeagueTableDetailed` gives on a fresh load of every record (tested).
- * `details` carry no evidence.
+ * `details` carry no evidence. Ranking is a function of the scores, the townships and the scheme only, so
+ * when every score is the very object the kept table was ranked from (no counter moved, no deadline
+ * passed) and the townships and scheme are those it was ranked with, the kept table is the answer.
+ * The table returned must not be mutated.
  */
 export async function liveLeagueTable(
   db: Db,
@@ -396,20 +525,34 @@ export async function liveLeagueTable(
 ): Promise<DetailedLeagueTable> {
   const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
   const scored = await townshipMonthScores(db, scheme, live, months, asOf);
-  return leagueTableFromScores(
-    scheme,
-    {
-      county: live.county,
-      townships: live.townships.map((t) => ({
-        id: t.id,
-        name: t.name,
-        code: t.code,
-        population: t.population,
-        ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
-        ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
-      })),
-    },
-    scored,
-    period,
-  );
+  const townships = live.townships.map((t) => ({
+    id: t.id,
+    name: t.name,
+    code: t.code,
+    population: t.population,
+    ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
+    ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
+  }));
+  const id = `${db.tableName}|${live.county.id}|${period}`;
+  const sig = JSON.stringify([`${scheme.id}@${scheme.version}`, live.county, townships]);
+  const scores = townships.flatMap((t) => scored.get(t.id) ?? []);
+  const kept = tables.get(id);
+  if (
+    kept &&
+    kept.sig === sig &&
+    kept.scores.length === scores.length &&
+    kept.scores.every((x, i) => x === scores[i])
+  ) {
+    tables.delete(id);
+    tables.set(id, kept);
+    return kept.table;
+  }
+  const table = leagueTableFromScores(scheme, { county: live.county, townships }, scored, period);
+  tables.delete(id);
+  tables.set(id, { sig, scores, table });
+  if (tables.size > TABLES) {
+    const oldest = tables.keys().next().value;
+    if (oldest !== undefined) tables.delete(oldest);
+  }
+  return table;
 }
