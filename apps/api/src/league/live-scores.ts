@@ -9,7 +9,6 @@ import {
   kindLastWrite,
   kindToken,
   LIVE_KINDS,
-  type LiveKind,
   type LiveVersions,
   type LoadScoringOptions,
   liveMonthKey,
