@@ -12,7 +12,7 @@ import {
 } from "@pingan/domain";
 import { AppError } from "../errors";
 import { requireScheme, type StoredScheme } from "../schemes/scheme-store";
-import { liveCounty, liveLeagueTable } from "./live-scores";
+import { liveCounty, liveLeagueTable, prefetchLiveVersions } from "./live-scores";
 
 /**
  * Everything the API scores goes through here and then through the domain engine: the county's data
@@ -127,11 +127,13 @@ export async function scoreCounty(
  * ranked from kept township-month scores (live-scores.ts), re-scoring only township-months written since.
  */
 export async function liveTable(db: Db, countyId: string, period: string, now: Date) {
+  // The counters are read alongside the scheme and the townships (those of the last read of this period).
+  const prefetched = prefetchLiveVersions(db, countyId, period);
   const [stored, live] = await Promise.all([
     requireScheme(db, countyId, yearOf(period)),
     liveCounty(db, countyId),
   ]);
-  const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime());
+  const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime(), prefetched);
   const { details: _details, ...body } = table;
   // A kept table (the same object) was ranked with the same scheme version: its gaps are the same too.
   let gaps = keptGaps.get(table);

@@ -53,8 +53,12 @@ import { scoringStored } from "./county-scoring";
  * instance or a cold start reuses them too.
  */
 
-/** How long after a write the indexes records are read through may still miss it (GSIs are eventually consistent). */
-const INDEX_SETTLE_MS = 5_000;
+/**
+ * How long after a write the indexes records are read through may still miss it (GSIs are eventually
+ * consistent). A setting only so that tests (DynamoDB Local's indexes are consistent) can count exactly
+ * what a write makes a read load, whatever the time the test takes.
+ */
+export const liveSettings = { indexSettleMs: 5_000 };
 /** Township-month scores kept in this process (about 3 KB each). */
 const MEMORY_ENTRIES = 20_000;
 /** Township-months scored at once on a miss (each is a handful of queries). */
@@ -115,8 +119,8 @@ function keepPart(id: string, entry: PartEntry) {
   }
 }
 
-/** How many loads of one kind of record went to the table (tests check what a write reloads). */
-export const partLoads = { count: 0, byKind: new Map<string, number>() };
+/** Loads of one kind of a township's records from the table, by `<townshipId>:<kind>` (tests check what a write reloads). */
+export const partLoads = new Map<string, number>();
 
 const partSize = (p: ScoringPart) =>
   (p.disputes?.length ?? 0) +
@@ -302,11 +306,12 @@ async function loadTownshipWindow(
         return kept.part;
       }
       const started = Date.now();
-      partLoads.count++;
-      partLoads.byKind.set(kind, (partLoads.byKind.get(kind) ?? 0) + 1);
+      const counted = `${township.id}:${kind}`;
+      partLoads.set(counted, (partLoads.get(counted) ?? 0) + 1);
       const part = await loadTownshipKind(db, county, township, kind, all, options);
       // Right after a write of this kind an index may not show it yet: keep the part only until they settled.
-      const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+      const recheckAfter =
+        started - lastWrite < liveSettings.indexSettleMs ? lastWrite + liveSettings.indexSettleMs : 0;
       keepPart(id, { key, recheckAfter, part, size: partSize(part) });
       return part;
     }),
@@ -371,7 +376,8 @@ export async function explainedTownshipMonth(
   });
   const score = byMonth.get(month) as TownshipMonthScore;
   const { lo, hi } = validity(scheme, month, asOf, data);
-  const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+  const recheckAfter =
+    started - lastWrite < liveSettings.indexSettleMs ? lastWrite + liveSettings.indexSettleMs : 0;
   explained.delete(id);
   explained.set(id, { key, lo, hi, recheckAfter, score });
   if (explained.size > EXPLAINED_ENTRIES) {
@@ -396,16 +402,30 @@ export async function townshipMonthScores(
   live: LiveCounty,
   months: readonly string[],
   asOf: number,
+  prefetched?: PrefetchedVersions,
 ): Promise<Map<string, TownshipMonthScore[]>> {
   const sorted = [...months].sort();
   // A December with yearly duties depends on its whole year: the earliest dependency of any month.
   const firstDependency = sorted.map((m) => dependsOn(scheme, m)[0] as string).sort()[0] as string;
-  const versions = await readLiveVersions(
-    db,
-    live.townships.map((t) => t.id),
-    firstDependency,
-    sorted[sorted.length - 1] as string,
-  );
+  const range = {
+    ids: live.townships.map((t) => t.id),
+    from: firstDependency,
+    to: sorted[sorted.length - 1] as string,
+  };
+  const rangeId = `${db.tableName}|${live.county.id}|${sorted[0]}|${range.to}`;
+  versionRanges.delete(rangeId);
+  versionRanges.set(rangeId, range);
+  if (versionRanges.size > TABLES) {
+    const oldest = versionRanges.keys().next().value;
+    if (oldest !== undefined) versionRanges.delete(oldest);
+  }
+  const versions =
+    prefetched &&
+    prefetched.rangeId === rangeId &&
+    prefetched.from === range.from &&
+    prefetched.ids.join(",") === range.ids.join(",")
+      ? await prefetched.read
+      : await readLiveVersions(db, range.ids, range.from, range.to);
 
   const out = new Map<string, TownshipMonthScore[]>();
   let missing: Miss[] = [];
@@ -425,10 +445,10 @@ export async function townshipMonthScores(
   if (missing.length === 0) return compact(out);
 
   // Another instance (or this one before a restart) may have scored them already. Not one whose counters
-  // moved less than INDEX_SETTLE_MS ago: a score is stored only when scored that long after the last
+  // moved less than the index settle time ago: a score is stored only when scored that long after the last
   // write to its counters (below), and equal counters mean that same last write, so none can be stored
   // yet (a clock skew between instances only costs a scoring the table might have spared).
-  const settled = Date.now() - INDEX_SETTLE_MS;
+  const settled = Date.now() - liveSettings.indexSettleMs;
   const askable = missing.filter((x) => x.lastWrite <= settled);
   const stored = askable.length
     ? await readStoredMonthScores(
@@ -471,7 +491,8 @@ export async function townshipMonthScores(
         const score = byMonth.get(x.m) as TownshipMonthScore;
         const { lo, hi } = validity(scheme, x.m, asOf, data);
         // Right after a write, an index may not show it yet: keep the score only until the indexes settled.
-        const recheckAfter = started - x.lastWrite < INDEX_SETTLE_MS ? x.lastWrite + INDEX_SETTLE_MS : 0;
+        const recheckAfter =
+          started - x.lastWrite < liveSettings.indexSettleMs ? x.lastWrite + liveSettings.indexSettleMs : 0;
         remember(x.id, { key: x.key, lo, hi, recheckAfter, score });
         if (recheckAfter === 0)
           writes.push(
@@ -501,6 +522,38 @@ function compact(out: Map<string, TownshipMonthScore[]>): Map<string, TownshipMo
   return out;
 }
 
+/** The counters a county's months were last read over (townships, months): what to prefetch next time. */
+const versionRanges = new Map<string, { ids: string[]; from: string; to: string }>();
+
+/** A read of live-version counters started before the scheme and townships it depends on were known. */
+export type PrefetchedVersions = {
+  rangeId: string;
+  ids: string[];
+  from: string;
+  read: Promise<LiveVersions>;
+};
+
+/**
+ * Starts reading the counters a live table of `period` read last time (the same townships and months),
+ * so that the read runs alongside the scheme's and the townships' instead of after them. It is used only
+ * if the townships and months turn out the same; it starts after the request did, so it sees every write
+ * finished before the request, as a read started later would.
+ */
+export function prefetchLiveVersions(
+  db: Db,
+  countyId: string,
+  period: string,
+): PrefetchedVersions | undefined {
+  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)].sort();
+  const rangeId = `${db.tableName}|${countyId}|${months[0]}|${months[months.length - 1]}`;
+  const range = versionRanges.get(rangeId);
+  if (!range) return undefined;
+  const read = readLiveVersions(db, range.ids, range.from, range.to);
+  // Unused (the townships or the scheme changed) it is dropped; its failure then matters to no one.
+  read.catch(() => undefined);
+  return { rangeId, ids: range.ids, from: range.from, read };
+}
+
 /** A ranked table kept with the very score objects it was ranked from (`liveLeagueTable`). */
 type KeptTable = { sig: string; scores: TownshipMonthScore[]; table: DetailedLeagueTable };
 /** Tables kept in this process (one per database, county and period; ~100 KB for a year). */
@@ -521,9 +574,10 @@ export async function liveLeagueTable(
   live: LiveCounty,
   period: string,
   asOf: number,
+  prefetched?: PrefetchedVersions,
 ): Promise<DetailedLeagueTable> {
   const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
-  const scored = await townshipMonthScores(db, scheme, live, months, asOf);
+  const scored = await townshipMonthScores(db, scheme, live, months, asOf, prefetched);
   const townships = live.townships.map((t) => ({
     id: t.id,
     name: t.name,
