@@ -164,8 +164,25 @@ function windowOf(scheme: Scheme, month: string): string[] {
   return monthsToIndex([month], dutyScopes(scheme));
 }
 
+/** `dependsOn` per scheme object (one a request) and month: a request asks it for every township. */
+const dependencies = new WeakMap<Scheme, Map<string, string[]>>();
+
 /** The months whose counters a score for `month` depends on: its window and the disputes' look-back. */
 function dependsOn(scheme: Scheme, month: string): string[] {
+  let byMonth = dependencies.get(scheme);
+  if (!byMonth) {
+    byMonth = new Map();
+    dependencies.set(scheme, byMonth);
+  }
+  let out = byMonth.get(month);
+  if (!out) {
+    out = dependsOnNow(scheme, month);
+    byMonth.set(month, out);
+  }
+  return out;
+}
+
+function dependsOnNow(scheme: Scheme, month: string): string[] {
   const window = windowOf(scheme, month);
   const first = monthOf(
     new Date(monthRange(window[0] as string).start - lookbackDays(scheme) * DAY_MS).toISOString(),
@@ -186,6 +203,18 @@ function nextMonth(m: string): string {
  * frequency re-scores every month (as a new scheme version does).
  */
 function frequencyKey(county: ScoringCounty): string {
+  let key = frequencyKeys.get(county);
+  if (key === undefined) {
+    key = frequencyKeyNow(county);
+    frequencyKeys.set(county, key);
+  }
+  return key;
+}
+
+/** Per county object (one a request): its digest is asked for every township-month. */
+const frequencyKeys = new WeakMap<ScoringCounty, string>();
+
+function frequencyKeyNow(county: ScoringCounty): string {
   const parts = [...categoryFrequencies(county)].map(
     ([code, f]) => `${code}:${f.visitsPerMonth ?? ""}/${f.visitsPerQuarter ?? ""}`,
   );
