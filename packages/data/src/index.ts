@@ -48,6 +48,7 @@ export {
   type LiveVersions,
   liveMonthKey,
   liveVersionItems,
+  readLiveSummaries,
   readLiveVersions,
   readStoredMonthScores,
   type StoredMonthScore,

@@ -1,6 +1,12 @@
 import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { kindLastWrite, kindToken, liveVersionItems, readLiveVersions } from "./live-versions";
+import {
+  kindLastWrite,
+  kindToken,
+  liveVersionItems,
+  readLiveSummaries,
+  readLiveVersions,
+} from "./live-versions";
 import { createTestDb } from "./testing/test-db";
 import { createRecord, stampNew, tx, updateRecord, type WriteContext, writeTransaction } from "./write";
 
@@ -145,6 +151,8 @@ describe("live-table versions", () => {
         entityId: id,
         scope: "T#la",
       });
+    const summary = async () => (await readLiveSummaries(db, ["la", "lb"])).get("la") ?? 0;
+    const before = await summary();
     await write("event", "ev-kinds", {
       kind: "grid_patrol",
       occurredAt: "2026-03-10T01:00:00.000Z",
@@ -155,6 +163,8 @@ describe("live-table versions", () => {
       category: "mental_health",
       registeredAt: "2026-01-05T00:00:00.000Z",
     });
+    // The township's summary moved once a transaction.
+    expect(await summary()).toBe(before + 2);
     let versions = await read();
     const march = versions.months.get("LV#2026-03#la");
     // An event is counted as an event, nothing else; a key person on the register, as a key person.
@@ -185,6 +195,7 @@ describe("live-table versions", () => {
       }),
     );
     versions = await read();
+    expect(await summary()).toBe(before + 4);
     const untyped = versions.months.get("LV#2026-03#la");
     expect([untyped?.v, untyped?.untyped]).toEqual([4, 1]);
     expect(kindToken(untyped, "event")).toBe("1.1");

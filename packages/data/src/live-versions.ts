@@ -91,6 +91,7 @@ export function touchedBy(
 export const liveMonthKey = (month: string, townshipId: string) => `LV#${month}#${townshipId}`;
 const monthCounterSk = (month: string) => `LV#${month}`;
 const REGISTER_SK = "LVK";
+const SUMMARY_SK = "LVS";
 
 /**
  * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
@@ -115,7 +116,20 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
     if (c.register) touch(`T#${c.townshipId}\u0000${REGISTER_SK}`, c.kind);
   }
   const at = Date.now();
-  return [...keys].map(([k, { kinds, untyped }]) => {
+  // Each township written: its summary counter moves too (readers re-read its counters only when it did).
+  const townships = [
+    ...new Set(changes.filter((c) => c.months.length > 0 || c.register).map((c) => c.townshipId)),
+  ];
+  const summaries = townships.map((townshipId) => ({
+    Update: {
+      TableName: db.tableName,
+      Key: { pk: `T#${townshipId}`, sk: SUMMARY_SK },
+      UpdateExpression: "ADD #v :one SET #at = :at",
+      ExpressionAttributeNames: { "#v": "v", "#at": "at" },
+      ExpressionAttributeValues: { ":one": 1, ":at": at },
+    },
+  }));
+  const counters = [...keys].map(([k, { kinds, untyped }]) => {
     const [pk, sk] = k.split("\u0000") as [string, string];
     const add = ["#v :n"];
     // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
@@ -142,6 +156,50 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
       },
     };
   });
+  return [...counters, ...summaries];
+}
+
+/**
+ * Each township's summary counter (`T#<townshipId> / LVS`: every write of any of its counters moves it,
+ * in the same transaction), by township; absent: never written. One consistent `BatchGet` per 100.
+ * A reader that read a township's counters after reading its summary may reuse them while the summary
+ * stays the same: no write landed since.
+ */
+export async function readLiveSummaries(
+  db: Db,
+  townshipIds: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: Math.ceil(townshipIds.length / 100) }, async (_, i) => {
+      let keys: Record<string, unknown>[] | undefined = townshipIds
+        .slice(i * 100, i * 100 + 100)
+        .map((t) => ({ pk: `T#${t}`, sk: SUMMARY_SK }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+        const answer = await db.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.tableName]: {
+                Keys: keys,
+                ConsistentRead: true,
+                ProjectionExpression: "#pk, #v",
+                ExpressionAttributeNames: { "#pk": "pk", "#v": "v" },
+              },
+            },
+          }),
+        );
+        for (const item of answer.Responses?.[db.tableName] ?? []) {
+          const { pk, v } = item as Record<string, unknown>;
+          if (typeof pk !== "string" || !pk.startsWith("T#") || typeof v !== "number")
+            throw new Error(`malformed live summary ${String(pk)}`);
+          out.set(pk.slice(2), v);
+        }
+        keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }),
+  );
+  return out;
 }
 
 export type LiveCounter = {

@@ -9,11 +9,13 @@ import {
   kindLastWrite,
   kindToken,
   LIVE_KINDS,
+  type LiveCounter,
   type LiveVersions,
   type LoadScoringOptions,
   liveMonthKey,
   loadTownshipKind,
   loadTownshipsData,
+  readLiveSummaries,
   readLiveVersions,
   readStoredMonthScores,
   type ScoringCounty,
@@ -94,6 +96,7 @@ export function clearMemoryScores() {
   parts.clear();
   partRecords = 0;
   tables.clear();
+  keptCounters.clear();
 }
 
 /** A township's records of one kind over one window, as loaded, kept under that kind's counters. */
@@ -454,7 +457,7 @@ export async function townshipMonthScores(
     prefetched.from === range.from &&
     prefetched.ids.join(",") === range.ids.join(",")
       ? await prefetched.read
-      : await readLiveVersions(db, range.ids, range.from, range.to);
+      : await readCounters(db, range.ids, range.from, range.to);
 
   const out = new Map<string, TownshipMonthScore[]>();
   let missing: Miss[] = [];
@@ -551,6 +554,74 @@ function compact(out: Map<string, TownshipMonthScore[]>): Map<string, TownshipMo
   return out;
 }
 
+/** A township's counters over a range of months, read after its summary counter was `summary`. */
+type KeptCounters = {
+  summary: number;
+  readAt: number;
+  months: [string, LiveCounter][];
+  register?: LiveCounter;
+};
+/** Kept counters by database, township and range (a few KB each; least recently used out). */
+const keptCounters = new Map<string, KeptCounters>();
+const KEPT_COUNTERS = 5_000;
+/**
+ * Kept counters are read again after this long whatever the summary says: a writer deployed before the
+ * summary counter existed (the few seconds an old Lambda version still runs after a deploy) moves the
+ * counters but not the summary, and is seen within this time.
+ */
+const COUNTERS_MAX_AGE_MS = 60_000;
+
+/**
+ * The counters of some townships over `from`..`to`, as `readLiveVersions` reads them, re-reading only the
+ * townships whose summary counter moved since their counters were kept: one consistent `BatchGet` of the
+ * summaries (20 keys for a county) instead of townships × months keys, then the moved townships'
+ * counters. The summary is read first, so counters kept under a summary are at least as new as it; while
+ * it stays the same no write landed since, and they are exact.
+ */
+async function readCounters(db: Db, ids: readonly string[], from: string, to: string): Promise<LiveVersions> {
+  const readAt = Date.now();
+  const summaries = await readLiveSummaries(db, ids);
+  const idOf = (t: string) => `${db.tableName}|${t}|${from}|${to}`;
+  const kept = new Map<string, KeptCounters>();
+  const moved: string[] = [];
+  for (const t of ids) {
+    const k = keptCounters.get(idOf(t));
+    if (k && k.summary === (summaries.get(t) ?? 0) && readAt - k.readAt < COUNTERS_MAX_AGE_MS) kept.set(t, k);
+    else moved.push(t);
+  }
+  if (moved.length > 0) {
+    const fresh = await readLiveVersions(db, moved, from, to);
+    for (const t of moved) {
+      const months: [string, LiveCounter][] = [];
+      for (let m = from; m <= to; m = nextMonth(m)) {
+        const key = liveMonthKey(m, t);
+        const c = fresh.months.get(key);
+        if (c) months.push([key, c]);
+      }
+      const register = fresh.register.get(t);
+      const k: KeptCounters = {
+        summary: summaries.get(t) ?? 0,
+        readAt,
+        months,
+        ...(register ? { register } : {}),
+      };
+      kept.set(t, k);
+      keptCounters.delete(idOf(t));
+      keptCounters.set(idOf(t), k);
+      if (keptCounters.size > KEPT_COUNTERS) {
+        const oldest = keptCounters.keys().next().value;
+        if (oldest !== undefined) keptCounters.delete(oldest);
+      }
+    }
+  }
+  const out: LiveVersions = { months: new Map(), register: new Map() };
+  for (const [t, k] of kept) {
+    for (const [key, c] of k.months) out.months.set(key, c);
+    if (k.register) out.register.set(t, k.register);
+  }
+  return out;
+}
+
 /** The counters a county's months were last read over (townships, months): what to prefetch next time. */
 const versionRanges = new Map<string, { ids: string[]; from: string; to: string }>();
 
@@ -577,7 +648,7 @@ export function prefetchLiveVersions(
   const rangeId = `${db.tableName}|${countyId}|${months[0]}|${months[months.length - 1]}`;
   const range = versionRanges.get(rangeId);
   if (!range) return undefined;
-  const read = readLiveVersions(db, range.ids, range.from, range.to);
+  const read = readCounters(db, range.ids, range.from, range.to);
   // Unused (the townships or the scheme changed) it is dropped; its failure then matters to no one.
   read.catch(() => undefined);
   return { rangeId, ids: range.ids, from: range.from, read };
