@@ -12,6 +12,10 @@ import type { Db } from "./db";
  *   T#<townshipId> / LV#<month>   { v }   records of that township with an instant in that month,
  *                                         and its month's submission (manual scores, adjustments)
  *   T#<townshipId> / LVK          { v }   the township's key-person register (any month may depend on it)
+ *   T#<townshipId> / LVS          { v }   any of the township's counters (a reader re-reads them when it moved)
+ *
+ * Month and register counters also count each kind of record written (`k_<kind>`, `a_<kind>`), so what
+ * was loaded of the other kinds can be reused (`kindToken`).
  *
  * A township-month score depends on the counters of the months its records can come from (the month, the
  * look-back for disputes that become overdue in it, a quarter's or year's months for periodic duties)
