@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Db, loadScoringData } from "@pingan/data";
+import { type Db, type ItemOf, loadScoringData } from "@pingan/data";
 import {
   computeLeagueTableDetailed,
   type Data,
@@ -126,12 +126,19 @@ export async function scoreCounty(
  * The county's table for a period from current records, with each row's gaps (nothing published):
  * ranked from kept township-month scores (live-scores.ts), re-scoring only township-months written since.
  */
-export async function liveTable(db: Db, countyId: string, period: string, now: Date) {
+export async function liveTable(
+  db: Db,
+  countyId: string,
+  period: string,
+  now: Date,
+  /** The county item the caller has just read, if any (not read again). */
+  county?: ItemOf<"county">,
+) {
   // The counters are read alongside the scheme and the townships (those of the last read of this period).
   const prefetched = prefetchLiveVersions(db, countyId, period);
   const [stored, live] = await Promise.all([
     requireScheme(db, countyId, yearOf(period)),
-    liveCounty(db, countyId),
+    liveCounty(db, countyId, county),
   ]);
   const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime(), prefetched);
   const { details: _details, ...body } = table;

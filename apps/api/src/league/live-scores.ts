@@ -141,10 +141,13 @@ export type LiveCounty = {
   townships: ItemOf<"township">[];
 };
 
-/** The county and its active townships, as the scorer sees them. */
-export async function liveCounty(db: Db, countyId: string): Promise<LiveCounty> {
+/**
+ * The county and its active townships, as the scorer sees them. `known`: the county item the caller has
+ * just read (a county procedure's context), so it is not read twice.
+ */
+export async function liveCounty(db: Db, countyId: string, known?: ItemOf<"county">): Promise<LiveCounty> {
   const [county, { data }] = await Promise.all([
-    getItem(db, "county", { id: countyId }),
+    known?.id === countyId ? known : getItem(db, "county", { id: countyId }),
     db.entities.township.query.byCounty({ countyId }).go({ pages: "all" }),
   ]);
   if (!county) throw new Error(`county ${countyId} not found`);
