@@ -202,5 +202,15 @@ describe("live-table versions", () => {
     expect(kindToken(untyped, "dispute")).toBe("0.1");
     // Its time is only known as the counter's own: every kind may have changed then.
     expect(kindLastWrite(untyped, "dispute")).toBe(untyped?.at);
+
+    // The summary rides on the register's item: a township's register-only fallback (an import chunk of
+    // 99 records) still needs one counter item, and a month write one more than its months.
+    const sks = (changes: Parameters<typeof liveVersionItems>[1]) =>
+      liveVersionItems(db, changes).map((u) => u.Update.Key.sk);
+    expect(sks([{ townshipId: "la", months: [], register: true, kind: "event" }])).toEqual(["LVK"]);
+    expect(sks([{ townshipId: "la", months: ["2026-03"], register: false, kind: "event" }])).toEqual([
+      "LV#2026-03",
+      "LVK",
+    ]);
   }, 30_000);
 });

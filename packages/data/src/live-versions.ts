@@ -12,7 +12,8 @@ import type { Db } from "./db";
  *   T#<townshipId> / LV#<month>   { v }   records of that township with an instant in that month,
  *                                         and its month's submission (manual scores, adjustments)
  *   T#<townshipId> / LVK          { v }   the township's key-person register (any month may depend on it)
- *   T#<townshipId> / LVS          { v }   any of the township's counters (a reader re-reads them when it moved)
+ *                                 { s }   on the same item: every write of any of the township's counters
+ *                                         (a reader re-reads them only when it moved)
  *
  * Month and register counters also count each kind of record written (`k_<kind>`, `a_<kind>`), so what
  * was loaded of the other kinds can be reused (`kindToken`).
@@ -95,7 +96,6 @@ export function touchedBy(
 export const liveMonthKey = (month: string, townshipId: string) => `LV#${month}#${townshipId}`;
 const monthCounterSk = (month: string) => `LV#${month}`;
 const REGISTER_SK = "LVK";
-const SUMMARY_SK = "LVS";
 
 /**
  * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
@@ -120,26 +120,32 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
     if (c.register) touch(`T#${c.townshipId}\u0000${REGISTER_SK}`, c.kind);
   }
   const at = Date.now();
-  // Each township written: its summary counter moves too (readers re-read its counters only when it did).
-  const townships = [
-    ...new Set(changes.filter((c) => c.months.length > 0 || c.register).map((c) => c.townshipId)),
-  ];
-  const summaries = townships.map((townshipId) => ({
-    Update: {
-      TableName: db.tableName,
-      Key: { pk: `T#${townshipId}`, sk: SUMMARY_SK },
-      UpdateExpression: "ADD #v :one SET #at = :at",
-      ExpressionAttributeNames: { "#v": "v", "#at": "at" },
-      ExpressionAttributeValues: { ":one": 1, ":at": at },
-    },
-  }));
+  // Each township written: its summary (`s` on the register's item, so a transaction still needs one item
+  // per township at least, as before) moves too; readers re-read its counters only when it did.
+  const townships = new Set(
+    changes.filter((c) => c.months.length > 0 || c.register).map((c) => c.townshipId),
+  );
+  const summaries = [...townships]
+    .filter((t) => !keys.has(`T#${t}\u0000${REGISTER_SK}`))
+    .map((townshipId) => ({
+      Update: {
+        TableName: db.tableName,
+        Key: { pk: `T#${townshipId}`, sk: REGISTER_SK },
+        // The summary only: the register's own `v` and `at` stay as they are.
+        UpdateExpression: "ADD #s :one",
+        ExpressionAttributeNames: { "#s": "s" },
+        ExpressionAttributeValues: { ":one": 1 },
+      },
+    }));
   const counters = [...keys].map(([k, { kinds, untyped }]) => {
     const [pk, sk] = k.split("\u0000") as [string, string];
     const add = ["#v :n"];
+    const register = sk === REGISTER_SK;
+    if (register) add.push("#s :one");
     // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
     // indexes it reads records through may not show the write yet (see the API's live scores).
     const set = ["#at = :at"];
-    const names: Record<string, string> = { "#v": "v", "#at": "at" };
+    const names: Record<string, string> = { "#v": "v", "#at": "at", ...(register ? { "#s": "s" } : {}) };
     for (const kind of kinds) {
       add.push(`#k_${kind} :one`);
       set.push(`#a_${kind} = :at`);
@@ -154,7 +160,7 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: {
           ":n": kinds.size + (untyped ? 1 : 0),
-          ...(kinds.size > 0 ? { ":one": 1 } : {}),
+          ...(kinds.size > 0 || register ? { ":one": 1 } : {}),
           ":at": at,
         },
       },
@@ -164,8 +170,8 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
 }
 
 /**
- * Each township's summary counter (`T#<townshipId> / LVS`: every write of any of its counters moves it,
- * in the same transaction), by township; absent: never written. One consistent `BatchGet` per 100.
+ * Each township's summary counter (`s` on `T#<townshipId> / LVK`: every write of any of its counters
+ * moves it, in the same transaction), by township; absent: never written. One consistent `BatchGet` per 100.
  * A reader that read a township's counters after reading its summary may reuse them while the summary
  * stays the same: no write landed since.
  */
@@ -178,7 +184,7 @@ export async function readLiveSummaries(
     Array.from({ length: Math.ceil(townshipIds.length / 100) }, async (_, i) => {
       let keys: Record<string, unknown>[] | undefined = townshipIds
         .slice(i * 100, i * 100 + 100)
-        .map((t) => ({ pk: `T#${t}`, sk: SUMMARY_SK }));
+        .map((t) => ({ pk: `T#${t}`, sk: REGISTER_SK }));
       for (let attempt = 0; keys && keys.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
         const answer = await db.client.send(
@@ -187,17 +193,18 @@ export async function readLiveSummaries(
               [db.tableName]: {
                 Keys: keys,
                 ConsistentRead: true,
-                ProjectionExpression: "#pk, #v",
-                ExpressionAttributeNames: { "#pk": "pk", "#v": "v" },
+                ProjectionExpression: "#pk, #s",
+                ExpressionAttributeNames: { "#pk": "pk", "#s": "s" },
               },
             },
           }),
         );
         for (const item of answer.Responses?.[db.tableName] ?? []) {
-          const { pk, v } = item as Record<string, unknown>;
-          if (typeof pk !== "string" || !pk.startsWith("T#") || typeof v !== "number")
+          const { pk, s } = item as Record<string, unknown>;
+          if (typeof pk !== "string" || !pk.startsWith("T#") || (s !== undefined && typeof s !== "number"))
             throw new Error(`malformed live summary ${String(pk)}`);
-          out.set(pk.slice(2), v);
+          // A register written before summaries existed has none yet: as if never written.
+          if (typeof s === "number") out.set(pk.slice(2), s);
         }
         keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
       }
@@ -299,6 +306,8 @@ export async function readLiveVersions(
   const out: LiveVersions = { months: new Map(), register: new Map() };
   for (const item of found) {
     const { pk, sk, v, at } = item;
+    // A register item holding only the township's summary (`s`): the register itself was never written.
+    if (sk === REGISTER_SK && v === undefined && at === undefined) continue;
     if (
       typeof pk !== "string" ||
       !pk.startsWith("T#") ||
