@@ -78,7 +78,13 @@ export async function benchReal() {
     const port = await findFreePort();
     server = spawn(
       process.execPath,
-      ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))],
+      [
+        // BENCH_CPU_PROF=<dir>: a CPU profile of the API process (written when the bench stops it).
+        ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./server.ts", import.meta.url)),
+      ],
       {
         cwd: root,
         env: {

@@ -39,11 +39,16 @@ export {
   rankHistory,
 } from "./league-tables";
 export {
+  kindLastWrite,
+  kindToken,
+  LIVE_KINDS,
   type LiveChange,
   type LiveCounter,
+  type LiveKind,
   type LiveVersions,
   liveMonthKey,
   liveVersionItems,
+  readLiveSummaries,
   readLiveVersions,
   readStoredMonthScores,
   type StoredMonthScore,
@@ -64,11 +69,14 @@ export {
   type RangeQuery,
 } from "./records";
 export {
+  assembleScoringData,
   categoryFrequencies,
   type LoadScoringOptions,
   loadScoringData,
+  loadTownshipKind,
   loadTownshipsData,
   type ScoringCounty,
+  type ScoringPart,
 } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {

@@ -12,6 +12,11 @@ import type { Db } from "./db";
  *   T#<townshipId> / LV#<month>   { v }   records of that township with an instant in that month,
  *                                         and its month's submission (manual scores, adjustments)
  *   T#<townshipId> / LVK          { v }   the township's key-person register (any month may depend on it)
+ *                                 { s }   on the same item: every write of any of the township's counters
+ *                                         (a reader re-reads them only when it moved)
+ *
+ * Month and register counters also count each kind of record written (`k_<kind>`, `a_<kind>`), so what
+ * was loaded of the other kinds can be reused (`kindToken`).
  *
  * A township-month score depends on the counters of the months its records can come from (the month, the
  * look-back for disputes that become overdue in it, a quarter's or year's months for periodic duties)
@@ -21,6 +26,19 @@ import type { Db } from "./db";
  * month do, and a transaction that meets another on the same counter (`TransactionConflict`) is retried
  * by `writeTransaction`.
  */
+
+/** The kinds of record a township-month score is computed from, each counted on its own in a counter item. */
+export const LIVE_KINDS = [
+  "dispute",
+  "petition",
+  "incident",
+  "keyPerson",
+  "visit",
+  "event",
+  "submission",
+] as const;
+export type LiveKind = (typeof LIVE_KINDS)[number];
+const isLiveKind = (x: string): x is LiveKind => (LIVE_KINDS as readonly string[]).includes(x);
 
 /** Entities whose writes change what a live table scores. */
 const SCORED_INSTANTS: Record<string, readonly string[]> = {
@@ -37,6 +55,11 @@ export type LiveChange = {
   months: string[];
   /** Whether the key-person register changed (every month may depend on it). */
   register: boolean;
+  /**
+   * The kind of record written: its own count in each counter moves too, so what was loaded of the other
+   * kinds stays usable. Absent: any kind may have changed (every kind's count is then stale).
+   */
+  kind?: LiveKind;
 };
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -45,17 +68,17 @@ const MONTH = /^\d{4}-\d{2}$/;
 export function touchedBy(
   entity: string,
   item: Record<string, unknown>,
-): { townshipId: string; months: string[]; register: boolean } | null {
+): { townshipId: string; months: string[]; register: boolean; kind: LiveKind } | null {
   const townshipId = item.townshipId;
   if (typeof townshipId !== "string") return null;
-  if (entity === "keyPerson") return { townshipId, months: [], register: true };
+  if (entity === "keyPerson") return { townshipId, months: [], register: true, kind: entity };
   if (entity === "submission") {
     const month = item.month;
     if (typeof month !== "string" || !MONTH.test(month)) return null;
-    return { townshipId, months: [month], register: false };
+    return { townshipId, months: [month], register: false, kind: entity };
   }
   const fields = SCORED_INSTANTS[entity];
-  if (!fields) return null;
+  if (!fields || !isLiveKind(entity)) return null;
   const months = new Set<string>();
   for (const f of fields) {
     const v = item[f];
@@ -66,7 +89,7 @@ export function touchedBy(
       // not an instant: nothing to invalidate for it
     }
   }
-  return { townshipId, months: [...months], register: false };
+  return { townshipId, months: [...months], register: false, kind: entity };
 }
 
 /** The key of a township-month's counter in `LiveVersions.months`. */
@@ -78,30 +101,126 @@ const REGISTER_SK = "LVK";
  * The counter updates for some changes, one per counter (a transaction may not touch an item twice).
  * Every record write goes through `writeTransaction`, which adds these itself; a caller building its
  * own transaction of records (an import) gets them the same way and needs nothing else.
+ *
+ * Each counter item holds `v` (every write) and, per kind of record written, `k_<kind>` (its writes)
+ * and `a_<kind>` (when it last moved). `v` moves by one for each kind written plus one for a write of no
+ * stated kind, so `v` minus the kinds' counts counts the writes of unknown kind (a coarse fallback, or a
+ * writer from before the kinds were counted): every kind's count is stale when that moves.
  */
 export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
-  const keys = new Set<string>();
+  const keys = new Map<string, { kinds: Set<LiveKind>; untyped: boolean }>();
+  const touch = (key: string, kind: LiveKind | undefined) => {
+    const k = keys.get(key) ?? { kinds: new Set<LiveKind>(), untyped: false };
+    if (kind) k.kinds.add(kind);
+    else k.untyped = true;
+    keys.set(key, k);
+  };
   for (const c of changes) {
-    for (const m of c.months) keys.add(`T#${c.townshipId}\u0000${monthCounterSk(m)}`);
-    if (c.register) keys.add(`T#${c.townshipId}\u0000${REGISTER_SK}`);
+    for (const m of c.months) touch(`T#${c.townshipId}\u0000${monthCounterSk(m)}`, c.kind);
+    if (c.register) touch(`T#${c.townshipId}\u0000${REGISTER_SK}`, c.kind);
   }
-  return [...keys].map((k) => {
+  const at = Date.now();
+  // Each township written: its summary (`s` on the register's item, so a transaction still needs one item
+  // per township at least, as before) moves too; readers re-read its counters only when it did.
+  const townships = new Set(
+    changes.filter((c) => c.months.length > 0 || c.register).map((c) => c.townshipId),
+  );
+  const summaries = [...townships]
+    .filter((t) => !keys.has(`T#${t}\u0000${REGISTER_SK}`))
+    .map((townshipId) => ({
+      Update: {
+        TableName: db.tableName,
+        Key: { pk: `T#${townshipId}`, sk: REGISTER_SK },
+        // The summary only: the register's own `v` and `at` stay as they are.
+        UpdateExpression: "ADD #s :one",
+        ExpressionAttributeNames: { "#s": "s" },
+        ExpressionAttributeValues: { ":one": 1 },
+      },
+    }));
+  const counters = [...keys].map(([k, { kinds, untyped }]) => {
     const [pk, sk] = k.split("\u0000") as [string, string];
+    const add = ["#v :n"];
+    const register = sk === REGISTER_SK;
+    if (register) add.push("#s :one");
+    // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
+    // indexes it reads records through may not show the write yet (see the API's live scores).
+    const set = ["#at = :at"];
+    const names: Record<string, string> = { "#v": "v", "#at": "at", ...(register ? { "#s": "s" } : {}) };
+    for (const kind of kinds) {
+      add.push(`#k_${kind} :one`);
+      set.push(`#a_${kind} = :at`);
+      names[`#k_${kind}`] = `k_${kind}`;
+      names[`#a_${kind}`] = `a_${kind}`;
+    }
     return {
       Update: {
         TableName: db.tableName,
         Key: { pk, sk },
-        // `at` (wall clock): when the counter last moved, so a reader knows whether the eventually consistent
-        // indexes it reads records through may not show the write yet (see the API's live scores).
-        UpdateExpression: "ADD #v :one SET #at = :at",
-        ExpressionAttributeNames: { "#v": "v", "#at": "at" },
-        ExpressionAttributeValues: { ":one": 1, ":at": Date.now() },
+        UpdateExpression: `ADD ${add.join(", ")} SET ${set.join(", ")}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ":n": kinds.size + (untyped ? 1 : 0),
+          ...(kinds.size > 0 || register ? { ":one": 1 } : {}),
+          ":at": at,
+        },
       },
     };
   });
+  return [...counters, ...summaries];
 }
 
-export type LiveCounter = { v: number; at: number };
+/**
+ * Each township's summary counter (`s` on `T#<townshipId> / LVK`: every write of any of its counters
+ * moves it, in the same transaction), by township; absent: never written. One consistent `BatchGet` per 100.
+ * A reader that read a township's counters after reading its summary may reuse them while the summary
+ * stays the same: no write landed since.
+ */
+export async function readLiveSummaries(
+  db: Db,
+  townshipIds: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: Math.ceil(townshipIds.length / 100) }, async (_, i) => {
+      let keys: Record<string, unknown>[] | undefined = townshipIds
+        .slice(i * 100, i * 100 + 100)
+        .map((t) => ({ pk: `T#${t}`, sk: REGISTER_SK }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+        const answer = await db.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.tableName]: {
+                Keys: keys,
+                ConsistentRead: true,
+                ProjectionExpression: "#pk, #s",
+                ExpressionAttributeNames: { "#pk": "pk", "#s": "s" },
+              },
+            },
+          }),
+        );
+        for (const item of answer.Responses?.[db.tableName] ?? []) {
+          const { pk, s } = item as Record<string, unknown>;
+          if (typeof pk !== "string" || !pk.startsWith("T#") || (s !== undefined && typeof s !== "number"))
+            throw new Error(`malformed live summary ${String(pk)}`);
+          // A register written before summaries existed has none yet: as if never written.
+          if (typeof s === "number") out.set(pk.slice(2), s);
+        }
+        keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }),
+  );
+  return out;
+}
+
+export type LiveCounter = {
+  v: number;
+  at: number;
+  /** Per kind of record: its writes and when it last moved (absent: never written with its kind). */
+  kinds: Partial<Record<LiveKind, { n: number; at: number }>>;
+  /** Writes of no stated kind (`v` minus the kinds' counts): every kind may have changed with them. */
+  untyped: number;
+};
 
 export type LiveVersions = {
   /** `LV#<month>#<townshipId>` → counter (absent: never written). */
@@ -109,6 +228,28 @@ export type LiveVersions = {
   /** townshipId → register counter (absent: never written). */
   register: Map<string, LiveCounter>;
 };
+
+/**
+ * What one kind of record of a counter's township-month (or register) was last changed by: the kind's
+ * own count, and the writes of unknown kind. Equal tokens: that kind's records there are unchanged.
+ */
+export function kindToken(c: LiveCounter | undefined, kind: LiveKind): string {
+  return c ? `${c.kinds[kind]?.n ?? 0}.${c.untyped}` : "0.0";
+}
+
+/** When that kind's records there may last have changed (wall clock; 0: never). */
+export function kindLastWrite(c: LiveCounter | undefined, kind: LiveKind): number {
+  if (!c) return 0;
+  // A write of unknown kind may have been of this kind: its time is only known as the counter's own.
+  return c.untyped > 0 ? c.at : (c.kinds[kind]?.at ?? 0);
+}
+
+const COUNTER_NAMES: Record<string, string> = { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" };
+for (const kind of LIVE_KINDS) {
+  COUNTER_NAMES[`#k_${kind}`] = `k_${kind}`;
+  COUNTER_NAMES[`#a_${kind}`] = `a_${kind}`;
+}
+const COUNTER_PROJECTION = Object.keys(COUNTER_NAMES).join(", ");
 
 /** The months `from`..`to` (`YYYY-MM`, inclusive). */
 function monthsBetween(from: string, to: string): string[] {
@@ -151,8 +292,8 @@ export async function readLiveVersions(
               [db.tableName]: {
                 Keys: keys,
                 ConsistentRead: true,
-                ProjectionExpression: "#pk, #sk, #v, #at",
-                ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#v": "v", "#at": "at" },
+                ProjectionExpression: COUNTER_PROJECTION,
+                ExpressionAttributeNames: COUNTER_NAMES,
               },
             },
           }),
@@ -165,6 +306,8 @@ export async function readLiveVersions(
   const out: LiveVersions = { months: new Map(), register: new Map() };
   for (const item of found) {
     const { pk, sk, v, at } = item;
+    // A register item holding only the township's summary (`s`): the register itself was never written.
+    if (sk === REGISTER_SK && v === undefined && at === undefined) continue;
     if (
       typeof pk !== "string" ||
       !pk.startsWith("T#") ||
@@ -175,8 +318,18 @@ export async function readLiveVersions(
     )
       throw new Error(`malformed live-version item ${String(pk)} ${String(sk)}`);
     const townshipId = pk.slice(2);
-    if (sk === REGISTER_SK) out.register.set(townshipId, { v, at });
-    else out.months.set(liveMonthKey(sk.slice(3), townshipId), { v, at });
+    const kinds: LiveCounter["kinds"] = {};
+    let typed = 0;
+    for (const kind of LIVE_KINDS) {
+      const n = item[`k_${kind}`];
+      if (typeof n !== "number") continue;
+      const kindAt = item[`a_${kind}`];
+      kinds[kind] = { n, at: typeof kindAt === "number" ? kindAt : at };
+      typed += n;
+    }
+    const counter: LiveCounter = { v, at, kinds, untyped: v - typed };
+    if (sk === REGISTER_SK) out.register.set(townshipId, counter);
+    else out.months.set(liveMonthKey(sk.slice(3), townshipId), counter);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import type {
 } from "@pingan/domain";
 import { DAY_MS, emptyData, monthRange, monthsOf, monthsToIndex, previousPeriod } from "@pingan/domain";
 import type { Db } from "./db";
+import { LIVE_KINDS, type LiveKind } from "./live-versions";
 import { checkItems, getItem, type ItemOf } from "./read";
 
 export type LoadScoringOptions = {
@@ -73,21 +74,44 @@ export async function loadTownshipsData(
   months: readonly string[],
   options: LoadScoringOptions = {},
 ): Promise<Data> {
+  const parts: ScoringPart[] = [];
+  const tasks: (() => Promise<void>)[] = [];
+  for (const t of townships)
+    for (const kind of LIVE_KINDS)
+      tasks.push(async () => {
+        parts.push(await loadTownshipKind(db, county, t, kind, months, options));
+      });
+  await runLimited(tasks, options.concurrency ?? 16);
+  return assembleScoringData(county, townships, parts);
+}
+
+/** One kind of a township's records as scoring reads them (`assembleScoringData` puts parts together). */
+export type ScoringPart = Partial<
+  Pick<Data, "disputes" | "petitions" | "incidents" | "keyPersons" | "visits" | "events" | "manualScores">
+>;
+
+/**
+ * One township's records of one kind over a window of months (`months`, sorted), as `loadTownshipsData`
+ * reads them. A part is never mutated afterwards, so it can be kept and assembled again.
+ */
+export async function loadTownshipKind(
+  db: Db,
+  county: ScoringCounty,
+  township: ItemOf<"township">,
+  kind: LiveKind,
+  months: readonly string[],
+  options: LoadScoringOptions = {},
+): Promise<ScoringPart> {
   const first = months[0] as string;
   const last = months[months.length - 1] as string;
   const from = new Date(monthRange(first).start).toISOString();
   const to = new Date(monthRange(last).end).toISOString();
-  const lookbackFrom = new Date(
-    monthRange(first).start - (options.disputeLookbackDays ?? 31) * DAY_MS,
-  ).toISOString();
-
-  const data = { ...emptyData(county), townships: townships.map(toTownship) };
-  const frequencies = categoryFrequencies(county);
-
-  const tasks: (() => Promise<void>)[] = [];
-  for (const t of townships) {
-    const townshipId = t.id;
-    tasks.push(async () => {
+  const townshipId = township.id;
+  switch (kind) {
+    case "dispute": {
+      const lookbackFrom = new Date(
+        monthRange(first).start - (options.disputeLookbackDays ?? 31) * DAY_MS,
+      ).toISOString();
       // Closed in the window (its metrics), plus those reported since the look-back that are still open or
       // were closed after the window (they may become overdue inside it). One closed before the window
       // cannot count in it (if late, its deadline passed before its closing), so the server filters it
@@ -103,13 +127,11 @@ export async function loadTownshipsData(
             .where(({ closedKey }, { gt }) => gt(closedKey, to)),
         ),
       ]);
-      const reported = pending;
       const byId = new Map<string, ItemOf<"dispute">>();
-      for (const d of checkItems(db, "dispute", [...reported, ...closed]))
-        if (!d.deletedAt) byId.set(d.id, d);
-      data.disputes.push(...[...byId.values()].map(toDispute));
-    });
-    tasks.push(async () => {
+      for (const d of checkItems(db, "dispute", [...pending, ...closed])) if (!d.deletedAt) byId.set(d.id, d);
+      return { disputes: [...byId.values()].map(toDispute) };
+    }
+    case "petition": {
       const [received, closed] = await Promise.all([
         all(
           db.entities.petition.query
@@ -126,21 +148,21 @@ export async function loadTownshipsData(
       const byId = new Map<string, ItemOf<"petition">>();
       for (const p of checkItems(db, "petition", [...received, ...closed]))
         if (!p.deletedAt) byId.set(p.id, p);
-      data.petitions.push(...[...byId.values()].map(toPetition));
-    });
-    tasks.push(async () => {
+      return { petitions: [...byId.values()].map(toPetition) };
+    }
+    case "incident": {
       const items = await all(
         db.entities.incident.query
           .byOccurred({ townshipId })
           .between({ occurredAt: from }, { occurredAt: to }),
       );
-      data.incidents.push(
-        ...checkItems(db, "incident", items)
+      return {
+        incidents: checkItems(db, "incident", items)
           .filter((i) => !i.deletedAt)
           .map(toIncident),
-      );
-    });
-    tasks.push(async () => {
+      };
+    }
+    case "keyPerson": {
       // Only who can be due in the window: registered before its end and not deregistered before its
       // start (filtered on the server; the engine decides who is due in which month).
       const items = await all(
@@ -151,40 +173,63 @@ export async function loadTownshipsData(
               `${notExists(deletedAt)} AND ${lt(registeredAt, to)} AND (${notExists(deregisteredAt)} OR ${gte(deregisteredAt, from)})`,
           ),
       );
-      data.keyPersons.push(
-        ...checkItems(db, "keyPerson", items)
+      const frequencies = categoryFrequencies(county);
+      return {
+        keyPersons: checkItems(db, "keyPerson", items)
           .filter((k) => !k.deletedAt && k.registeredAt < to)
           .map((k) => toKeyPerson(k, frequencies)),
-      );
-    });
-    tasks.push(async () => {
+      };
+    }
+    case "visit": {
       const items = await all(db.entities.visit.query.byAt({ townshipId }).between({ at: from }, { at: to }));
-      data.visits.push(
-        ...checkItems(db, "visit", items)
+      return {
+        visits: checkItems(db, "visit", items)
           .filter((v) => !v.deletedAt)
           .map(toVisit),
-      );
-    });
-    tasks.push(async () => {
+      };
+    }
+    case "event": {
       const items = await all(
         db.entities.event.query.byOccurred({ townshipId }).between({ occurredAt: from }, { occurredAt: to }),
       );
-      data.events.push(
-        ...checkItems(db, "event", items)
+      return {
+        events: checkItems(db, "event", items)
           .filter((e) => !e.deletedAt)
           .map(toEvent),
-      );
-    });
-    tasks.push(async () => {
+      };
+    }
+    case "submission": {
       const items = await all(
         db.entities.submission.query.byMonth({ townshipId }).between({ month: first }, { month: last }),
       );
       const subs = checkItems(db, "submission", items);
-      data.manualScores.push(...subs.flatMap(confirmedManualScores));
-      if (options.adjustments) data.events.push(...subs.flatMap(adjustmentEvents));
-    });
+      return {
+        manualScores: subs.flatMap(confirmedManualScores),
+        ...(options.adjustments ? { events: subs.flatMap(adjustmentEvents) } : {}),
+      };
+    }
   }
-  await runLimited(tasks, options.concurrency ?? 16);
+}
+
+/**
+ * Puts loaded parts together as `loadTownshipsData` returns them: fresh lists (the parts are not
+ * touched), visits to people on the register only, in a deterministic order.
+ */
+export function assembleScoringData(
+  county: ScoringCounty,
+  townships: readonly ItemOf<"township">[],
+  parts: readonly ScoringPart[],
+): Data {
+  const data = { ...emptyData(county), townships: townships.map(toTownship) };
+  for (const p of parts) {
+    if (p.disputes) data.disputes.push(...p.disputes);
+    if (p.petitions) data.petitions.push(...p.petitions);
+    if (p.incidents) data.incidents.push(...p.incidents);
+    if (p.keyPersons) data.keyPersons.push(...p.keyPersons);
+    if (p.visits) data.visits.push(...p.visits);
+    if (p.events) data.events.push(...p.events);
+    if (p.manualScores) data.manualScores.push(...p.manualScores);
+  }
 
   // A visit to a person not on the register (deleted by mistake, or deregistered before the window, so
   // never due in it) cannot be scored.

@@ -182,7 +182,8 @@ export async function writeTransaction(
   const changes = liveChanges(items);
   let versions = liveVersionItems(db, changes);
   // No room for a counter per township-month (a large import chunk): the townships' register counters,
-  // which every month of a township depends on, stand for them (coarser, never stale).
+  // which every month of a township depends on, stand for them (coarser, never stale; each change keeps
+  // its kind, so only that kind's loads of the township are stale).
   if (items.length + versions.length > MAX_TRANSACTION_ITEMS)
     versions = liveVersionItems(
       db,
@@ -228,7 +229,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function liveChanges(items: readonly TxItem[]): LiveChange[] {
   const out: LiveChange[] = [];
   for (const item of items) {
-    const found: ReturnType<typeof touchedBy>[] = [];
+    const found: (LiveChange | null)[] = [];
     if (item.Put) {
       const stored = item.Put.Item as Record<string, unknown>;
       const entity = stored.__edb_e__;
@@ -250,7 +251,12 @@ function liveChanges(items: readonly TxItem[]): LiveChange[] {
     }
     for (const t of found) {
       if (!t || (t.months.length === 0 && !t.register)) continue;
-      out.push({ townshipId: t.townshipId, months: t.months, register: t.register });
+      out.push({
+        townshipId: t.townshipId,
+        months: t.months,
+        register: t.register,
+        ...(t.kind ? { kind: t.kind } : {}),
+      });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Db, loadScoringData } from "@pingan/data";
+import { type Db, type ItemOf, loadScoringData } from "@pingan/data";
 import {
   computeLeagueTableDetailed,
   type Data,
@@ -12,7 +12,7 @@ import {
 } from "@pingan/domain";
 import { AppError } from "../errors";
 import { requireScheme, type StoredScheme } from "../schemes/scheme-store";
-import { liveCounty, liveLeagueTable } from "./live-scores";
+import { liveCounty, liveLeagueTable, prefetchLiveVersions } from "./live-scores";
 
 /**
  * Everything the API scores goes through here and then through the domain engine: the county's data
@@ -126,12 +126,29 @@ export async function scoreCounty(
  * The county's table for a period from current records, with each row's gaps (nothing published):
  * ranked from kept township-month scores (live-scores.ts), re-scoring only township-months written since.
  */
-export async function liveTable(db: Db, countyId: string, period: string, now: Date) {
+export async function liveTable(
+  db: Db,
+  countyId: string,
+  period: string,
+  now: Date,
+  /** The county item the caller has just read, if any (not read again). */
+  county?: ItemOf<"county">,
+) {
+  // The counters are read alongside the scheme and the townships (those of the last read of this period).
+  const prefetched = prefetchLiveVersions(db, countyId, period);
   const [stored, live] = await Promise.all([
     requireScheme(db, countyId, yearOf(period)),
-    liveCounty(db, countyId),
+    liveCounty(db, countyId, county),
   ]);
-  const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime());
+  const table = await liveLeagueTable(db, stored.scheme, live, period, now.getTime(), prefetched);
   const { details: _details, ...body } = table;
-  return { table: body, gaps: explainGaps(body, stored.scheme) };
+  // A kept table (the same object) was ranked with the same scheme version: its gaps are the same too.
+  let gaps = keptGaps.get(table);
+  if (!gaps) {
+    gaps = explainGaps(body, stored.scheme);
+    keptGaps.set(table, gaps);
+  }
+  return { table: body, gaps };
 }
+
+const keptGaps = new WeakMap<DetailedLeagueTable, ReturnType<typeof explainGaps>>();

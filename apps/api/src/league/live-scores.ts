@@ -1,20 +1,30 @@
 import { createHash } from "node:crypto";
 import {
+  assembleScoringData,
   categoryFrequencies,
   checkItems,
   type Db,
   getItem,
   type ItemOf,
+  kindLastWrite,
+  kindToken,
+  LIVE_KINDS,
+  type LiveCounter,
   type LiveVersions,
+  type LoadScoringOptions,
   liveMonthKey,
+  loadTownshipKind,
   loadTownshipsData,
+  readLiveSummaries,
   readLiveVersions,
   readStoredMonthScores,
   type ScoringCounty,
+  type ScoringPart,
   writeStoredMonthScore,
 } from "@pingan/data";
 import {
   DAY_MS,
+  type Data,
   DEFAULT_DISPUTE_DEADLINES,
   type DetailedLeagueTable,
   dutyScopes,
@@ -45,8 +55,12 @@ import { scoringStored } from "./county-scoring";
  * instance or a cold start reuses them too.
  */
 
-/** How long after a write the indexes records are read through may still miss it (GSIs are eventually consistent). */
-const INDEX_SETTLE_MS = 5_000;
+/**
+ * How long after a write the indexes records are read through may still miss it (GSIs are eventually
+ * consistent). A setting only so that tests (DynamoDB Local's indexes are consistent) can count exactly
+ * what a write makes a read load, whatever the time the test takes.
+ */
+export const liveSettings = { indexSettleMs: 5_000 };
 /** Township-month scores kept in this process (about 3 KB each). */
 const MEMORY_ENTRIES = 20_000;
 /** Township-months scored at once on a miss (each is a handful of queries). */
@@ -75,11 +89,51 @@ function remember(id: string, entry: Entry) {
   }
 }
 
-/** Forget every kept score of this process (tests compare with and without it). */
+/** Forget every kept score, loaded part and table of this process (tests compare with and without it). */
 export function clearMemoryScores() {
   memory.clear();
   explained.clear();
+  parts.clear();
+  partRecords = 0;
+  tables.clear();
+  keptCounters.clear();
 }
+
+/** A township's records of one kind over one window, as loaded, kept under that kind's counters. */
+type PartEntry = { key: string; recheckAfter: number; part: ScoringPart; size: number };
+/** Records kept in loaded parts in this process (a few hundred bytes each): bounded memory. */
+const PART_RECORDS = 150_000;
+const parts = new Map<string, PartEntry>();
+let partRecords = 0;
+
+function keepPart(id: string, entry: PartEntry) {
+  const old = parts.get(id);
+  if (old) {
+    parts.delete(id);
+    partRecords -= old.size;
+  }
+  if (entry.size > PART_RECORDS / 4) return;
+  parts.set(id, entry);
+  partRecords += entry.size;
+  while (partRecords > PART_RECORDS) {
+    const [oldest, e] = parts.entries().next().value as [string, PartEntry];
+    parts.delete(oldest);
+    partRecords -= e.size;
+  }
+}
+
+/** Loads of one kind of a township's records from the table, by `<townshipId>:<kind>` (tests check what a write reloads). */
+export const partLoads = new Map<string, number>();
+
+const partSize = (p: ScoringPart) =>
+  (p.disputes?.length ?? 0) +
+  (p.petitions?.length ?? 0) +
+  (p.incidents?.length ?? 0) +
+  (p.keyPersons?.length ?? 0) +
+  (p.visits?.length ?? 0) +
+  (p.events?.length ?? 0) +
+  (p.manualScores?.length ?? 0) +
+  1;
 
 export type LiveCounty = {
   /** With its key-person categories: their frequencies are part of every kept score's key. */
@@ -87,10 +141,13 @@ export type LiveCounty = {
   townships: ItemOf<"township">[];
 };
 
-/** The county and its active townships, as the scorer sees them. */
-export async function liveCounty(db: Db, countyId: string): Promise<LiveCounty> {
+/**
+ * The county and its active townships, as the scorer sees them. `known`: the county item the caller has
+ * just read (a county procedure's context), so it is not read twice.
+ */
+export async function liveCounty(db: Db, countyId: string, known?: ItemOf<"county">): Promise<LiveCounty> {
   const [county, { data }] = await Promise.all([
-    getItem(db, "county", { id: countyId }),
+    known?.id === countyId ? known : getItem(db, "county", { id: countyId }),
     db.entities.township.query.byCounty({ countyId }).go({ pages: "all" }),
   ]);
   if (!county) throw new Error(`county ${countyId} not found`);
@@ -113,8 +170,25 @@ function windowOf(scheme: Scheme, month: string): string[] {
   return monthsToIndex([month], dutyScopes(scheme));
 }
 
+/** `dependsOn` per scheme object (one a request) and month: a request asks it for every township. */
+const dependencies = new WeakMap<Scheme, Map<string, string[]>>();
+
 /** The months whose counters a score for `month` depends on: its window and the disputes' look-back. */
 function dependsOn(scheme: Scheme, month: string): string[] {
+  let byMonth = dependencies.get(scheme);
+  if (!byMonth) {
+    byMonth = new Map();
+    dependencies.set(scheme, byMonth);
+  }
+  let out = byMonth.get(month);
+  if (!out) {
+    out = dependsOnNow(scheme, month);
+    byMonth.set(month, out);
+  }
+  return out;
+}
+
+function dependsOnNow(scheme: Scheme, month: string): string[] {
   const window = windowOf(scheme, month);
   const first = monthOf(
     new Date(monthRange(window[0] as string).start - lookbackDays(scheme) * DAY_MS).toISOString(),
@@ -135,6 +209,18 @@ function nextMonth(m: string): string {
  * frequency re-scores every month (as a new scheme version does).
  */
 function frequencyKey(county: ScoringCounty): string {
+  let key = frequencyKeys.get(county);
+  if (key === undefined) {
+    key = frequencyKeyNow(county);
+    frequencyKeys.set(county, key);
+  }
+  return key;
+}
+
+/** Per county object (one a request): its digest is asked for every township-month. */
+const frequencyKeys = new WeakMap<ScoringCounty, string>();
+
+function frequencyKeyNow(county: ScoringCounty): string {
   const parts = [...categoryFrequencies(county)].map(
     ([code, f]) => `${code}:${f.visitsPerMonth ?? ""}/${f.visitsPerQuarter ?? ""}`,
   );
@@ -206,8 +292,73 @@ function deserialize(body: string): TownshipMonthScore {
 }
 
 /**
+ * One township's records over a window of months (`all`, contiguous), kind by kind: a kind whose counters
+ * over the window (and the register's) are those it was loaded under is taken from this process, the
+ * others are read again. A write of an event thus re-reads that township's events of the window only.
+ * `versions` must cover the window and the disputes' look-back before it.
+ */
+async function loadTownshipWindow(
+  db: Db,
+  county: ScoringCounty,
+  township: ItemOf<"township">,
+  all: readonly string[],
+  options: LoadScoringOptions & { disputeLookbackDays: number },
+  versions: LiveVersions,
+): Promise<Data> {
+  const first = all[0] as string;
+  const last = all[all.length - 1] as string;
+  const lookbackFirst = monthOf(
+    new Date(monthRange(first).start - options.disputeLookbackDays * DAY_MS).toISOString(),
+  );
+  const register = versions.register.get(township.id);
+  const loaded = await Promise.all(
+    LIVE_KINDS.map(async (kind) => {
+      // Disputes come from the look-back too; the register's frequencies shape key persons.
+      const from = kind === "dispute" ? lookbackFirst : first;
+      const tokens = [kindToken(register, kind)];
+      let lastWrite = kindLastWrite(register, kind);
+      for (let m = from; m <= last; m = nextMonth(m)) {
+        const c = versions.months.get(liveMonthKey(m, township.id));
+        tokens.push(kindToken(c, kind));
+        lastWrite = Math.max(lastWrite, kindLastWrite(c, kind));
+      }
+      const key = tokens.join("|");
+      const id = [
+        db.tableName,
+        county.id,
+        township.id,
+        kind,
+        first,
+        last,
+        kind === "dispute" ? options.disputeLookbackDays : "",
+        kind === "keyPerson" ? frequencyKey(county) : "",
+        kind === "submission" ? Boolean(options.adjustments) : "",
+      ].join("|");
+      const kept = parts.get(id);
+      if (kept && kept.key === key && (kept.recheckAfter === 0 || Date.now() < kept.recheckAfter)) {
+        parts.delete(id);
+        parts.set(id, kept);
+        return kept.part;
+      }
+      const started = Date.now();
+      const counted = `${township.id}:${kind}`;
+      partLoads.set(counted, (partLoads.get(counted) ?? 0) + 1);
+      const part = await loadTownshipKind(db, county, township, kind, all, options);
+      // Right after a write of this kind an index may not show it yet: keep the part only until they settled.
+      const recheckAfter =
+        started - lastWrite < liveSettings.indexSettleMs ? lastWrite + liveSettings.indexSettleMs : 0;
+      keepPart(id, { key, recheckAfter, part, size: partSize(part) });
+      return part;
+    }),
+  );
+  return assembleScoringData(county, [township], loaded);
+}
+
+/**
  * Scores some months of one township from its own records (one narrow load over the months' windows),
  * with evidence when asked. Each month is scored exactly as a whole-county scoring would score it.
+ * With the township's counters (`versions`, covering the months' dependencies), the records are loaded
+ * kind by kind and kept (`loadTownshipWindow`), so only the kinds written since are read again.
  */
 export async function scoreTownshipMonthsNow(
   db: Db,
@@ -216,17 +367,16 @@ export async function scoreTownshipMonthsNow(
   township: ItemOf<"township">,
   months: readonly string[],
   asOf: number,
-  options: { evidence?: boolean } = {},
+  options: { evidence?: boolean; versions?: LiveVersions } = {},
 ) {
   const sorted = [...months].sort();
   const window = [...new Set(sorted.flatMap((m) => windowOf(scheme, m)))].sort();
   const all: string[] = [];
   for (let m = window[0] as string; m <= (window[window.length - 1] as string); m = nextMonth(m)) all.push(m);
-  const data = await loadTownshipsData(db, county, [township], all, {
-    disputeLookbackDays: lookbackDays(scheme),
-    adjustments: true,
-    concurrency: 7,
-  });
+  const loadOptions = { disputeLookbackDays: lookbackDays(scheme), adjustments: true, concurrency: 7 };
+  const data = options.versions
+    ? await loadTownshipWindow(db, county, township, all, loadOptions, options.versions)
+    : await loadTownshipsData(db, county, [township], all, loadOptions);
   const scores = scoringStored(() =>
     scoreMonths(scheme, data, sorted, { asOf, evidence: options.evidence ?? false, explainMonths: sorted }),
   );
@@ -257,10 +407,12 @@ export async function explainedTownshipMonth(
   const started = Date.now();
   const { byMonth, data } = await scoreTownshipMonthsNow(db, scheme, live.county, township, [month], asOf, {
     evidence: true,
+    versions,
   });
   const score = byMonth.get(month) as TownshipMonthScore;
   const { lo, hi } = validity(scheme, month, asOf, data);
-  const recheckAfter = started - lastWrite < INDEX_SETTLE_MS ? lastWrite + INDEX_SETTLE_MS : 0;
+  const recheckAfter =
+    started - lastWrite < liveSettings.indexSettleMs ? lastWrite + liveSettings.indexSettleMs : 0;
   explained.delete(id);
   explained.set(id, { key, lo, hi, recheckAfter, score });
   if (explained.size > EXPLAINED_ENTRIES) {
@@ -285,16 +437,30 @@ export async function townshipMonthScores(
   live: LiveCounty,
   months: readonly string[],
   asOf: number,
+  prefetched?: PrefetchedVersions,
 ): Promise<Map<string, TownshipMonthScore[]>> {
   const sorted = [...months].sort();
   // A December with yearly duties depends on its whole year: the earliest dependency of any month.
   const firstDependency = sorted.map((m) => dependsOn(scheme, m)[0] as string).sort()[0] as string;
-  const versions = await readLiveVersions(
-    db,
-    live.townships.map((t) => t.id),
-    firstDependency,
-    sorted[sorted.length - 1] as string,
-  );
+  const range = {
+    ids: live.townships.map((t) => t.id),
+    from: firstDependency,
+    to: sorted[sorted.length - 1] as string,
+  };
+  const rangeId = `${db.tableName}|${live.county.id}|${sorted[0]}|${range.to}`;
+  versionRanges.delete(rangeId);
+  versionRanges.set(rangeId, range);
+  if (versionRanges.size > TABLES) {
+    const oldest = versionRanges.keys().next().value;
+    if (oldest !== undefined) versionRanges.delete(oldest);
+  }
+  const versions =
+    prefetched &&
+    prefetched.rangeId === rangeId &&
+    prefetched.from === range.from &&
+    prefetched.ids.join(",") === range.ids.join(",")
+      ? await prefetched.read
+      : await readCounters(db, range.ids, range.from, range.to);
 
   const out = new Map<string, TownshipMonthScore[]>();
   let missing: Miss[] = [];
@@ -313,12 +479,19 @@ export async function townshipMonthScores(
   }
   if (missing.length === 0) return compact(out);
 
-  // Another instance (or this one before a restart) may have scored them already.
-  const stored = await readStoredMonthScores(
-    db,
-    live.county.id,
-    missing.map((x) => ({ month: x.m, townshipId: x.t.id })),
-  );
+  // Another instance (or this one before a restart) may have scored them already. Not one whose counters
+  // moved less than the index settle time ago: a score is stored only when scored that long after the last
+  // write to its counters (below), and equal counters mean that same last write, so none can be stored
+  // yet (a clock skew between instances only costs a scoring the table might have spared).
+  const settled = Date.now() - liveSettings.indexSettleMs;
+  const askable = missing.filter((x) => x.lastWrite <= settled);
+  const stored = askable.length
+    ? await readStoredMonthScores(
+        db,
+        live.county.id,
+        askable.map((x) => ({ month: x.m, townshipId: x.t.id })),
+      )
+    : new Map<string, never>();
   missing = missing.filter((x) => {
     const s = stored.get(`${x.m}#${x.t.id}`);
     if (!s || s.key !== x.key || !(s.lo <= asOf && asOf < s.hi)) return true;
@@ -345,6 +518,7 @@ export async function townshipMonthScores(
         t,
         job.map((x) => x.m),
         asOf,
+        { versions },
       );
       const scores = out.get(t.id) as TownshipMonthScore[];
       const writes: Promise<void>[] = [];
@@ -352,7 +526,8 @@ export async function townshipMonthScores(
         const score = byMonth.get(x.m) as TownshipMonthScore;
         const { lo, hi } = validity(scheme, x.m, asOf, data);
         // Right after a write, an index may not show it yet: keep the score only until the indexes settled.
-        const recheckAfter = started - x.lastWrite < INDEX_SETTLE_MS ? x.lastWrite + INDEX_SETTLE_MS : 0;
+        const recheckAfter =
+          started - x.lastWrite < liveSettings.indexSettleMs ? x.lastWrite + liveSettings.indexSettleMs : 0;
         remember(x.id, { key: x.key, lo, hi, recheckAfter, score });
         if (recheckAfter === 0)
           writes.push(
@@ -382,10 +557,119 @@ function compact(out: Map<string, TownshipMonthScore[]>): Map<string, TownshipMo
   return out;
 }
 
+/** A township's counters over a range of months, read after its summary counter was `summary`. */
+type KeptCounters = {
+  summary: number;
+  readAt: number;
+  months: [string, LiveCounter][];
+  register?: LiveCounter;
+};
+/** Kept counters by database, township and range (a few KB each; least recently used out). */
+const keptCounters = new Map<string, KeptCounters>();
+const KEPT_COUNTERS = 5_000;
+/**
+ * Kept counters are read again after this long whatever the summary says: a writer deployed before the
+ * summary counter existed (the few seconds an old Lambda version still runs after a deploy) moves the
+ * counters but not the summary, and is seen within this time.
+ */
+const COUNTERS_MAX_AGE_MS = 60_000;
+
+/**
+ * The counters of some townships over `from`..`to`, as `readLiveVersions` reads them, re-reading only the
+ * townships whose summary counter moved since their counters were kept: one consistent `BatchGet` of the
+ * summaries (20 keys for a county) instead of townships × months keys, then the moved townships'
+ * counters. The summary is read first, so counters kept under a summary are at least as new as it; while
+ * it stays the same no write landed since, and they are exact.
+ */
+async function readCounters(db: Db, ids: readonly string[], from: string, to: string): Promise<LiveVersions> {
+  const readAt = Date.now();
+  const summaries = await readLiveSummaries(db, ids);
+  const idOf = (t: string) => `${db.tableName}|${t}|${from}|${to}`;
+  const kept = new Map<string, KeptCounters>();
+  const moved: string[] = [];
+  for (const t of ids) {
+    const k = keptCounters.get(idOf(t));
+    if (k && k.summary === (summaries.get(t) ?? 0) && readAt - k.readAt < COUNTERS_MAX_AGE_MS) kept.set(t, k);
+    else moved.push(t);
+  }
+  if (moved.length > 0) {
+    const fresh = await readLiveVersions(db, moved, from, to);
+    for (const t of moved) {
+      const months: [string, LiveCounter][] = [];
+      for (let m = from; m <= to; m = nextMonth(m)) {
+        const key = liveMonthKey(m, t);
+        const c = fresh.months.get(key);
+        if (c) months.push([key, c]);
+      }
+      const register = fresh.register.get(t);
+      const k: KeptCounters = {
+        summary: summaries.get(t) ?? 0,
+        readAt,
+        months,
+        ...(register ? { register } : {}),
+      };
+      kept.set(t, k);
+      keptCounters.delete(idOf(t));
+      keptCounters.set(idOf(t), k);
+      if (keptCounters.size > KEPT_COUNTERS) {
+        const oldest = keptCounters.keys().next().value;
+        if (oldest !== undefined) keptCounters.delete(oldest);
+      }
+    }
+  }
+  const out: LiveVersions = { months: new Map(), register: new Map() };
+  for (const [t, k] of kept) {
+    for (const [key, c] of k.months) out.months.set(key, c);
+    if (k.register) out.register.set(t, k.register);
+  }
+  return out;
+}
+
+/** The counters a county's months were last read over (townships, months): what to prefetch next time. */
+const versionRanges = new Map<string, { ids: string[]; from: string; to: string }>();
+
+/** A read of live-version counters started before the scheme and townships it depends on were known. */
+export type PrefetchedVersions = {
+  rangeId: string;
+  ids: string[];
+  from: string;
+  read: Promise<LiveVersions>;
+};
+
+/**
+ * Starts reading the counters a live table of `period` read last time (the same townships and months),
+ * so that the read runs alongside the scheme's and the townships' instead of after them. It is used only
+ * if the townships and months turn out the same; it starts after the request did, so it sees every write
+ * finished before the request, as a read started later would.
+ */
+export function prefetchLiveVersions(
+  db: Db,
+  countyId: string,
+  period: string,
+): PrefetchedVersions | undefined {
+  const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)].sort();
+  const rangeId = `${db.tableName}|${countyId}|${months[0]}|${months[months.length - 1]}`;
+  const range = versionRanges.get(rangeId);
+  if (!range) return undefined;
+  const read = readCounters(db, range.ids, range.from, range.to);
+  // Unused (the townships or the scheme changed) it is dropped; its failure then matters to no one.
+  read.catch(() => undefined);
+  return { rangeId, ids: range.ids, from: range.from, read };
+}
+
+/** A ranked table kept with the very score objects it was ranked from (`liveLeagueTable`). */
+type KeptTable = { sig: string; scores: TownshipMonthScore[]; table: DetailedLeagueTable };
+/** Tables kept in this process (one per database, county and period; ~100 KB for a year). */
+const TABLES = 200;
+const tables = new Map<string, KeptTable>();
+
 /**
  * A county's live table for a period (and the period before it, for rank change) from kept township-month
  * scores: the same table `computeLeagueTableDetailed` gives on a fresh load of every record (tested).
- * `details` carry no evidence.
+ * `details` carry no evidence. Ranking is a function of the scores, the townships and the scheme only, so
+ * when every score is the very object the kept table was ranked from (no counter moved, no deadline
+ * passed) and the townships and scheme are those it was ranked with, the kept table is the answer.
+ * The table returned must not be mutated.
  */
 export async function liveLeagueTable(
   db: Db,
@@ -393,23 +677,38 @@ export async function liveLeagueTable(
   live: LiveCounty,
   period: string,
   asOf: number,
+  prefetched?: PrefetchedVersions,
 ): Promise<DetailedLeagueTable> {
   const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
-  const scored = await townshipMonthScores(db, scheme, live, months, asOf);
-  return leagueTableFromScores(
-    scheme,
-    {
-      county: live.county,
-      townships: live.townships.map((t) => ({
-        id: t.id,
-        name: t.name,
-        code: t.code,
-        population: t.population,
-        ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
-        ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
-      })),
-    },
-    scored,
-    period,
-  );
+  const scored = await townshipMonthScores(db, scheme, live, months, asOf, prefetched);
+  const townships = live.townships.map((t) => ({
+    id: t.id,
+    name: t.name,
+    code: t.code,
+    population: t.population,
+    ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
+    ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
+  }));
+  const id = `${db.tableName}|${live.county.id}|${period}`;
+  const sig = JSON.stringify([`${scheme.id}@${scheme.version}`, live.county, townships]);
+  const scores = townships.flatMap((t) => scored.get(t.id) ?? []);
+  const kept = tables.get(id);
+  if (
+    kept &&
+    kept.sig === sig &&
+    kept.scores.length === scores.length &&
+    kept.scores.every((x, i) => x === scores[i])
+  ) {
+    tables.delete(id);
+    tables.set(id, kept);
+    return kept.table;
+  }
+  const table = leagueTableFromScores(scheme, { county: live.county, townships }, scored, period);
+  tables.delete(id);
+  tables.set(id, { sig, scores, table });
+  if (tables.size > TABLES) {
+    const oldest = tables.keys().next().value;
+    if (oldest !== undefined) tables.delete(oldest);
+  }
+  return table;
 }

@@ -15,7 +15,7 @@ export const leagueRouter = router({
   compute: countyProcedure
     .input(fields({ period: period() }))
     .query(({ ctx, input }) =>
-      liveTable(ctx.tenantServices.db, ctx.county.id, input.period, ctx.services.now()),
+      liveTable(ctx.tenantServices.db, ctx.county.id, input.period, ctx.services.now(), ctx.county),
     ),
 
   /**

@@ -90,8 +90,18 @@ export async function getScheme(
   const [item] = checkItems(db, "scheme", data);
   if (!item || item.countyId !== countyId || item.year !== year) return undefined;
   if (version !== undefined && item.schemeVersion !== version) return undefined;
-  return fromItem(item);
+  // A stored version is never overwritten (a change adds one): its body is validated once per process.
+  const id = [db.tableName, countyId, year, item.schemeVersion, item.version, item.updatedAt].join("|");
+  const kept = parsedSchemes.get(id);
+  if (kept) return { item, scheme: kept };
+  const stored = fromItem(item);
+  if (parsedSchemes.size >= 500) parsedSchemes.delete(parsedSchemes.keys().next().value as string);
+  parsedSchemes.set(id, stored.scheme);
+  return stored;
 }
+
+/** Validated scheme versions (by table, county, year and version): shared, never to be mutated. */
+const parsedSchemes = new Map<string, Scheme>();
 
 export const noScheme = (year: number) =>
   new AppError("NOT_FOUND", `${year} 年度尚未制定考核细则，请县委政法委先保存考核细则`);
