@@ -80,7 +80,9 @@ describe("league table, Excel export and print in the browser", () => {
     expect(body.map((r) => r?.getCell(4).value)).toEqual(expected.rows.map((r) => r.total));
     expect(body.map((r) => r?.getCell(7).value)).toEqual(expected.rows.map((r) => (r.vetoed ? "是" : "否")));
     expect(ws?.getCell("D4").numFmt).toBe("0.00");
-    expect(wb.getWorksheet("指标明细")?.rowCount).toBe(1 + expected.rows.length * modelScheme.indicators.length);
+    expect(wb.getWorksheet("指标明细")?.rowCount).toBe(
+      1 + expected.rows.length * modelScheme.indicators.length,
+    );
   });
 
   it("downloads a CSV naming the table", async () => {
