@@ -49,7 +49,7 @@ try {
   // model's own items in turn, so the workbook keeps its size and every row is importable.
   const items = modelScheme2026.items.map((i) => i.code);
   const known = new Set(items);
-  data.events = data.events.map((e, i) =>
+  data.events = data.events?.map((e, i) =>
     known.has(e.kind) ? e : { ...e, kind: items[i % items.length] as string },
   );
   const county = await provisionCounty(services, { name: "基准县", code: "510722" });
