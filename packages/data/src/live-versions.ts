@@ -170,6 +170,43 @@ export function liveVersionItems(db: Db, changes: readonly LiveChange[]) {
 }
 
 /**
+ * Strongly consistent `BatchGet` of `keys` (100 a request, all at once), retrying unprocessed keys with a
+ * short back-off; the items found, in no particular order.
+ */
+async function consistentBatchGet(
+  db: Db,
+  keys: readonly Record<string, unknown>[],
+  projection?: { expression: string; names: Record<string, string> },
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  await Promise.all(
+    Array.from({ length: Math.ceil(keys.length / 100) }, async (_, i) => {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(i * 100, i * 100 + 100);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+        const answer = await db.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.tableName]: {
+                Keys: pending,
+                ConsistentRead: true,
+                ...(projection && {
+                  ProjectionExpression: projection.expression,
+                  ExpressionAttributeNames: projection.names,
+                }),
+              },
+            },
+          }),
+        );
+        found.push(...((answer.Responses?.[db.tableName] ?? []) as Record<string, unknown>[]));
+        pending = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }),
+  );
+  return found;
+}
+
+/**
  * Each township's summary counter (`s` on `T#<townshipId> / LVK`: every write of any of its counters
  * moves it, in the same transaction), by township; absent: never written. One consistent `BatchGet` per 100.
  * A reader that read a township's counters after reading its summary may reuse them while the summary
@@ -180,36 +217,17 @@ export async function readLiveSummaries(
   townshipIds: readonly string[],
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  await Promise.all(
-    Array.from({ length: Math.ceil(townshipIds.length / 100) }, async (_, i) => {
-      let keys: Record<string, unknown>[] | undefined = townshipIds
-        .slice(i * 100, i * 100 + 100)
-        .map((t) => ({ pk: `T#${t}`, sk: REGISTER_SK }));
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
-        const answer = await db.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [db.tableName]: {
-                Keys: keys,
-                ConsistentRead: true,
-                ProjectionExpression: "#pk, #s",
-                ExpressionAttributeNames: { "#pk": "pk", "#s": "s" },
-              },
-            },
-          }),
-        );
-        for (const item of answer.Responses?.[db.tableName] ?? []) {
-          const { pk, s } = item as Record<string, unknown>;
-          if (typeof pk !== "string" || !pk.startsWith("T#") || (s !== undefined && typeof s !== "number"))
-            throw new Error(`malformed live summary ${String(pk)}`);
-          // A register written before summaries existed has none yet: as if never written.
-          if (typeof s === "number") out.set(pk.slice(2), s);
-        }
-        keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }),
+  const items = await consistentBatchGet(
+    db,
+    townshipIds.map((t) => ({ pk: `T#${t}`, sk: REGISTER_SK })),
+    { expression: "#pk, #s", names: { "#pk": "pk", "#s": "s" } },
   );
+  for (const { pk, s } of items) {
+    if (typeof pk !== "string" || !pk.startsWith("T#") || (s !== undefined && typeof s !== "number"))
+      throw new Error(`malformed live summary ${String(pk)}`);
+    // A register written before summaries existed has none yet: as if never written.
+    if (typeof s === "number") out.set(pk.slice(2), s);
+  }
   return out;
 }
 
@@ -280,29 +298,10 @@ export async function readLiveVersions(
     for (const m of months) wanted.push({ pk: `T#${t}`, sk: monthCounterSk(m) });
     wanted.push({ pk: `T#${t}`, sk: REGISTER_SK });
   }
-  const found: Record<string, unknown>[] = [];
-  await Promise.all(
-    Array.from({ length: Math.ceil(wanted.length / 100) }, async (_, i) => {
-      let keys: Record<string, unknown>[] | undefined = wanted.slice(i * 100, i * 100 + 100);
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
-        const answer = await db.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [db.tableName]: {
-                Keys: keys,
-                ConsistentRead: true,
-                ProjectionExpression: COUNTER_PROJECTION,
-                ExpressionAttributeNames: COUNTER_NAMES,
-              },
-            },
-          }),
-        );
-        found.push(...((answer.Responses?.[db.tableName] ?? []) as Record<string, unknown>[]));
-        keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }),
-  );
+  const found = await consistentBatchGet(db, wanted, {
+    expression: COUNTER_PROJECTION,
+    names: COUNTER_NAMES,
+  });
   const out: LiveVersions = { months: new Map(), register: new Map() };
   for (const item of found) {
     const { pk, sk, v, at } = item;
@@ -350,29 +349,20 @@ export async function readStoredMonthScores(
   wanted: readonly { month: string; townshipId: string }[],
 ): Promise<Map<string, StoredMonthScore>> {
   const out = new Map<string, StoredMonthScore>();
-  for (let i = 0; i < wanted.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = wanted
-      .slice(i, i + 100)
-      .map((w) => ({ pk: `C#${countyId}`, sk: lsKey(w.month, w.townshipId) }));
-    for (let attempt = 0; keys && keys.length > 0; attempt++) {
-      const answer = await db.client.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      for (const item of answer.Responses?.[db.tableName] ?? []) {
-        const { sk, key, body, lo, hi } = item as Record<string, unknown>;
-        if (
-          typeof sk !== "string" ||
-          typeof key !== "string" ||
-          typeof body !== "string" ||
-          typeof lo !== "number" ||
-          typeof hi !== "number"
-        )
-          throw new Error(`malformed stored month score ${String(sk)}`);
-        out.set(sk.slice("LS#".length), { key, body, lo, hi });
-      }
-      keys = answer.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
-    }
+  const items = await consistentBatchGet(
+    db,
+    wanted.map((w) => ({ pk: `C#${countyId}`, sk: lsKey(w.month, w.townshipId) })),
+  );
+  for (const { sk, key, body, lo, hi } of items) {
+    if (
+      typeof sk !== "string" ||
+      typeof key !== "string" ||
+      typeof body !== "string" ||
+      typeof lo !== "number" ||
+      typeof hi !== "number"
+    )
+      throw new Error(`malformed stored month score ${String(sk)}`);
+    out.set(sk.slice("LS#".length), { key, body, lo, hi });
   }
   return out;
 }
