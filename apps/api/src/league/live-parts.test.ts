@@ -2,8 +2,7 @@ import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { requireScheme } from "../schemes/scheme-store";
 import { countyWorld } from "../testing/county-world";
-import { anonymous, callerWith, TEST_PASSWORD, uniquePhone } from "../testing/harness";
-import { provisionUser } from "../testing/provisioning";
+import { staffCaller } from "../testing/harness";
 import { loadCountyData } from "./county-scoring";
 import { liveSettings, partLoads } from "./live-scores";
 
@@ -15,19 +14,7 @@ import { liveSettings, partLoads } from "./live-scores";
 
 const { services, db, tenants, countyId, as } = await countyWorld("live-parts", "2026-09-01T02:00:00Z");
 const { admin, reviewer, townshipAdmin } = as;
-const staffOf = async (townshipId: string) => {
-  const phone = uniquePhone();
-  await provisionUser(services, {
-    name: `staff-${townshipId}`,
-    phone,
-    password: TEST_PASSWORD,
-    role: "township_staff",
-    countyId,
-    townshipId,
-  });
-  const { accessToken } = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
-  return callerWith(services, accessToken);
-};
+const staffOf = (townshipId: string) => staffCaller(services, countyId, townshipId);
 const ids = { a: tenants.A.townshipId, b: tenants.A.siblingTownshipId };
 const staff = { a: await staffOf(ids.a), b: await staffOf(ids.b) };
 services.setNow("2026-10-20T02:00:00Z");

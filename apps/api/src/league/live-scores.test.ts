@@ -2,8 +2,8 @@ import { computeLeagueTable } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { requireScheme } from "../schemes/scheme-store";
 import { countyWorld } from "../testing/county-world";
-import { anonymous, callerWith, TEST_PASSWORD, uniquePhone } from "../testing/harness";
-import { provisionTownship, provisionUser } from "../testing/provisioning";
+import { staffCaller } from "../testing/harness";
+import { provisionTownship } from "../testing/provisioning";
 import { loadCountyData } from "./county-scoring";
 import { clearMemoryScores } from "./live-scores";
 
@@ -24,19 +24,7 @@ const third = await provisionTownship(services, countyId, {
   villages: 8,
   grids: 20,
 });
-const staffOf = async (townshipId: string) => {
-  const phone = uniquePhone();
-  await provisionUser(services, {
-    name: `staff-${townshipId}`,
-    phone,
-    password: TEST_PASSWORD,
-    role: "township_staff",
-    countyId,
-    townshipId,
-  });
-  const { accessToken } = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
-  return callerWith(services, accessToken);
-};
+const staffOf = (townshipId: string) => staffCaller(services, countyId, townshipId);
 const staff = {
   a: await staffOf(tenants.A.townshipId),
   b: await staffOf(tenants.A.siblingTownshipId),

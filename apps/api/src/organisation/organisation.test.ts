@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants, uniquePhone } from "../testing/harness";
+import { callerWith, createTestServices, inviteStaff, refusedAt, seedTwoTenants } from "../testing/harness";
 
 const services = await createTestServices("organisation");
 const { tenants, tokens } = await seedTwoTenants(services);
@@ -12,15 +12,7 @@ const reviewerB = callerWith(services, tokens.B.county_reviewer);
 
 let seq = 0;
 const req = () => `req-org-${++seq}-${Date.now()}`;
-const invite = async (name: string) =>
-  (await adminA.staff.invite({ townshipId, name, phone: uniquePhone(), initialPassword: "Initial-Pass1" }))
-    .userId;
-/** A refusal naming the field, with the Chinese message. */
-const refusedAt = (field: string, message: string) => ({
-  code: "BAD_REQUEST",
-  message,
-  cause: { code: "INPUT.INVALID", details: { field } },
-});
+const invite = (name: string) => inviteStaff(adminA, townshipId, name);
 
 // Township A: 网格员甲 (grid worker), 干部乙 (包村干部), 领导丙 (a leader), 网格员丁.
 const worker = await invite("网格员甲");

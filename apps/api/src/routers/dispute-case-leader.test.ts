@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants, uniquePhone } from "../testing/harness";
+import {
+  callerWith,
+  createTestServices,
+  inviteStaff,
+  refusedAt,
+  seedTwoTenants,
+  uniquePhone,
+} from "../testing/harness";
 
 /** A dispute escalated to red becomes a hard case with a 包案领导, as one filed red does (issue 14). */
 const services = await createTestServices("dispute-case-leader");
@@ -12,15 +19,7 @@ const adminB = callerWith(services, tokens.B.township_admin);
 
 let seq = 0;
 const req = () => `req-case-leader-${++seq}`;
-const invite = async (name: string) =>
-  (await adminA.staff.invite({ townshipId, name, phone: uniquePhone(), initialPassword: "Initial-Pass1" }))
-    .userId;
-/** A refusal naming the field, with the Chinese message. */
-const refusedAt = (field: string, message: string) => ({
-  code: "BAD_REQUEST",
-  message,
-  cause: { code: "INPUT.INVALID", details: { field } },
-});
+const invite = (name: string) => inviteStaff(adminA, townshipId, name);
 
 // Township A: 领导甲 holds 东村's 片, 领导乙 is another leader, 干部丙 is staff but no leader.
 const villageLeader = await invite("领导甲");

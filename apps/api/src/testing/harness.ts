@@ -68,6 +68,43 @@ export function uniquePhone(): string {
   return `139${String(process.pid % 10000).padStart(4, "0")}${String(phoneSerial).padStart(4, "0")}`;
 }
 
+/** A signed-in township staff member (网格员) of `townshipId`, provisioned for the test. */
+export async function staffCaller(services: Services, countyId: string, townshipId: string) {
+  const phone = uniquePhone();
+  await provisionUser(services, {
+    name: `staff-${townshipId}`,
+    phone,
+    password: TEST_PASSWORD,
+    role: "township_staff",
+    countyId,
+    townshipId,
+  });
+  const { accessToken } = await anonymous(services).auth.signIn({ login: phone, password: TEST_PASSWORD });
+  return callerWith(services, accessToken);
+}
+
+/** A staff member a township admin invites by name; their user id. */
+export async function inviteStaff(
+  admin: ReturnType<typeof callerWith>,
+  townshipId: string,
+  name: string,
+): Promise<string> {
+  const invited = await admin.staff.invite({
+    townshipId,
+    name,
+    phone: uniquePhone(),
+    initialPassword: "Initial-Pass1",
+  });
+  return invited.userId;
+}
+
+/** What a refusal of bad input looks like: the field named, the Chinese message. */
+export const refusedAt = (field: string, message: string) => ({
+  code: "BAD_REQUEST",
+  message,
+  cause: { code: "INPUT.INVALID", details: { field } },
+});
+
 export type Tenant = {
   countyId: string;
   townshipId: string;
