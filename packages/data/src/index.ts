@@ -77,6 +77,7 @@ export {
   loadTownshipsData,
   type ScoringCounty,
   type ScoringPart,
+  toTownship,
 } from "./scoring-data";
 export { tableDefinition } from "./table";
 export {

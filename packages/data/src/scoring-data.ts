@@ -254,7 +254,8 @@ export function assembleScoringData(
   return data;
 }
 
-function toTownship(t: ItemOf<"township">): Township {
+/** A stored township as the scorer sees it (§11: its first assessed month and its population history). */
+export function toTownship(t: ItemOf<"township">): Township {
   return {
     id: t.id,
     name: t.name,

@@ -20,6 +20,7 @@ import {
   readStoredMonthScores,
   type ScoringCounty,
   type ScoringPart,
+  toTownship,
   writeStoredMonthScore,
 } from "@pingan/data";
 import {
@@ -681,14 +682,7 @@ export async function liveLeagueTable(
 ): Promise<DetailedLeagueTable> {
   const months = [...monthsOf(previousPeriod(period)), ...monthsOf(period)];
   const scored = await townshipMonthScores(db, scheme, live, months, asOf, prefetched);
-  const townships = live.townships.map((t) => ({
-    id: t.id,
-    name: t.name,
-    code: t.code,
-    population: t.population,
-    ...(t.memberFrom ? { memberFrom: t.memberFrom } : {}),
-    ...(t.populationHistory?.length ? { populationHistory: t.populationHistory } : {}),
-  }));
+  const townships = live.townships.map(toTownship);
   const id = `${db.tableName}|${live.county.id}|${period}`;
   const sig = JSON.stringify([`${scheme.id}@${scheme.version}`, live.county, townships]);
   const scores = townships.flatMap((t) => scored.get(t.id) ?? []);
