@@ -13,6 +13,7 @@ import {
 import { isMember, type Scheme } from "@pingan/domain";
 import { AppError, recordState } from "../errors";
 import { type Draft, send, townshipAdmins } from "../notifications/notifications";
+import { updateCountySettings } from "../onboarding/counties";
 import { getScheme, requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
 import { monthAt } from "../submissions/deadline";
@@ -429,14 +430,9 @@ export async function appealForCorrection(
 
 /** The county admin sets how many working days after publication townships may appeal (default 5). */
 export async function setAppealWindow(ctx: CountyCtx, input: { days: number; expectedVersion: number }) {
-  const county = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "county",
-    key: { id: ctx.county.id },
-    entityId: ctx.county.id,
-    scope: `C#${ctx.county.id}`,
-    expectedVersion: input.expectedVersion,
-    action: "county.setAppealWindow",
-    change: (c) => ({ ...c, appealWindowDays: input.days }),
-  });
+  const county = await updateCountySettings(ctx, input.expectedVersion, "county.setAppealWindow", (c) => ({
+    ...c,
+    appealWindowDays: input.days,
+  }));
   return { workingDays: county.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS, version: county.version };
 }

@@ -5,12 +5,11 @@
  * reminder schedule runs.
  */
 import { chinaDayOf } from "@pingan/calendar";
-import { checkItems, type Db, type ItemOf, updateRecord } from "@pingan/data";
+import { checkItems, type Db, type ItemOf } from "@pingan/data";
 import { monthRange } from "@pingan/domain";
+import { type CountySettingsCtx, updateCountySettings } from "../onboarding/counties";
 import type { Services } from "../services";
 import { monthAt } from "../submissions/deadline";
-import type { SessionUser } from "../trpc";
-import { writeContext } from "../write-context";
 import { type Draft, send, townshipAdmins } from "./notifications";
 
 /** The event kind a township records for its monthly meeting (scheme vocabulary, labels.ts: 综治例会). */
@@ -72,20 +71,12 @@ export async function remindMeeting(
 
 /** The county admin sets (or with `null` clears) the county's 例会 day of the month. */
 export async function setMeetingDay(
-  ctx: { services: Services; tenantServices: Services; user: SessionUser; county: ItemOf<"county"> },
+  ctx: CountySettingsCtx,
   input: { day: number | null; expectedVersion: number },
 ) {
-  const updated = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "county",
-    key: { id: ctx.county.id },
-    entityId: ctx.county.id,
-    scope: `C#${ctx.county.id}`,
-    expectedVersion: input.expectedVersion,
-    action: "county.setMeetingDay",
-    change: (c) => {
-      const { meetingDay: _, ...rest } = c;
-      return input.day === null ? rest : { ...rest, meetingDay: input.day };
-    },
+  const updated = await updateCountySettings(ctx, input.expectedVersion, "county.setMeetingDay", (c) => {
+    const { meetingDay: _, ...rest } = c;
+    return input.day === null ? rest : { ...rest, meetingDay: input.day };
   });
   return { day: updated.meetingDay ?? null, version: updated.version };
 }

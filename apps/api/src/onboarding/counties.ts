@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { addCountyUserInput, createCountyInput } from "@pingan/contracts";
-import { checkItems, type ItemOf, stampNew, tx, writeTransaction } from "@pingan/data";
+import { checkItems, type ItemOf, stampNew, tx, updateRecord, writeTransaction } from "@pingan/data";
 import type * as z from "zod";
 import { newAccountItems } from "../auth/accounts";
 import { personView } from "../auth/staff";
@@ -19,6 +19,30 @@ export const countyView = (c: ItemOf<"county">) => ({
   code: c.code,
   version: c.version,
 });
+
+/** What a county admin's settings procedure runs with: the county it acts for, in its own tenant's tables. */
+export type CountySettingsCtx = Signed & { tenantServices: Services; county: ItemOf<"county"> };
+
+/**
+ * One county setting changed by its county admin: the county item is replaced only if nobody changed
+ * it since `expectedVersion` was read, and the change goes into the county's audit trail as `action`.
+ */
+export function updateCountySettings(
+  ctx: CountySettingsCtx,
+  expectedVersion: number,
+  action: `county.${string}`,
+  change: (county: ItemOf<"county">) => ItemOf<"county">,
+): Promise<ItemOf<"county">> {
+  return updateRecord(ctx.tenantServices.db, writeContext(ctx), {
+    entity: "county",
+    key: { id: ctx.county.id },
+    entityId: ctx.county.id,
+    scope: `C#${ctx.county.id}`,
+    expectedVersion,
+    action,
+    change,
+  });
+}
 
 /** The platform operator creates a county and its first admin (who must change the initial password). */
 export async function createCounty(ctx: Signed, input: z.infer<typeof createCountyInput>) {

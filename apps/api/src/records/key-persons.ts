@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { countyKeyPersonCategories, type HelpTeamRole, type KeyPersonCategoryDef } from "@pingan/contracts";
-import { getItem, type ItemOf, updateRecord } from "@pingan/data";
+import { getItem, type ItemOf } from "@pingan/data";
 import { AppError } from "../errors";
+import { type CountySettingsCtx, updateCountySettings } from "../onboarding/counties";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
-import { writeContext } from "../write-context";
 
 /**
  * Key-person schedules (issue 14): the county's categories with their visit frequencies, checked when a
@@ -79,17 +78,14 @@ export function visitingMember(person: ItemOf<"keyPerson">, memberId: string | u
 
 /** The county admin sets the county's key-person categories and their visit frequencies. */
 export async function setKeyPersonCategories(
-  ctx: { services: Services; tenantServices: Services; user: SessionUser; county: ItemOf<"county"> },
+  ctx: CountySettingsCtx,
   input: { categories: KeyPersonCategoryDef[]; expectedVersion: number },
 ) {
-  const county = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "county",
-    key: { id: ctx.county.id },
-    entityId: ctx.county.id,
-    scope: `C#${ctx.county.id}`,
-    expectedVersion: input.expectedVersion,
-    action: "county.setKeyPersonCategories",
-    change: (c) => ({ ...c, keyPersonCategories: input.categories.map((x) => ({ ...x })) }),
-  });
+  const county = await updateCountySettings(
+    ctx,
+    input.expectedVersion,
+    "county.setKeyPersonCategories",
+    (c) => ({ ...c, keyPersonCategories: input.categories.map((x) => ({ ...x })) }),
+  );
   return { categories: countyKeyPersonCategories(county), version: county.version };
 }

@@ -1,5 +1,6 @@
-import { getItem, type ItemOf, updateRecord } from "@pingan/data";
+import { getItem, type ItemOf } from "@pingan/data";
 import { AppError, recordState } from "../errors";
+import { type CountySettingsCtx, updateCountySettings } from "../onboarding/counties";
 import type { Services } from "../services";
 import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
@@ -48,7 +49,7 @@ export async function submitMonth(
  * as a calendar day or (`mode: "working-day"`) as the N-th working day; without `mode` it stays as it was.
  */
 export async function setDeadlineDay(
-  ctx: { services: Services; tenantServices: Services; user: SessionUser; county: ItemOf<"county"> },
+  ctx: CountySettingsCtx,
   input: { day: number; mode?: DeadlineMode | undefined; expectedVersion: number },
 ) {
   const mode = input.mode ?? ctx.county.submissionDeadlineMode ?? "day";
@@ -59,19 +60,16 @@ export async function setDeadlineDay(
       { field: "day" },
     );
   }
-  const updated = await updateRecord(ctx.tenantServices.db, writeContext(ctx), {
-    entity: "county",
-    key: { id: ctx.county.id },
-    entityId: ctx.county.id,
-    scope: `C#${ctx.county.id}`,
-    expectedVersion: input.expectedVersion,
-    action: "county.setSubmissionDeadline",
-    change: (c) => ({
+  const updated = await updateCountySettings(
+    ctx,
+    input.expectedVersion,
+    "county.setSubmissionDeadline",
+    (c) => ({
       ...c,
       submissionDeadlineDay: input.day,
       ...(input.mode ? { submissionDeadlineMode: input.mode } : {}),
     }),
-  });
+  );
   return {
     day: updated.submissionDeadlineDay ?? null,
     mode: updated.submissionDeadlineMode ?? "day",
