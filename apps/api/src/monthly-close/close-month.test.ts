@@ -1,16 +1,11 @@
 import { checkItems } from "@pingan/data";
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
 import { closeMonth } from "./close-month";
 
-const services = await createTestServices("close");
-services.setNow("2026-10-02T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
+const { services, tenants, as } = await countyWorld("close", "2026-10-02T02:00:00Z");
 const { db } = services;
-await callerWith(services, tokens.A.county_admin).schemes.startFromModel({ year: 2026, expectedVersion: 0 });
-const townshipAdmin = callerWith(services, tokens.A.township_admin);
+const townshipAdmin = as.townshipAdmin;
 
 async function trail(scope: string) {
   const { data } = await db.entities.audit.query.byScope({ scope }).go({ pages: "all" });

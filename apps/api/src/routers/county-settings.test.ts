@@ -3,22 +3,18 @@ import { describe, expect, it } from "vitest";
 import { inMeetingReminderWindow } from "../notifications/meeting";
 import { sendReminders } from "../notifications/reminders";
 import { dueMonth, submissionDeadline } from "../submissions/deadline";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
+import { callerWith } from "../testing/harness";
 
-const services = await createTestServices("county-settings");
-services.setNow("2026-09-20T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
-const countyAdmin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const townshipAdmin = callerWith(services, tokens.A.township_admin);
-const staff = callerWith(services, tokens.A.township_staff);
+const { services, tenants, tokens, as } = await countyWorld("county-settings", "2026-09-20T02:00:00Z");
+const countyAdmin = as.admin;
+const reviewer = as.reviewer;
+const townshipAdmin = as.townshipAdmin;
+const staff = as.staff;
 const otherTownshipAdmin = callerWith(services, tokens.B.township_admin);
 const otherCountyAdmin = callerWith(services, tokens.B.county_admin);
 const townshipId = tenants.A.townshipId;
 const countyId = tenants.A.countyId;
-await countyAdmin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
 
 const workingDayRule = { submissionDeadlineDay: 5, submissionDeadlineMode: "working-day" } as const;
 

@@ -1,19 +1,15 @@
 import { MODEL_KEY_PERSON_CATEGORIES } from "@pingan/contracts";
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
+import { callerWith } from "../testing/harness";
 
-const services = await createTestServices("key-person-schedules");
-services.setNow("2026-11-20T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
+const { services, tenants, tokens, as } = await countyWorld("key-person-schedules", "2026-11-20T02:00:00Z");
 const townshipId = tenants.A.townshipId;
-const countyAdmin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const staff = callerWith(services, tokens.A.township_staff);
+const countyAdmin = as.admin;
+const reviewer = as.reviewer;
+const staff = as.staff;
 const otherStaff = callerWith(services, tokens.B.township_staff);
 const otherCountyAdmin = callerWith(services, tokens.B.county_admin);
-await countyAdmin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
 
 /** The township's key-person coverage (I06's metric) in a month, from the county's live table. */
 async function coverage(month: string) {

@@ -1,19 +1,13 @@
 import { DAY_MS } from "@pingan/domain";
 import { describe, expect, it } from "vitest";
 import { lightFor } from "../supervision/lights";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
 
-const services = await createTestServices("supervision");
-services.setNow("2026-10-01T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
-const admin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const staff = callerWith(services, tokens.A.township_staff);
-const townshipAdmin = callerWith(services, tokens.A.township_admin);
+const { services, tenants, as } = await countyWorld("supervision", "2026-10-01T02:00:00Z");
+const reviewer = as.reviewer;
+const staff = as.staff;
+const townshipAdmin = as.townshipAdmin;
 const townshipId = tenants.A.townshipId;
-await admin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
 
 describe("supervision", () => {
   it("lights a dispute green, yellow with a third of its time left, and red once overdue", () => {

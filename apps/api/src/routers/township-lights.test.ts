@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { callerWith, createTestServices, seedTwoTenants } from "../testing/harness";
+import { countyWorld } from "../testing/county-world";
+import { callerWith } from "../testing/harness";
 
-const services = await createTestServices("township-lights");
-services.setNow("2026-10-20T02:00:00Z");
-services.accessTokenTtlSeconds = 365 * 24 * 3600;
-services.refreshTokenTtlSeconds = 365 * 24 * 3600;
-const { tenants, tokens } = await seedTwoTenants(services);
-const countyAdmin = callerWith(services, tokens.A.county_admin);
-const reviewer = callerWith(services, tokens.A.county_reviewer);
-const staff = callerWith(services, tokens.A.township_staff);
+const { services, tenants, tokens, as } = await countyWorld("township-lights", "2026-10-20T02:00:00Z");
+const countyAdmin = as.admin;
+const reviewer = as.reviewer;
+const staff = as.staff;
 const townshipId = tenants.A.townshipId;
-await countyAdmin.schemes.startFromModel({ year: 2026, expectedVersion: 0 });
 
 describe("a township's own lights", () => {
   it("lights disputes, petitions (首办 and 办结), the month and 督办单 by the one rule, red first", async () => {
