@@ -1,18 +1,6 @@
 import { createDisputeInput } from "@pingan/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import {
-  AutoComplete,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  Radio,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { AutoComplete, Drawer, Form, Grid, Input, Radio, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -25,7 +13,7 @@ import { useTownshipId } from "../../shared/use-township-id";
 import { contractFields } from "./contract-rule";
 import { type Dispute, DisputeDetail } from "./dispute-detail";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
-import { RecordPageShell } from "./record-page-shell";
+import { type OpenClosed, OpenClosedFilter, RecordPageShell } from "./record-page-shell";
 
 type CreateValues = {
   level: Dispute["level"];
@@ -46,7 +34,7 @@ export default function DisputesPage() {
   const { rule, field } = contractFields(createDisputeInput);
   const screens = Grid.useBreakpoint();
   const [level, setLevel] = useState<Dispute["level"] | undefined>();
-  const [status, setStatus] = useState<"all" | "open" | "closed">("all");
+  const [status, setStatus] = useState<OpenClosed>("all");
   const [selected, setSelected] = useState<Dispute | null>(null);
   const [gridId, setGridId] = useState<string | undefined>();
 
@@ -118,15 +106,7 @@ export default function DisputesPage() {
             aria-label={t("disputes.level")}
           />
           <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
-          <Segmented
-            value={status}
-            onChange={(v) => setStatus(v as typeof status)}
-            options={[
-              { value: "all", label: t("records.status.all") },
-              { value: "open", label: t("records.status.open") },
-              { value: "closed", label: t("records.status.closed") },
-            ]}
-          />
+          <OpenClosedFilter value={status} onChange={setStatus} />
         </>
       }
       list={list}

@@ -1,6 +1,6 @@
 import { createPetitionInput } from "@pingan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Checkbox, Form, Input, Radio, Segmented, Space, Tag, Typography } from "antd";
+import { Button, Checkbox, Form, Input, Radio, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { RouterOutputs } from "../../api/router-types";
 import { useTRPC } from "../../api/trpc";
@@ -14,7 +14,7 @@ import { ItemRow } from "../../shared/item-list";
 import { useTownshipId } from "../../shared/use-township-id";
 import { contractFields, requiredField } from "./contract-rule";
 import { NEXT_PAGE, newRecord, PAGE_SIZE, useCreateRecord, useRecordList } from "./record-hooks";
-import { RecordPageShell } from "./record-page-shell";
+import { type OpenClosed, OpenClosedFilter, RecordPageShell } from "./record-page-shell";
 
 type Petition = RouterOutputs["petitions"]["list"]["items"][number];
 type CreateValues = {
@@ -35,7 +35,7 @@ export default function PetitionsPage() {
   const qc = useQueryClient();
   const townshipId = useTownshipId();
   const { rule, field } = contractFields(createPetitionInput);
-  const [status, setStatus] = useState<"all" | "open" | "closed">("all");
+  const [status, setStatus] = useState<OpenClosed>("all");
   const [gridId, setGridId] = useState<string | undefined>();
   const [closing, setClosing] = useState<Petition | null>(null);
   const [closeForm] = Form.useForm<CloseValues>();
@@ -109,15 +109,7 @@ export default function PetitionsPage() {
       filters={
         <>
           <FiledGridFilter townshipId={townshipId} value={gridId} onChange={setGridId} />
-          <Segmented
-            value={status}
-            onChange={(v) => setStatus(v as typeof status)}
-            options={[
-              { value: "all", label: t("records.status.all") },
-              { value: "open", label: t("records.status.open") },
-              { value: "closed", label: t("records.status.closed") },
-            ]}
-          />
+          <OpenClosedFilter value={status} onChange={setStatus} />
         </>
       }
       list={list}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { ImportKind } from "@pingan/contracts";
-import { Button, Empty, Flex, Space, Spin, Typography } from "antd";
+import { Button, Empty, Flex, Segmented, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { FormDrawer } from "../../shared/form-drawer";
@@ -74,5 +74,23 @@ export function RecordPageShell<T, V extends object = object>(p: Props<T, V>) {
       )}
       {p.children}
     </Space>
+  );
+}
+
+export type OpenClosed = "all" | "open" | "closed";
+
+/** The 全部 / 未办结 / 已办结 switch of the record lists whose records close (disputes, petitions). */
+export function OpenClosedFilter(p: { value: OpenClosed; onChange: (v: OpenClosed) => void }) {
+  const { t } = useI18n();
+  return (
+    <Segmented
+      value={p.value}
+      onChange={(v) => p.onChange(v as OpenClosed)}
+      options={[
+        { value: "all", label: t("records.status.all") },
+        { value: "open", label: t("records.status.open") },
+        { value: "closed", label: t("records.status.closed") },
+      ]}
+    />
   );
 }
