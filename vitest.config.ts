@@ -8,6 +8,7 @@ export default defineConfig({
     projects: [
       "packages/*/vitest.config.ts",
       "apps/*/vitest.config.ts",
+      "apps/*/vitest.isolated.config.ts",
       "{infra,test}/vitest.config.ts",
       "test/vitest.deployed.config.ts",
     ],
