@@ -9,5 +9,8 @@ export default defineProject({
     hookTimeout: 180_000,
     // Pages answer through a real API; polling assertions wait as long as a person would.
     expect: { poll: { timeout: 10_000, interval: 100 } },
+    // Each file starts its own API on its own table and its own browser; no file replaces a module or a
+    // global, so the files share one module cache (Playwright, the API) instead of importing it each time.
+    isolate: false,
   },
 });

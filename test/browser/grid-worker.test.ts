@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
+import { choose } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import { type County, seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { launchBrowser, openPage, snap } from "./support/browser";
@@ -86,15 +87,6 @@ async function pageFor(phone: string): Promise<Page> {
   const page = await openPage(browser, served.url, errors);
   await signIn(page, phone, TEST_PASSWORD);
   return page;
-}
-
-/** Opens an antd select and picks the option with this text, in the select's own dropdown. */
-async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
-  const list = await select.getByRole("combobox").getAttribute("aria-controls");
-  const dropdown = page.locator(".ant-select-dropdown", { has: page.locator(`[id="${list}"]`) });
-  await dropdown.locator(".ant-select-item-option", { hasText: option }).click();
-  await expect.poll(() => select.textContent()).toContain(option);
 }
 
 /** The antd select whose input is named `name` (its aria-label). */

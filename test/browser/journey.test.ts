@@ -10,7 +10,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
+import { collectPageErrors, launchBrowser, newContext, pressUntilShown, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -228,8 +228,11 @@ describe("the whole journey, from registration to records", () => {
     // version 2 with its reason, the history says what changed, and version 1 stays readable.
     await countyPage.getByRole("button", { name: "更正发布" }).click();
     const dialog = countyPage.getByRole("dialog").filter({ hasText: "更正理由" });
-    await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
-    await expect.poll(() => dialog.textContent()).toContain("更正发布须说明理由");
+    await dialog.getByLabel("更正理由").waitFor();
+    await pressUntilShown(
+      dialog.getByRole("button", { name: /确\s?定|OK/ }),
+      dialog.getByText("更正发布须说明理由"),
+    );
     await dialog.getByLabel("更正理由").fill("补录城关镇技防建设评分说明");
     await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
     await countyPage.getByText("与第1版完全相同", { exact: false }).first().waitFor();

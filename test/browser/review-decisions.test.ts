@@ -13,7 +13,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, openPage, snap } from "./support/browser";
+import { launchBrowser, openPage, pressUntilShown, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 
@@ -120,8 +120,11 @@ describe("a reviewer returns a month with a reason, and the township submits aga
       .getByRole("button", { name: /^退\s?回$/ })
       .click();
     const modal = reviewer.locator(".ant-modal").filter({ hasText: "退回乡镇" });
-    await modal.getByRole("button", { name: /确\s?定|OK/ }).click();
-    await modal.getByText("请写明退回理由").waitFor();
+    await modal.getByLabel("退回理由").waitFor();
+    await pressUntilShown(
+      modal.getByRole("button", { name: /确\s?定|OK/ }),
+      modal.getByText("请写明退回理由"),
+    );
     await modal.getByLabel("退回理由").fill(reason);
     await modal.getByRole("button", { name: /确\s?定|OK/ }).click();
     await modal.waitFor({ state: "hidden" });
@@ -181,8 +184,10 @@ describe("manual scores and adjustments count only after a second reviewer confi
     await manual.locator(".ant-select").click();
     await first.locator(".ant-select-item-option", { hasText: "I10 平安创建与技防建设" }).click();
     await manual.getByLabel("分数").fill("6");
-    await manual.getByRole("button", { name: /确\s?定|OK/ }).click();
-    await manual.getByText("请写明评分理由").waitFor();
+    await pressUntilShown(
+      manual.getByRole("button", { name: /确\s?定|OK/ }),
+      manual.getByText("请写明评分理由"),
+    );
     await manual.getByLabel("评分理由").fill(manualReason);
     await manual.getByRole("button", { name: /确\s?定|OK/ }).click();
     await manual.waitFor({ state: "hidden" });
