@@ -39,9 +39,9 @@ export async function newContext(
 
 /** Saves a full-page screenshot to test-artifacts/ to be looked at. */
 export async function snap(page: Page, name: string): Promise<void> {
-  // Let antd's entrance animations finish so the picture shows the settled page.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  // antd's entrance animations are run to their end for the picture, so it shows the settled page
+  // without waiting for them.
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true, animations: "disabled" });
 }
 
 /** Fails the test on any uncaught error in the page, so a broken screen cannot pass. */
