@@ -1,8 +1,15 @@
-import { IMPORT_SHEET_NAMES } from "@pingan/contracts";
+import { IMPORT_SHEET_NAMES, type ImportRow, type ImportRowResult } from "@pingan/contracts";
 import type { Db } from "@pingan/data";
 import { eventVocabulary, eventYear } from "../records/event-kinds";
 import { categoriesOfCounty } from "../records/key-persons";
-import type { PlannedRow } from "./plan";
+
+/** What the check reads of a planned row (plan.ts): the row, its result so far, its township and changes. */
+type Checked = {
+  row: ImportRow;
+  result: ImportRowResult;
+  township?: { countyId: string };
+  changed?: string[];
+};
 
 /**
  * The county's own vocabularies (issues 12 and 14), checked on the server as the forms check them: a key
@@ -11,8 +18,8 @@ import type { PlannedRow } from "./plan";
  * whose kind the scheme has since dropped still exports and imports back unchanged). Rows found wrong
  * become errors.
  */
-export async function checkVocabularies(db: Db, plans: PlannedRow[]): Promise<void> {
-  const writes = (p: PlannedRow, field: string) =>
+export async function checkVocabularies(db: Db, plans: Checked[]): Promise<void> {
+  const writes = (p: Checked, field: string) =>
     p.township !== undefined &&
     (p.result.status === "new" || (p.result.status === "changed" && p.changed?.includes(field) === true));
   const categories = new Map<string, ReturnType<typeof categoriesOfCounty>>();

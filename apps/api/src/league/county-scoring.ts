@@ -8,11 +8,10 @@ import {
   dutyScopes,
   explainGaps,
   type Scheme,
-  ScoringInputError,
 } from "@pingan/domain";
-import { AppError } from "../errors";
 import { requireScheme, type StoredScheme } from "../schemes/scheme-store";
 import { liveCounty, liveLeagueTable, prefetchLiveVersions } from "./live-scores";
+import { scoringStored } from "./scoring-stored";
 
 /**
  * Everything the API scores goes through here and then through the domain engine: the county's data
@@ -62,22 +61,6 @@ async function loadCountyDataNow(db: Db, countyId: string, period: string, schem
     adjustments: true,
     dutyScopes: dutyScopes(scheme),
   });
-}
-
-/**
- * Runs the engine on stored data. Stored data passed the API's checks when written, so the one thing
- * the engine can still refuse is a confirmed manual score above a maximum lowered by a later scheme
- * version: that is for a reviewer to settle, not a server error.
- */
-export function scoringStored<T>(score: () => T): T {
-  try {
-    return score();
-  } catch (error) {
-    if (error instanceof ScoringInputError) {
-      throw new AppError("RECORD.STATE", `${error.messageZh}（请审核人员按现行考核细则重新录入并复核）`);
-    }
-    throw error;
-  }
 }
 
 export function inputsDigest(scheme: Scheme, data: Data, period: string, asOf: number | undefined): string {

@@ -41,7 +41,7 @@ import {
   scoreMonths,
   type TownshipMonthScore,
 } from "@pingan/domain";
-import { scoringStored } from "./county-scoring";
+import { scoringStored } from "./scoring-stored";
 
 /**
  * Live tables from township-month scores kept between requests (see the README, "Live tables").
