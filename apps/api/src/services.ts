@@ -3,8 +3,8 @@ import { DEFAULT_COST_LOG2 } from "./auth/password";
 import { SignInThrottle } from "./auth/rate-limit";
 import type { Config } from "./config";
 import { type BundleStore, directoryBundleStore, s3BundleStore } from "./league/bundle-store";
-import type { SmsProvider } from "./notifications/sms";
 import { smsProviderFor } from "./notifications/sms-aws";
+import type { SmsProvider } from "./notifications/sms-provider";
 import { stsAssumeTenantRole, TenantCredentialCache } from "./tenancy/credentials";
 import { createTenantDbs, type TenantDbs } from "./tenancy/tenant-dbs";
 

@@ -6,6 +6,7 @@ import type { Context } from "./context";
 import { AppError, forbidden, passwordChangeRequired, roleForbidden, toTRPCError } from "./errors";
 import { admitSignedInCall, meterCall } from "./ops/metrics";
 import type { Services } from "./services";
+import type { SessionUser } from "./session-user";
 
 /**
  * The procedure builders, and nothing else. Each builder's middleware narrows the context type, so a
@@ -62,17 +63,6 @@ const mapExpectedErrors = t.middleware(async ({ next }) => {
 const metered = t.middleware((opts) => meterCall(opts));
 
 export const publicProcedure = t.procedure.use(metered).use(mapExpectedErrors);
-
-export type SessionUser = {
-  id: string;
-  sessionId: string;
-  role: Role;
-  name: string;
-  countyId?: string;
-  townshipId?: string;
-  /** The account still has the initial password someone else set (an invitation). */
-  mustChangePassword: boolean;
-};
 
 /**
  * A signed-in user whose account and session are still valid (checked on every call), even one who must

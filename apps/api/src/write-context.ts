@@ -1,6 +1,6 @@
 import type { WriteContext } from "@pingan/data";
 import type { Services } from "./services";
-import type { SessionUser } from "./trpc";
+import type { SessionUser } from "./session-user";
 
 /** Who writes and when, for the data layer's transactional writes. */
 export function writeContext(ctx: { services: Services; user: SessionUser }): WriteContext {

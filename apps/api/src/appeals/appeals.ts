@@ -16,9 +16,9 @@ import { type Draft, send, townshipAdmins } from "../notifications/notifications
 import { updateCountySettings } from "../onboarding/counties";
 import { getScheme, requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
+import type { SessionUser } from "../session-user";
 import { monthAt } from "../submissions/deadline";
 import { changeSubmission, readSubmission, type Submission } from "../submissions/submission-store";
-import type { SessionUser } from "../trpc";
 import { writeContext } from "../write-context";
 
 /**

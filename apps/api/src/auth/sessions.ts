@@ -13,7 +13,7 @@ import {
 import type * as z from "zod";
 import { AppError } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { selfWriteContext, serviceWriteContext, writeContext } from "../write-context";
 import { accountScope, findUserByLogin, loginKey, profileOf, sessionEndings } from "./accounts";
 import { admitAttempt, isTransactionConflict, lockAccount, locked, MAX_FAILED_LOGINS } from "./lockout";

@@ -3,7 +3,7 @@ import { checkItems, getItem, type ItemOf, MAX_TRANSACTION_ITEMS, tx, writeTrans
 import type * as z from "zod";
 import { AppError, recordState } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 import { loginKey, newAccountItems, sessionEndings } from "./accounts";
 

@@ -6,7 +6,7 @@ import { assertPortFree, ensureTable, startDynamoLocal } from "@pingan/data/loca
 import type { ViteDevServer } from "vite";
 import { createApp } from "../app";
 import { loadConfig } from "../config";
-import { OutboxSms } from "../notifications/sms";
+import { OutboxSms } from "../notifications/sms-provider";
 import { createServices } from "../services";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALES, demoSeeded, seedDemo } from "./demo-seed";
 

@@ -5,11 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { checkItems, type ItemOf, type NOTIFICATION_KINDS } from "@pingan/data";
+import { checkItems, type ItemOf, type NotificationKind } from "@pingan/data";
 import type { Services } from "../services";
 import { smsFor } from "./sms";
 
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type Notification = ItemOf<"notification">;
 
 /** What to send to whom; `key` names the occasion (one notification per key and recipient, ever). */

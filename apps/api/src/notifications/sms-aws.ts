@@ -9,7 +9,7 @@ import {
   SendTextMessageCommand,
   type SendTextMessageCommandInput,
 } from "@aws-sdk/client-pinpoint-sms-voice-v2";
-import type { SmsProvider } from "./sms";
+import type { SmsProvider } from "./sms-provider";
 
 /** Which provider the environment asks for (`SMS_PROVIDER`). */
 export const SMS_PROVIDERS = ["end-user-messaging", "none"] as const;

@@ -4,23 +4,8 @@
  * the details are in the app), and a township's people get at most SMS_PER_TOWNSHIP_PER_DAY a China day.
  */
 import { chinaDayOf } from "@pingan/calendar";
-import { getItem } from "@pingan/data";
+import { getItem, type NotificationKind } from "@pingan/data";
 import type { Services } from "../services";
-import type { Draft, NotificationKind } from "./notifications";
-
-export interface SmsProvider {
-  send(message: { phone: string; text: string }): Promise<void>;
-}
-
-/** Keeps what would have been sent (and prints it, for the dev server): nothing leaves the machine. */
-export class OutboxSms implements SmsProvider {
-  readonly messages: { phone: string; text: string }[] = [];
-  constructor(private readonly print?: (line: string) => void) {}
-  async send(message: { phone: string; text: string }): Promise<void> {
-    this.messages.push(message);
-    this.print?.(`[短信外发箱] ${message.phone.slice(0, 3)}****${message.phone.slice(-4)} ${message.text}`);
-  }
-}
 
 export const SMS_PER_TOWNSHIP_PER_DAY = 20;
 
@@ -60,7 +45,11 @@ async function takeQuota(services: Services, townshipId: string, now: Date): Pro
 }
 
 /** Sends the SMS of a notification just created, if the recipient opted in and the township has quota. */
-export async function smsFor(services: Services, draft: Draft, now: Date): Promise<boolean> {
+export async function smsFor(
+  services: Services,
+  draft: { userId: string; kind: NotificationKind; townshipId?: string },
+  now: Date,
+): Promise<boolean> {
   const { sms, db } = services;
   if (!sms) return false;
   const prefs = await getItem(db, "notifyPrefs", { userId: draft.userId });

@@ -6,7 +6,7 @@ import { newAccountItems } from "../auth/accounts";
 import { personView } from "../auth/staff";
 import { AppError } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 
 /** Counties (created by the platform operator, with their first admin) and the county's own people. */

@@ -5,7 +5,7 @@ import { populationIn } from "@pingan/domain";
 import type * as z from "zod";
 import { AppError, recordState } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 import { decideOnTownship } from "./township-decision";
 

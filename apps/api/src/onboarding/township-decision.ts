@@ -1,6 +1,6 @@
 import { type ItemOf, updateRecord } from "@pingan/data";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 
 /**

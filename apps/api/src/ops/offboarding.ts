@@ -22,7 +22,7 @@ import { AppError, recordState } from "../errors";
 import { exportRows } from "../imports/export";
 import { eventVocabulary } from "../records/event-kinds";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 
 /**

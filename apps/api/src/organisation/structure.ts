@@ -11,7 +11,7 @@ import { checkItems, createRecord, getItem, type ItemOf, updateRecord } from "@p
 import type * as z from "zod";
 import { AppError, recordState } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createRecord, type EntityName, getItem, type ItemOf, updateRecord } from "@pingan/data";
 import { AppError } from "../errors";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 
 /** The township record types: each keyed by (townshipId, id) in the township's partition. */

@@ -2,7 +2,8 @@ import { getItem } from "@pingan/data";
 import { describe, expect, it } from "vitest";
 import { send } from "../notifications/notifications";
 import { dailySupervision, sendReminders } from "../notifications/reminders";
-import { OutboxSms, SMS_PER_TOWNSHIP_PER_DAY, SMS_TEXT } from "../notifications/sms";
+import { SMS_PER_TOWNSHIP_PER_DAY, SMS_TEXT } from "../notifications/sms";
+import { OutboxSms } from "../notifications/sms-provider";
 import { countyWorld } from "../testing/county-world";
 import { callerWith } from "../testing/harness";
 

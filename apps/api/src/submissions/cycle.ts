@@ -1,6 +1,6 @@
 import { getItem } from "@pingan/data";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { cycleView } from "./deadline";
 
 /**

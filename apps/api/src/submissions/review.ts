@@ -5,7 +5,7 @@ import { AppError, recordState } from "../errors";
 import { notifySubmissionReturned } from "../notifications/notifications";
 import { requireScheme } from "../schemes/scheme-store";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 import { blankSubmission, changeSubmission, type Submission } from "./submission-store";
 import { deadlineFor, view } from "./view";

@@ -2,7 +2,7 @@ import { getItem, type ItemOf } from "@pingan/data";
 import { AppError, recordState } from "../errors";
 import { type CountySettingsCtx, updateCountySettings } from "../onboarding/counties";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 import { type DeadlineMode, deadlineText, MAX_WORKING_DAY_DEADLINE, monthAt } from "./deadline";
 import { changeSubmission } from "./submission-store";

@@ -25,7 +25,7 @@ import {
 import { AppError, forbidden, recordState } from "../errors";
 import { type Draft, send } from "../notifications/notifications";
 import type { Services } from "../services";
-import type { SessionUser } from "../trpc";
+import type { SessionUser } from "../session-user";
 import { writeContext } from "../write-context";
 import { type Light, lightFor } from "./lights";
 

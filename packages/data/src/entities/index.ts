@@ -73,7 +73,7 @@ export { DEADLINE_MODES } from "./county";
 export { ATTEMPT_RESULTS, DISPUTE_LEVELS, DISPUTE_OUTCOMES } from "./dispute";
 export { INCIDENT_KINDS, INCIDENT_SEVERITIES } from "./incident";
 export { NOTICE_NOT_DUE, NOTICE_RECORD_TYPES, NOTICE_STATUSES, NOTICE_SUBJECTS } from "./notice";
-export { NOTIFICATION_KINDS } from "./notification";
+export { NOTIFICATION_KINDS, type NotificationKind } from "./notification";
 export { VILLAGE_KINDS } from "./organisation";
 export { REVIEW_FLAG_OUTCOMES } from "./review-flag";
 export { SUBMISSION_STATUSES } from "./submission";

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   "appeal_decided",
   "meeting_due",
 ] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * An in-app notification, in its recipient's partition (`U#<userId>`). Its id is derived from what it is
