@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
 import { provisionUser } from "../../apps/api/src/testing/provisioning";
+import { choose } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,
@@ -74,11 +75,9 @@ describe("a township appeals, the county amends with two reviewers, the correcti
     const page = await pageFor();
     await signIn(page, townshipAdmin.phone, TEST_PASSWORD);
     await page.goto("/appeals");
-    await page.getByTestId("appeal-month").click();
-    await page.locator(".ant-select-item-option", { hasText: MONTH }).click();
+    await choose(page, page.getByTestId("appeal-month"), MONTH);
     await page.getByTestId("appeal-window").getByText("申诉期至").waitFor();
-    await page.getByTestId("appeal-indicator").click();
-    await page.locator(".ant-select-item-option", { hasText: "I10 " }).click();
+    await choose(page, page.getByTestId("appeal-indicator"), "I10 ");
     await page.getByLabel("申诉理由").fill(REASON);
     await page.getByRole("button", { name: "提交申诉" }).click();
     await page.getByTestId("appeal-status-I10").getByText("待处理").waitFor();
@@ -115,8 +114,7 @@ describe("a township appeals, the county amends with two reviewers, the correcti
     await page.goto(`/league?period=${MONTH}`);
     await page.getByRole("button", { name: "更正发布" }).click();
     const dialog = page.getByRole("dialog").filter({ hasText: "更正理由" });
-    await dialog.getByTestId("correction-appeal").click();
-    await page.locator(".ant-select-item-option", { hasText: REASON }).click();
+    await choose(page, dialog.getByTestId("correction-appeal"), REASON);
     await dialog.getByLabel("更正理由").fill("申诉更正：技防建设验收评分");
     await dialog.getByRole("button", { name: /确\s?定|OK/ }).click();
     await page.getByText("已发布 第2版").waitFor();

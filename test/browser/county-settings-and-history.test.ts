@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
+import { choose } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,
@@ -315,8 +316,7 @@ describe("考核细则: the saved scheme as a file, and a broken file refused", 
 
   it("downloads the saved version as the API exports it", async () => {
     await admin.goto("/scheme");
-    await io().locator(".ant-select").click();
-    await admin.locator(".ant-select-item-option", { hasText: `${YEAR}年度` }).click();
+    await choose(admin, io().locator(".ant-select"), `${YEAR}年度`);
     await expect.poll(() => admin.getByTestId("scheme-io-version").textContent()).toBe("已保存第 1 版");
     const [download] = await Promise.all([
       admin.waitForEvent("download"),

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
+import { choose } from "./support/antd";
 import { callerAs } from "./support/api-caller";
 import {
   type County,
@@ -192,8 +193,7 @@ describe("the whole journey, from registration to records", () => {
     await openReview(reviewer);
     await reviewer.getByRole("button", { name: "人工评分" }).click();
     const modal = reviewer.getByRole("dialog").filter({ hasText: "评分理由" });
-    await modal.locator(".ant-select").click();
-    await reviewer.locator(".ant-select-item-option", { hasText: "I10 平安创建与技防建设" }).click();
+    await choose(reviewer, modal.locator(".ant-select"), "I10 平安创建与技防建设");
     await modal.getByLabel("分数").fill("6");
     await modal.getByLabel("评分理由").fill("视频监控运行正常，平安村创建达标");
     await modal.getByRole("button", { name: /确\s?定|OK/ }).click();

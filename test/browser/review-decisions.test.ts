@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
 import { provisionUser } from "../../apps/api/src/testing/provisioning";
+import { choose } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,
@@ -181,8 +182,7 @@ describe("manual scores and adjustments count only after a second reviewer confi
 
     await drawer.getByRole("button", { name: "人工评分" }).click();
     const manual = first.locator(".ant-modal").filter({ hasText: "评分理由" });
-    await manual.locator(".ant-select").click();
-    await first.locator(".ant-select-item-option", { hasText: "I10 平安创建与技防建设" }).click();
+    await choose(first, manual.locator(".ant-select"), "I10 平安创建与技防建设");
     await manual.getByLabel("分数").fill("6");
     await pressUntilShown(
       manual.getByRole("button", { name: /确\s?定|OK/ }),
@@ -195,12 +195,12 @@ describe("manual scores and adjustments count only after a second reviewer confi
 
     await drawer.getByRole("button", { name: "加减分调整" }).click();
     const adjust = first.locator(".ant-modal").filter({ hasText: "调整理由" });
-    await adjust.locator(".ant-select").nth(0).click();
-    await first.locator(".ant-select-item-option", { hasText: "I01 组织领导与责任落实" }).click();
-    await adjust.locator(".ant-select").nth(1).click();
-    await first
-      .locator(".ant-select-item-option", { hasText: `${eventLabel("commended_province")}（每起 2 分）` })
-      .click();
+    await choose(first, adjust.locator(".ant-select").nth(0), "I01 组织领导与责任落实");
+    await choose(
+      first,
+      adjust.locator(".ant-select").nth(1),
+      `${eventLabel("commended_province")}（每起 2 分）`,
+    );
     await adjust.getByLabel("调整理由").fill(adjustmentReason);
     await adjust.getByRole("button", { name: /确\s?定|OK/ }).click();
     await adjust.waitFor({ state: "hidden" });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
+import { choose } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,
@@ -70,12 +71,10 @@ describe("a 督办单 from the county to a township and back", () => {
     await drawer.getByRole("button", { name: "下发督办单" }).click();
     await drawer.getByText("请选择乡镇").waitFor();
 
-    await drawer.getByTestId("notice-township").click();
-    await reviewer.locator(".ant-select-item-option", { hasText: township.name }).click();
+    await choose(reviewer, drawer.getByTestId("notice-township"), township.name);
     await drawer.getByLabel("标题").fill(TITLE);
     await drawer.getByLabel("督办内容").fill("请于期限内核查台账，并说明逾期未办结纠纷的情况");
-    await drawer.getByTestId("notice-responsible").click();
-    await reviewer.locator(".ant-select-item-option", { hasText: townshipAdmin.name }).click();
+    await choose(reviewer, drawer.getByTestId("notice-responsible"), townshipAdmin.name);
     await drawer.getByRole("button", { name: "下发督办单" }).click();
     await reviewer.getByText(`已下发督办单「${TITLE}」`).waitFor();
     await rowOf(reviewer).getByText("待回复").waitFor();
