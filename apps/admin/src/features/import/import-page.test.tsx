@@ -21,6 +21,8 @@ afterEach(() => {
 });
 
 const CODE = "510722100";
+/** The page reads the schemes of this year and the four before it. */
+const FOUR_YEARS_AGO = new Date().getFullYear() - 4;
 const csv = (name: string, lines: string[]) => ({
   name,
   bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`),
@@ -56,12 +58,14 @@ function api(
       { code: "community_correction", name: "社区矫正对象", per: "month", times: 4 },
       { code: "drug_involved", name: "涉毒人员", per: "month", times: 2 },
     ],
+    // The scheme of four years ago still had an item the county has since dropped.
     "events.items": (input: { year: number }) => ({
       year: input.year,
       version: 1,
       items: [
         { code: "monthly_meeting", name: "综治例会" },
         { code: "anti_fraud_outreach", name: "反诈宣传进村" },
+        ...(input.year === FOUR_YEARS_AGO ? [{ code: "road_guard", name: "护路联防" }] : []),
       ],
     }),
     "imports.preview": (input: PreviewInput) => {
@@ -226,6 +230,24 @@ describe("ImportPage", { timeout: 30_000 }, () => {
     expect(
       sent.map((r) => (r.type === "keyPerson" ? r.category : r.type === "event" ? r.kind : r.type)),
     ).toEqual(["drug_involved", "anti_fraud_outreach"]);
+  });
+
+  it("names an item that only an older scheme had by that scheme, for a file reaching back four years", async () => {
+    const sent: ImportRowInput[] = [];
+    api((rows) => {
+      sent.push(...rows);
+      return rows.map((r) => result(r, "new"));
+    });
+    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+    await choose(view, [
+      csv("工作纪实.csv", [
+        "编号,乡镇代码,事件类型,发生时间",
+        `E9,${CODE},护路联防,${FOUR_YEARS_AGO}-05-10 09:00`,
+      ]),
+    ]);
+    await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
+    expect(sent.map((r) => (r.type === "event" ? r.kind : r.type))).toEqual(["road_guard"]);
   });
 
   it("refuses a category the county does not list, naming the ones it does", async () => {

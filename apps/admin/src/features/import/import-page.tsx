@@ -39,6 +39,9 @@ import {
   readChosen,
 } from "./import-run";
 
+/** How many years back (this one included) an imported file's 纪实 items are named by the county's schemes. */
+const IMPORT_YEARS = 5;
+
 type Township = { id: string; code: string; name: string };
 
 type Phase =
@@ -118,11 +121,13 @@ export default function ImportPage() {
 
   /**
    * The county's vocabularies, read through a township of the scope: its key-person categories and the
-   * 纪实 items of its current scheme (this year's and last year's, as a file may reach back).
+   * 纪实 items of its scheme of each of the last IMPORT_YEARS years, as a county bringing in its 台账
+   * reaches back (an item only an older scheme had is named by that scheme).
    */
   const vocabularies = (list: Township[]) => {
     const year = new Date().getFullYear();
-    return countyVocabularies(client, list[0]?.id, [year - 1, year]);
+    const years = Array.from({ length: IMPORT_YEARS }, (_, i) => year - i);
+    return countyVocabularies(client, list[0]?.id, years);
   };
 
   const choose = async (list: FileList | null) => {
