@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionTownship, provisionUser } from "../../apps/api/src/testing/provisioning";
+import { choose } from "./support/antd";
 import { seedCounty, startApi, TEST_PASSWORD, uniquePhone } from "./support/api-server";
 import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
@@ -124,8 +125,8 @@ describe("record entry on a 390 px phone", () => {
     await page.goto("/records/events");
     await page.getByRole("button", { name: "登记事项" }).click();
     // The form's select (the list has a 按事项类型筛选 filter too), offering the county scheme's items by name.
-    await page.getByLabel("事项类型", { exact: true }).click();
-    await page.locator(".ant-select-item-option", { hasText: "综治例会" }).first().click();
+    const kind = page.locator(".ant-form-item", { has: page.getByLabel("事项类型", { exact: true }) });
+    await choose(page, kind.locator(".ant-select"), "综治例会");
     await save(page);
     await expect.poll(() => page.locator(".item-list-row").first().textContent()).toContain("综治例会");
     expect(errors).toEqual([]);
