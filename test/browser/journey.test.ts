@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
-import { choose } from "./support/antd";
+import { choose, pressUntilShown } from "./support/antd";
 import { callerAs } from "./support/api-caller";
 import {
   type County,
@@ -11,7 +11,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { collectPageErrors, launchBrowser, newContext, pressUntilShown, snap } from "./support/browser";
+import { collectPageErrors, launchBrowser, newContext, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../apps/api/src/services";
 import { provisionUser } from "../../apps/api/src/testing/provisioning";
-import { choose } from "./support/antd";
+import { choose, pressUntilShown } from "./support/antd";
 import { type Caller, callerAs } from "./support/api-caller";
 import {
   type County,
@@ -14,7 +14,7 @@ import {
   TEST_PASSWORD,
   uniquePhone,
 } from "./support/api-server";
-import { launchBrowser, openPage, pressUntilShown, snap } from "./support/browser";
+import { launchBrowser, openPage, snap } from "./support/browser";
 import { signIn } from "./support/sign-in";
 import { type Served, serveAdmin } from "./support/static-server";
 

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { ARTIFACTS } from "./paths";
 
 /** Debian's Chromium, as CI installs it; one browser per test file. */
@@ -60,21 +60,4 @@ export async function openPage(
   const page = await (await newContext(browser, baseURL, viewport)).newPage();
   collectPageErrors(page, errors);
   return page;
-}
-
-/**
- * Presses a dialog's button until `shown` appears. A click that lands while antd's modal is still
- * opening (its zoom animation, on a loaded machine) can be lost; pressing OK on a form that refuses
- * an empty field is harmless to repeat, so the test asks again rather than waiting on a lost click.
- */
-export async function pressUntilShown(button: Locator, shown: Locator, attempts = 5): Promise<void> {
-  for (let i = 1; ; i++) {
-    await button.click();
-    try {
-      await shown.first().waitFor({ timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (i >= attempts) throw e;
-    }
-  }
 }
