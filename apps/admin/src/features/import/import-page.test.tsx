@@ -90,6 +90,20 @@ const result = (r: ImportRowInput, status: ImportRowResult["status"], extra = {}
   ...extra,
 });
 
+/** A township admin chooses these files; the rows the page sends to preview once it has counts. */
+async function sentOnImport(files: ReturnType<typeof csv>[]): Promise<ImportRowInput[]> {
+  const sent: ImportRowInput[] = [];
+  api((rows) => {
+    sent.push(...rows);
+    return rows.map((r) => result(r, "new"));
+  });
+  view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
+  await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
+  await choose(view, files);
+  await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
+  return sent;
+}
+
 const cellTexts = (table: Element) =>
   [...table.querySelectorAll("tbody tr.ant-table-row")].map((tr) =>
     [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
@@ -215,38 +229,22 @@ describe("ImportPage", { timeout: 30_000 }, () => {
   });
 
   it("reads the county's own category and scheme item by their Chinese names, and sends their codes", async () => {
-    const sent: ImportRowInput[] = [];
-    api((rows) => {
-      sent.push(...rows);
-      return rows.map((r) => result(r, "new"));
-    });
-    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
-    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
-    await choose(view, [
+    const sent = await sentOnImport([
       csv("重点人员.csv", ["编号,乡镇代码,人员类别,列管时间", `K1,${CODE},涉毒人员,2026-09-01`]),
       csv("工作纪实.csv", ["编号,乡镇代码,事件类型,发生时间", `E1,${CODE},反诈宣传进村,2026-09-20 09:00`]),
     ]);
-    await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
     expect(
       sent.map((r) => (r.type === "keyPerson" ? r.category : r.type === "event" ? r.kind : r.type)),
     ).toEqual(["drug_involved", "anti_fraud_outreach"]);
   });
 
   it("names an item that only an older scheme had by that scheme, for a file reaching back four years", async () => {
-    const sent: ImportRowInput[] = [];
-    api((rows) => {
-      sent.push(...rows);
-      return rows.map((r) => result(r, "new"));
-    });
-    view = await renderPage(<ImportPage />, { role: "township_admin", townshipId: "t1" });
-    await waitFor(() => view?.container.textContent?.includes(`城关镇（${CODE}）`));
-    await choose(view, [
+    const sent = await sentOnImport([
       csv("工作纪实.csv", [
         "编号,乡镇代码,事件类型,发生时间",
         `E9,${CODE},护路联防,${FOUR_YEARS_AGO}-05-10 09:00`,
       ]),
     ]);
-    await waitFor(() => view?.container.querySelector('[data-testid="import-counts"]'), 10_000);
     expect(sent.map((r) => (r.type === "event" ? r.kind : r.type))).toEqual(["road_guard"]);
   });
 
